@@ -1,0 +1,49 @@
+# Native targets: gumbo HTML producer, linter CLI, unit tests, desktop app.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
+
+set(NR_SRC ${CMAKE_CURRENT_SOURCE_DIR}/src)
+
+add_library(news_html_gumbo STATIC ${NR_SRC}/platform/native/html_gumbo.cpp)
+target_link_libraries(news_html_gumbo PUBLIC news_core PRIVATE PkgConfig::GUMBO nr_warnings)
+
+add_executable(newsreader-lint ${NR_SRC}/tools/lint_main.cpp)
+target_link_libraries(newsreader-lint PRIVATE news_core news_html_gumbo nr_warnings)
+
+file(GLOB NR_BENCH_SOURCES CONFIGURE_DEPENDS ${NR_SRC}/tools/bench_*.cpp)
+foreach(src ${NR_BENCH_SOURCES})
+  get_filename_component(name ${src} NAME_WE)
+  string(REPLACE "_" "-" name ${name})
+  add_executable(newsreader-${name} ${src})
+  target_link_libraries(newsreader-${name} PRIVATE news_core news_html_gumbo nr_warnings)
+endforeach()
+
+if(NR_BUILD_TESTS)
+  enable_testing()
+  find_package(doctest REQUIRED)
+  include(doctest)
+  file(GLOB_RECURSE NR_TEST_SOURCES CONFIGURE_DEPENDS
+       ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/*.cpp
+       ${CMAKE_CURRENT_SOURCE_DIR}/tests/platform/native/*.cpp
+       ${CMAKE_CURRENT_SOURCE_DIR}/tests/ui/*.cpp)
+  add_executable(news_tests ${CMAKE_CURRENT_SOURCE_DIR}/tests/main.cpp ${NR_TEST_SOURCES})
+  target_link_libraries(news_tests PRIVATE news_core news_html_gumbo doctest::doctest nr_warnings)
+  target_compile_definitions(news_tests PRIVATE NR_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}")
+  doctest_discover_tests(news_tests WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
+
+  # The linter's verdicts on the edge-case corpus are part of the contract.
+  add_test(NAME lint_corpus
+           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/scripts/check-lint-corpus.sh $<TARGET_FILE:newsreader-lint>
+           WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
+endif()
+
+if(NR_BUILD_APP)
+  file(GLOB NR_UI_SOURCES CONFIGURE_DEPENDS ${NR_SRC}/ui/*.cpp)
+  add_executable(newsreader
+    ${NR_SRC}/platform/native/main_native.cpp
+    ${NR_SRC}/platform/native/fetch_native.cpp
+    ${NR_SRC}/platform/sdl_window.cpp
+    ${NR_UI_SOURCES})
+  target_link_libraries(newsreader PRIVATE news_core news_html_gumbo imgui nr_warnings)
+  target_compile_definitions(newsreader PRIVATE NR_FONTS_DIR="${NR_FONTS_DIR}")
+endif()
