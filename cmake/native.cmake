@@ -38,12 +38,5 @@ if(NR_BUILD_TESTS)
 endif()
 
 if(NR_BUILD_APP)
-  file(GLOB NR_UI_SOURCES CONFIGURE_DEPENDS ${NR_SRC}/ui/*.cpp)
-  add_executable(newsreader
-    ${NR_SRC}/platform/native/main_native.cpp
-    ${NR_SRC}/platform/native/fetch_native.cpp
-    ${NR_SRC}/platform/sdl_window.cpp
-    ${NR_UI_SOURCES})
-  target_link_libraries(newsreader PRIVATE news_core news_html_gumbo imgui nr_warnings)
-  target_compile_definitions(newsreader PRIVATE NR_FONTS_DIR="${NR_FONTS_DIR}")
+  include(app-native)
 endif()

@@ -1,0 +1,1 @@
+# native app targets (lead adds)

@@ -1,0 +1,65 @@
+#include "core/app_state.hpp"
+
+#include <unordered_set>
+
+namespace nr {
+
+std::string_view to_string(LoadState s) {
+    switch (s) {
+        case LoadState::Loading: return "loading";
+        case LoadState::Ready: return "ready";
+        case LoadState::Error: return "error";
+    }
+    return "error";
+}
+
+namespace {
+
+bool is_first_page(const AppState& app) { return !app.loading_more; }
+
+void append_items(Feed& into, Feed&& page) {
+    // Pages can overlap when a publisher's feed shifts between requests.
+    std::unordered_set<std::string> seen;
+    for (const auto& it : into.items) seen.insert(it.id);
+    for (auto& it : page.items)
+        if (seen.insert(it.id).second) into.items.push_back(std::move(it));
+    into.next_url = std::move(page.next_url);
+}
+
+}  // namespace
+
+void apply_page(AppState& app, const ParseResult& page) {
+    if (!page.ok) {
+        apply_fetch_error(app, page.error);
+        return;
+    }
+    app.diagnostics.insert(app.diagnostics.end(), page.diagnostics.begin(), page.diagnostics.end());
+    if (is_first_page(app)) {
+        app.feed = page.feed;
+        app.state = LoadState::Ready;
+        app.error.clear();
+    } else {
+        append_items(app.feed, Feed(page.feed));
+        app.loading_more = false;
+        app.more_error.clear();
+    }
+}
+
+void apply_fetch_error(AppState& app, std::string_view message) {
+    if (is_first_page(app) && app.state != LoadState::Ready) {
+        app.state = LoadState::Error;
+        app.error = message;
+    } else {
+        app.loading_more = false;
+        app.more_error = message;
+    }
+}
+
+std::string begin_load_more(AppState& app) {
+    if (app.loading_more || app.state != LoadState::Ready || app.feed.next_url.empty()) return {};
+    app.loading_more = true;
+    app.more_error.clear();
+    return app.feed.next_url;
+}
+
+}  // namespace nr

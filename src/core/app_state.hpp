@@ -1,0 +1,37 @@
+// The reader's state, independent of how it is drawn: what is loaded, what is
+// in flight, what failed. The UI reads it; the platform feeds it events.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/feed_parser.hpp"
+#include "core/model.hpp"
+
+namespace nr {
+
+enum class LoadState : unsigned char { Loading, Ready, Error };
+
+std::string_view to_string(LoadState s);
+
+struct AppState {
+    LoadState state = LoadState::Loading;
+    std::string feed_url;     // the first page
+    std::string error;        // why the first page failed (state == Error)
+    Feed feed;                // all pages loaded so far, in order
+    std::vector<Diagnostic> diagnostics;
+    bool loading_more = false;
+    std::string more_error;   // why the last "Show more" failed
+};
+
+// A page arrived (or failed). The first page decides the widget's state; a
+// later page only appends, so a failed "Show more" never loses what is shown.
+void apply_page(AppState& app, const ParseResult& page);
+void apply_fetch_error(AppState& app, std::string_view message);
+
+// Marks the next page as in flight; returns its URL, or "" when there is none
+// or one is already loading.
+std::string begin_load_more(AppState& app);
+
+}  // namespace nr

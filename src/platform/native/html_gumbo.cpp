@@ -1,0 +1,1 @@
+// Placeholder until the gumbo producer lands (helper H2 replaces this file).
