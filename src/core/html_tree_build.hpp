@@ -1,0 +1,32 @@
+// Rules every neutral-tree producer follows (gumbo natively, DOMParser in
+// the browser via html_dom.js, and the JSON reader) so that both platforms
+// hand the mapping the same tree node for node:
+//  - adjacent text nodes are merged (a dropped comment between two texts
+//    leaves one text node, whichever parser made the split);
+//  - elements nested deeper than kHtmlTreeMaxDepth are not copied: their
+//    text is appended, in document order, to the deepest copied element.
+//    The cap lies below Chromium's own 512-level parser limit, so browsers
+//    never see a tree shape the native parser cannot reproduce.
+#pragma once
+
+#include <string_view>
+
+#include "core/html_tree.hpp"
+
+namespace nr {
+
+inline constexpr int kHtmlTreeMaxDepth = 300;
+
+// Appends text to parent's children, merging with a trailing text child.
+inline void html_append_text(HtmlNode& parent, std::string_view text) {
+    if (text.empty()) return;
+    if (!parent.children.empty() && parent.children.back().is_text()) {
+        parent.children.back().text += text;
+        return;
+    }
+    HtmlNode node;
+    node.text = std::string(text);
+    parent.children.push_back(std::move(node));
+}
+
+}  // namespace nr
