@@ -1,0 +1,22 @@
+// RFC 3339 timestamps <-> Unix seconds, by arithmetic alone: no locale, no
+// time zone database, no libc time functions (which differ between the
+// native and the wasm C library).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace nr {
+
+// Accepts "YYYY-MM-DDTHH:MM:SS[.frac](Z|+HH:MM|-HH:MM)". 't', 'z' and a space
+// instead of 'T' are accepted too (RFC 3339 section 5.6 note). Fractional
+// seconds are truncated; a leap second (:60) counts as :59. Returns nothing for
+// anything else, including impossible dates such as 2025-02-29.
+std::optional<std::int64_t> parse_rfc3339(std::string_view text);
+
+// Formats as "YYYY-MM-DDTHH:MM:SSZ" (UTC), the form parse_rfc3339 reads back.
+std::string format_rfc3339(std::int64_t unix_seconds);
+
+}  // namespace nr

@@ -1,0 +1,129 @@
+#include "core/feed_items.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+
+#include "core/feed_fields.hpp"
+#if __has_include("core/html_blocks.hpp")
+#include "core/html_blocks.hpp"
+#define NR_HAVE_HTML_BLOCKS 1
+#endif
+#include "core/text_words.hpp"
+#include "core/text_utf8.hpp"
+
+namespace nr {
+namespace {
+
+std::string runs_text(const Runs& runs) {
+    std::string out;
+    for (const Run& r : runs) out += r.text;
+    return out;
+}
+
+bool is_blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+void add_paragraph(Blocks& out, std::string text) {
+    if (is_blank(text)) return;
+    Block b;
+    b.type = BlockType::Paragraph;
+    b.runs.push_back(Run{clean_meta_text(text)});
+    out.push_back(std::move(b));
+}
+
+// FNV-1a, 64 bit: stable across platforms and runs, which std::hash is not.
+std::uint64_t fnv1a(std::uint64_t h, std::string_view s) {
+    for (unsigned char c : s) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    return h ^ 0xff;  // separates fields: ("ab","c") != ("a","bc")
+}
+
+std::string first_text(const Item& item) {
+    if (!item.summary.empty()) return item.summary;
+    for (const Block& b : item.body)
+        if (!b.runs.empty()) return runs_text(b.runs);
+    return "";
+}
+
+}  // namespace
+
+Blocks paragraphs_from_text(std::string_view text) {
+    Blocks out;
+    std::string para;
+    std::size_t i = 0;
+    while (i <= text.size()) {
+        const std::size_t end = std::min(text.find('\n', i), text.size());
+        std::string_view line = text.substr(i, end - i);
+        if (is_blank(line)) {
+            add_paragraph(out, std::move(para));
+            para.clear();
+        } else {
+            if (!para.empty()) para += ' ';
+            para += line;
+        }
+        i = end + 1;
+    }
+    add_paragraph(out, std::move(para));
+    return out;
+}
+
+void fill_body(Item& item, const ItemContent& content, const ParseOptions& options) {
+    if (!item.body.empty()) return;
+    if (!content.html.empty() && options.html) {
+#ifdef NR_HAVE_HTML_BLOCKS
+        item.body = blocks_from_html(options.html(content.html), options.base_url);
+        if (!item.body.empty()) return;
+#endif
+    }
+    if (!content.text.empty()) {
+        item.body = paragraphs_from_text(content.text);
+        if (!item.body.empty()) return;
+    }
+    add_paragraph(item.body, item.summary);
+}
+
+void compute_reading_time(Item& item) {
+    if (item.word_count <= 0) item.word_count = words_in(item.body);
+    item.reading_minutes = reading_minutes(item.word_count);
+}
+
+void classify_untitled(Item& item) {
+    if (!item.title.empty()) return;
+    const bool one_block = item.body.size() <= 1 &&
+                           (item.body.empty() || item.body[0].type == BlockType::Paragraph ||
+                            item.body[0].type == BlockType::Quote);
+    if (one_block && words_in(item.body) <= kBriefMaxWords) {
+        item.kind = ItemKind::Brief;
+        return;
+    }
+    item.kind = ItemKind::Article;
+    item.title = truncate_utf8(clean_meta_text(first_text(item)), kDerivedTitleChars);
+}
+
+void check_newsreader_kind(Item& item, FieldReader& reader, const std::string& path) {
+    if (item.kind == ItemKind::Article) {
+        if (item.title.empty()) reader.error(path_key(path, "title"), "missing (articles need a title)");
+        return;
+    }
+    const bool short_body = item.body.size() == 1 && (item.body[0].type == BlockType::Paragraph ||
+                                                      item.body[0].type == BlockType::Quote);
+    if (!short_body && !item.body.empty())
+        reader.warn(path_key(path, "body"), "a brief should be one paragraph or one quote, found " +
+                                                std::to_string(item.body.size()) + " blocks");
+}
+
+std::string generated_id(const Item& item, const ItemContent& content) {
+    std::uint64_t h = 14695981039346656037ull;
+    h = fnv1a(h, item.url);
+    h = fnv1a(h, item.title);
+    h = fnv1a(h, content.html);
+    h = fnv1a(h, content.text);
+    h = fnv1a(h, first_text(item));
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "gen-%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+}  // namespace nr
