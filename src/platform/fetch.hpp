@@ -1,0 +1,35 @@
+// The one door to the network (and, natively, the file system). Every byte the
+// reader loads -- feeds, fonts, later images and cache revalidation -- comes
+// through a Fetcher, so caching and offline policy can wrap it in one place.
+//
+// Implemented by:
+//   web/fetch_web.cpp        emscripten_fetch (browser HTTP cache, CORS)
+//   native/fetch_native.cpp  local files (paths or file:// URLs)
+#pragma once
+
+#include <functional>
+#include <string>
+
+namespace nr {
+
+struct FetchResponse {
+    std::string url;
+    bool ok = false;      // a 2xx status (or a file read) with the body complete
+    int status = 0;       // HTTP status; 0 for network errors
+    std::string body;
+    std::string error;    // human readable, set when !ok
+};
+
+using FetchCallback = std::function<void(FetchResponse&&)>;
+
+class Fetcher {
+public:
+    virtual ~Fetcher() = default;
+    // Starts a GET; the callback runs later on the main thread, exactly once.
+    virtual void get(const std::string& url, FetchCallback done) = 0;
+};
+
+// "HTTP 404 Not Found"-style text for a status code, for user-facing messages.
+std::string describe_http_status(int status);
+
+}  // namespace nr

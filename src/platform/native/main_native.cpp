@@ -1,0 +1,109 @@
+// Desktop runner: `newsreader [options] FEED_PATH`. Same app and UI as the
+// widget; blocks in SDL_WaitEvent while idle, so it draws only on change.
+// --screenshot FILE.bmp renders until the feed settles, saves and exits
+// (used by the native UI tests with SDL_VIDEODRIVER=offscreen).
+#include <SDL.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "platform/native/fetch_native.hpp"
+#include "platform/native/html_gumbo.hpp"
+#include "platform/sdl_window.hpp"
+#include "ui/reader_app.hpp"
+
+namespace {
+
+struct Args {
+    nr::ui::ReaderOptions reader;
+    nr::WindowConfig window;
+    std::string screenshot;
+};
+
+int usage() {
+    std::fprintf(stderr,
+                 "usage: newsreader [--width PX] [--height PX] [--theme light|dark] [--screenshot OUT.bmp] FEED\n");
+    return 64;
+}
+
+bool parse_args(int argc, char** argv, Args& a) {
+    a.reader.fonts_url = NR_FONTS_DIR;
+    a.reader.feed_url.clear();
+    for (int i = 1; i < argc; ++i) {
+        const std::string k = argv[i];
+        const bool has_value = i + 1 < argc;
+        if (k == "--width" && has_value) a.window.width = std::atoi(argv[++i]);
+        else if (k == "--height" && has_value) a.window.height = std::atoi(argv[++i]);
+        else if (k == "--theme" && has_value) a.reader.dark = std::strcmp(argv[++i], "dark") == 0;
+        else if (k == "--screenshot" && has_value) a.screenshot = argv[++i];
+        else if (k.rfind("--", 0) == 0) return false;
+        else a.reader.feed_url = k;
+    }
+    return !a.reader.feed_url.empty() && a.window.width > 0 && a.window.height > 0;
+}
+
+bool save_screenshot(nr::SdlWindow* w, const std::string& path) {
+    std::string rgba;
+    int width = 0, height = 0;
+    if (!nr::window_read_pixels(w, rgba, width, height)) return false;
+    SDL_Surface* s = SDL_CreateRGBSurfaceWithFormatFrom(rgba.data(), width, height, 32, width * 4,
+                                                        SDL_PIXELFORMAT_ABGR8888);
+    const bool ok = s && SDL_SaveBMP(s, path.c_str()) == 0;
+    SDL_FreeSurface(s);
+    return ok;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Args args;
+    if (!parse_args(argc, argv, args)) return usage();
+    args.window.hidden = !args.screenshot.empty();
+
+    std::string error;
+    nr::SdlWindow* window = nr::window_create(args.window, error);
+    if (!window) {
+        std::fprintf(stderr, "newsreader: %s\n", error.c_str());
+        return 1;
+    }
+    nr::NativeFetcher fetcher;
+    bool wants_frame = true;
+    nr::ui::ReaderApp app(fetcher, nr::parse_html_gumbo, args.reader, [&] { wants_frame = true; });
+    app.start();
+
+    int settle = 0, settled_frames = 0, status = 0;
+    for (bool running = true; running;) {
+        fetcher.pump();
+        SDL_Event e;
+        // Block while nothing changes: an idle reader uses no CPU.
+        const bool got = wants_frame || settle > 0 ? SDL_PollEvent(&e) : SDL_WaitEvent(&e);
+        for (bool more = got; more; more = SDL_PollEvent(&e)) {
+            if (e.type == SDL_QUIT) running = false;
+            nr::window_process_event(window, e);
+            settle = 2;
+        }
+        if (app.prepare_frame(nr::window_pixel_ratio(window))) nr::window_reload_fonts(window);
+        if (!app.can_draw()) continue;
+        wants_frame = false;
+        nr::window_begin_frame(window, 1.0f / 60.0f);
+        const bool animating = app.draw();
+        nr::window_end_frame(window, app.palette().background);
+        if (settle > 0) --settle;
+        if (animating) {
+            wants_frame = true;
+            SDL_Delay(16);
+        }
+        if (!args.screenshot.empty()) wants_frame = true;  // render through to the shot, no input will come
+        if (!args.screenshot.empty() && app.state().state != nr::LoadState::Loading && ++settled_frames >= 3) {
+            if (!save_screenshot(window, args.screenshot)) {
+                std::fprintf(stderr, "newsreader: could not save %s\n", args.screenshot.c_str());
+                status = 1;
+            }
+            running = false;
+        }
+    }
+    nr::window_destroy(window);
+    return status;
+}

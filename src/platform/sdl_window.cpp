@@ -1,0 +1,159 @@
+#include "platform/sdl_window.hpp"
+
+#include <SDL.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+
+#ifdef __EMSCRIPTEN__
+#include <GLES3/gl3.h>
+#else
+#include <SDL_opengl.h>
+#endif
+
+#include <algorithm>
+
+namespace nr {
+
+struct SdlWindow {
+    SDL_Window* window = nullptr;
+    SDL_GLContext gl = nullptr;
+    ImGuiContext* imgui = nullptr;
+};
+
+namespace {
+
+void set_gl_attributes() {
+#ifdef __EMSCRIPTEN__
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+#else
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 2);
+#endif
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+}
+
+const char* glsl_version() {
+#ifdef __EMSCRIPTEN__
+    return "#version 300 es";
+#else
+    return "#version 150";
+#endif
+}
+
+}  // namespace
+
+SdlWindow* window_create(const WindowConfig& config, std::string& error) {
+    // The host page keeps its own keys: SDL listens on our canvas only.
+    SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        error = std::string("SDL could not start: ") + SDL_GetError();
+        return nullptr;
+    }
+    set_gl_attributes();
+    Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_RESIZABLE;
+    if (config.hidden) flags |= SDL_WINDOW_HIDDEN;
+    auto* w = new SdlWindow;
+    w->window = SDL_CreateWindow(config.title, SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED,
+                                 config.width, config.height, flags);
+    if (!w->window) {
+        error = std::string("could not create a window: ") + SDL_GetError();
+        window_destroy(w);
+        return nullptr;
+    }
+    w->gl = SDL_GL_CreateContext(w->window);
+    if (!w->gl) {
+        error = std::string("WebGL2 / OpenGL 3 is not available: ") + SDL_GetError();
+        window_destroy(w);
+        return nullptr;
+    }
+    SDL_GL_MakeCurrent(w->window, w->gl);
+    SDL_GL_SetSwapInterval(0);  // frames are requested on demand, never throttled by vsync waits
+
+    IMGUI_CHECKVERSION();
+    w->imgui = ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // no imgui.ini: state belongs to the app
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplSDL2_InitForOpenGL(w->window, w->gl);
+    ImGui_ImplOpenGL3_Init(glsl_version());
+    return w;
+}
+
+void window_destroy(SdlWindow* w) {
+    if (!w) return;
+    if (w->imgui) {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplSDL2_Shutdown();
+        ImGui::DestroyContext(w->imgui);
+    }
+    if (w->gl) SDL_GL_DeleteContext(w->gl);
+    if (w->window) SDL_DestroyWindow(w->window);
+    delete w;
+    SDL_Quit();
+}
+
+bool window_process_event(SdlWindow* w, const SDL_Event& event) {
+    ImGui_ImplSDL2_ProcessEvent(&event);
+    return event.type == SDL_WINDOWEVENT && SDL_GetWindowFromID(event.window.windowID) == w->window &&
+           (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED || event.window.event == SDL_WINDOWEVENT_RESIZED);
+}
+
+void window_set_size(SdlWindow* w, int width, int height) { SDL_SetWindowSize(w->window, width, height); }
+
+void window_size(SdlWindow* w, int& width, int& height) { SDL_GetWindowSize(w->window, &width, &height); }
+
+float window_pixel_ratio(SdlWindow* w) {
+    int ww = 0, wh = 0, dw = 0, dh = 0;
+    SDL_GetWindowSize(w->window, &ww, &wh);
+    SDL_GL_GetDrawableSize(w->window, &dw, &dh);
+    return ww > 0 ? float(dw) / float(ww) : 1.0f;
+}
+
+void window_reload_fonts(SdlWindow*) {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+void window_begin_frame(SdlWindow*, float delta_seconds) {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    // ImGui asserts DeltaTime > 0; frames on demand can be far apart or, under
+    // virtual time in tests, zero apart.
+    ImGui::GetIO().DeltaTime = std::clamp(delta_seconds, 1.0f / 1000.0f, 0.25f);
+    ImGui::NewFrame();
+}
+
+void window_end_frame(SdlWindow* w, unsigned clear_rgb) {
+    ImGui::Render();
+    int dw = 0, dh = 0;
+    SDL_GL_GetDrawableSize(w->window, &dw, &dh);
+    glViewport(0, 0, dw, dh);
+    glClearColor(float((clear_rgb >> 16) & 0xFF) / 255.0f, float((clear_rgb >> 8) & 0xFF) / 255.0f,
+                 float(clear_rgb & 0xFF) / 255.0f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    SDL_GL_SwapWindow(w->window);
+}
+
+bool window_read_pixels(SdlWindow* w, std::string& rgba, int& width, int& height) {
+    SDL_GL_GetDrawableSize(w->window, &width, &height);
+    if (width <= 0 || height <= 0) return false;
+    const std::size_t row = std::size_t(width) * 4;
+    std::string flipped(row * std::size_t(height), '\0');
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_FRONT);
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, flipped.data());
+    rgba.resize(flipped.size());
+    for (int y = 0; y < height; ++y)  // GL's first row is the bottom one
+        std::copy_n(flipped.data() + std::size_t(height - 1 - y) * row, row, rgba.data() + std::size_t(y) * row);
+    return true;
+}
+
+}  // namespace nr

@@ -1,0 +1,48 @@
+// SDL2 window + OpenGL (ES 3 / WebGL2 on the web) + Dear ImGui backends, shared
+// by the native and web entry points. Shaped like an ImGui backend: a handful
+// of free functions around one opaque handle.
+//
+// Implemented features:
+//  [X] HiDPI: drawable size vs. window size gives the pixel ratio
+//  [X] One ImGui context per window (one per widget instance on the web)
+//  [ ] Multiple windows in one process (not needed: one widget per wasm instance)
+#pragma once
+
+#include <string>
+
+struct SDL_Window;
+typedef union SDL_Event SDL_Event;
+struct ImFontAtlas;
+
+namespace nr {
+
+struct SdlWindow;
+
+struct WindowConfig {
+    const char* title = "Newsreader";
+    int width = 420;   // CSS / logical pixels
+    int height = 720;
+    bool hidden = false;
+};
+
+// Returns nullptr and sets error when SDL, GL or ImGui cannot start.
+SdlWindow* window_create(const WindowConfig& config, std::string& error);
+void window_destroy(SdlWindow* w);
+
+// Hands an event to ImGui; returns true when the window was resized.
+bool window_process_event(SdlWindow* w, const SDL_Event& event);
+
+void window_set_size(SdlWindow* w, int width, int height);
+void window_size(SdlWindow* w, int& width, int& height);
+float window_pixel_ratio(SdlWindow* w);
+
+// Re-uploads the font atlas after it was rebuilt (pixel-ratio change).
+void window_reload_fonts(SdlWindow* w);
+
+void window_begin_frame(SdlWindow* w, float delta_seconds);
+void window_end_frame(SdlWindow* w, unsigned clear_rgb);
+
+// Reads the last presented frame as tightly packed RGBA rows, top row first.
+bool window_read_pixels(SdlWindow* w, std::string& rgba, int& width, int& height);
+
+}  // namespace nr

@@ -1,0 +1,12 @@
+// Everything the widget tells its host page, through the `nrHost` object the
+// loader (web/newsreader.js) puts on each module instance. One instance per
+// widget, so these calls reach only their own host element.
+#pragma once
+
+namespace nr::host {
+
+void set_state(const char* state, const char* error);  // data-state + events
+void first_content();                                    // stamps firstContentMs
+double now_ms();                                         // performance.now()
+
+}  // namespace nr::host

@@ -1,0 +1,146 @@
+// Web runner: one per wasm instance (one per widget). Sets up, requests one
+// frame and returns; the runtime stays alive and frames come only from
+// requestAnimationFrame when something changed (input, data, resize,
+// animation). An idle widget draws nothing.
+#include <SDL.h>
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
+
+#include <cstring>
+#include <memory>
+#include <string>
+
+#include "platform/sdl_window.hpp"
+#include "platform/web/fetch_web.hpp"
+#include "platform/web/host_web.hpp"
+#include "platform/web/html_web.hpp"
+#include "ui/reader_app.hpp"
+
+namespace {
+
+constexpr Uint32 kSdlPollSentinel = 0x7F00;  // SDL 2.26 queues it on every poll
+constexpr int kSettleFrames = 2;             // ImGui 1.86 loses clicks shorter than a frame without them
+
+struct WebRunner {
+    nr::SdlWindow* window = nullptr;
+    nr::WebFetcher fetcher;
+    std::unique_ptr<nr::ui::ReaderApp> app;
+    bool frame_pending = false;
+    int settle_frames = 0;
+    int frames_drawn = 0;
+    double last_frame_ms = 0;
+    bool first_content_sent = false;
+    nr::LoadState reported = nr::LoadState::Loading;
+    std::string reported_error;
+};
+
+// The platform layer's one piece of process state: this instance's runner.
+WebRunner* g_runner = nullptr;
+
+void request_frame(WebRunner* r);
+
+EM_BOOL on_animation_frame(double now_ms, void* user) {
+    auto* r = static_cast<WebRunner*>(user);
+    r->frame_pending = false;
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) nr::window_process_event(r->window, event);
+
+    if (r->app->prepare_frame(nr::window_pixel_ratio(r->window))) nr::window_reload_fonts(r->window);
+    if (!r->app->can_draw()) return EM_FALSE;  // fonts still loading; their arrival requests a frame
+
+    const float dt = r->last_frame_ms > 0 ? float(now_ms - r->last_frame_ms) / 1000.0f : 1.0f / 60.0f;
+    r->last_frame_ms = now_ms;
+    nr::window_begin_frame(r->window, dt);
+    const bool animating = r->app->draw();
+    nr::window_end_frame(r->window, r->app->palette().background);
+    ++r->frames_drawn;
+
+    const nr::AppState& s = r->app->state();
+    if (s.state != r->reported || s.error != r->reported_error) {
+        r->reported = s.state;
+        r->reported_error = s.error;
+        nr::host::set_state(std::string(nr::to_string(s.state)).c_str(), s.error.c_str());
+    }
+    if (!r->first_content_sent && r->app->drew_items()) {
+        r->first_content_sent = true;
+        nr::host::first_content();
+    }
+    if (animating || r->settle_frames > 0) {
+        if (r->settle_frames > 0) --r->settle_frames;
+        request_frame(r);
+    }
+    return EM_FALSE;
+}
+
+void request_frame(WebRunner* r) {
+    if (r->frame_pending) return;
+    r->frame_pending = true;
+    emscripten_request_animation_frame(on_animation_frame, r);
+}
+
+// Runs inside SDL's DOM handlers: input wakes only the instance that owns it.
+int on_sdl_event(void* user, SDL_Event* event) {
+    if (event->type == kSdlPollSentinel) return 0;
+    auto* r = static_cast<WebRunner*>(user);
+    r->settle_frames = kSettleFrames;
+    request_frame(r);
+    return 0;
+}
+
+nr::ui::ReaderOptions parse_arguments(int argc, char** argv) {
+    nr::ui::ReaderOptions o;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        const std::string key = argv[i];
+        const char* value = argv[i + 1];
+        if (key == "--feed") o.feed_url = value;
+        else if (key == "--fonts") o.fonts_url = value;
+        else if (key == "--theme") o.dark = std::strcmp(value, "dark") == 0;
+    }
+    return o;
+}
+
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE int nr_frames_drawn() { return g_runner ? g_runner->frames_drawn : 0; }
+
+EMSCRIPTEN_KEEPALIVE int nr_items_loaded() {
+    return g_runner ? int(g_runner->app->state().feed.items.size()) : 0;
+}
+
+// Called by the loader's ResizeObserver (CSS pixels) and on pixel-ratio changes.
+EMSCRIPTEN_KEEPALIVE void nr_resize(int width, int height) {
+    if (!g_runner || width <= 0 || height <= 0) return;
+    nr::window_set_size(g_runner->window, width, height);
+    request_frame(g_runner);
+}
+
+EMSCRIPTEN_KEEPALIVE void nr_destroy() {
+    if (!g_runner) return;
+    SDL_DelEventWatch(on_sdl_event, g_runner);
+    g_runner->app.reset();
+    nr::window_destroy(g_runner->window);
+    delete g_runner;
+    g_runner = nullptr;
+}
+
+}  // extern "C"
+
+int main(int argc, char** argv) {
+    auto* r = new WebRunner;
+    std::string error;
+    r->window = nr::window_create({}, error);
+    if (!r->window) {
+        nr::host::set_state("error", error.c_str());
+        delete r;
+        return 1;
+    }
+    g_runner = r;
+    r->app = std::make_unique<nr::ui::ReaderApp>(r->fetcher, nr::parse_html_dom, parse_arguments(argc, argv),
+                                                 [r] { request_frame(r); });
+    SDL_AddEventWatch(on_sdl_event, r);
+    r->app->start();
+    request_frame(r);
+    return 0;
+}

@@ -1,0 +1,47 @@
+// The reader's type scale, rasterised at size x pixel ratio so text maps 1:1
+// onto device pixels (crisp at any devicePixelRatio); rebuilt when it changes.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string>
+
+struct ImFont;
+
+namespace nr::ui {
+
+enum class Face : std::size_t { SansRegular, SansBold, SerifRegular, SerifBold, SerifItalic, Count };
+
+// File names under the fonts URL, in Face order (see scripts/make-fonts.sh).
+inline constexpr std::array<const char*, std::size_t(Face::Count)> kFaceFiles{
+    "NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSerif-Regular.ttf", "NotoSerif-Bold.ttf",
+    "NotoSerif-Italic.ttf"};
+
+enum class Role : std::size_t { Section, CardHeadline, CardExcerpt, Meta, Button, Body, Count };
+
+struct TypeStyle {
+    Face face;
+    float size;         // CSS px
+    float line_height;  // CSS px
+};
+
+const TypeStyle& style_of(Role role);
+
+class Fonts {
+public:
+    // Font file bytes, owned here because ImGui's atlas keeps pointing at them.
+    std::array<std::string, std::size_t(Face::Count)> files;
+
+    // Builds the atlas of the current ImGui context for this pixel ratio.
+    // Missing files fall back to ImGui's built-in font (still legible).
+    void build(float pixel_ratio);
+    bool built_for(float pixel_ratio) const { return built_ && pixel_ratio == ratio_; }
+    ImFont* get(Role role) const { return fonts_[std::size_t(role)]; }
+
+private:
+    std::array<ImFont*, std::size_t(Role::Count)> fonts_{};
+    float ratio_ = 0;
+    bool built_ = false;
+};
+
+}  // namespace nr::ui

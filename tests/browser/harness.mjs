@@ -1,0 +1,104 @@
+// A tiny browser-test harness: one static server and one headless Chromium
+// (Debian's, never a downloaded one) shared by every test file; prints
+// "N passed, M failed" and exits non-zero on any failure or when no test ran.
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
+export const ARTIFACTS = path.join(ROOT, 'build', 'test-artifacts');
+
+export const CHROMIUM_ARGS = [
+  '--headless=new', '--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
+  '--use-gl=angle', '--ignore-gpu-blocklist', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-quic', '--disable-extensions',
+];
+
+export function startServer(dir) {
+  return new Promise((resolve, reject) => {
+    const proc = spawn('python3', [path.join(ROOT, 'scripts/serve.py'), dir, '--port', '0', '--quiet'],
+      { stdio: ['ignore', 'pipe', 'inherit'] });
+    proc.on('error', reject);
+    proc.on('exit', (code) => reject(new Error(`server exited early (${code})`)));
+    proc.stdout.setEncoding('utf8');
+    proc.stdout.on('data', (line) => {
+      const m = line.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (m) resolve({ url: `http://127.0.0.1:${m[1]}`, stop: () => proc.kill() });
+    });
+  });
+}
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+// A page that records console errors and uncaught exceptions.
+export async function newPage(context) {
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') page.problems.push(`console: ${msg.text()}`); });
+  page.on('pageerror', (err) => page.problems.push(`uncaught: ${err.message}`));
+  return page;
+}
+
+export async function screenshot(page, name, options = {}) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  const png = await page.screenshot({ path: file, ...options });
+  return { file, png };
+}
+
+// Luminance statistics of a PNG, decoded by the browser itself.
+export async function pixelStats(context, png) {
+  const page = await context.newPage();
+  try {
+    return await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = new OffscreenCanvas(img.width, img.height);
+      const ctx = c.getContext('2d');
+      ctx.drawImage(img, 0, 0);
+      const { data } = ctx.getImageData(0, 0, img.width, img.height);
+      let sum = 0, sq = 0, distinct = new Set();
+      const n = data.length / 4;
+      for (let i = 0; i < data.length; i += 4) {
+        const y = 0.2126 * data[i] + 0.7152 * data[i + 1] + 0.0722 * data[i + 2];
+        sum += y; sq += y * y;
+        if (distinct.size < 4096) distinct.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+      }
+      const mean = sum / n;
+      return { width: img.width, height: img.height, mean, variance: sq / n - mean * mean, colours: distinct.size };
+    }, png.toString('base64'));
+  } finally {
+    await page.close();
+  }
+}
+
+export function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+export async function waitForState(page, selector, states, timeout = 30000) {
+  await page.waitForFunction(([sel, wanted]) => wanted.includes(document.querySelector(sel)?.dataset.state),
+    [selector, states], { timeout });
+  return page.$eval(selector, (el) => el.newsreader.stats());
+}
+
+export async function runSuites(suites) {
+  let passed = 0, failed = 0;
+  for (const [name, fn] of suites) {
+    const t0 = Date.now();
+    try {
+      await fn();
+      passed++;
+      console.log(`  ok    ${name} (${Date.now() - t0} ms)`);
+    } catch (err) {
+      failed++;
+      console.log(`  FAIL  ${name} (${Date.now() - t0} ms)\n        ${String(err?.stack ?? err).split('\n').join('\n        ')}`);
+    }
+  }
+  console.log(`browser: ${passed} passed, ${failed} failed`);
+  return passed > 0 && failed === 0;
+}

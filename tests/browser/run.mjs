@@ -1,0 +1,27 @@
+// Runs every tests/browser/*.test.mjs against the staged site in build/wasm/site.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT, launchBrowser, runSuites, startServer } from './harness.mjs';
+
+const site = path.join(ROOT, 'build', 'wasm', 'site');
+const only = process.argv[2];
+const files = readdirSync(path.join(ROOT, 'tests', 'browser'))
+  .filter((f) => f.endsWith('.test.mjs') && (!only || f.includes(only))).sort();
+
+const server = await startServer(site);
+const browser = await launchBrowser();
+let ok = false;
+try {
+  const context = await browser.newContext({ deviceScaleFactor: 1 });
+  const suites = [];
+  for (const f of files) {
+    const mod = await import(path.join(ROOT, 'tests', 'browser', f));
+    for (const [name, fn] of mod.default({ baseUrl: server.url, context, browser }))
+      suites.push([`${f.replace('.test.mjs', '')}: ${name}`, fn]);
+  }
+  ok = await runSuites(suites);
+} finally {
+  await browser.close();
+  server.stop();
+}
+process.exit(ok ? 0 : 1);

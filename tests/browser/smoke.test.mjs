@@ -1,0 +1,91 @@
+// Foundation smoke tests: the demo page draws the feed, reports its state,
+// stays idle, and shows an error (not a blank canvas) when the feed fails.
+import { assert, newPage, pixelStats, screenshot, waitForState } from './harness.mjs';
+
+export default function smokeTests({ baseUrl, context }) {
+  return [
+    ['demo page draws the sample feed', async () => {
+      const page = await newPage(context);
+      await page.setViewportSize({ width: 900, height: 800 });
+      const ready = page.evaluate(() => new Promise((resolve) =>
+        document.addEventListener('newsreader:ready', (e) => resolve(e.detail), { once: true })));
+      await page.goto(`${baseUrl}/index.html`);
+      const stats = await waitForState(page, '#reader', ['ready', 'error']);
+      assert(stats.state === 'ready', `state is ${stats.state}: ${stats.error}`);
+      const detail = await ready;
+      assert(detail.itemsLoaded > 0, 'newsreader:ready carries the item count');
+      assert(stats.itemsLoaded >= 10, `items loaded: ${stats.itemsLoaded}`);
+      assert(typeof stats.firstContentMs === 'number' && stats.firstContentMs > 0, 'firstContentMs is set');
+      assert(stats.framesDrawn > 0, 'frames were drawn');
+      const { png } = await screenshot(page, 'smoke-demo', { fullPage: false });
+      const widget = await screenshot(page.locator('#reader'), 'smoke-widget');
+      const px = await pixelStats(context, widget.png);
+      assert(px.variance > 100 && px.colours > 16, `canvas looks blank: ${JSON.stringify(px)}`);
+      assert(png.length > 0, 'page screenshot taken');
+      assert(page.problems.length === 0, `console errors: ${page.problems.join('; ')}`);
+      await page.close();
+    }],
+
+    ['an idle widget draws no frames', async () => {
+      const page = await newPage(context);
+      await page.goto(`${baseUrl}/index.html`);
+      await waitForState(page, '#reader', ['ready']);
+      await page.waitForTimeout(300);  // settle frames after the first content
+      const before = await page.$eval('#reader', (el) => el.newsreader.stats().framesDrawn);
+      await page.waitForTimeout(3000);
+      const after = await page.$eval('#reader', (el) => el.newsreader.stats().framesDrawn);
+      assert(after === before, `idle widget drew ${after - before} frames in 3 s`);
+      await page.mouse.move(100, 200);
+      await page.waitForTimeout(200);
+      const moved = await page.$eval('#reader', (el) => el.newsreader.stats().framesDrawn);
+      assert(moved > after, 'input wakes the widget');
+      await page.close();
+    }],
+
+    ['a feed that fails to load shows an error state', async () => {
+      const page = await newPage(context);
+      page.on('console', () => {});  // the 404 itself is logged by the browser
+      await page.goto(`${baseUrl}/index.html`);
+      await waitForState(page, '#reader', ['ready']);
+      await page.evaluate(async () => {
+        const el = document.createElement('div');
+        el.id = 'broken';
+        el.style.cssText = 'width:360px;height:300px';
+        el.dataset.feed = 'assets/feeds/does-not-exist.json';
+        document.body.append(el);
+        const { mount } = await import('./newsreader.js');
+        await mount(el);
+      });
+      const stats = await waitForState(page, '#broken', ['error', 'ready']);
+      assert(stats.state === 'error', `state is ${stats.state}`);
+      assert(/404/.test(stats.error), `error names the cause: ${stats.error}`);
+      await page.waitForTimeout(200);
+      const shot = await screenshot(page.locator('#broken'), 'smoke-error');
+      const px = await pixelStats(context, shot.png);
+      assert(px.variance > 50, `error state is blank: ${JSON.stringify(px)}`);
+      // The first widget is unaffected by the second one's failure.
+      const first = await page.$eval('#reader', (el) => el.newsreader.stats());
+      assert(first.state === 'ready', 'first widget still ready');
+      await page.close();
+    }],
+
+    ['not JSON: the widget says so', async () => {
+      const page = await newPage(context);
+      await page.goto(`${baseUrl}/index.html`);
+      await page.evaluate(async () => {
+        const el = document.createElement('div');
+        el.id = 'html-feed';
+        el.style.cssText = 'width:360px;height:300px';
+        el.dataset.feed = 'index.html';
+        document.body.append(el);
+        const { mount } = await import('./newsreader.js');
+        await mount(el);
+      });
+      const stats = await waitForState(page, '#html-feed', ['error', 'ready']);
+      assert(stats.state === 'error', `state is ${stats.state}`);
+      assert(/HTML/i.test(stats.error), `error explains an HTML page came back: ${stats.error}`);
+      assert(page.problems.length === 0, `console errors: ${page.problems.join('; ')}`);
+      await page.close();
+    }],
+  ];
+}
