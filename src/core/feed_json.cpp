@@ -62,7 +62,8 @@ std::optional<Image> read_image_member(FieldReader& r, const Json& v, std::strin
     const std::string p = path_key(path, key);
     Image img = read_image(r, *obj, p);
     if (img.url.empty()) {
-        r.warn(p, "image without a usable url; ignored");
+        // A refused url has been reported already.
+        if (!FieldReader::find(*obj, "url")) r.warn(p, "image without a url; ignored");
         return std::nullopt;
     }
     return img;
@@ -106,7 +107,7 @@ bool read_block(FieldReader& r, const Json& v, const std::string& path, Block& b
         b.type = BlockType::Image;
         b.image = read_image(r, v, path);
         if (b.image.url.empty()) {
-            r.warn(path, "image block without a usable url; skipped");
+            if (!FieldReader::find(v, "url")) r.warn(path, "image block without a url; skipped");
             return false;
         }
         return true;

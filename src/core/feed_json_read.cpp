@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/text_utf8.hpp"
+
 namespace nr {
 namespace {
 
@@ -102,10 +104,12 @@ JsonRead read_json(std::string_view bytes) {
     // rather than pointing at a position the author cannot see.
     std::size_t end = bytes.size();
     while (end > 0 && is_json_space(bytes[end - 1])) --end;
-    if (sax.position_ >= end && sax.message_.find("unexpected end of input") != std::string::npos)
+    const bool at_end = sax.position_ >= end;
+    if (at_end && (sax.message_.find("unexpected end of input") != std::string::npos ||
+                   sax.message_.find("missing closing quote") != std::string::npos))
         out.error = "truncated: the JSON document ends before it is complete";
     else
-        out.error = "not JSON: " + tidy_nlohmann_message(sax.message_);
+        out.error = "not JSON: " + truncate_utf8(clean_meta_text(tidy_nlohmann_message(sax.message_)), 200);
     return out;
 }
 

@@ -93,7 +93,6 @@ class ItemLoader {
         Item item = newsreader ? read_newsreader_item(reader_, v, path, content)
                                : read_jsonfeed_item(reader_, v, path, content);
         fill_body(item, content, options_);
-        if (item.body.empty()) reader_.warn(path, "no body, content_html, content_text or summary");
         if (newsreader) {
             if (!reader_.failed()) check_newsreader_kind(item, reader_, path);
         } else {
@@ -104,6 +103,7 @@ class ItemLoader {
             ++res_.skipped;
             return;
         }
+        if (item.body.empty()) reader_.warn(path, "no body, content_html, content_text or summary");
         if (item.id.empty()) {
             item.id = generated_id(item, content);
             reader_.warn(path_key(path, "id"), "missing; generated \"" + item.id + "\" from url, title and content");
