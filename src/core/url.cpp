@@ -188,4 +188,10 @@ bool is_safe_link(std::string_view url) {
     return scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "tel";
 }
 
+bool is_relative_ref(std::string_view url) {
+    const std::string s = clean(url);
+    Parts p = split(s);
+    return p.scheme.empty() && !p.has_authority;
+}
+
 }  // namespace nr

@@ -27,4 +27,8 @@ bool is_http_url(std::string_view url);
 // URLs containing other control characters are refused outright.
 bool is_safe_link(std::string_view url);
 
+// True for a reference with neither scheme nor authority ("images/a.jpg",
+// "/a.jpg", "?q"): what remains after resolving against a relative base.
+bool is_relative_ref(std::string_view url);
+
 }  // namespace nr
