@@ -5,10 +5,7 @@
 #include <cstdio>
 
 #include "core/feed_fields.hpp"
-#if __has_include("core/html_blocks.hpp")
 #include "core/html_blocks.hpp"
-#define NR_HAVE_HTML_BLOCKS 1
-#endif
 #include "core/text_words.hpp"
 #include "core/text_utf8.hpp"
 
@@ -72,10 +69,8 @@ Blocks paragraphs_from_text(std::string_view text) {
 void fill_body(Item& item, const ItemContent& content, const ParseOptions& options) {
     if (!item.body.empty()) return;
     if (!content.html.empty() && options.html) {
-#ifdef NR_HAVE_HTML_BLOCKS
         item.body = blocks_from_html(options.html(content.html), options.base_url);
         if (!item.body.empty()) return;
-#endif
     }
     if (!content.text.empty()) {
         item.body = paragraphs_from_text(content.text);
