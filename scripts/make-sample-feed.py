@@ -342,13 +342,37 @@ def block_html(block):
     raise ValueError(f"unknown block {kind}")
 
 
+def runs_text(block):
+    return block["text"] if "text" in block else "".join(r["text"] for r in block["runs"])
+
+
+def block_text(block):
+    """Plain-text rendering for content_text; figures and dividers drop out."""
+    kind = block["type"]
+    if kind in ("paragraph", "heading"):
+        return runs_text(block)
+    if kind == "quote":
+        cite = f" — {block['attribution']}" if block.get("attribution") else ""
+        return f"“{runs_text(block)}”{cite}"
+    if kind == "list":
+        return "\n".join(
+            (f"{n}. " if block["ordered"] else "- ") + (i if isinstance(i, str) else runs_text(i))
+            for n, i in enumerate(block["items"], 1))
+    if kind == "related":
+        return f"Related: {block['title']} ({block['url']})"
+    return ""
+
+
 def jsonfeed_author(author):
     return {"name": author["name"], "url": author["url"], "avatar": author["avatar"]}
 
 
 def jsonfeed_item(item, version):
-    out = {"id": item["id"], "url": item["url"], "title": item["title"],
-           "content_html": "".join(block_html(b) for b in item["body"])}
+    out = {"id": item["id"], "url": item["url"]}
+    if item["kind"] != "brief":  # JSON Feed's way to say "brief" is an untitled item
+        out["title"] = item["title"]
+    out["content_html"] = "".join(block_html(b) for b in item["body"])
+    out["content_text"] = "\n\n".join(t for t in map(block_text, item["body"]) if t)
     if item.get("summary"):
         out["summary"] = item["summary"]
     if item.get("image"):
@@ -378,6 +402,11 @@ def jsonfeed_page(items, number, count, version):
 
 def dump(value):
     return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+
+
+def dump_compact(value):
+    """Benchmark feeds are minified like real ones, and stay under the 32 MiB limit."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def sample_outputs():
@@ -436,8 +465,8 @@ def write_big(outdir):
     outputs = {}
     for count in (1000, 10000):
         items = big_items(base, count)
-        outputs[f"big-{count}.json"] = dump(newsreader_page(items, 1, 1))
-        outputs[f"big-{count}-jsonfeed.json"] = dump(jsonfeed_page(items, 1, 1, JSONFEED_11))
+        outputs[f"big-{count}.json"] = dump_compact(newsreader_page(items, 1, 1))
+        outputs[f"big-{count}-jsonfeed.json"] = dump_compact(jsonfeed_page(items, 1, 1, JSONFEED_11))
     write_outputs(outputs, outdir)
 
 
@@ -589,7 +618,47 @@ def check(outputs):
             check_jsonfeed(c, os.path.join(FEEDS, rel), feed)
     items = [item for p in pages for item in feeds[p]["items"]]
     report_mix(c, items)
+    check_glyphs(c, items)
     return c.errors
+
+
+def font_ranges():
+    """The glyph ranges the UI's subset fonts carry, read from scripts/make-fonts.sh."""
+    path = os.path.join(ROOT, "scripts", "make-fonts.sh")
+    if not os.path.isfile(path):
+        return None
+    with open(path, encoding="utf-8") as f:
+        m = re.search(r'^UNICODES="([^"]+)"', f.read(), flags=re.M)
+    if not m:
+        return None
+    ranges = []
+    for part in m.group(1).split(","):
+        lo, _, hi = part.strip()[2:].partition("-")
+        ranges.append((int(lo, 16), int(hi or lo, 16)))
+    return ranges
+
+
+def strings_in(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from strings_in(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from strings_in(v)
+
+
+def check_glyphs(c, items):
+    """Every character must be drawable with the UI's subset fonts."""
+    ranges = font_ranges()
+    if ranges is None:
+        return
+    for item in items:
+        missing = sorted({ch for text in strings_in(item) for ch in text
+                          if ch not in "\n" and not any(lo <= ord(ch) <= hi for lo, hi in ranges)})
+        c.need(not missing, item["id"], "characters outside the font subset: " +
+               " ".join(f"U+{ord(ch):04X}" for ch in missing))
 
 
 def report_mix(c, items):
