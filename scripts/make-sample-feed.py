@@ -549,6 +549,9 @@ def check_body(c, path, item, where, all_ids):
     if item.get("kind") == "brief":
         c.need(len(body) == 1 and body[0]["type"] in ("paragraph", "quote"), where,
                "a brief is one paragraph or one quote")
+        # The parser calls an untitled JSON Feed item a brief only up to 60 words.
+        words = sum(len(runs_text(b).split()) for b in body if b["type"] in ("paragraph", "quote"))
+        c.need(words <= 60, where, f"brief of {words} words; keep briefs to 60")
         return
     c.need(5 <= sum(b["type"] == "paragraph" for b in body) <= 15, where, "articles have 5-15 paragraphs")
     c.need(item.get("image"), where, "articles have a hero image")
