@@ -7,14 +7,8 @@ set(NR_SITE_DIR ${CMAKE_CURRENT_BINARY_DIR}/site)
 add_compile_options(-fno-exceptions)
 
 file(GLOB NR_UI_SOURCES CONFIGURE_DEPENDS ${NR_SRC}/ui/*.cpp)
-add_executable(newsreader-wasm
-  ${NR_SRC}/platform/web/main_web.cpp
-  ${NR_SRC}/platform/web/fetch_web.cpp
-  ${NR_SRC}/platform/web/host_web.cpp
-  ${NR_SRC}/platform/web/html_web.cpp
-  ${NR_SRC}/platform/fetch.cpp
-  ${NR_SRC}/platform/sdl_window.cpp
-  ${NR_UI_SOURCES})
+file(GLOB NR_PLATFORM_SOURCES CONFIGURE_DEPENDS ${NR_SRC}/platform/*.cpp ${NR_SRC}/platform/web/*.cpp)
+add_executable(newsreader-wasm ${NR_PLATFORM_SOURCES} ${NR_UI_SOURCES})
 target_include_directories(newsreader-wasm PRIVATE ${NR_SRC})
 target_link_libraries(newsreader-wasm PRIVATE news_core imgui ${NR_SDL2_WASM}/lib/libSDL2.a nr_warnings)
 set_target_properties(newsreader-wasm PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY ${NR_SITE_DIR})
