@@ -10,6 +10,9 @@ target_link_libraries(news_html_gumbo PUBLIC news_core PRIVATE PkgConfig::GUMBO 
 add_executable(newsreader-lint ${NR_SRC}/tools/lint_main.cpp)
 target_link_libraries(newsreader-lint PRIVATE news_core news_html_gumbo nr_warnings)
 
+add_executable(newsreader-html-tree-dump ${NR_SRC}/tools/html_tree_dump.cpp)
+target_link_libraries(newsreader-html-tree-dump PRIVATE news_core news_html_gumbo nr_warnings)
+
 file(GLOB NR_BENCH_SOURCES CONFIGURE_DEPENDS ${NR_SRC}/tools/bench_*.cpp)
 foreach(src ${NR_BENCH_SOURCES})
   get_filename_component(name ${src} NAME_WE)
