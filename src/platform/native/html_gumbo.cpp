@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/html_tree_build.hpp"
+#include "core/text_utf8.hpp"
 
 namespace nr {
 namespace {
@@ -74,6 +75,33 @@ void append_flattened_text(const GumboNode* root, HtmlNode& into) {
     }
 }
 
+// gumbo 0.10.1 replaces these raw input characters with U+FFFD where
+// browsers keep them; both producers remove them before parsing instead.
+bool is_stripped_input_char(char32_t cp) {
+    return (cp >= 0x01 && cp <= 0x08) || cp == 0x0B || (cp >= 0x0E && cp <= 0x1F) ||
+           (cp >= 0x7F && cp <= 0x9F) || (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
+}
+
+std::string strip_raw_controls(std::string_view html) {
+    std::string out;
+    out.reserve(html.size());
+    std::size_t i = 0;
+    while (i < html.size()) {
+        const std::size_t start = i;
+        const char32_t cp = next_code_point(html, i);
+        // Invalid bytes stay as they are: gumbo replaces them as browsers do.
+        if (cp != 0xFFFD && is_stripped_input_char(cp)) continue;
+        out.append(html.substr(start, i - start));
+    }
+    return out;
+}
+
+// gumbo 0.10.1 inserts text pending at a </form> after the form instead of
+// inside it, so neither producer copies <form>: its children take its place.
+bool is_unwrapped(const GumboNode* n) {
+    return n->type == GUMBO_NODE_ELEMENT && n->v.element.tag == GUMBO_TAG_FORM;
+}
+
 struct Frame {
     const GumboNode* src;
     HtmlNode* dst;
@@ -95,6 +123,11 @@ void copy_children(const GumboNode* body, HtmlNode& root) {
         } else if (is_element(child)) {
             if (static_cast<int>(stack.size()) >= kHtmlTreeMaxDepth) {
                 append_flattened_text(child, *f.dst);
+                continue;
+            }
+            if (is_unwrapped(child)) {
+                HtmlNode* same = f.dst;
+                stack.push_back({child, same});
                 continue;
             }
             f.dst->children.push_back(copy_element_shell(child->v.element));
@@ -120,8 +153,8 @@ const GumboNode* find_body(const GumboNode* html) {
 HtmlNode parse_html_gumbo(std::string_view html) {
     HtmlNode root;
     root.tag = "body";
-    const char* data = html.empty() ? "" : html.data();
-    GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, data, html.size());
+    const std::string input = strip_raw_controls(html);
+    GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, input.c_str(), input.size());
     if (out == nullptr) return root;
     if (const GumboNode* body = find_body(out->root)) copy_children(body, root);
     gumbo_destroy_output(&kGumboDefaultOptions, out);

@@ -8,7 +8,8 @@
 // that. Shared rules: only the allow-listed attributes without a namespace,
 // ASCII-lower-cased element names, text and CDATA kept (whitespace too),
 // comments dropped, <template> content ignored, adjacent texts merged,
-// elements deeper than MAX_DEPTH flattened into their text.
+// elements deeper than MAX_DEPTH flattened into their text, <form> replaced
+// by its children, raw control characters removed before parsing.
 (function (global) {
   'use strict';
 
@@ -27,6 +28,16 @@
     const last = children.length - 1;
     if (last >= 0 && typeof children[last] === 'string') children[last] += text;
     else children.push(text);
+  }
+
+  // gumbo 0.10.1 replaces these raw input characters with U+FFFD where
+  // browsers keep them; both producers remove them before parsing instead.
+  const STRIPPED_INPUT = /[\x01-\x08\x0B\x0E-\x1F\x7F-\x9F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\u{1FFFE}-\u{10FFFF}]/gu;
+  function stripRawControls(html) {
+    return html.replace(STRIPPED_INPUT, (c) => {
+      const cp = c.codePointAt(0);
+      return cp >= 0x10000 && (cp & 0xfffe) !== 0xfffe ? c : '';
+    });
   }
 
   function isText(node) {
@@ -76,6 +87,12 @@
           appendFlattened(child, frame.out.c);
           continue;
         }
+        // gumbo 0.10.1 misplaces text pending at </form>, so neither
+        // producer copies <form>: its children take its place.
+        if (child.localName === 'form' && child.namespaceURI === 'http://www.w3.org/1999/xhtml') {
+          stack.push({ node: child, out: frame.out, i: 0 });
+          continue;
+        }
         const node = shell(child);
         frame.out.c.push(node);
         stack.push({ node: child, out: node, i: 0 });
@@ -87,7 +104,7 @@
 
   // The tree as an object (for tests and tooling).
   function newsreaderHtmlToTreeObject(html) {
-    const doc = new DOMParser().parseFromString(String(html), 'text/html');
+    const doc = new DOMParser().parseFromString(stripRawControls(String(html)), 'text/html');
     return treeFromBody(doc.body);
   }
 

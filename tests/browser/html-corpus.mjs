@@ -1,0 +1,101 @@
+// Checks that the browser's HTML producer (src/platform/web/html_dom.js,
+// DOMParser in Debian's Chromium) and the native gumbo producer
+// (newsreader-html-tree-dump) build the same neutral tree, node for node,
+// for every case of tests/data/html plus a few generated ones.
+//
+//   node tests/browser/html-corpus.mjs [path/to/newsreader-html-tree-dump]
+//
+// The dump tool defaults to $NR_HTML_TREE_DUMP, else the first
+// build/*/newsreader-html-tree-dump found. Prints "N passed, M failed".
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const corpusDir = path.join(root, 'tests', 'data', 'html');
+
+function findDumpTool() {
+  const explicit = process.argv[2] || process.env.NR_HTML_TREE_DUMP;
+  if (explicit) return explicit;
+  const buildDir = path.join(root, 'build');
+  const dirs = fs.existsSync(buildDir) ? fs.readdirSync(buildDir).sort() : [];
+  for (const d of dirs) {
+    const candidate = path.join(buildDir, d, 'newsreader-html-tree-dump');
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  throw new Error('newsreader-html-tree-dump not found: build it or pass its path');
+}
+
+// Cases made here rather than stored: sizes that would bloat the corpus.
+function generatedCases(dir) {
+  const cases = {
+    'gen-chromium-depth-limit.html': '<div>'.repeat(600) + 'bottom' + '</div>'.repeat(600) + '<p>after</p>',
+    'gen-wide.html': '<p>x</p>'.repeat(5000),
+    'gen-many-formatting.html': '<p>' + '<b>a<i>b'.repeat(200) + '</p>text',
+  };
+  return Object.entries(cases).map(([name, html]) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, html);
+    return file;
+  });
+}
+
+// First difference between two trees, as a path and a description.
+function firstDifference(a, b, where = '$') {
+  if (typeof a === 'string' || typeof b === 'string') {
+    return a === b ? null : `${where}: ${JSON.stringify(a)?.slice(0, 80)} != ${JSON.stringify(b)?.slice(0, 80)}`;
+  }
+  if (a.t !== b.t) return `${where}: <${a.t}> != <${b.t}>`;
+  if (JSON.stringify(a.a) !== JSON.stringify(b.a)) return `${where}<${a.t}> attrs ${JSON.stringify(a.a)} != ${JSON.stringify(b.a)}`;
+  const n = Math.max(a.c.length, b.c.length);
+  for (let i = 0; i < n; i++) {
+    if (i >= a.c.length || i >= b.c.length) {
+      const extra = i >= a.c.length ? b.c[i] : a.c[i];
+      return `${where}<${a.t}>.c[${i}] only in ${i >= a.c.length ? 'gumbo' : 'browser'}: ${JSON.stringify(extra).slice(0, 80)}`;
+    }
+    const d = firstDifference(a.c[i], b.c[i], `${where}<${a.t}>.c[${i}]`);
+    if (d) return d;
+  }
+  return null;
+}
+
+const tool = findDumpTool();
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nr-html-corpus-'));
+const files = fs.readdirSync(corpusDir).filter((f) => f.endsWith('.html')).sort()
+  .map((f) => path.join(corpusDir, f)).concat(generatedCases(tmp));
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+         '--disable-component-update', '--disable-sync'],
+});
+let passed = 0;
+let failed = 0;
+try {
+  const page = await browser.newPage();
+  await page.setContent('<!DOCTYPE html><title>html corpus</title>');
+  await page.addScriptTag({ content: fs.readFileSync(path.join(root, 'src', 'platform', 'web', 'html_dom.js'), 'utf8') });
+  for (const file of files) {
+    const name = path.basename(file);
+    // Bytes as the browser would decode a UTF-8 document (invalid bytes -> U+FFFD).
+    const html = new TextDecoder('utf-8').decode(fs.readFileSync(file));
+    const fromBrowser = JSON.parse(await page.evaluate((h) => newsreaderHtmlToTree(h), html));
+    const fromGumbo = JSON.parse(execFileSync(tool, [file], { maxBuffer: 64 << 20 }).toString('utf8'));
+    const diff = firstDifference(fromBrowser, fromGumbo);
+    if (diff) {
+      failed++;
+      console.log(`FAIL ${name}: ${diff}`);
+    } else {
+      passed++;
+      console.log(`ok   ${name}`);
+    }
+  }
+} finally {
+  await browser.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);
