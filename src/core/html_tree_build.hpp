@@ -7,12 +7,13 @@
 //    text is appended, in document order, to the deepest copied element.
 //    The cap lies below Chromium's own 512-level parser limit, so browsers
 //    never see a tree shape the native parser cannot reproduce.
-//  - two work-arounds for gumbo 0.10.1 that the browser producer mirrors:
+//  - work-arounds for gumbo 0.10.1 that the browser producer mirrors:
 //    raw control characters (C0 other than white space, DEL, C1) and
 //    noncharacters are removed from the input before parsing (gumbo turns
 //    them into U+FFFD, browsers keep them), and <form> is never copied, its
 //    children taking its place (gumbo puts text pending at </form> after
-//    the form instead of inside it).
+//    the form instead of inside it). <select> is skipped with its content:
+//    browsers now parse its content as ordinary elements, gumbo does not.
 #pragma once
 
 #include <string_view>

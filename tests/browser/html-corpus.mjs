@@ -29,6 +29,45 @@ function findDumpTool() {
   throw new Error('newsreader-html-tree-dump not found: build it or pass its path');
 }
 
+// Deterministic tag soup (mulberry32, fixed seed): misnesting, stray end
+// tags, tables, forms, foreign content and raw text elements in random order.
+// <select> is left out: Chromium now parses select content as ordinary
+// elements while gumbo uses the old "in select" mode, and both producers skip
+// <select>, but markup that an unclosed select swallows (input, textarea, ...)
+// still lands in different places. A known, documented divergence.
+function tagSoup(seed, count) {
+  let state = seed >>> 0;
+  const rand = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = (xs) => xs[Math.floor(rand() * xs.length)];
+  const tags = ['p', 'b', 'i', 'em', 'strong', 'a', 'div', 'span', 'table', 'tr', 'td', 'th', 'tbody', 'caption',
+    'ul', 'ol', 'li', 'form', 'h2', 'blockquote', 'figure', 'figcaption', 'option', 'template',
+    'svg', 'math', 'noscript', 'pre', 'font', 'nobr', 'button', 'dl', 'dd', 'cite', 'small', 'x-tag', 'textarea',
+    'title', 'style', 'script', 'plaintext'];
+  const voids = ['br', 'hr', 'img src="a.jpg"', 'input', 'wbr', 'img src="javascript:x" onerror="y()"'];
+  const texts = ['text', ' ', '\n  ', 'Київ ', '&amp;', '&nbsp;', 'a&lt;b', '&#x1F600;', ' x ', '\t', '&#0;', ']]>'];
+  const out = [];
+  for (let c = 0; c < count; c++) {
+    let html = '';
+    const n = 5 + Math.floor(rand() * 40);
+    for (let k = 0; k < n; k++) {
+      const r = rand();
+      if (r < 0.35) html += `<${pick(tags)}${rand() < 0.3 ? ' href="https://e.x/" title="t" onclick="z"' : ''}>`;
+      else if (r < 0.55) html += `</${pick(tags)}>`;
+      else if (r < 0.62) html += `<${pick(voids)}>`;
+      else if (r < 0.66) html += '<!-- c -->';
+      else html += pick(texts);
+    }
+    out.push(html);
+  }
+  return out;
+}
+
 // Cases made here rather than stored: sizes that would bloat the corpus.
 function generatedCases(dir) {
   const cases = {
@@ -36,6 +75,9 @@ function generatedCases(dir) {
     'gen-wide.html': '<p>x</p>'.repeat(5000),
     'gen-many-formatting.html': '<p>' + '<b>a<i>b'.repeat(200) + '</p>text',
   };
+  tagSoup(20261120, 300).forEach((html, k) => {
+    cases[`gen-soup-${String(k).padStart(3, '0')}.html`] = html;
+  });
   return Object.entries(cases).map(([name, html]) => {
     const file = path.join(dir, name);
     fs.writeFileSync(file, html);
@@ -88,9 +130,10 @@ try {
     if (diff) {
       failed++;
       console.log(`FAIL ${name}: ${diff}`);
+      if (name.startsWith('gen-soup')) console.log(`     input: ${JSON.stringify(html).slice(0, 400)}`);
     } else {
       passed++;
-      console.log(`ok   ${name}`);
+      if (!name.startsWith('gen-soup')) console.log(`ok   ${name}`);
     }
   }
 } finally {

@@ -57,6 +57,14 @@ HtmlNode copy_element_shell(const GumboElement& el) {
     return node;
 }
 
+// Current browsers parse <select> content as ordinary elements (the 2025
+// customizable-select change); gumbo follows the older "in select" rules.
+// Its content is never shown anyway, so neither producer copies it.
+bool is_skipped(const GumboNode* n) {
+    return n->type == GUMBO_NODE_ELEMENT && n->v.element.tag == GUMBO_TAG_SELECT &&
+           n->v.element.tag_namespace == GUMBO_NAMESPACE_HTML;
+}
+
 // Text of a subtree in document order, for elements past the depth cap.
 void append_flattened_text(const GumboNode* root, HtmlNode& into) {
     std::vector<std::pair<const GumboNode*, unsigned>> stack{{root, 0}};
@@ -70,7 +78,7 @@ void append_flattened_text(const GumboNode* root, HtmlNode& into) {
         const auto* child = static_cast<const GumboNode*>(kids->data[next++]);
         if (is_text(child))
             html_append_text(into, child->v.text.text);
-        else if (is_element(child))
+        else if (is_element(child) && !is_skipped(child))
             stack.emplace_back(child, 0);
     }
 }
@@ -99,7 +107,8 @@ std::string strip_raw_controls(std::string_view html) {
 // gumbo 0.10.1 inserts text pending at a </form> after the form instead of
 // inside it, so neither producer copies <form>: its children take its place.
 bool is_unwrapped(const GumboNode* n) {
-    return n->type == GUMBO_NODE_ELEMENT && n->v.element.tag == GUMBO_TAG_FORM;
+    return n->type == GUMBO_NODE_ELEMENT && n->v.element.tag == GUMBO_TAG_FORM &&
+           n->v.element.tag_namespace == GUMBO_NAMESPACE_HTML;
 }
 
 struct Frame {
@@ -121,6 +130,7 @@ void copy_children(const GumboNode* body, HtmlNode& root) {
         if (is_text(child)) {
             html_append_text(*f.dst, child->v.text.text);
         } else if (is_element(child)) {
+            if (is_skipped(child)) continue;
             if (static_cast<int>(stack.size()) >= kHtmlTreeMaxDepth) {
                 append_flattened_text(child, *f.dst);
                 continue;

@@ -9,7 +9,8 @@
 // ASCII-lower-cased element names, text and CDATA kept (whitespace too),
 // comments dropped, <template> content ignored, adjacent texts merged,
 // elements deeper than MAX_DEPTH flattened into their text, <form> replaced
-// by its children, raw control characters removed before parsing.
+// by its children, <select> skipped, raw control characters removed before
+// parsing.
 (function (global) {
   'use strict';
 
@@ -44,6 +45,14 @@
     return node.nodeType === TEXT_NODE || node.nodeType === CDATA_NODE;
   }
 
+  const HTML_NS = 'http://www.w3.org/1999/xhtml';
+  // Current browsers parse <select> content as ordinary elements (the 2025
+  // customizable-select change); gumbo follows the older "in select" rules.
+  // Its content is never shown anyway, so neither producer copies it.
+  function isSkipped(el) {
+    return el.localName === 'select' && el.namespaceURI === HTML_NS;
+  }
+
   function shell(el) {
     const attrs = [];
     for (const attr of el.attributes) {
@@ -64,7 +73,7 @@
       }
       const child = kids[frame.i++];
       if (isText(child)) appendText(children, child.data);
-      else if (child.nodeType === ELEMENT_NODE) stack.push({ node: child, i: 0 });
+      else if (child.nodeType === ELEMENT_NODE && !isSkipped(child)) stack.push({ node: child, i: 0 });
     }
   }
 
@@ -83,13 +92,14 @@
       if (isText(child)) {
         appendText(frame.out.c, child.data);
       } else if (child.nodeType === ELEMENT_NODE) {
+        if (isSkipped(child)) continue;
         if (stack.length >= MAX_DEPTH) {
           appendFlattened(child, frame.out.c);
           continue;
         }
         // gumbo 0.10.1 misplaces text pending at </form>, so neither
         // producer copies <form>: its children take its place.
-        if (child.localName === 'form' && child.namespaceURI === 'http://www.w3.org/1999/xhtml') {
+        if (child.localName === 'form' && child.namespaceURI === HTML_NS) {
           stack.push({ node: child, out: frame.out, i: 0 });
           continue;
         }
