@@ -1,0 +1,220 @@
+#include "platform/web/images_web.hpp"
+
+#include <GLES3/gl3.h>
+#include <emscripten/emscripten.h>
+
+#include <chrono>
+
+#include "core/url.hpp"
+
+// Fetches and decodes in the browser, then uploads into this instance's WebGL
+// context. The texture is registered exactly as glGenTextures would
+// (library_webgl.js, Emscripten 3.1.6: GL.getNewId + tex.name + GL.textures),
+// so the C++ side deletes it with glDeleteTextures. Previously bound texture
+// is restored: ImGui's backend assumes it owns the GL state. An aborted load
+// (source destroyed) never uploads and never calls back.
+EM_JS(void, nr_js_image_load, (int id, const char* url_ptr, int display_width), {
+    var url = UTF8ToString(url_ptr);
+    var loads = Module["nrImageLoads"] || (Module["nrImageLoads"] = new Map());
+    var controller = new AbortController();
+    loads.set(id, controller);
+
+    function downscale(bitmap) {
+        var maxSize = GLctx ? GLctx.getParameter(GLctx.MAX_TEXTURE_SIZE) : 4096;
+        var w = bitmap.width, h = bitmap.height;
+        var scale = Math.min(1, maxSize / w, maxSize / h);
+        // Keep the decoded width unless it is well above the drawn width.
+        if (display_width > 0 && w > display_width * 1.25) scale = Math.min(scale, display_width / w);
+        if (scale >= 1) return bitmap;
+        return createImageBitmap(bitmap, {
+            resizeWidth: Math.max(1, Math.round(w * scale)),
+            resizeHeight: Math.max(1, Math.round(h * scale)),
+            resizeQuality: "high",
+            premultiplyAlpha: "none"
+        }).then(function(small) { bitmap.close(); return small; },
+                function(err) { bitmap.close(); throw err; });
+    }
+
+    function upload(bitmap) {
+        var gl = GLctx;
+        if (!gl || gl.isContextLost()) return 0;
+        var previous = gl.getParameter(gl.TEXTURE_BINDING_2D);
+        var tex = gl.createTexture();
+        if (!tex) return 0;
+        gl.bindTexture(gl.TEXTURE_2D, tex);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+        // UNPACK_FLIP_Y / PREMULTIPLY are ignored for ImageBitmaps: the
+        // bitmap's own options (straight alpha, top row first) apply.
+        gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, bitmap);
+        gl.bindTexture(gl.TEXTURE_2D, previous);
+        var name = GL.getNewId(GL.textures);
+        tex.name = name;
+        GL.textures[name] = tex;
+        return name;
+    }
+
+    function settle(bitmap) {
+        if (controller.signal.aborted) {
+            if (bitmap) bitmap.close();
+            return;
+        }
+        loads.delete(id);
+        var name = 0, w = 0, h = 0;
+        if (bitmap) {
+            w = bitmap.width;
+            h = bitmap.height;
+            try { name = upload(bitmap); } catch (e) { name = 0; }
+            bitmap.close();
+        }
+        if (name) Module["_nr_image_loaded"](id, name, w, h);
+        else Module["_nr_image_failed"](id);
+    }
+
+    fetch(url, { mode: "cors", credentials: "omit", signal: controller.signal })
+        .then(function(response) {
+            if (!response.ok) throw new Error("HTTP " + response.status);
+            return response.blob();
+        })
+        .then(function(blob) { return createImageBitmap(blob, { premultiplyAlpha: "none" }); })
+        .then(downscale)
+        .then(settle, function() { settle(null); });
+});
+
+EM_JS(void, nr_js_image_cancel, (int id), {
+    var loads = Module["nrImageLoads"];
+    if (!loads || !loads.has(id)) return;
+    loads.get(id).abort();
+    loads.delete(id);
+});
+
+namespace nr {
+
+namespace {
+
+// The platform layer's process state: JS completions carry a request id,
+// routed to the source that made it. Ids are never reused, so a completion
+// for a destroyed source (or an abandoned request) finds no owner.
+struct Routes {
+    int next_id = 1;
+    std::unordered_map<int, WebImageSource*> owners;
+};
+
+Routes& routes() {
+    static Routes r;
+    return r;
+}
+
+double now_s() {
+    using namespace std::chrono;
+    return duration<double>(steady_clock::now().time_since_epoch()).count();
+}
+
+void delete_texture(std::uint64_t texture) {
+    const GLuint name = GLuint(texture);
+    glDeleteTextures(1, &name);
+}
+
+// The browser fetches relative URLs against the document; anything but
+// http(s) (data:, blob:, file:, javascript:) is refused before fetching.
+bool fetchable(const std::string& url) { return is_http_url(url) || is_relative_ref(url); }
+
+ImageHandle to_handle(const TextureCache::Entry& e) {
+    ImageHandle h;
+    h.status = e.state == TextureCache::State::Ready    ? ImageStatus::Ready
+               : e.state == TextureCache::State::Failed ? ImageStatus::Failed
+                                                        : ImageStatus::Loading;
+    h.texture = e.texture;
+    h.width = e.width;
+    h.height = e.height;
+    return h;
+}
+
+}  // namespace
+
+WebImageSource::WebImageSource(std::function<void()> on_change, std::size_t budget_bytes)
+    : on_change_(std::move(on_change)), budget_(budget_bytes) {}
+
+WebImageSource::~WebImageSource() {
+    for (const auto& [id, url] : pending_) {
+        routes().owners.erase(id);
+        nr_js_image_cancel(id);
+    }
+    for (std::uint64_t texture : cache_.clear()) delete_texture(texture);
+}
+
+ImageHandle WebImageSource::request(const std::string& url, int display_width_px) {
+    TextureCache::Use use = cache_.use(url, frame_, now_s());
+    if (use.start_load) {
+        if (fetchable(url))
+            start_load(url, display_width_px);
+        else
+            cache_.fail(url, now_s());  // seen by the caller right now: no wake-up needed
+    }
+    return to_handle(*use.entry);
+}
+
+void WebImageSource::end_frame() {
+    for (const TextureCache::Eviction& e : cache_.evict(frame_, budget_)) delete_texture(e.texture);
+    ++frame_;
+}
+
+void WebImageSource::start_load(const std::string& url, int display_width_px) {
+    const int id = routes().next_id++;
+    routes().owners[id] = this;
+    pending_[id] = url;
+    nr_js_image_load(id, url.c_str(), display_width_px);
+}
+
+void WebImageSource::loaded(int request_id, unsigned texture, int width, int height) {
+    auto it = pending_.find(request_id);
+    if (it == pending_.end()) {
+        delete_texture(texture);
+        return;
+    }
+    const std::string url = std::move(it->second);
+    pending_.erase(it);
+    if (!cache_.ready(url, texture, width, height)) {
+        delete_texture(texture);
+        cache_.fail(url, now_s());  // an empty image; no-op when the URL is no longer Loading
+    }
+    if (on_change_) on_change_();
+}
+
+void WebImageSource::failed(int request_id) {
+    auto it = pending_.find(request_id);
+    if (it == pending_.end()) return;
+    const std::string url = std::move(it->second);
+    pending_.erase(it);
+    cache_.fail(url, now_s());
+    if (on_change_) on_change_();
+}
+
+}  // namespace nr
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void nr_image_loaded(int request_id, int texture, int width, int height) {
+    auto& owners = nr::routes().owners;
+    auto it = owners.find(request_id);
+    if (it == owners.end()) {
+        nr::delete_texture(unsigned(texture));  // nobody wants it any more
+        return;
+    }
+    nr::WebImageSource* source = it->second;
+    owners.erase(it);
+    source->loaded(request_id, unsigned(texture), width, height);
+}
+
+EMSCRIPTEN_KEEPALIVE void nr_image_failed(int request_id) {
+    auto& owners = nr::routes().owners;
+    auto it = owners.find(request_id);
+    if (it == owners.end()) return;
+    nr::WebImageSource* source = it->second;
+    owners.erase(it);
+    source->failed(request_id);
+}
+
+}  // extern "C"

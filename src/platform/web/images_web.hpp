@@ -1,0 +1,48 @@
+// ImageSource in the browser: fetch (CORS, no credentials) -> blob ->
+// createImageBitmap (downscaled to the drawn width when much larger) -> a
+// WebGL texture in this module instance's context, registered in
+// Emscripten's GL name table so glDeleteTextures works from C++.
+//
+// One source per widget (per wasm instance). Destroy it before the GL
+// context: its destructor deletes its textures and aborts loads in flight;
+// late completions for a destroyed source are dropped.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <unordered_map>
+
+#include "core/texture_cache.hpp"
+#include "platform/images.hpp"
+
+namespace nr {
+
+class WebImageSource final : public ImageSource {
+public:
+    explicit WebImageSource(std::function<void()> on_change,
+                            std::size_t budget_bytes = TextureCache::kDefaultBudgetBytes);
+    WebImageSource(const WebImageSource&) = delete;
+    WebImageSource& operator=(const WebImageSource&) = delete;
+    ~WebImageSource() override;
+
+    ImageHandle request(const std::string& url, int display_width_px) override;
+    void end_frame() override;
+    std::size_t bytes_held() const override { return cache_.bytes(); }
+    int textures_held() const override { return cache_.textures(); }
+
+    // Completion from JS, routed here by request id (see images_web.cpp).
+    void loaded(int request_id, unsigned texture, int width, int height);
+    void failed(int request_id);
+
+private:
+    void start_load(const std::string& url, int display_width_px);
+
+    std::function<void()> on_change_;
+    std::size_t budget_;
+    TextureCache cache_;
+    std::uint64_t frame_ = 1;
+    std::unordered_map<int, std::string> pending_;  // request id -> URL
+};
+
+}  // namespace nr
