@@ -7,10 +7,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <string>
 
 #include "platform/native/fetch_native.hpp"
 #include "platform/native/html_gumbo.hpp"
+#include "platform/native/images_native.hpp"
 #include "platform/sdl_window.hpp"
 #include "ui/reader_app.hpp"
 
@@ -70,6 +72,7 @@ int main(int argc, char** argv) {
     }
     nr::NativeFetcher fetcher;
     bool wants_frame = true;
+    auto images = std::make_unique<nr::NativeImageSource>([&] { wants_frame = true; });
     nr::ui::ReaderApp app(fetcher, nr::parse_html_gumbo, args.reader, [&] { wants_frame = true; });
     app.start();
 
@@ -90,6 +93,7 @@ int main(int argc, char** argv) {
         nr::window_begin_frame(window, 1.0f / 60.0f);
         const bool animating = app.draw();
         nr::window_end_frame(window, app.palette().background);
+        images->end_frame();  // LRU eviction sees which images this frame used
         if (settle > 0) --settle;
         if (animating) {
             wants_frame = true;
@@ -104,6 +108,7 @@ int main(int argc, char** argv) {
             running = false;
         }
     }
+    images.reset();  // deletes its textures while the GL context exists
     nr::window_destroy(window);
     return status;
 }

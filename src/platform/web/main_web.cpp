@@ -14,6 +14,7 @@
 #include "platform/web/fetch_web.hpp"
 #include "platform/web/host_web.hpp"
 #include "platform/web/html_web.hpp"
+#include "platform/web/images_web.hpp"
 #include "ui/reader_app.hpp"
 
 namespace {
@@ -24,6 +25,7 @@ constexpr int kSettleFrames = 2;             // ImGui 1.86 loses clicks shorter 
 struct WebRunner {
     nr::SdlWindow* window = nullptr;
     nr::WebFetcher fetcher;
+    std::unique_ptr<nr::WebImageSource> images;  // before the GL context goes: owns textures
     std::unique_ptr<nr::ui::ReaderApp> app;
     bool frame_pending = false;
     int settle_frames = 0;
@@ -53,6 +55,7 @@ EM_BOOL on_animation_frame(double now_ms, void* user) {
     nr::window_begin_frame(r->window, dt);
     const bool animating = r->app->draw();
     nr::window_end_frame(r->window, r->app->palette().background);
+    r->images->end_frame();  // LRU eviction sees which images this frame used
     ++r->frames_drawn;
 
     const nr::AppState& s = r->app->state();
@@ -116,10 +119,15 @@ EMSCRIPTEN_KEEPALIVE void nr_resize(int width, int height) {
     request_frame(g_runner);
 }
 
+// GPU bytes and count of the image textures alive (stats, browser tests).
+EMSCRIPTEN_KEEPALIVE double nr_image_bytes() { return g_runner ? double(g_runner->images->bytes_held()) : 0; }
+EMSCRIPTEN_KEEPALIVE int nr_image_textures() { return g_runner ? g_runner->images->textures_held() : 0; }
+
 EMSCRIPTEN_KEEPALIVE void nr_destroy() {
     if (!g_runner) return;
     SDL_DelEventWatch(on_sdl_event, g_runner);
     g_runner->app.reset();
+    g_runner->images.reset();  // deletes textures, aborts loads: needs the GL context
     nr::window_destroy(g_runner->window);
     delete g_runner;
     g_runner = nullptr;
@@ -137,6 +145,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     g_runner = r;
+    r->images = std::make_unique<nr::WebImageSource>([r] { request_frame(r); });
     r->app = std::make_unique<nr::ui::ReaderApp>(r->fetcher, nr::parse_html_dom, parse_arguments(argc, argv),
                                                  [r] { request_frame(r); });
     SDL_AddEventWatch(on_sdl_event, r);
