@@ -295,7 +295,8 @@ private:
             Line line;
             std::size_t parts = 0;
             for (const Piece& p : pieces) {
-                const std::string_view t = p.ellipsis ? opt_.ellipsis : text(p.seg);
+                // A collapsed tab or CR is drawn (and was measured) as " ".
+                const std::string_view t = p.ellipsis ? opt_.ellipsis : p.space ? std::string_view(" ") : text(p.seg);
                 if (!line.fragments.empty() && line.fragments.back().font == p.font &&
                     line.fragments.back().link == p.link) {
                     line.fragments.back().text.append(t);

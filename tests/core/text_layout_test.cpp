@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -84,6 +85,9 @@ TEST_CASE("wrap_runs: spaces") {
     SUBCASE("a word that exactly fills the width stays on the line") {
         CHECK(line_texts(wrap("aaaa bbbbb", 100)) == std::vector<std::string>{"aaaa bbbbb"});
         CHECK(line_texts(wrap("aaaa bbbbb", 99)) == std::vector<std::string>{"aaaa", "bbbbb"});
+    }
+    SUBCASE("tabs and CR are spaces") {
+        CHECK(line_texts(wrap("a\tb\r\nc \t d", 1000)) == std::vector<std::string>{"a b", "c d"});
     }
     SUBCASE("empty and blank input give no lines") {
         CHECK(wrap("", 100).lines.empty());
@@ -270,4 +274,75 @@ TEST_CASE("wrap_runs: measuring cost") {
     // Only a gross-regression guard: debug build on a shared machine. A
     // release build lays this out (2,000 words) in about 0.3 ms.
     CHECK(elapsed < std::chrono::milliseconds(500));
+}
+
+TEST_CASE("wrap_runs: random input keeps the invariants") {
+    // Deterministic LCG so failures reproduce.
+    std::uint32_t state = 12345;
+    auto next = [&](std::uint32_t n) {
+        state = state * 1664525u + 1013904223u;
+        return (state >> 8) % n;
+    };
+    const char* pieces[] = {"a", "bc", " ", "  ", "\n", "Ж", "ії", "\xF0\x9F\x98\x80", "word", ",", "довгеслово"};
+    auto strip = [](const std::string& s) {
+        std::string out;
+        for (const char c : s)
+            if (c != ' ' && c != '\n') out += c;
+        return out;
+    };
+    const std::string ell = "\xE2\x80\xA6";
+    for (int iter = 0; iter < 500; ++iter) {
+        std::vector<nr::StyledRun> runs;
+        std::string all;
+        const auto run_count = 1 + next(4);
+        for (std::uint32_t r = 0; r < run_count; ++r) {
+            nr::StyledRun run;
+            const auto n = next(12);
+            for (std::uint32_t k = 0; k < n; ++k) run.text += pieces[next(11)];
+            run.font = static_cast<nr::FontId>(next(2));
+            run.link = next(3) == 0 ? 1 : -1;
+            all += run.text;
+            runs.push_back(run);
+        }
+        nr::WrapOptions o;
+        o.max_width = static_cast<float>(5 + next(120));
+        o.max_lines = static_cast<int>(next(4));
+        const auto l = nr::wrap_runs(runs, o, fake_width);
+        CAPTURE(all);
+        CAPTURE(o.max_width);
+        CAPTURE(o.max_lines);
+        CHECK(is_valid_utf8_prefixes(l));
+        if (o.max_lines > 0) CHECK(l.lines.size() <= static_cast<std::size_t>(o.max_lines));
+        std::string joined;
+        for (std::size_t i = 0; i < l.lines.size(); ++i) {
+            const auto& line = l.lines[i];
+            std::string t;
+            float x = 0;
+            for (const auto& f : line.fragments) {
+                CHECK(f.x == doctest::Approx(x));
+                CHECK(f.width == doctest::Approx(fake_width(f.font, f.text)));
+                x += f.width;
+                t += f.text;
+            }
+            CHECK(line.width == doctest::Approx(x));
+            if (!t.empty()) CHECK(t.front() != ' ');
+            if (!t.empty()) CHECK(t.back() != ' ');
+            const bool last_truncated = l.truncated && i + 1 == l.lines.size();
+            if (last_truncated) {
+                REQUIRE(t.size() >= ell.size());
+                CHECK(t.compare(t.size() - ell.size(), ell.size(), ell) == 0);
+                t.resize(t.size() - ell.size());
+                while (!t.empty() && t.back() == ' ') t.pop_back();
+            }
+            // Wider than the column only when a single glyph (or the ellipsis) cannot fit.
+            if (line.width > o.max_width) CHECK(code_points(strip(t)) <= 1);
+            joined += t;
+        }
+        const std::string expected = strip(all);
+        if (l.truncated) {
+            CHECK(expected.compare(0, strip(joined).size(), strip(joined)) == 0);
+        } else {
+            CHECK(strip(joined) == expected);
+        }
+    }
 }
