@@ -17,8 +17,19 @@ cmake --build "$build" --target fuzz_parse -j2
 mkdir -p "$build/corpus" "$build/artifacts" "$build/seeds"
 # Seeds: every feed and HTML sample we have (copied so the fuzzer never
 # writes into the source tree).
-find "$root/tests/data" "$root/assets/feeds" -type f \( -name '*.json' -o -name '*.html' \) -size -1M \
-    -exec cp -t "$build/seeds" {} + 2>/dev/null || true
+while IFS= read -r -d '' f; do
+    rel=${f#"$root"/}
+    cp "$f" "$build/seeds/${rel//\//_}"
+done < <(find "$root/tests/data" "$root/assets/feeds" -type f -name '*.json' -size -1000k -print0)
+# HTML samples reach the fuzzer as the content_html of a JSON Feed item.
+while IFS= read -r -d '' f; do
+    rel=${f#"$root"/}
+    python3 -c 'import json, sys
+html = open(sys.argv[1], encoding="utf-8", errors="replace").read()
+print(json.dumps({"version": "https://jsonfeed.org/version/1.1",
+                  "items": [{"id": "1", "title": "T", "content_html": html}]}))' "$f" \
+        >"$build/seeds/${rel//\//_}.json"
+done < <(find "$root/tests/data" -type f -name '*.html' -size -1000k -print0)
 
 echo "fuzzing for ${seconds}s; corpus in $build/corpus"
 "$build/fuzz_parse" "$build/corpus" "$build/seeds" \

@@ -44,6 +44,17 @@ std::string first_text(const Item& item) {
     return "";
 }
 
+// A headline for an untitled item: its first words, else the first image's
+// caption or alt text (photo posts).
+std::string derived_title(const Item& item) {
+    std::string text = clean_meta_text(first_text(item));
+    for (const Block& b : item.body) {
+        if (!text.empty()) break;
+        if (b.type == BlockType::Image) text = clean_meta_text(b.image.caption.empty() ? b.image.alt : b.image.caption);
+    }
+    return truncate_utf8(text, kDerivedTitleChars);
+}
+
 }  // namespace
 
 Blocks paragraphs_from_text(std::string_view text) {
@@ -93,8 +104,9 @@ void classify_untitled(Item& item) {
         item.kind = ItemKind::Brief;
         return;
     }
-    item.kind = ItemKind::Article;
-    item.title = truncate_utf8(clean_meta_text(first_text(item)), kDerivedTitleChars);
+    item.title = derived_title(item);
+    // Nothing to call it by: shown as a brief, which needs no headline.
+    item.kind = item.title.empty() ? ItemKind::Brief : ItemKind::Article;
 }
 
 void check_newsreader_kind(Item& item, FieldReader& reader, const std::string& path) {

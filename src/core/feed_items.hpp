@@ -21,7 +21,9 @@ struct ItemContent {
 
 // A title-less JSON Feed item is a brief when its body is at most one
 // paragraph or quote of at most this many words (a status update); otherwise
-// it is an article whose title is taken from its first words.
+// it is an article whose title is taken from its first words (or its first
+// image's caption or alt text). With nothing to take a title from, it stays
+// a brief.
 inline constexpr int kBriefMaxWords = 60;
 inline constexpr std::size_t kDerivedTitleChars = 80;
 

@@ -149,6 +149,20 @@ TEST_CASE("Title-less JSON Feed items: briefs and derived titles") {
         CHECK(r.feed.items[0].title.size() <= 80 * 3);
         CHECK_FALSE(r.feed.items[0].title.empty());
     }
+    SUBCASE("a photo post takes its title from the first caption") {
+        const ParseResult r = parse_html(jsonfeed11(R"([{"id":"1","content_html":
+            "<figure><img src=\"a.jpg\" alt=\"Alt\"><figcaption>Caption</figcaption></figure><img src=\"b.jpg\">"}])"));
+        REQUIRE(r.feed.items.size() == 1);
+        CHECK(r.feed.items[0].kind == ItemKind::Article);
+        CHECK(r.feed.items[0].title == "Caption");
+    }
+    SUBCASE("with nothing to take a title from, it is a brief") {
+        const ParseResult r =
+            parse_html(jsonfeed11(R"([{"id":"1","content_html":"<img src=\"a.jpg\"><img src=\"b.jpg\">"}])"));
+        REQUIRE(r.feed.items.size() == 1);
+        CHECK(r.feed.items[0].kind == ItemKind::Brief);
+        CHECK(r.feed.items[0].body.size() == 2);
+    }
     SUBCASE("a titled item is always an article") {
         const ParseResult r = parse(jsonfeed11(R"([{"id":"1","title":"T","content_text":"Short."}])"));
         CHECK(r.feed.items[0].kind == ItemKind::Article);
