@@ -55,6 +55,31 @@ std::string derived_title(const Item& item) {
     return truncate_utf8(text, kDerivedTitleChars);
 }
 
+std::string limit_meta(std::string_view s, std::size_t max_chars) {
+    return truncate_utf8(clean_meta_text(s), max_chars);
+}
+
+void limit_image(Image& img, const Limits& limits) {
+    img.alt = limit_meta(img.alt, limits.max_meta_chars);
+    img.caption = limit_meta(img.caption, limits.max_meta_chars);
+    img.credit = limit_meta(img.credit, limits.max_meta_chars);
+    // Sizes the Newsreader format cannot carry are as good as unknown.
+    if (img.width < 0 || img.width > kMaxImagePixels) img.width = 0;
+    if (img.height < 0 || img.height > kMaxImagePixels) img.height = 0;
+}
+
+// HTML-derived blocks get the same metadata limits as Newsreader blocks, so
+// that a feed written back with to_json reads the same.
+void limit_blocks(Blocks& blocks, const Limits& limits) {
+    for (Block& b : blocks) {
+        b.attribution = limit_meta(b.attribution, limits.max_meta_chars);
+        limit_image(b.image, limits);
+        b.related.title = limit_meta(b.related.title, limits.max_title_chars);
+        b.related.excerpt = limit_meta(b.related.excerpt, limits.max_meta_chars);
+        limit_image(b.related.image, limits);
+    }
+}
+
 }  // namespace
 
 Blocks paragraphs_from_text(std::string_view text) {
@@ -81,6 +106,7 @@ void fill_body(Item& item, const ItemContent& content, const ParseOptions& optio
     if (!item.body.empty()) return;
     if (!content.html.empty() && options.html) {
         item.body = blocks_from_html(options.html(content.html), options.base_url);
+        limit_blocks(item.body, options.limits);
         if (!item.body.empty()) return;
     }
     if (!content.text.empty()) {

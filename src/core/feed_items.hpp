@@ -26,6 +26,9 @@ struct ItemContent {
 // a brief.
 inline constexpr int kBriefMaxWords = 60;
 inline constexpr std::size_t kDerivedTitleChars = 80;
+// Image width/height the format accepts; larger values are errors in
+// Newsreader JSON and read as unknown (0) from HTML.
+inline constexpr int kMaxImagePixels = 100000;
 
 // Fills an empty body from content_html (when options.html is set),
 // content_text (paragraphs split on blank lines) or the summary, in that order.

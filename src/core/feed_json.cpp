@@ -8,7 +8,6 @@
 namespace nr {
 namespace {
 
-constexpr int kMaxPixels = 100000;
 constexpr int kMaxWordCount = 100000000;
 
 Run read_run(FieldReader& r, const Json& v, const std::string& path) {
@@ -51,8 +50,8 @@ Image read_image(FieldReader& r, const Json& v, const std::string& path) {
     img.alt = r.meta(v, "alt", path);
     img.caption = r.meta(v, "caption", path);
     img.credit = r.meta(v, "credit", path);
-    img.width = r.integer(v, "width", path, 0, kMaxPixels).value_or(0);
-    img.height = r.integer(v, "height", path, 0, kMaxPixels).value_or(0);
+    img.width = r.integer(v, "width", path, 0, kMaxImagePixels).value_or(0);
+    img.height = r.integer(v, "height", path, 0, kMaxImagePixels).value_or(0);
     return img;
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/feed_parser.hpp"
+#include "core/text_utf8.hpp"
 #include "feed_test_helpers.hpp"
 #include "platform/native/html_gumbo.hpp"
 
@@ -167,4 +168,17 @@ TEST_CASE("Title-less JSON Feed items: briefs and derived titles") {
         const ParseResult r = parse(jsonfeed11(R"([{"id":"1","title":"T","content_text":"Short."}])"));
         CHECK(r.feed.items[0].kind == ItemKind::Article);
     }
+}
+
+TEST_CASE("HTML-derived blocks get the metadata limits of the Newsreader format") {
+    const std::string caption(3000, 'c');
+    const ParseResult r = parse_html(jsonfeed11(R"([{"id":"1","title":"T","content_html":
+        "<figure><img src=\"a.jpg\" width=\"999999\" height=\"50\"><figcaption>)" + caption +
+                                                R"(</figcaption></figure>"}])"));
+    REQUIRE(r.feed.items.size() == 1);
+    REQUIRE(r.feed.items[0].body.size() == 1);
+    const Image& img = r.feed.items[0].body[0].image;
+    CHECK(count_code_points(img.caption) == 2000);
+    CHECK(img.width == 0);
+    CHECK(img.height == 50);
 }

@@ -47,8 +47,16 @@ bool clean_reread(const nr::ParseResult& first, const nr::ParseResult& second) {
 
 void require_same(const nr::ParseResult& first, const nr::ParseResult& second) {
     if (second.feed == first.feed && clean_reread(first, second)) return;
-    std::fprintf(stderr, "first:  %s\nsecond: %s\n", nr::feed_to_json_text(first.feed).substr(0, 4000).c_str(),
-                 nr::feed_to_json_text(second.feed).substr(0, 4000).c_str());
+    // Show the first item that changed, whole: that is where the bug is.
+    const auto& a = first.feed.items;
+    const auto& b = second.feed.items;
+    std::size_t i = 0;
+    while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
+    nr::Feed fa, fb;
+    if (i < a.size()) fa.items.push_back(a[i]);
+    if (i < b.size()) fb.items.push_back(b[i]);
+    std::fprintf(stderr, "item %zu differs\nfirst:  %s\nsecond: %s\n", i, nr::feed_to_json_text(fa).c_str(),
+                 nr::feed_to_json_text(fb).c_str());
     require(false, "to_json output reads back equal and clean");
 }
 
