@@ -108,6 +108,20 @@ for input in "$work"/*.json; do
     fi
 done
 
+# A file that is not there, and no file at all.
+gen_expect missing-file 1 \
+    "missing-file.json: error: cannot read the file (missing, unreadable or not a regular file)" \
+    "missing-file.json: 0 items, 0 skipped (refused)"
+check missing-file "$work"
+"$lint" >/dev/null 2>&1
+usage_exit=$?
+if [[ $usage_exit == 64 ]]; then
+    pass=$((pass + 1))
+else
+    echo "FAIL usage: exit $usage_exit without arguments (expected 64)"
+    failed+=("usage")
+fi
+
 echo "lint corpus: $pass passed, ${#failed[@]} failed"
 if ((${#failed[@]})); then
     printf '  failed: %s\n' "${failed[@]}"

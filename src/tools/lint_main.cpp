@@ -5,6 +5,7 @@
 //   FILE: N items, M skipped        per file
 // Exit: 0 all clean, 2 warnings or skipped items, 1 a file refused, 64 usage.
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <string>
@@ -20,6 +21,8 @@ constexpr int kExitWarnings = 2;
 constexpr int kExitUsage = 64;
 
 std::optional<std::string> read_file(const char* path) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
     std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) return std::nullopt;
     const std::streamoff size = in.tellg();
@@ -42,7 +45,7 @@ void print_diagnostic(const char* file, const nr::Diagnostic& d) {
 int lint(const char* file) {
     const auto bytes = read_file(file);
     if (!bytes) {
-        std::printf("%s: error: cannot read the file\n", file);
+        std::printf("%s: error: cannot read the file (missing, unreadable or not a regular file)\n", file);
         std::printf("%s: 0 items, 0 skipped (refused)\n", file);
         return kExitRefused;
     }
