@@ -3,9 +3,6 @@ set(NR_SRC ${CMAKE_CURRENT_SOURCE_DIR}/src)
 set(NR_SDL2_WASM ${NR_DEPS_DIR}/sdl2-wasm)
 set(NR_SITE_DIR ${CMAKE_CURRENT_BINARY_DIR}/site)
 
-# Exceptions stay off (nlohmann is used through its non-throwing API).
-add_compile_options(-fno-exceptions)
-
 file(GLOB NR_UI_SOURCES CONFIGURE_DEPENDS ${NR_SRC}/ui/*.cpp)
 file(GLOB NR_PLATFORM_SOURCES CONFIGURE_DEPENDS ${NR_SRC}/platform/*.cpp ${NR_SRC}/platform/web/*.cpp)
 add_executable(newsreader-wasm ${NR_PLATFORM_SOURCES} ${NR_UI_SOURCES})

@@ -39,6 +39,8 @@ build native-asan && run_suite unit-asan ctest_counts ctest --preset native-asan
 if build wasm; then
   run_suite unit-wasm doctest_counts node build/wasm/news_tests_wasm.js
   run_suite browser plain_counts node tests/browser/run.mjs
+  ((build_failed)) || run_suite html-producers plain_counts \
+    node tests/browser/html-corpus.mjs build/native/newsreader-html-tree-dump
 else
   build_failed=1
 fi

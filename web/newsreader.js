@@ -115,11 +115,10 @@ export async function mount(element, options = {}) {
   }
   // SDL measures the canvas only on window resize: tell it ourselves.
   const resize = () => {
-    const { width, height } = element.getBoundingClientRect();
-    module._nr_resize(Math.round(width), Math.round(height));
+    module._nr_resize(canvas.clientWidth, canvas.clientHeight);
   };
   observer = new ResizeObserver(resize);
-  observer.observe(element);
+  observer.observe(canvas);
   watchPixelRatio(resize, () => destroyed);
   resize();
   return api;

@@ -228,7 +228,7 @@ Item read_newsreader_item(FieldReader& r, const Json& v, const std::string& path
     read_authors(r, v, path, item.authors);
     item.hero = read_image_member(r, v, "image", path);
     item.tags = r.string_list(v, "tags", path);
-    r.string(v, "language", path);  // type-checked; the model has no use for it yet
+    item.language = r.string(v, "language", path).value_or("");
     item.word_count = r.integer(v, "word_count", path, 0, kMaxWordCount).value_or(0);
     if (const Json* body = r.array(v, "body", path)) item.body = read_newsreader_body(r, *body, path_key(path, "body"));
     content.html = r.text(v, "content_html", path);
@@ -328,6 +328,7 @@ void to_json(Json& out, const Item& item) {
     if (!item.authors.empty()) out["authors"] = item.authors;
     if (item.hero) out["image"] = *item.hero;
     if (!item.tags.empty()) out["tags"] = item.tags;
+    if (!item.language.empty()) out["language"] = item.language;
     if (item.word_count) out["word_count"] = item.word_count;
     out["body"] = item.body;
 }

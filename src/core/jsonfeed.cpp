@@ -82,7 +82,7 @@ Item read_jsonfeed_item(FieldReader& r, const Json& v, const std::string& path, 
     item.authors = read_jsonfeed_authors(r, v, path);
     item.hero = hero_from(r, v, path);
     item.tags = r.string_list(v, "tags", path);
-    r.string(v, "language", path);
+    item.language = r.string(v, "language", path).value_or("");
     content.html = r.text(v, "content_html", path);
     content.text = r.text(v, "content_text", path);
     return item;

@@ -85,6 +85,7 @@ struct Item {
     std::vector<Author> authors;
     std::optional<Image> hero;
     std::vector<std::string> tags;
+    std::string language;  // BCP 47 tag from the feed, or empty
     int word_count = 0;
     int reading_minutes = 0;  // at least 1 once computed
     Blocks body;

@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <cstdint>
+
 namespace nr::ui {
 
 namespace {
@@ -12,7 +14,14 @@ constexpr std::array<TypeStyle, std::size_t(Role::Count)> kStyles{{
     {Face::SerifRegular, 15, 22},  // CardExcerpt
     {Face::SansRegular, 13, 18},   // Meta
     {Face::SansBold, 14, 20},      // Button
+    {Face::SansBold, 30, 36},      // ArticleHeadline
+    {Face::SansBold, 22, 28},      // Heading
     {Face::SerifRegular, 18, 28},  // Body
+    {Face::SerifBold, 18, 28},     // BodyBold
+    {Face::SerifItalic, 18, 28},   // BodyItalic
+    {Face::SerifItalic, 22, 32},   // Quote
+    {Face::SansBold, 16, 22},      // AuthorName
+    {Face::SerifItalic, 17, 26},   // BriefQuote
 }};
 
 // Keep in sync with UNICODES in scripts/make-fonts.sh.
@@ -20,6 +29,33 @@ constexpr ImWchar kGlyphRanges[] = {
     0x0020, 0x00FF, 0x0100, 0x017F, 0x0400, 0x045F, 0x0490, 0x0491, 0x2010, 0x2027, 0x2030, 0x203A,
     0x20AC, 0x20AC, 0x2116, 0x2116, 0x2122, 0x2122, 0x2190, 0x2193, 0xFFFD, 0xFFFD, 0,
 };
+
+std::uint32_t be32(const std::string& b, std::size_t at) {
+    return std::uint32_t(std::uint8_t(b[at])) << 24 | std::uint32_t(std::uint8_t(b[at + 1])) << 16 |
+           std::uint32_t(std::uint8_t(b[at + 2])) << 8 | std::uint8_t(b[at + 3]);
+}
+int be16s(const std::string& b, std::size_t at) { return std::int16_t(std::uint8_t(b[at]) << 8 | std::uint8_t(b[at + 1])); }
+
+// ImGui 1.86 sizes fonts by ascent - descent (stbtt_ScaleForPixelHeight),
+// CSS by the em square. This is the ratio between the two for a TrueType
+// file, read from its 'head' and 'hhea' tables (1.362 for Noto).
+float pixel_height_per_em(const std::string& ttf) {
+    if (ttf.size() < 12) return 1.0f;
+    const std::size_t tables = std::size_t(std::uint8_t(ttf[4]) << 8 | std::uint8_t(ttf[5]));
+    int units_per_em = 0, ascent = 0, descent = 0;
+    for (std::size_t i = 0; i < tables && 12 + i * 16 + 16 <= ttf.size(); ++i) {
+        const std::size_t rec = 12 + i * 16;
+        const std::string tag = ttf.substr(rec, 4);
+        const std::size_t off = be32(ttf, rec + 8);
+        if (tag == "head" && off + 20 <= ttf.size()) units_per_em = be16s(ttf, off + 18);
+        if (tag == "hhea" && off + 8 <= ttf.size()) {
+            ascent = be16s(ttf, off + 4);
+            descent = be16s(ttf, off + 6);
+        }
+    }
+    if (units_per_em <= 0 || ascent - descent <= 0) return 1.0f;
+    return float(ascent - descent) / float(units_per_em);
+}
 
 }  // namespace
 
@@ -36,7 +72,7 @@ void Fonts::build(float pixel_ratio) {
     for (std::size_t r = 0; r < fonts_.size(); ++r) {
         const TypeStyle& s = kStyles[r];
         std::string& bytes = files[std::size_t(s.face)];
-        const float px = s.size * pixel_ratio;
+        const float px = s.size * pixel_ratio * (bytes.empty() ? 1.0f : pixel_height_per_em(bytes));
         if (bytes.empty()) {
             ImFontConfig fallback;
             fallback.SizePixels = px;

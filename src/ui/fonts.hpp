@@ -17,7 +17,24 @@ inline constexpr std::array<const char*, std::size_t(Face::Count)> kFaceFiles{
     "NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSerif-Regular.ttf", "NotoSerif-Bold.ttf",
     "NotoSerif-Italic.ttf"};
 
-enum class Role : std::size_t { Section, CardHeadline, CardExcerpt, Meta, Button, Body, Count };
+// One entry of the type scale (shared/notes/design.md). Body text has bold
+// and italic companions for mixed runs.
+enum class Role : std::size_t {
+    Section,          // "NEWS FEED" header
+    CardHeadline,
+    CardExcerpt,
+    Meta,             // time, read time, author; captions and credits
+    Button,
+    ArticleHeadline,
+    Heading,          // subheads inside an article
+    Body,
+    BodyBold,
+    BodyItalic,
+    Quote,            // pull quote
+    AuthorName,
+    BriefQuote,
+    Count
+};
 
 struct TypeStyle {
     Face face;

@@ -45,7 +45,7 @@ export async function newPage(context) {
 export async function screenshot(page, name, options = {}) {
   mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);
-  const png = await page.screenshot({ path: file, ...options });
+  const png = await page.screenshot({ path: file, animations: 'allow', caret: 'initial', timeout: 15000, ...options });
   return { file, png };
 }
 

@@ -8,6 +8,11 @@ const only = process.argv[2];
 const files = readdirSync(path.join(ROOT, 'tests', 'browser'))
   .filter((f) => f.endsWith('.test.mjs') && (!only || f.includes(only))).sort();
 
+// A stray rejection must fail the run, never hang it or kill it silently.
+process.on('unhandledRejection', (err) => console.log(`  unhandled rejection: ${err?.stack ?? err}`));
+const watchdog = setTimeout(() => { console.log('browser: watchdog fired after 15 min'); process.exit(1); }, 15 * 60 * 1000);
+watchdog.unref();
+
 const server = await startServer(site);
 const browser = await launchBrowser();
 let ok = false;

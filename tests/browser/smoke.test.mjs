@@ -7,12 +7,13 @@ export default function smokeTests({ baseUrl, context }) {
     ['demo page draws the sample feed', async () => {
       const page = await newPage(context);
       await page.setViewportSize({ width: 900, height: 800 });
-      const ready = page.evaluate(() => new Promise((resolve) =>
-        document.addEventListener('newsreader:ready', (e) => resolve(e.detail), { once: true })));
+      await page.addInitScript(() => document.addEventListener('newsreader:ready',
+        (e) => { window.readyDetail = e.detail; }, { once: true }));
       await page.goto(`${baseUrl}/index.html`);
       const stats = await waitForState(page, '#reader', ['ready', 'error']);
       assert(stats.state === 'ready', `state is ${stats.state}: ${stats.error}`);
-      const detail = await ready;
+      const detail = await page.evaluate(() => window.readyDetail);
+      assert(detail, 'newsreader:ready bubbled to the document');
       assert(detail.itemsLoaded > 0, 'newsreader:ready carries the item count');
       assert(stats.itemsLoaded >= 10, `items loaded: ${stats.itemsLoaded}`);
       assert(typeof stats.firstContentMs === 'number' && stats.firstContentMs > 0, 'firstContentMs is set');

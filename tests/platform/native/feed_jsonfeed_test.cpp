@@ -5,7 +5,7 @@
 
 #include "core/feed_parser.hpp"
 #include "core/text_utf8.hpp"
-#include "feed_test_helpers.hpp"
+#include "../../core/feed_test_helpers.hpp"
 #include "platform/native/html_gumbo.hpp"
 
 using namespace nr;

@@ -1,0 +1,48 @@
+// What every view gets for one frame, and what it asks of the app in return.
+// Views draw from core state and never act on it directly: they record
+// actions, and ReaderApp applies them after the frame (one place for state
+// changes, so drawing stays a pure function of state + input).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/layout_metrics.hpp"
+#include "core/text_lang.hpp"
+#include "platform/images.hpp"
+#include "ui/fonts.hpp"
+#include "ui/theme.hpp"
+
+namespace nr::ui {
+
+struct Rect {
+    float x = 0, y = 0, w = 0, h = 0;
+    float right() const { return x + w; }
+    float bottom() const { return y + h; }
+    bool contains(float px, float py) const { return px >= x && px < x + w && py >= y && py < y + h; }
+};
+
+struct Actions {
+    std::string open_item;    // item id to open in the reader
+    bool back = false;        // leave the article
+    bool load_more = false;   // "Show more" / Retry
+    std::string hovered_url;  // http(s) link under the pointer; the host opens it on click
+    bool hand_cursor = false;
+    bool animating = false;   // a view needs another frame (inertia, spinner)
+};
+
+struct Frame {
+    const Fonts& fonts;
+    const Palette& palette;
+    ImageSource& images;
+    PageMetrics metrics;
+    float width = 0;   // viewport, CSS px
+    float height = 0;
+    float pixel_ratio = 1;
+    double time = 0;            // seconds, monotonic (animations)
+    std::int64_t now = 0;       // Unix seconds (relative dates)
+    bool reduced_motion = false;
+    Actions actions;
+};
+
+}  // namespace nr::ui

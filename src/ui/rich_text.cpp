@@ -1,0 +1,86 @@
+#include "ui/rich_text.hpp"
+
+#include <imgui.h>
+
+#include <cfloat>
+#include <cmath>
+
+namespace nr::ui {
+
+namespace {
+
+ImFont* font_of(const Fonts& fonts, FontId id) { return fonts.get(Role(id)); }
+
+// ImGui positions glyphs in a box FontSize tall; CSS centres that box in the
+// line (half-leading above and below).
+float css_font_height(const ImFont* f) { return f->FontSize * ImGui::GetIO().FontGlobalScale; }
+
+}  // namespace
+
+float snap(float v) {
+    const float ratio = ImGui::GetIO().DisplayFramebufferScale.x > 0 ? ImGui::GetIO().DisplayFramebufferScale.x : 1.0f;
+    return std::round(v * ratio) / ratio;
+}
+
+std::vector<StyledRun> styled_runs(const Runs& runs, RunFaces faces, std::vector<std::string>& links) {
+    std::vector<StyledRun> out;
+    out.reserve(runs.size());
+    for (const Run& r : runs) {
+        StyledRun s;
+        s.text = r.text;
+        s.font = font_id(r.bold ? faces.bold : r.italic ? faces.italic : faces.regular);
+        if (!r.href.empty()) {
+            s.link = int(links.size());
+            links.push_back(r.href);
+        }
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+std::vector<StyledRun> plain_runs(std::string_view text, Role role) {
+    return {StyledRun{std::string(text), font_id(role), -1}};
+}
+
+float text_width(std::string_view text, Role role, const Fonts& fonts) {
+    const ImFont* f = fonts.get(role);
+    return f->CalcTextSizeA(css_font_height(f), FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
+}
+
+TextBox layout_text(const std::vector<StyledRun>& runs, float width, int max_lines, float line_height,
+                    const Fonts& fonts) {
+    MeasureFn measure = [&fonts](FontId id, std::string_view s) {
+        const ImFont* f = font_of(fonts, id);
+        return f->CalcTextSizeA(css_font_height(f), FLT_MAX, 0.0f, s.data(), s.data() + s.size()).x;
+    };
+    WrapOptions options;
+    options.max_width = width;
+    options.max_lines = max_lines;
+    return TextBox{wrap_runs(runs, options, measure), line_height};
+}
+
+int draw_text(ImDrawList* dl, const TextBox& box, float x, float y, TextColours colours, const Fonts& fonts) {
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    int hovered = -1;
+    float line_top = y;
+    for (const Line& line : box.layout.lines) {
+        for (const Fragment& frag : line.fragments) {
+            ImFont* f = font_of(fonts, frag.font);
+            const float h = css_font_height(f);
+            const float fx = snap(x + frag.x);
+            const float fy = snap(line_top + (box.line_height - h) * 0.5f);
+            const std::uint32_t col = frag.link >= 0 ? colours.link : colours.text;
+            dl->AddText(f, h, ImVec2(fx, fy), col, frag.text.data(), frag.text.data() + frag.text.size());
+            if (frag.link < 0) continue;
+            // Links are underlined always: colour alone must not carry meaning.
+            const float base = snap(fy + f->Ascent * ImGui::GetIO().FontGlobalScale + 1.0f);
+            dl->AddRectFilled(ImVec2(fx, base), ImVec2(fx + frag.width, base + 1.0f), col);
+            if (mouse.x >= fx && mouse.x < fx + frag.width && mouse.y >= line_top && mouse.y < line_top + box.line_height)
+                hovered = frag.link;
+        }
+        line_top += box.line_height;
+    }
+    return hovered;
+}
+
+}  // namespace nr::ui

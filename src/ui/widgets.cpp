@@ -1,0 +1,129 @@
+#include "ui/widgets.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/text_time.hpp"
+#include "ui/rich_text.hpp"
+
+namespace nr::ui {
+
+namespace {
+
+// A press that travelled further than this is a scroll drag, not a click.
+constexpr float kClickSlopSq = 6.0f * 6.0f;
+
+bool inside_clip(float x, float y) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 lo = dl->GetClipRectMin(), hi = dl->GetClipRectMax();
+    return x >= lo.x && x < hi.x && y >= lo.y && y < hi.y;
+}
+
+}  // namespace
+
+Hit hit_area(Frame& f, const char*, const Rect& r) {
+    const ImGuiIO& io = ImGui::GetIO();
+    Hit h;
+    h.hovered = r.contains(io.MousePos.x, io.MousePos.y) && inside_clip(io.MousePos.x, io.MousePos.y);
+    if (!h.hovered) return h;
+    f.actions.hand_cursor = true;
+    const ImVec2 from = io.MouseClickedPos[0];
+    const bool started_here = r.contains(from.x, from.y);
+    const bool still = io.MouseDragMaxDistanceSqr[0] <= kClickSlopSq;
+    h.pressed = io.MouseDown[0] && started_here && still;
+    h.clicked = io.MouseReleased[0] && started_here && still;
+    return h;
+}
+
+bool outline_button(Frame& f, const char* id, const Rect& r, std::string_view label, bool busy) {
+    const Palette& p = f.palette;
+    Hit h = busy ? Hit{} : hit_area(f, id, r);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 a(snap(r.x), snap(r.y)), b(snap(r.right()), snap(r.bottom()));
+    if (h.pressed) dl->AddRectFilled(a, b, imcol(p.accent, 40), 6);
+    else if (h.hovered) dl->AddRectFilled(a, b, imcol(p.surface), 6);
+    dl->AddRect(ImVec2(a.x + 0.5f, a.y + 0.5f), ImVec2(b.x - 0.5f, b.y - 0.5f), imcol(p.accent), 6, 0, 1.0f);
+    if (busy) {
+        spinner(f, r);
+    } else {
+        const float w = text_width(label, Role::Button, f.fonts);
+        TextBox box = layout_plain(label, Role::Button, r.w, 1, f.fonts);
+        draw_text(dl, box, r.x + (r.w - w) * 0.5f, r.y + (r.h - box.line_height) * 0.5f,
+                  {imcol(p.accent), imcol(p.accent)}, f.fonts);
+    }
+    return h.clicked;
+}
+
+void divider(Frame& f, float x, float y, float w) {
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(snap(x), snap(y)), ImVec2(snap(x + w), snap(y) + 1.0f),
+                                              imcol(f.palette.divider));
+}
+
+void spinner(Frame& f, const Rect& r) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float cx = r.x + r.w * 0.5f, cy = r.y + r.h * 0.5f;
+    for (int i = 0; i < 3; ++i) {
+        float alpha = 0.6f;
+        if (!f.reduced_motion) {
+            const float phase = float(std::fmod(f.time * 1.2 - i * 0.18, 1.0));
+            alpha = 0.25f + 0.75f * (phase < 0 ? 0 : std::sin(phase * 3.14159265f));
+        }
+        dl->AddCircleFilled(ImVec2(cx + (i - 1) * 14.0f, cy), 4, imcol(f.palette.accent, std::uint8_t(alpha * 255)));
+    }
+    if (!f.reduced_motion) f.actions.animating = true;
+}
+
+void image_slot(Frame& f, const Rect& r, const std::string& url, const std::string& alt, float rounding) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 a(snap(r.x), snap(r.y)), b(snap(r.right()), snap(r.bottom()));
+    ImageHandle img;
+    img.status = ImageStatus::Failed;
+    if (!url.empty()) img = f.images.request(url, int(std::ceil(r.w * f.pixel_ratio)));
+    if (img.status == ImageStatus::Ready && img.width > 0 && img.height > 0) {
+        // Cover: crop the texture to the slot's aspect, centred.
+        const float slot = r.w / std::max(r.h, 1.0f), pic = float(img.width) / float(img.height);
+        ImVec2 uv0(0, 0), uv1(1, 1);
+        if (pic > slot) {
+            const float keep = slot / pic;
+            uv0.x = (1 - keep) * 0.5f;
+            uv1.x = 1 - uv0.x;
+        } else {
+            const float keep = pic / slot;
+            uv0.y = (1 - keep) * 0.5f;
+            uv1.y = 1 - uv0.y;
+        }
+        dl->AddImageRounded(ImTextureID(std::uintptr_t(img.texture)), a, b, uv0, uv1, IM_COL32_WHITE, rounding);
+        return;
+    }
+    dl->AddRectFilled(a, b, imcol(f.palette.surface), rounding);
+    if (img.status == ImageStatus::Failed && !alt.empty() && r.w > 48 && r.h > 24) {
+        const float pad = std::min(12.0f, r.w * 0.1f);
+        const int lines = std::max(1, int((r.h - 2 * pad) / style_of(Role::Meta).line_height));
+        TextBox box = layout_plain(alt, Role::Meta, r.w - 2 * pad, lines, f.fonts);
+        const float y = r.y + std::max(pad, (r.h - box.height()) * 0.5f);
+        draw_text(dl, box, r.x + pad, y, {imcol(f.palette.muted), imcol(f.palette.muted)}, f.fonts);
+    }
+}
+
+Lang item_lang(const Item& item) {
+    if (!item.language.empty()) return lang_from_tag(item.language);
+    return Lang::En;
+}
+
+std::string meta_line(const Item& item, std::int64_t now) {
+    const Lang lang = item_lang(item);
+    std::string out;
+    auto add = [&out](const std::string& part) {
+        if (part.empty()) return;
+        if (!out.empty()) out += " \xC2\xB7 ";  // " · "
+        out += part;
+    };
+    if (item.published) add(format_relative_time(*item.published, now, lang));
+    if (item.kind == ItemKind::Article && item.reading_minutes > 0) add(format_read_time(item.reading_minutes, lang));
+    if (!item.authors.empty()) add(item.authors.front().name);
+    return out;
+}
+
+}  // namespace nr::ui

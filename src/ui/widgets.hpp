@@ -1,0 +1,40 @@
+// Small drawing pieces shared by the views: buttons, dividers, image slots,
+// meta lines, spinners. Each draws with the window draw list at explicit CSS
+// px positions and reports interaction through return values / Actions.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/model.hpp"
+#include "ui/frame.hpp"
+
+namespace nr::ui {
+
+// An invisible hit area: hovered / clicked this frame (not while a drag
+// scroll is in progress). Sets the hand cursor on hover.
+struct Hit {
+    bool hovered = false;
+    bool pressed = false;  // mouse held down on it
+    bool clicked = false;
+};
+Hit hit_area(Frame& f, const char* id, const Rect& r);
+
+// Full-width outline button (Button role, 40 px tall). Returns clicked.
+bool outline_button(Frame& f, const char* id, const Rect& r, std::string_view label, bool busy);
+
+void divider(Frame& f, float x, float y, float w);
+
+// Three pulsing dots centred in r; keeps frames coming while shown.
+void spinner(Frame& f, const Rect& r);
+
+// Draws an image fitted (cover) into r with rounded corners: the texture when
+// ready, a surface-coloured placeholder while loading (and under reduced
+// motion), the alt text on a neutral placeholder when it failed.
+void image_slot(Frame& f, const Rect& r, const std::string& url, const std::string& alt, float rounding);
+
+// "5 min ago · 4 min read · Name" in the item's language.
+std::string meta_line(const Item& item, std::int64_t now);
+Lang item_lang(const Item& item);
+
+}  // namespace nr::ui
