@@ -37,7 +37,7 @@ build native || build_failed=1
 ((build_failed)) || run_suite unit-native ctest_counts ctest --preset native -j "$JOBS"
 build native-asan && run_suite unit-asan ctest_counts ctest --preset native-asan -j "$JOBS" || build_failed=1
 if build wasm; then
-  run_suite unit-wasm doctest_counts node build/wasm/news_tests_wasm.js
+  run_suite unit-wasm doctest_counts node build/wasm/news_tests_wasm.js --no-colors=true
   run_suite browser plain_counts node tests/browser/run.mjs
   ((build_failed)) || run_suite html-producers plain_counts \
     node tests/browser/html-corpus.mjs build/native/newsreader-html-tree-dump
