@@ -1,0 +1,332 @@
+#include "ui/article_blocks.hpp"
+
+#include <algorithm>
+#include <string_view>
+
+#include "core/layout_metrics.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace nr::ui {
+
+namespace {
+
+constexpr float kBackHeight = 40;     // touch-sized row for the back control
+constexpr float kListIndent = 24;     // hanging indent of list items
+constexpr float kImageRounding = 4;
+constexpr float kMaxImageRatio = 1.25f;  // taller images are cropped (cover) to this
+
+struct Labels {
+    const char* back;
+    const char* related;
+    const char* read_more;
+    const char* empty;
+};
+Labels labels_for(Lang lang) {
+    if (lang == Lang::Uk)
+        return {"\xE2\x86\x90 Назад", "ЧИТАЙТЕ ТАКОЖ", "Детальніше \xE2\x86\x92", "У цього матеріалу немає тексту."};
+    return {"\xE2\x86\x90 Back", "RELATED", "Read more \xE2\x86\x92", "This story has no text."};
+}
+
+bool ends_with_stop(std::string_view s) {
+    if (s.empty()) return false;
+    const char c = s.back();
+    return c == '.' || c == '!' || c == '?' || s.ends_with("\xE2\x80\xA6");
+}
+
+float image_height(float width, const Image& image) {
+    return std::min(fit_aspect(width, image.width, image.height), width * kMaxImageRatio);
+}
+
+// Builds pieces for one column width; `w` is that width.
+class Builder {
+public:
+    Builder(const Fonts& fonts, float width, Labels labels) : fonts_(fonts), w_(width), labels_(labels) {}
+
+    ArticleLayout finish() {
+        float y = space::s;
+        float prev_gap = 0;
+        for (Piece& p : out_.pieces) {
+            y += std::max(prev_gap, p.gap_before);
+            p.y = y;
+            y += p.h;
+            prev_gap = p.gap_after;
+        }
+        out_.height = y + space::xxxl;
+        return std::move(out_);
+    }
+
+    void back() {
+        Piece p;
+        p.texts.push_back({layout_plain(labels_.back, Role::Button, w_, 1, fonts_), 0, 0, Tone::Accent});
+        TextPart& t = p.texts.back();
+        t.y = (kBackHeight - t.box.height()) * 0.5f;
+        p.h = kBackHeight;
+        p.target = Target::Back;
+        p.hit = Rect{-space::s, 0, t.box.layout.max_line_width + 2 * space::s, kBackHeight};
+        p.gap_after = space::s;
+        push(std::move(p));
+    }
+
+    void headline(const std::string& title) {
+        Piece p;
+        p.texts.push_back({layout_plain(title, Role::ArticleHeadline, w_, 0, fonts_)});
+        p.h = p.texts.back().box.height();
+        p.gap_after = space::m;
+        push(std::move(p));
+    }
+
+    // A placeholder the view fills with the live meta line each frame.
+    void meta() {
+        Piece p;
+        p.meta = true;
+        p.h = style_of(Role::Meta).line_height;
+        p.gap_after = space::xl;
+        push(std::move(p));
+    }
+
+    void image(const Image& image, float gap) {
+        if (image.url.empty()) return;
+        Piece p;
+        const float h = image_height(w_, image);
+        p.images.push_back({image.url, image.alt, Rect{0, 0, w_, h}, kImageRounding});
+        p.h = h;
+        const std::string caption = caption_line(image);
+        if (!caption.empty()) {
+            p.texts.push_back({layout_plain(caption, Role::Meta, w_, 0, fonts_), 0, h + space::s, Tone::Muted});
+            p.h += space::s + p.texts.back().box.height();
+        }
+        p.gap_before = p.gap_after = gap;
+        push(std::move(p));
+    }
+
+    void paragraph(const Runs& runs) {
+        Piece p;
+        p.texts.push_back({layout_text(styled_runs(runs, kBodyFaces, p.links), w_, 0, style_of(Role::Body).line_height, fonts_)});
+        p.h = p.texts.back().box.height();
+        p.gap_before = p.gap_after = spacing::paragraph_gap;
+        push(std::move(p));
+    }
+
+    void heading(const Block& b) {
+        const Role role = b.level >= 3 ? Role::CardHeadline : Role::Heading;
+        const RunFaces faces{role, role, role};
+        Piece p;
+        p.texts.push_back({layout_text(styled_runs(b.runs, faces, p.links), w_, 0, style_of(role).line_height, fonts_)});
+        p.h = p.texts.back().box.height();
+        p.gap_before = space::xl;
+        p.gap_after = space::s;
+        push(std::move(p));
+    }
+
+    void quote(const Block& b) {
+        const float inset = spacing::quote_bar + spacing::quote_inset;
+        const float tw = w_ - inset;
+        const RunFaces faces{Role::Quote, Role::Quote, Role::Quote};
+        Piece p;
+        p.texts.push_back({layout_text(styled_runs(b.runs, faces, p.links), tw, 0, style_of(Role::Quote).line_height, fonts_), inset, 0});
+        p.h = p.texts.back().box.height();
+        if (!b.attribution.empty()) {
+            const std::string who = "\xE2\x80\x94 " + b.attribution;
+            p.texts.push_back({layout_plain(who, Role::Meta, tw, 0, fonts_), inset, p.h + space::s, Tone::Muted});
+            p.h += space::s + p.texts.back().box.height();
+        }
+        p.bar = Rect{0, 0, spacing::quote_bar, p.h};
+        p.gap_before = p.gap_after = spacing::media_gap;
+        push(std::move(p));
+    }
+
+    void related(const Related& r) {
+        const float pad = spacing::card_padding;
+        const float inner = w_ - 2 * pad;
+        const bool has_image = !r.image.url.empty();
+        // Narrow columns keep the text readable with a smaller thumbnail.
+        const float iw = has_image ? (inner < 360 ? 80.0f : spacing::related_image) : 0.0f;
+        const float ih = iw * 3.0f / 4.0f;
+        const float tx = pad + (has_image ? iw + space::l : 0.0f);
+        const float tw = w_ - tx - pad;
+        Piece p;
+        p.surface = true;
+        float y = pad;
+        p.texts.push_back({layout_plain(labels_.related, Role::Meta, tw, 1, fonts_), tx, y, Tone::Accent});
+        y += p.texts.back().box.height() + space::xs;
+        const std::string& title = r.title.empty() ? r.url : r.title;
+        p.texts.push_back({layout_plain(title, Role::CardHeadline, tw, 3, fonts_), tx, y});
+        y += p.texts.back().box.height();
+        if (!r.excerpt.empty()) {
+            y += space::xs;
+            p.texts.push_back({layout_plain(r.excerpt, Role::CardExcerpt, tw, 2, fonts_), tx, y, Tone::Muted});
+            y += p.texts.back().box.height();
+        }
+        if (has_image) p.images.push_back({r.image.url, r.image.alt, Rect{pad, pad, iw, ih}, kImageRounding});
+        p.h = std::max(y, pad + ih) + pad;
+        p.target = Target::Related;
+        p.hit = Rect{0, 0, w_, p.h};
+        p.item_id = r.item_id;
+        p.url = r.url;
+        p.gap_before = p.gap_after = spacing::media_gap;
+        push(std::move(p));
+    }
+
+    void list(const Block& b) {
+        Piece p;
+        const float tw = w_ - kListIndent;
+        const float line = style_of(Role::Body).line_height;
+        float y = 0;
+        for (std::size_t i = 0; i < b.items.size(); ++i) {
+            if (i > 0) y += space::s;
+            const std::string marker = b.ordered ? std::to_string(i + 1) + "." : "\xE2\x80\xA2";
+            TextPart m{layout_plain(marker, Role::Body, 0, 1, fonts_), 0, y};
+            // Numbers right-align against the indent; bullets sit at the edge.
+            if (b.ordered) m.x = std::max(0.0f, kListIndent - space::s + 2 - m.box.layout.max_line_width);
+            TextPart t{layout_text(styled_runs(b.items[i], kBodyFaces, p.links), tw, 0, line, fonts_), kListIndent, y};
+            y += std::max(t.box.height(), line);
+            p.texts.push_back(std::move(m));
+            p.texts.push_back(std::move(t));
+        }
+        p.h = y;
+        p.gap_before = p.gap_after = spacing::paragraph_gap;
+        push(std::move(p));
+    }
+
+    void rule(float gap) {
+        Piece p;
+        p.rule = true;
+        p.h = 1;
+        p.gap_before = p.gap_after = gap;
+        push(std::move(p));
+    }
+
+    void author(const Author& a) {
+        const float pad = spacing::card_padding;
+        const float av = spacing::avatar;
+        const float tx = pad + av + space::l;
+        const float tw = w_ - tx - pad;
+        Piece p;
+        p.surface = true;
+        if (!a.avatar.empty()) {
+            p.images.push_back({a.avatar, a.name, Rect{pad, pad, av, av}, av * 0.5f});
+        } else {
+            p.disc = Rect{pad, pad, av, av};
+            const std::string initial = first_letter(a.name);
+            TextPart t{layout_plain(initial, Role::AuthorName, 0, 1, fonts_), 0, 0, Tone::Muted};
+            t.x = pad + (av - t.box.layout.max_line_width) * 0.5f;
+            t.y = pad + (av - t.box.height()) * 0.5f;
+            p.texts.push_back(std::move(t));
+        }
+        float y = pad;
+        if (!a.name.empty()) {
+            p.texts.push_back({layout_plain(a.name, Role::AuthorName, tw, 0, fonts_), tx, y});
+            y += p.texts.back().box.height();
+        }
+        if (!a.role.empty()) {
+            p.texts.push_back({layout_plain(upper_case(a.role), Role::Meta, tw, 0, fonts_), tx, y, Tone::Muted});
+            y += p.texts.back().box.height();
+        }
+        if (!a.bio.empty()) {
+            y += space::s;
+            p.texts.push_back({layout_plain(a.bio, Role::CardExcerpt, tw, 0, fonts_), tx, y});
+            y += p.texts.back().box.height();
+        }
+        if (!a.url.empty()) {
+            y += space::s;
+            p.texts.push_back({layout_plain(labels_.read_more, Role::Button, tw, 1, fonts_), tx, y, Tone::Accent});
+            const TextBox& box = p.texts.back().box;
+            p.target = Target::Link;
+            p.url = a.url;
+            p.hit = Rect{tx, y, box.layout.max_line_width, box.height()};
+            y += box.height();
+        }
+        p.h = std::max(y, pad + av) + pad;
+        p.gap_before = p.gap_after = space::l;
+        push(std::move(p));
+    }
+
+    void empty_note() {
+        Piece p;
+        p.texts.push_back({layout_plain(labels_.empty, Role::Meta, w_, 0, fonts_), 0, 0, Tone::Muted});
+        p.h = p.texts.back().box.height();
+        p.gap_before = p.gap_after = spacing::paragraph_gap;
+        push(std::move(p));
+    }
+
+private:
+    static std::string first_letter(const std::string& name) {
+        if (name.empty()) return "?";
+        std::size_t n = 1;
+        const auto lead = static_cast<unsigned char>(name[0]);
+        if (lead >= 0xF0) n = 4;
+        else if (lead >= 0xE0) n = 3;
+        else if (lead >= 0xC0) n = 2;
+        return upper_case(name.substr(0, std::min(n, name.size())));
+    }
+
+    void push(Piece p) { out_.pieces.push_back(std::move(p)); }
+
+    const Fonts& fonts_;
+    float w_;
+    Labels labels_;
+    ArticleLayout out_;
+};
+
+}  // namespace
+
+std::string caption_line(const Image& image) {
+    if (image.caption.empty()) return image.credit;
+    if (image.credit.empty()) return image.caption;
+    return image.caption + (ends_with_stop(image.caption) ? " " : ". ") + image.credit;
+}
+
+std::string upper_case(const std::string& text) {
+    std::string out = text;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        auto& c0 = reinterpret_cast<unsigned char&>(out[i]);
+        if (c0 >= 'a' && c0 <= 'z') {
+            c0 = static_cast<unsigned char>(c0 - 32);
+            continue;
+        }
+        if (i + 1 >= out.size()) break;
+        auto& c1 = reinterpret_cast<unsigned char&>(out[i + 1]);
+        if (c0 == 0xD0 && c1 >= 0xB0 && c1 <= 0xBF) {  // а..п -> А..П
+            c1 = static_cast<unsigned char>(c1 - 0x20);
+        } else if (c0 == 0xD1 && c1 >= 0x80 && c1 <= 0x8F) {  // р..я -> Р..Я
+            c0 = 0xD0;
+            c1 = static_cast<unsigned char>(c1 + 0x20);
+        } else if (c0 == 0xD1 && c1 >= 0x90 && c1 <= 0x9F) {  // ѐ..џ (є, і, ї) -> Ѐ..Џ
+            c0 = 0xD0;
+            c1 = static_cast<unsigned char>(c1 - 0x10);
+        } else if (c0 == 0xD2 && c1 == 0x91) {  // ґ -> Ґ
+            c1 = 0x90;
+        }
+        if (c0 >= 0xC0) ++i;  // skip the continuation byte just handled
+    }
+    return out;
+}
+
+ArticleLayout layout_article(const Item& item, float width, const Fonts& fonts) {
+    Builder b(fonts, width, labels_for(item_lang(item)));
+    b.back();
+    if (!item.title.empty()) b.headline(item.title);
+    b.meta();
+    if (item.hero) b.image(*item.hero, spacing::media_gap);
+    if (item.body.empty()) {
+        if (!item.summary.empty()) b.paragraph(Runs{Run{item.summary}});
+        else b.empty_note();
+    }
+    for (const Block& block : item.body) {
+        switch (block.type) {
+            case BlockType::Paragraph: b.paragraph(block.runs); break;
+            case BlockType::Heading: b.heading(block); break;
+            case BlockType::Quote: b.quote(block); break;
+            case BlockType::Image: b.image(block.image, spacing::media_gap); break;
+            case BlockType::Related: b.related(block.related); break;
+            case BlockType::List: b.list(block); break;
+            case BlockType::Divider: b.rule(space::xl); break;
+        }
+    }
+    if (!item.authors.empty()) b.rule(space::xxl);
+    for (const Author& a : item.authors) b.author(a);
+    return b.finish();
+}
+
+}  // namespace nr::ui

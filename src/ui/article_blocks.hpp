@@ -1,0 +1,67 @@
+// The article page laid out once into positioned pieces (back control,
+// headline, hero, body blocks, author cards) so that drawing a frame is only
+// "draw the pieces that intersect the viewport". Every piece keeps its parts
+// relative to its own top-left, and the stack its y within the page.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/model.hpp"
+#include "ui/frame.hpp"
+#include "ui/rich_text.hpp"
+
+namespace nr::ui {
+
+enum class Tone : std::uint8_t { Text, Muted, Accent };
+
+struct TextPart {
+    TextBox box;
+    float x = 0, y = 0;
+    Tone tone = Tone::Text;
+};
+
+struct ImagePart {
+    std::string url;
+    std::string alt;
+    Rect r;  // relative to the piece
+    float rounding = 0;
+};
+
+// What clicking a piece does.
+enum class Target : std::uint8_t { None, Back, Related, Link };
+
+struct Piece {
+    float y = 0, h = 0;         // page position and height
+    float gap_before = 0;       // collapsing margins: the larger of two neighbours' wins
+    float gap_after = 0;
+    std::vector<TextPart> texts;
+    std::vector<ImagePart> images;
+    std::vector<std::string> links;  // the link table the texts' fragments index
+    bool surface = false;            // card background over the whole piece
+    bool meta = false;               // the meta line: re-laid each frame (relative time moves)
+    Rect bar;                        // accent bar (quotes) when w > 0
+    bool rule = false;               // a divider across the middle
+    Rect disc;                       // avatar placeholder circle when w > 0
+    Target target = Target::None;
+    Rect hit;                        // relative clickable area for target
+    std::string item_id;             // Related: the item to open when it exists in the feed
+    std::string url;                 // Related / Link: http(s) target
+};
+
+struct ArticleLayout {
+    std::vector<Piece> pieces;
+    float height = 0;
+};
+
+// Lays out the whole article for a column `width` px wide.
+ArticleLayout layout_article(const Item& item, float width, const Fonts& fonts);
+
+// Upper-cases ASCII and Cyrillic letters in UTF-8 text (author roles).
+std::string upper_case(const std::string& text);
+
+// "Caption. Credit": the credit follows the caption as one muted line.
+std::string caption_line(const Image& image);
+
+}  // namespace nr::ui

@@ -1,0 +1,167 @@
+#include "ui/article_view.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "ui/widgets.hpp"
+
+namespace nr::ui {
+
+namespace {
+
+constexpr float kCardRounding = 6;
+
+std::uint32_t tone_colour(const Palette& p, Tone t) {
+    switch (t) {
+        case Tone::Muted: return imcol(p.muted);
+        case Tone::Accent: return imcol(p.accent);
+        case Tone::Text: break;
+    }
+    return imcol(p.text);
+}
+
+// The part of r inside clip (w or h <= 0 when they do not meet).
+Rect intersect(const Rect& r, const Rect& clip) {
+    const float x0 = std::max(r.x, clip.x), y0 = std::max(r.y, clip.y);
+    const float x1 = std::min(r.right(), clip.right()), y1 = std::min(r.bottom(), clip.bottom());
+    return Rect{x0, y0, x1 - x0, y1 - y0};
+}
+
+bool feed_has(const Feed& feed, const std::string& id) {
+    if (id.empty()) return false;
+    return std::any_of(feed.items.begin(), feed.items.end(), [&](const Item& it) { return it.id == id; });
+}
+
+float column_margin(float area_width) { return area_width > 768 ? space::xl : space::l; }
+
+}  // namespace
+
+void ArticleView::reset() {
+    scroll_.scroll_to(0);
+    layout_ = {};
+    laid_id_.clear();
+    laid_item_ = nullptr;
+    laid_width_ = -1;
+}
+
+void ArticleView::ensure_layout(const Frame& f, const Item& item, float width) {
+    // A rebuilt font atlas (new pixel ratio, fonts arriving) measures differently.
+    const void* font = f.fonts.get(Role::Body);
+    if (laid_item_ == &item && laid_id_ == item.id && laid_width_ == width && laid_ratio_ == f.pixel_ratio &&
+        laid_font_ == font)
+        return;
+    if (laid_id_ != item.id) scroll_.scroll_to(0);
+    layout_ = layout_article(item, width, f.fonts);
+    laid_id_ = item.id;
+    laid_item_ = &item;
+    laid_width_ = width;
+    laid_ratio_ = f.pixel_ratio;
+    laid_font_ = font;
+}
+
+void ArticleView::draw(Frame& f, const Rect& area, const Item& item, const Feed& feed) {
+    area_ = area;
+    const float width = std::max(0.0f, std::min(area.w - 2 * column_margin(area.w), spacing::column_max));
+    const float x = snap(area.x + (area.w - width) * 0.5f);
+    ensure_layout(f, item, width);
+
+    scroll_.begin(f, area, layout_.height);
+    const float top = scroll_.top();
+    // Images within one viewport above or below start loading before they show.
+    const float band = area.h;
+    auto first = std::lower_bound(layout_.pieces.begin(), layout_.pieces.end(), area.y - band - top,
+                                  [](const Piece& p, float y) { return p.y + p.h < y; });
+    pieces_drawn_ = 0;
+    for (auto it = first; it != layout_.pieces.end(); ++it) {
+        const Piece& p = *it;
+        const float y = snap(top + p.y);
+        if (y > area.bottom() + band) break;
+        if (y + p.h < area.y || y > area.bottom()) {
+            for (const ImagePart& img : p.images)
+                image_slot(f, Rect{x + img.r.x, y + img.r.y, img.r.w, img.r.h}, img.url, img.alt, img.rounding);
+            continue;
+        }
+        draw_piece(f, p, int(it - layout_.pieces.begin()), x, y, item, feed);
+        ++pieces_drawn_;
+    }
+    scroll_.end(f);
+}
+
+void ArticleView::draw_piece(Frame& f, const Piece& p, int index, float x, float y, const Item& item,
+                             const Feed& feed) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const Palette& pal = f.palette;
+    const float w = laid_width_;
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    const bool mouse_in = area_.contains(mouse.x, mouse.y);
+
+    Hit hit;
+    if (p.target != Target::None) {
+        // Hit areas are cut to the viewport so nothing scrolled out of sight
+        // reacts to a pointer over the header or a neighbouring column.
+        const Rect r = intersect(Rect{x + p.hit.x, y + p.hit.y, p.hit.w, p.hit.h}, area_);
+        if (r.w > 0 && r.h > 0) {
+            ImGui::PushID(index);
+            hit = hit_area(f, "##piece", r);
+            ImGui::PopID();
+        }
+    }
+
+    if (p.surface) {
+        dl->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + p.h), imcol(pal.surface), kCardRounding);
+        if (hit.hovered && p.target == Target::Related)
+            dl->AddRect(ImVec2(x, y), ImVec2(x + w, y + p.h), imcol(pal.accent, 110), kCardRounding);
+    }
+    if (p.bar.w > 0)
+        dl->AddRectFilled(ImVec2(x + p.bar.x, y + p.bar.y), ImVec2(x + p.bar.right(), y + p.bar.bottom()),
+                          imcol(pal.accent));
+    if (p.rule) divider(f, x, y, w);
+    if (p.disc.w > 0)
+        dl->AddCircleFilled(ImVec2(x + p.disc.x + p.disc.w * 0.5f, y + p.disc.y + p.disc.h * 0.5f), p.disc.w * 0.5f,
+                            imcol(pal.divider), 48);
+    for (const ImagePart& img : p.images)
+        image_slot(f, Rect{x + img.r.x, y + img.r.y, img.r.w, img.r.h}, img.url, img.alt, img.rounding);
+
+    if (p.meta) {
+        const TextBox box = layout_plain(meta_line(item, f.now), Role::Meta, w, 1, f.fonts);
+        draw_text(dl, box, x, y, TextColours{imcol(pal.muted), imcol(pal.accent)}, f.fonts);
+    }
+    for (const TextPart& t : p.texts) {
+        const std::uint32_t col = tone_colour(pal, t.tone);
+        const int link = draw_text(dl, t.box, x + t.x, y + t.y, TextColours{col, imcol(pal.accent)}, f.fonts);
+        if (link >= 0 && mouse_in && std::size_t(link) < p.links.size()) {
+            f.actions.hovered_url = p.links[std::size_t(link)];
+            f.actions.hand_cursor = true;
+        }
+    }
+
+    switch (p.target) {
+        case Target::None: break;
+        case Target::Back:
+            if (hit.hovered) {
+                const TextPart& t = p.texts.front();
+                const float base = snap(y + t.y + t.box.height() - 3);
+                dl->AddRectFilled(ImVec2(x + t.x, base), ImVec2(x + t.x + t.box.layout.max_line_width, base + 1),
+                                  imcol(pal.accent));
+            }
+            if (hit.clicked) f.actions.back = true;
+            break;
+        case Target::Related:
+            if (feed_has(feed, p.item_id)) {
+                if (hit.clicked) f.actions.open_item = p.item_id;
+            } else if (hit.hovered && !p.url.empty()) {
+                f.actions.hovered_url = p.url;
+                f.actions.hand_cursor = true;
+            }
+            break;
+        case Target::Link:
+            if (hit.hovered) {
+                f.actions.hovered_url = p.url;
+                f.actions.hand_cursor = true;
+            }
+            break;
+    }
+}
+
+}  // namespace nr::ui

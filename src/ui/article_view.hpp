@@ -1,0 +1,51 @@
+// The article reader: back control, headline, meta, hero, body blocks and
+// author cards in one centred column (max 680 px) that scrolls on its own.
+// The page is laid out once per (item, column width, pixel ratio) and each
+// frame draws only the pieces that intersect the viewport.
+#pragma once
+
+#include <string>
+
+#include "core/model.hpp"
+#include "ui/article_blocks.hpp"
+#include "ui/frame.hpp"
+#include "ui/scroll_area.hpp"
+
+namespace nr::ui {
+
+class ArticleView {
+public:
+    // Draws `item` inside `area` (CSS px), scrolling on its own. `feed`
+    // resolves related cards' item_id.
+    void draw(Frame& f, const Rect& area, const Item& item, const Feed& feed);
+    // Another article opened: back to the top, drop the cached layout.
+    void reset();
+
+    float scroll_offset() const { return scroll_.offset(); }
+    // The host lets the page scroll at the edges.
+    bool at_top() const { return scroll_.scroller().at_top(); }
+    bool at_bottom() const { return scroll_.scroller().at_bottom(); }
+    // Arrow / page keys from the app: scrolls by dy px.
+    void key_scroll(float dy) { scroll_.scroll_by(dy); }
+    void scroll_home() { scroll_.scroll_to(0); }
+    void scroll_end() { scroll_.scroll_to(1e9f); }
+
+    // Pieces drawn in the last frame (for stats and tests).
+    int pieces_drawn() const { return pieces_drawn_; }
+
+private:
+    void ensure_layout(const Frame& f, const Item& item, float width);
+    void draw_piece(Frame& f, const Piece& p, int index, float x, float y, const Item& item, const Feed& feed);
+
+    ScrollArea scroll_;
+    ArticleLayout layout_;
+    std::string laid_id_;
+    const Item* laid_item_ = nullptr;
+    float laid_width_ = -1;
+    float laid_ratio_ = 0;
+    const void* laid_font_ = nullptr;
+    Rect area_;
+    int pieces_drawn_ = 0;
+};
+
+}  // namespace nr::ui
