@@ -1,9 +1,11 @@
 // newsreader-bench-parse: parse throughput for generated feeds of 1k and 10k
 // items in both formats. Prints MB/s and items/s, the median of several
 // runs. A benchmark, not a test: it asserts nothing beyond "it parsed".
+// With --json, one JSON object per line (median, min, max) for scripts/bench.sh.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -100,7 +102,7 @@ std::string jsonfeed_feed(int items) {
     return root.dump();
 }
 
-void bench(const char* label, const std::string& bytes, int items) {
+void bench(const char* label, const std::string& bytes, int items, bool json) {
     nr::ParseOptions options;
     options.base_url = "https://bench.example/feed.json";
     options.html = nr::parse_html_gumbo;
@@ -118,17 +120,25 @@ void bench(const char* label, const std::string& bytes, int items) {
     std::sort(seconds.begin(), seconds.end());
     const double median = seconds[seconds.size() / 2];
     const double mb = static_cast<double>(bytes.size()) / (1024.0 * 1024.0);
+    if (json) {
+        std::printf("{\"label\":\"%s\",\"items\":%d,\"bytes\":%zu,\"runs\":%d,\"median_ms\":%.3f,"
+                    "\"min_ms\":%.3f,\"max_ms\":%.3f,\"mb_per_s\":%.3f}\n",
+                    label, items, bytes.size(), kRuns, median * 1000, seconds.front() * 1000,
+                    seconds.back() * 1000, mb / median);
+        return;
+    }
     std::printf("%-22s %6d items %8.2f MB %9.1f ms %8.1f MB/s %10.0f items/s\n", label, items, mb, median * 1000,
                 mb / median, items / median);
 }
 
 }  // namespace
 
-int main() {
-    std::printf("parse_feed, median of %d runs (gumbo for content_html)\n", kRuns);
+int main(int argc, char** argv) {
+    const bool json = argc > 1 && std::strcmp(argv[1], "--json") == 0;
+    if (!json) std::printf("parse_feed, median of %d runs (gumbo for content_html)\n", kRuns);
     for (int items : {1000, 10000}) {
-        bench("newsreader", newsreader_feed(items), items);
-        bench("jsonfeed 1.1 (html)", jsonfeed_feed(items), items);
+        bench("newsreader", newsreader_feed(items), items, json);
+        bench("jsonfeed 1.1 (html)", jsonfeed_feed(items), items, json);
     }
     return 0;
 }
