@@ -26,6 +26,29 @@ function themeFor(option) {
   return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
+// WCAG relative luminance contrast of two #rrggbb colours.
+function contrast(a, b) {
+  const lum = (hex) => {
+    const c = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+      .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+function accentArgument(accent, theme) {
+  if (!accent) return [];
+  if (!/^#[0-9a-f]{6}$/i.test(accent)) {
+    console.warn(`[newsreader] ignoring accent "${accent}": use #rrggbb`);
+    return [];
+  }
+  const background = theme === 'dark' ? '#121314' : '#ffffff';
+  const ratio = contrast(accent, background);
+  if (ratio < 4.5) console.warn(`[newsreader] accent ${accent} has contrast ${ratio.toFixed(2)}:1 on the ${theme} background (under 4.5:1)`);
+  return ['--accent', accent.slice(1)];
+}
+
 function emit(element, name, detail) {
   element.dispatchEvent(new CustomEvent(name, { bubbles: true, detail }));
 }
@@ -48,7 +71,11 @@ export async function mount(element, options = {}) {
   if (element.newsreader) element.newsreader.destroy();
   const feed = new URL(options.feed ?? element.dataset.feed ?? 'assets/feeds/page-1.json', document.baseURI).href;
   const theme = themeFor(options.theme ?? element.dataset.theme);
+  const accent = options.accent ?? element.dataset.accent;
+  const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
   const canvas = makeCanvas(element);
+  let hoveredLink = '';
+  let edges = { top: true, bottom: false };
   const stats = { state: 'loading', error: '', firstContentMs: null, mountMs: performance.now() };
   element.dataset.state = 'loading';
 
@@ -64,8 +91,16 @@ export async function mount(element, options = {}) {
         itemsLoaded: module ? module._nr_items_loaded() : 0,
         firstContentMs: stats.firstContentMs,
         mountMs: stats.mountMs,
+        imageBytes: module ? module._nr_image_bytes() : 0,
+        imageTextures: module ? module._nr_image_textures() : 0,
       };
     },
+    // What is on screen: open item, drawn items with rectangles (CSS px).
+    debug() {
+      return module ? JSON.parse(module.UTF8ToString(module._nr_debug_json())) : null;
+    },
+    open(id) { module?.ccall('nr_open', null, ['string'], [String(id)]); },
+    back() { module?._nr_back(); },
     destroy() {
       if (destroyed) return;
       destroyed = true;
@@ -89,14 +124,30 @@ export async function mount(element, options = {}) {
       stats.firstContentMs = ms;
       emit(element, 'newsreader:ready', api.stats());
     },
+    setLink(url) { hoveredLink = url; },
+    setScrollEdges(top, bottom) { edges = { top, bottom }; },
   };
+
+  // Links open from inside the user's own click (popup blockers allow that),
+  // in a new tab without access to this page, and only http(s).
+  canvas.addEventListener('click', () => {
+    if (!/^https?:\/\//i.test(hoveredLink)) return;
+    const opened = window.open(hoveredLink, '_blank', 'noopener,noreferrer');
+    if (opened) opened.opener = null;
+  });
+  // At the top or bottom of the widget's own scrolling, the wheel scrolls the
+  // page instead of being swallowed by the canvas.
+  element.addEventListener('wheel', (e) => {
+    if ((e.deltaY < 0 && edges.top) || (e.deltaY > 0 && edges.bottom)) e.stopPropagation();
+  }, { capture: true });
 
   try {
     const wasm = await compileOnce();
     module = await createNewsreaderModule({
       canvas,
       nrHost: host,
-      arguments: ['--feed', feed, '--fonts', fontsUrl, '--theme', theme],
+      arguments: ['--feed', feed, '--fonts', fontsUrl, '--theme', theme,
+        '--reduced-motion', reducedMotion ? '1' : '0', ...accentArgument(accent, theme)],
       instantiateWasm(imports, done) {
         WebAssembly.instantiate(wasm, imports).then((instance) => done(instance, wasm));
         return {};

@@ -55,6 +55,20 @@ void apply_fetch_error(AppState& app, std::string_view message) {
     }
 }
 
+const Item* find_item(const Feed& feed, std::string_view id) {
+    for (const Item& it : feed.items)
+        if (it.id == id) return &it;
+    return nullptr;
+}
+
+bool open_item(AppState& app, std::string_view id) {
+    if (!find_item(app.feed, id)) return false;
+    app.open_id = id;
+    return true;
+}
+
+void close_item(AppState& app) { app.open_id.clear(); }
+
 std::string begin_load_more(AppState& app) {
     if (app.loading_more || app.state != LoadState::Ready || app.feed.next_url.empty()) return {};
     app.loading_more = true;

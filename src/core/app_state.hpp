@@ -23,12 +23,21 @@ struct AppState {
     std::vector<Diagnostic> diagnostics;
     bool loading_more = false;
     std::string more_error;   // why the last "Show more" failed
+    std::string open_id;      // the article being read, or "" for the list
 };
 
 // A page arrived (or failed). The first page decides the widget's state; a
 // later page only appends, so a failed "Show more" never loses what is shown.
 void apply_page(AppState& app, const ParseResult& page);
 void apply_fetch_error(AppState& app, std::string_view message);
+
+// The item with this id, or nullptr.
+const Item* find_item(const Feed& feed, std::string_view id);
+
+// Opens an article that is in the feed (returns false otherwise); closing
+// returns to the list.
+bool open_item(AppState& app, std::string_view id);
+void close_item(AppState& app);
 
 // Marks the next page as in flight; returns its URL, or "" when there is none
 // or one is already loading.

@@ -2,90 +2,228 @@
 
 #include <imgui.h>
 
-#include <cmath>
+#include <algorithm>
+
+#include "core/text_utf8.hpp"
+#include "ui/rich_text.hpp"
+#include "ui/widgets.hpp"
 
 namespace nr::ui {
 
 namespace {
 
-void push(const Fonts& fonts, Role role) { ImGui::PushFont(fonts.get(role)); }
+constexpr float kPadY = space::l;      // card padding, top and bottom
+constexpr float kPadX = space::m;      // inside the hover surface
+constexpr float kThumb = 96;           // thumbnail edge, right of the text
+constexpr float kFooterHeight = 40 + 2 * space::xl;
+constexpr float kEstimatedCard = 150;  // before a card is laid out
 
-void text_wrapped(const Fonts& fonts, Role role, std::uint32_t colour, const std::string& text) {
-    push(fonts, role);
-    ImGui::PushStyleColor(ImGuiCol_Text, imcol(colour));
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.data(), text.data() + text.size());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+// The first paragraph or quote of a brief: what the list shows of it.
+const Block* brief_block(const Item& item) {
+    for (const Block& b : item.body)
+        if (b.type == BlockType::Paragraph || b.type == BlockType::Quote) return &b;
+    return nullptr;
 }
 
-void section_header(const Fonts& fonts, const Palette& p, const std::string& title) {
-    text_wrapped(fonts, Role::Section, p.text, title.empty() ? "NEWS FEED" : title);
-    ImVec2 at = ImGui::GetCursorScreenPos();
-    const float width = ImGui::GetContentRegionAvail().x;
-    ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + width, at.y + 2), imcol(p.accent));
-    ImGui::Dummy(ImVec2(width, space::l));
-}
-
-void divider(const Palette& p) {
-    ImVec2 at = ImGui::GetCursorScreenPos();
-    const float width = ImGui::GetContentRegionAvail().x;
-    ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + width, at.y + 1), imcol(p.divider));
-    ImGui::Dummy(ImVec2(width, space::l));
-}
-
-// Three dots pulsing in turn: the only animation besides scrolling.
-bool spinner(const Palette& p) {
-    const double t = ImGui::GetTime();
-    ImVec2 at = ImGui::GetCursorScreenPos();
-    for (int i = 0; i < 3; ++i) {
-        const float phase = float(std::fmod(t * 1.5 + i * 0.2, 1.0));
-        const auto alpha = std::uint8_t(90 + 165 * (phase < 0.5f ? phase * 2 : (1 - phase) * 2));
-        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(at.x + 6 + i * 16.0f, at.y + 8), 4, imcol(p.accent, alpha));
-    }
-    ImGui::Dummy(ImVec2(48, 16));
-    return true;
+std::string runs_text(const Runs& runs) {
+    std::string s;
+    for (const Run& r : runs) s += r.text;
+    return s;
 }
 
 }  // namespace
 
-FeedViewResult draw_feed_view(const AppState& state, const Fonts& fonts, const Palette& p) {
-    FeedViewResult result;
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->Pos);
-    ImGui::SetNextWindowSize(vp->Size);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, imcol(p.background));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(space::l, space::l));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
-    ImGui::Begin("##feed", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+struct FeedView::Card {
+    bool quote = false;
+    bool thumb_right = false;
+    bool thumb_above = false;
+    float thumb_h = 0;
+    float text_w = 0;
+    TextBox title, text, meta;
+    float height = 0;
+};
 
-    section_header(fonts, p, state.feed.title);
-    switch (state.state) {
-        case LoadState::Loading:
-            text_wrapped(fonts, Role::Meta, p.muted, "Loading the feed…");
-            result.animating = spinner(p);
-            break;
-        case LoadState::Error:
-            text_wrapped(fonts, Role::CardHeadline, p.text, "The feed could not be shown");
-            text_wrapped(fonts, Role::Meta, p.error, state.error);
-            break;
-        case LoadState::Ready:
-            if (state.feed.items.empty()) text_wrapped(fonts, Role::Meta, p.muted, "This feed has no stories yet.");
-            for (const Item& item : state.feed.items) {
-                text_wrapped(fonts, Role::CardHeadline, p.text, item.title);
-                if (ImGui::IsItemVisible()) ++result.items_drawn;
-                ImGui::Dummy(ImVec2(0, space::s));
-                divider(p);
-            }
-            break;
+FeedView::Card FeedView::layout_card(Frame& f, const Item& item, float width) const {
+    Card c;
+    const bool brief = item.kind == ItemKind::Brief;
+    const bool compact = style_ == Style::Compact;
+    const bool has_image = !brief && !compact && item.hero && !item.hero->url.empty();
+    c.thumb_above = has_image && f.metrics.thumbnail_above;
+    c.thumb_right = has_image && !c.thumb_above;
+    const float inner = width - 2 * kPadX;
+    c.text_w = c.thumb_right ? inner - kThumb - space::l : inner;
+    float h = kPadY;
+    if (c.thumb_above) {
+        c.thumb_h = inner * 9.0f / 16.0f;
+        h += c.thumb_h + space::m;
     }
-    ImGui::End();
-    ImGui::PopStyleVar(2);
-    ImGui::PopStyleColor();
-    return result;
+    if (!item.title.empty()) {
+        c.title = layout_plain(item.title, Role::CardHeadline, c.text_w, brief ? 2 : 3, f.fonts);
+        h += c.title.height();
+    }
+    if (brief && !compact) {
+        if (const Block* b = brief_block(item)) {
+            c.quote = b->type == BlockType::Quote;
+            const Role role = c.quote ? Role::BriefQuote : Role::CardExcerpt;
+            const float indent = c.quote ? space::l : 0;
+            c.text = layout_plain(runs_text(b->runs), role, c.text_w - indent, 5, f.fonts);
+        } else if (!item.summary.empty()) {
+            c.text = layout_plain(item.summary, Role::CardExcerpt, c.text_w, 5, f.fonts);
+        }
+    } else if (!compact && !item.summary.empty()) {
+        c.text = layout_plain(item.summary, Role::CardExcerpt, c.text_w, 3, f.fonts);
+    }
+    if (!c.text.layout.lines.empty()) h += (h > kPadY ? space::xs : 0) + c.text.height();
+    c.meta = layout_plain(meta_line(item, f.now), Role::Meta, c.text_w, 1, f.fonts);
+    if (!c.meta.layout.lines.empty()) h += space::s + c.meta.height();
+    if (c.thumb_right) h = std::max(h, kPadY + kThumb);
+    c.height = h + kPadY + 1;  // + the divider
+    return c;
+}
+
+float FeedView::draw_card(Frame& f, const Card& c, const Item& item, float x, float y, float w, bool focused) {
+    const Palette& p = f.palette;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const Rect r{x, y, w, c.height - 1};
+    const Hit hit = scroll_.dragging() ? Hit{} : hit_area(f, item.id.c_str(), r);
+    if (hit.hovered || hit.pressed) dl->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), imcol(p.surface), 6);
+    if (focused) dl->AddRect(ImVec2(r.x + 1, r.y + 1), ImVec2(r.right() - 1, r.bottom() - 1), imcol(p.accent), 6, 0, 2);
+    if (hit.clicked) f.actions.open_item = item.id;
+
+    const float inner_x = x + kPadX, inner_w = w - 2 * kPadX;
+    float ty = y + kPadY;
+    if (c.thumb_above) {
+        image_slot(f, {inner_x, ty, inner_w, c.thumb_h}, item.hero->url, item.hero->alt, 6);
+        ty += c.thumb_h + space::m;
+    }
+    if (c.thumb_right)
+        image_slot(f, {inner_x + inner_w - kThumb, y + kPadY, kThumb, kThumb}, item.hero->url, item.hero->alt, 6);
+    const TextColours text{imcol(p.text), imcol(p.accent)};
+    if (!c.title.layout.lines.empty()) {
+        draw_text(dl, c.title, inner_x, ty, text, f.fonts);
+        ty += c.title.height();
+    }
+    if (!c.text.layout.lines.empty()) {
+        if (ty > y + kPadY) ty += space::xs;
+        if (c.quote) {
+            dl->AddRectFilled(ImVec2(snap(inner_x), snap(ty)), ImVec2(snap(inner_x) + 3, snap(ty + c.text.height())),
+                              imcol(p.accent));
+            draw_text(dl, c.text, inner_x + space::l, ty, text, f.fonts);
+        } else {
+            draw_text(dl, c.text, inner_x, ty, {imcol(c.title.layout.lines.empty() ? p.text : p.muted), imcol(p.accent)},
+                      f.fonts);
+        }
+        ty += c.text.height();
+    }
+    if (!c.meta.layout.lines.empty()) draw_text(dl, c.meta, inner_x, ty + space::s, {imcol(p.muted), imcol(p.muted)}, f.fonts);
+    divider(f, x, y + c.height - 1, w);
+    return c.height;
+}
+
+float FeedView::draw_header(Frame& f, const AppState& state, float x, float y, float w) {
+    const Palette& p = f.palette;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const std::string title = upper_case(state.feed.title.empty() ? "News Feed" : state.feed.title);
+    TextBox box = layout_plain(title, Role::Section, w - 2 * kPadX, 2, f.fonts);
+    draw_text(dl, box, x + kPadX, y + space::s, {imcol(p.text), imcol(p.text)}, f.fonts);
+    const float rule_y = y + space::s + box.height() + space::s;
+    dl->AddRectFilled(ImVec2(snap(x + kPadX), snap(rule_y)), ImVec2(snap(x + w - kPadX), snap(rule_y) + 2), imcol(p.accent));
+    return rule_y + 2 + space::s - y;
+}
+
+void FeedView::draw_footer(Frame& f, const AppState& state, float x, float y, float w) {
+    const Palette& p = f.palette;
+    const Rect button{x + kPadX, y + space::xl, w - 2 * kPadX, 40};
+    if (!state.more_error.empty()) {
+        TextBox msg = layout_plain(state.more_error, Role::Meta, button.w, 2, f.fonts);
+        draw_text(ImGui::GetWindowDrawList(), msg, button.x, y + 2, {imcol(p.error), imcol(p.error)}, f.fonts);
+        if (outline_button(f, "retry-more", button, "Retry", false)) f.actions.load_more = true;
+    } else if (state.loading_more) {
+        outline_button(f, "more", button, "Loading…", true);
+    } else if (!state.feed.next_url.empty()) {
+        if (outline_button(f, "more", button, "Show more", false)) f.actions.load_more = true;
+    } else if (!state.feed.items.empty()) {
+        const char* end = "You're all caught up";
+        const float tw = text_width(end, Role::Meta, f.fonts);
+        TextBox box = layout_plain(end, Role::Meta, w, 1, f.fonts);
+        draw_text(ImGui::GetWindowDrawList(), box, x + (w - tw) * 0.5f, button.y + (40 - box.line_height) * 0.5f,
+                  {imcol(p.muted), imcol(p.muted)}, f.fonts);
+    }
+}
+
+void FeedView::sync_list(const AppState& state, Style style, float width) {
+    const std::size_t n = state.feed.items.size();
+    if (style != style_ || width != list_width_ || n < list_.size()) {
+        style_ = style;
+        list_width_ = width;
+        list_.reset(n, kEstimatedCard);
+    } else if (n > list_.size()) {
+        list_.append(n - list_.size());  // "Show more": the scroll position stays put
+    }
+}
+
+void FeedView::draw(Frame& f, const Rect& area, const AppState& state, Style style) {
+    sync_list(state, style, area.w);
+    drawn_.clear();
+    const auto& items = state.feed.items;
+    const float content = header_height_ + list_.total_height() + kFooterHeight;
+    scroll_.begin(f, area, content);
+
+    // Lay out the cards in view first: their real heights replace estimates
+    // (anchored, so what the reader looks at does not jump), then draw.
+    std::vector<std::pair<std::size_t, Card>> cards;
+    auto [first, last] = list_.visible_range(scroll_.offset() - header_height_, scroll_.offset() + area.h - header_height_);
+    for (std::size_t i = first; i < last && i < items.size(); ++i) {
+        Card c = layout_card(f, items[i], area.w);
+        if (!list_.measured(i) || list_.height(i) != c.height) {
+            const float list_scroll = scroll_.offset() - header_height_;
+            if (list_scroll > 0) {
+                const float corrected = list_.set_height_anchored(i, c.height, list_scroll);
+                scroll_.scroller().set_extent(header_height_ + list_.total_height() + kFooterHeight, area.h);
+                scroll_.scroller().adjust_by(corrected - list_scroll);
+            } else {
+                list_.set_height(i, c.height);
+            }
+        }
+        cards.emplace_back(i, std::move(c));
+    }
+    scroll_.scroller().set_extent(header_height_ + list_.total_height() + kFooterHeight, area.h);
+    if (pending_reveal_ >= 0 && std::size_t(pending_reveal_) < list_.size()) {
+        scroll_.reveal(header_height_ + list_.offset(std::size_t(pending_reveal_)), list_.height(std::size_t(pending_reveal_)));
+        pending_reveal_ = -1;
+    }
+
+    const float top = scroll_.top();
+    header_height_ = draw_header(f, state, area.x, top, area.w);
+    std::tie(first, last) = list_.visible_range(scroll_.offset() - header_height_, scroll_.offset() + area.h - header_height_);
+    for (std::size_t i = first; i < last && i < items.size(); ++i) {
+        auto it = std::find_if(cards.begin(), cards.end(), [i](const auto& c) { return c.first == i; });
+        Card c = it != cards.end() ? std::move(it->second) : layout_card(f, items[i], area.w);
+        if (!list_.measured(i)) list_.set_height(i, c.height);
+        const float y = top + header_height_ + list_.offset(i);
+        draw_card(f, c, items[i], area.x, y, area.w, focus_visible_ && focus_ == int(i));
+        drawn_.push_back({items[i].id, Rect{area.x, y, area.w, c.height}});
+    }
+    draw_footer(f, state, area.x, top + header_height_ + list_.total_height(), area.w);
+    scroll_.end(f);
+}
+
+void FeedView::move_focus(int delta) {
+    if (list_.size() == 0) return;
+    focus_ = focus_ < 0 ? (delta > 0 ? 0 : int(list_.size()) - 1) : std::clamp(focus_ + delta, 0, int(list_.size()) - 1);
+    focus_visible_ = true;
+    pending_reveal_ = focus_;
+}
+
+void FeedView::page(float direction) { scroll_.scroll_by(direction * std::max(scroll_.rect().h - 48.0f, 48.0f)); }
+
+void FeedView::home() { scroll_.scroll_by(-scroll_.offset() - 1e6f); }
+
+void FeedView::end() { scroll_.scroll_by(1e9f); }
+
+const Item* FeedView::focused(const AppState& state) const {
+    if (!focus_visible_ || focus_ < 0 || std::size_t(focus_) >= state.feed.items.size()) return nullptr;
+    return &state.feed.items[std::size_t(focus_)];
 }
 
 }  // namespace nr::ui

@@ -1,18 +1,60 @@
-// The "News Feed" list: header, item cards, loading / error / end states.
+// The "News Feed" list: header, cards (or compact items in the wide layout's
+// side column), and its footer ("Show more", loading, Retry, end of feed).
+// Only cards near the viewport are laid out and drawn: heights of the rest
+// are estimates in a VirtualList, refined as cards come into view while the
+// scroll position stays anchored.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "core/app_state.hpp"
-#include "ui/fonts.hpp"
-#include "ui/theme.hpp"
+#include "core/virtual_list.hpp"
+#include "ui/frame.hpp"
+#include "ui/scroll_area.hpp"
 
 namespace nr::ui {
 
-struct FeedViewResult {
-    int items_drawn = 0;     // cards that intersected the viewport
-    bool load_more = false;  // the user asked for the next page
-    bool animating = false;  // needs another frame (spinner, inertia)
+struct DrawnItem {
+    std::string id;
+    Rect rect;  // CSS px in the widget
 };
 
-FeedViewResult draw_feed_view(const AppState& state, const Fonts& fonts, const Palette& palette);
+class FeedView {
+public:
+    enum class Style { Cards, Compact };
+
+    void draw(Frame& f, const Rect& area, const AppState& state, Style style);
+
+    // Keyboard: move the focused card (+1 / -1), page, ends, open it.
+    void move_focus(int delta);
+    void page(float direction);
+    void home();
+    void end();
+    const Item* focused(const AppState& state) const;
+
+    const std::vector<DrawnItem>& drawn() const { return drawn_; }
+    bool at_top() const { return scroll_.scroller().at_top(); }
+    bool at_bottom() const { return scroll_.scroller().at_bottom(); }
+    float scroll_offset() const { return scroll_.offset(); }
+
+private:
+    struct Card;
+    Card layout_card(Frame& f, const Item& item, float width) const;
+    float draw_card(Frame& f, const Card& card, const Item& item, float x, float y, float w, bool focused);
+    float draw_header(Frame& f, const AppState& state, float x, float y, float w);
+    void draw_footer(Frame& f, const AppState& state, float x, float y, float w);
+    void sync_list(const AppState& state, Style style, float width);
+
+    VirtualList list_;
+    ScrollArea scroll_;
+    Style style_ = Style::Cards;
+    float list_width_ = -1;
+    float header_height_ = 0;
+    int focus_ = -1;
+    bool focus_visible_ = false;
+    int pending_reveal_ = -1;
+    std::vector<DrawnItem> drawn_;
+};
 
 }  // namespace nr::ui

@@ -2,17 +2,31 @@
 
 #include <imgui.h>
 
+#include <chrono>
+#include <nlohmann/json.hpp>
+
+#include "core/layout_metrics.hpp"
 #include "core/url.hpp"
-#include "ui/feed_view.hpp"
 
 namespace nr::ui {
 
-ReaderApp::ReaderApp(Fetcher& fetcher, HtmlParser html, ReaderOptions options, std::function<void()> request_frame)
+namespace {
+
+bool key_pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); }
+
+}  // namespace
+
+ReaderApp::ReaderApp(Fetcher& fetcher, ImageSource& images, HtmlParser html, ReaderOptions options,
+                     std::function<void()> request_frame, HostHooks hooks)
     : fetcher_(fetcher),
+      images_(images),
       html_(std::move(html)),
       options_(std::move(options)),
       request_frame_(std::move(request_frame)),
-      palette_(options_.dark ? &kDark : &kLight) {}
+      hooks_(std::move(hooks)),
+      palette_(options_.dark ? kDark : kLight) {
+    if (options_.accent != 0) palette_.accent = options_.accent;
+}
 
 void ReaderApp::start() {
     state_.feed_url = options_.feed_url;
@@ -57,14 +71,132 @@ bool ReaderApp::prepare_frame(float pixel_ratio) {
     return true;
 }
 
-bool ReaderApp::draw() {
-    FeedViewResult r = draw_feed_view(state_, fonts_, *palette_);
-    drew_items_ = r.items_drawn > 0;
-    if (r.load_more) {
-        std::string next = begin_load_more(state_);
-        if (!next.empty()) load_page(next);
+void ReaderApp::open(const std::string& id) {
+    if (!open_item(state_, id)) return;
+    article_view_.reset();
+    changed();
+}
+
+void ReaderApp::back() {
+    if (state_.open_id.empty()) return;
+    close_item(state_);
+    changed();
+}
+
+void ReaderApp::handle_keys() {
+    if (!ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) return;
+    const bool reading = !state_.open_id.empty();
+    if (reading && (key_pressed(ImGuiKey_Escape) || key_pressed(ImGuiKey_Backspace))) {
+        back();
+        return;
     }
-    return r.animating;
+    if (reading) {
+        if (key_pressed(ImGuiKey_DownArrow)) article_view_.key_scroll(56);
+        if (key_pressed(ImGuiKey_UpArrow)) article_view_.key_scroll(-56);
+        if (key_pressed(ImGuiKey_PageDown) || key_pressed(ImGuiKey_Space)) article_view_.key_scroll(ImGui::GetIO().DisplaySize.y - 64);
+        if (key_pressed(ImGuiKey_PageUp)) article_view_.key_scroll(-(ImGui::GetIO().DisplaySize.y - 64));
+        if (key_pressed(ImGuiKey_Home)) article_view_.scroll_home();
+        if (key_pressed(ImGuiKey_End)) article_view_.scroll_end();
+        return;
+    }
+    if (key_pressed(ImGuiKey_DownArrow)) feed_view_.move_focus(1);
+    if (key_pressed(ImGuiKey_UpArrow)) feed_view_.move_focus(-1);
+    if (key_pressed(ImGuiKey_PageDown)) feed_view_.page(1);
+    if (key_pressed(ImGuiKey_PageUp)) feed_view_.page(-1);
+    if (key_pressed(ImGuiKey_Home)) feed_view_.home();
+    if (key_pressed(ImGuiKey_End)) feed_view_.end();
+    if (key_pressed(ImGuiKey_Enter) || key_pressed(ImGuiKey_KeyPadEnter))
+        if (const Item* it = feed_view_.focused(state_)) open(it->id);
+}
+
+void ReaderApp::apply(const Actions& a) {
+    if (!a.open_item.empty()) open(a.open_item);
+    if (a.back) back();
+    if (a.retry) {
+        state_.state = LoadState::Loading;
+        state_.error.clear();
+        load_page(state_.feed_url);
+        changed();
+    }
+    if (a.load_more) {
+        const std::string next = begin_load_more(state_);
+        if (!next.empty()) {
+            load_page(next);
+            changed();
+        }
+    }
+    if (a.hovered_url != last_hovered_) {
+        last_hovered_ = a.hovered_url;
+        if (hooks_.hovered_link) hooks_.hovered_link(last_hovered_);
+    }
+    if (a.hand_cursor || !a.hovered_url.empty()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+}
+
+bool ReaderApp::draw(std::int64_t now) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(vp->Size);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, imcol(palette_.background));
+    ImGui::Begin("##reader", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    handle_keys();
+
+    Frame f{fonts_, palette_, images_, page_metrics(vp->Size.x)};
+    f.width = vp->Size.x;
+    f.height = vp->Size.y;
+    f.pixel_ratio = ImGui::GetIO().DisplayFramebufferScale.x;
+    f.time = ImGui::GetTime();
+    f.now = now;
+    f.reduced_motion = options_.reduced_motion;
+
+    const Item* article = state_.open_id.empty() ? nullptr : find_item(state_.feed, state_.open_id);
+    const PageMetrics& m = f.metrics;
+    bool at_top = true, at_bottom = true;
+    if (state_.state != LoadState::Ready || !article) {
+        // The list alone, one column of the page's measure.
+        const float w = std::min(f.width, m.column_width + 2 * m.side_margin);
+        feed_view_.draw(f, {(f.width - w) * 0.5f, 0, w, f.height}, state_, FeedView::Style::Cards);
+        at_top = feed_view_.at_top();
+        at_bottom = feed_view_.at_bottom();
+    } else if (m.two_columns) {
+        article_view_.draw(f, {0, 0, m.side_column_x - space::l, f.height}, *article, state_.feed);
+        feed_view_.draw(f, {m.side_column_x, 0, f.width - m.side_column_x, f.height}, state_, FeedView::Style::Compact);
+        at_top = article_view_.at_top();
+        at_bottom = article_view_.at_bottom();
+    } else {
+        article_view_.draw(f, {0, 0, f.width, f.height}, *article, state_.feed);
+        at_top = article_view_.at_top();
+        at_bottom = article_view_.at_bottom();
+    }
+    ImGui::End();
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar(2);
+
+    drew_items_ = !feed_view_.drawn().empty() || article != nullptr;
+    apply(f.actions);
+    const int edges = int(at_top) | int(at_bottom) << 1;
+    if (edges != last_edges_ && hooks_.scroll_edges) hooks_.scroll_edges(at_top, at_bottom);
+    last_edges_ = edges;
+    return f.actions.animating;
+}
+
+std::string ReaderApp::debug_json() const {
+    nlohmann::json j;
+    j["state"] = std::string(to_string(state_.state));
+    j["openId"] = state_.open_id;
+    j["items"] = state_.feed.items.size();
+    j["nextUrl"] = state_.feed.next_url;
+    j["loadingMore"] = state_.loading_more;
+    j["feedScroll"] = feed_view_.scroll_offset();
+    j["articleScroll"] = article_view_.scroll_offset();
+    nlohmann::json drawn = nlohmann::json::array();
+    for (const DrawnItem& d : feed_view_.drawn())
+        drawn.push_back({{"id", d.id}, {"x", d.rect.x}, {"y", d.rect.y}, {"w", d.rect.w}, {"h", d.rect.h}});
+    j["drawn"] = std::move(drawn);
+    return j.dump();
 }
 
 }  // namespace nr::ui

@@ -5,12 +5,16 @@
 // whenever request_frame fires or draw returns true.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 
 #include "core/app_state.hpp"
 #include "core/html_tree.hpp"
 #include "platform/fetch.hpp"
+#include "platform/images.hpp"
+#include "ui/article_view.hpp"
+#include "ui/feed_view.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
 
@@ -20,11 +24,22 @@ struct ReaderOptions {
     std::string feed_url = "assets/feeds/page-1.json";
     std::string fonts_url = "fonts/";  // directory holding kFaceFiles
     bool dark = false;
+    std::uint32_t accent = 0;          // 0xRRGGBB; 0 keeps the theme's accent
+    bool reduced_motion = false;
+};
+
+// What the app tells its host between frames (the web host turns these into
+// DOM state: link under the pointer for click-to-open, scroll edges so the
+// page scrolls on; natively they are ignored).
+struct HostHooks {
+    std::function<void(const std::string& url)> hovered_link;
+    std::function<void(bool at_top, bool at_bottom)> scroll_edges;
 };
 
 class ReaderApp {
 public:
-    ReaderApp(Fetcher& fetcher, HtmlParser html, ReaderOptions options, std::function<void()> request_frame);
+    ReaderApp(Fetcher& fetcher, ImageSource& images, HtmlParser html, ReaderOptions options,
+              std::function<void()> request_frame, HostHooks hooks = {});
 
     // Starts loading fonts and the first page.
     void start();
@@ -35,31 +50,47 @@ public:
     // False until fonts have arrived (or failed): nothing to draw before.
     bool can_draw() const { return fonts_settled_; }
 
-    // Draws the whole widget into the current ImGui frame. Returns true while
-    // something animates and needs another frame.
-    bool draw();
+    // Draws the whole widget into the current ImGui frame. `now` is Unix
+    // seconds (relative dates). Returns true while something animates.
+    bool draw(std::int64_t now);
 
     const AppState& state() const { return state_; }
-    const Palette& palette() const { return *palette_; }
+    const Palette& palette() const { return palette_; }
     // True when the last frame drawn showed feed items (first-content metric).
     bool drew_items() const { return drew_items_; }
+    // A JSON snapshot for tests and partners: screen, open item, drawn items
+    // with their rectangles, scroll position.
+    std::string debug_json() const;
+
+    // Host-driven navigation (keyboard shortcuts from the platform, tests).
+    void open(const std::string& id);
+    void back();
 
 private:
     void load_fonts();
     void load_page(const std::string& url);
+    void handle_keys();
+    void apply(const Actions& actions);
     void changed() const { request_frame_(); }
 
     Fetcher& fetcher_;
+    ImageSource& images_;
     HtmlParser html_;
     ReaderOptions options_;
     std::function<void()> request_frame_;
+    HostHooks hooks_;
     AppState state_;
     Fonts fonts_;
     int fonts_pending_ = 0;
     bool fonts_settled_ = false;
     bool fonts_dirty_ = false;
-    const Palette* palette_ = &kLight;
+    Palette palette_;
     bool drew_items_ = false;
+
+    FeedView feed_view_;
+    ArticleView article_view_;
+    std::string last_hovered_;
+    int last_edges_ = -1;
 };
 
 }  // namespace nr::ui

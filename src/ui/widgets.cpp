@@ -127,3 +127,30 @@ std::string meta_line(const Item& item, std::int64_t now) {
 }
 
 }  // namespace nr::ui
+
+namespace nr::ui {
+
+std::string upper_case(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 'a' && c <= 'z') {
+            out += char(c - 32);
+        } else if ((c == 0xD0 || c == 0xD1 || c == 0xD2) && i + 1 < s.size()) {
+            // Two-byte Cyrillic: а..я U+0430-044F, ѐ..џ U+0450-045F, ґ U+0491.
+            unsigned cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
+            if (cp >= 0x430 && cp <= 0x44F) cp -= 0x20;
+            else if (cp >= 0x450 && cp <= 0x45F) cp -= 0x50;
+            else if (cp == 0x491) cp = 0x490;
+            out += char(0xC0 | (cp >> 6));
+            out += char(0x80 | (cp & 0x3F));
+            ++i;
+        } else {
+            out += char(c);
+        }
+    }
+    return out;
+}
+
+}  // namespace nr::ui

@@ -38,3 +38,8 @@ std::string meta_line(const Item& item, std::int64_t now);
 Lang item_lang(const Item& item);
 
 }  // namespace nr::ui
+
+namespace nr::ui {
+// Upper case for Latin and Cyrillic (section headers, author roles).
+std::string upper_case(std::string_view text);
+}  // namespace nr::ui

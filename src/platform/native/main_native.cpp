@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -22,11 +24,12 @@ struct Args {
     nr::ui::ReaderOptions reader;
     nr::WindowConfig window;
     std::string screenshot;
+    std::string open_id;
 };
 
 int usage() {
     std::fprintf(stderr,
-                 "usage: newsreader [--width PX] [--height PX] [--theme light|dark] [--screenshot OUT.bmp] FEED\n");
+                 "usage: newsreader [--width PX] [--height PX] [--theme light|dark] [--open ITEM_ID] [--screenshot OUT.bmp] FEED\n");
     return 64;
 }
 
@@ -40,6 +43,7 @@ bool parse_args(int argc, char** argv, Args& a) {
         else if (k == "--height" && has_value) a.window.height = std::atoi(argv[++i]);
         else if (k == "--theme" && has_value) a.reader.dark = std::strcmp(argv[++i], "dark") == 0;
         else if (k == "--screenshot" && has_value) a.screenshot = argv[++i];
+        else if (k == "--open" && has_value) a.open_id = argv[++i];
         else if (k.rfind("--", 0) == 0) return false;
         else a.reader.feed_url = k;
     }
@@ -73,8 +77,9 @@ int main(int argc, char** argv) {
     nr::NativeFetcher fetcher;
     bool wants_frame = true;
     auto images = std::make_unique<nr::NativeImageSource>([&] { wants_frame = true; });
-    nr::ui::ReaderApp app(fetcher, nr::parse_html_gumbo, args.reader, [&] { wants_frame = true; });
+    nr::ui::ReaderApp app(fetcher, *images, nr::parse_html_gumbo, args.reader, [&] { wants_frame = true; });
     app.start();
+    bool opened = args.open_id.empty();
 
     int settle = 0, settled_frames = 0, status = 0;
     for (bool running = true; running;) {
@@ -91,7 +96,11 @@ int main(int argc, char** argv) {
         if (!app.can_draw()) continue;
         wants_frame = false;
         nr::window_begin_frame(window, 1.0f / 60.0f);
-        const bool animating = app.draw();
+        const bool animating = app.draw(std::int64_t(std::time(nullptr)));
+        if (!opened && app.state().state == nr::LoadState::Ready) {
+            app.open(args.open_id);
+            opened = true;
+        }
         nr::window_end_frame(window, app.palette().background);
         images->end_frame();  // LRU eviction sees which images this frame used
         if (settle > 0) --settle;

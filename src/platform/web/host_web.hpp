@@ -8,5 +8,7 @@ namespace nr::host {
 void set_state(const char* state, const char* error);  // data-state + events
 void first_content();                                    // stamps firstContentMs
 double now_ms();                                         // performance.now()
+void set_link(const char* url);                          // link under the pointer ("" = none)
+void set_scroll_edges(bool at_top, bool at_bottom);      // lets the page scroll on at the ends
 
 }  // namespace nr::host

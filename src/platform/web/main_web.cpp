@@ -6,6 +6,8 @@
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
 
+#include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -53,7 +55,7 @@ EM_BOOL on_animation_frame(double now_ms, void* user) {
     const float dt = r->last_frame_ms > 0 ? float(now_ms - r->last_frame_ms) / 1000.0f : 1.0f / 60.0f;
     r->last_frame_ms = now_ms;
     nr::window_begin_frame(r->window, dt);
-    const bool animating = r->app->draw();
+    const bool animating = r->app->draw(std::int64_t(emscripten_date_now() / 1000.0));
     nr::window_end_frame(r->window, r->app->palette().background);
     r->images->end_frame();  // LRU eviction sees which images this frame used
     ++r->frames_drawn;
@@ -98,6 +100,8 @@ nr::ui::ReaderOptions parse_arguments(int argc, char** argv) {
         if (key == "--feed") o.feed_url = value;
         else if (key == "--fonts") o.fonts_url = value;
         else if (key == "--theme") o.dark = std::strcmp(value, "dark") == 0;
+        else if (key == "--accent") o.accent = std::uint32_t(std::strtoul(value, nullptr, 16));
+        else if (key == "--reduced-motion") o.reduced_motion = std::strcmp(value, "1") == 0;
     }
     return o;
 }
@@ -123,6 +127,21 @@ EMSCRIPTEN_KEEPALIVE void nr_resize(int width, int height) {
 EMSCRIPTEN_KEEPALIVE double nr_image_bytes() { return g_runner ? double(g_runner->images->bytes_held()) : 0; }
 EMSCRIPTEN_KEEPALIVE int nr_image_textures() { return g_runner ? g_runner->images->textures_held() : 0; }
 
+// A JSON snapshot of what is on screen (tests, the accessible mirror later).
+EMSCRIPTEN_KEEPALIVE const char* nr_debug_json() {
+    static std::string json;  // valid until the next call; one runner per instance
+    json = g_runner ? g_runner->app->debug_json() : "{}";
+    return json.c_str();
+}
+
+// Navigation from the host page (tests; later the public API).
+EMSCRIPTEN_KEEPALIVE void nr_open(const char* id) {
+    if (g_runner) g_runner->app->open(id);
+}
+EMSCRIPTEN_KEEPALIVE void nr_back() {
+    if (g_runner) g_runner->app->back();
+}
+
 EMSCRIPTEN_KEEPALIVE void nr_destroy() {
     if (!g_runner) return;
     SDL_DelEventWatch(on_sdl_event, g_runner);
@@ -146,8 +165,12 @@ int main(int argc, char** argv) {
     }
     g_runner = r;
     r->images = std::make_unique<nr::WebImageSource>([r] { request_frame(r); });
-    r->app = std::make_unique<nr::ui::ReaderApp>(r->fetcher, nr::parse_html_dom, parse_arguments(argc, argv),
-                                                 [r] { request_frame(r); });
+    nr::ui::HostHooks hooks;
+    hooks.hovered_link = [](const std::string& url) { nr::host::set_link(url.c_str()); };
+    hooks.scroll_edges = [](bool top, bool bottom) { nr::host::set_scroll_edges(top, bottom); };
+    r->app = std::make_unique<nr::ui::ReaderApp>(r->fetcher, *r->images, nr::parse_html_dom,
+                                                 parse_arguments(argc, argv), [r] { request_frame(r); },
+                                                 std::move(hooks));
     SDL_AddEventWatch(on_sdl_event, r);
     r->app->start();
     request_frame(r);
