@@ -12,6 +12,7 @@ namespace nr::ui {
 namespace {
 
 constexpr float kBackHeight = 40;     // touch-sized row for the back control
+constexpr float kChevronSpace = 16;   // the view draws a chevron before "Back" (no arrow glyphs in the fonts)
 constexpr float kListIndent = 24;     // hanging indent of list items
 constexpr float kImageRounding = 4;
 constexpr float kMaxImageRatio = 1.25f;  // taller images are cropped (cover) to this
@@ -24,8 +25,8 @@ struct Labels {
 };
 Labels labels_for(Lang lang) {
     if (lang == Lang::Uk)
-        return {"\xE2\x86\x90 Назад", "ЧИТАЙТЕ ТАКОЖ", "Детальніше \xE2\x86\x92", "У цього матеріалу немає тексту."};
-    return {"\xE2\x86\x90 Back", "RELATED", "Read more \xE2\x86\x92", "This story has no text."};
+        return {"Назад", "ЧИТАЙТЕ ТАКОЖ", "Детальніше \xE2\x80\xBA", "У цього матеріалу немає тексту."};
+    return {"Back", "RELATED", "Read more \xE2\x80\xBA", "This story has no text."};
 }
 
 bool ends_with_stop(std::string_view s) {
@@ -58,12 +59,12 @@ public:
 
     void back() {
         Piece p;
-        p.texts.push_back({layout_plain(labels_.back, Role::Button, w_, 1, fonts_), 0, 0, Tone::Accent});
+        p.texts.push_back({layout_plain(labels_.back, Role::Button, w_, 1, fonts_), kChevronSpace, 0, Tone::Accent});
         TextPart& t = p.texts.back();
         t.y = (kBackHeight - t.box.height()) * 0.5f;
         p.h = kBackHeight;
         p.target = Target::Back;
-        p.hit = Rect{-space::s, 0, t.box.layout.max_line_width + 2 * space::s, kBackHeight};
+        p.hit = Rect{-space::s, 0, kChevronSpace + t.box.layout.max_line_width + 2 * space::s, kBackHeight};
         p.gap_after = space::s;
         push(std::move(p));
     }
@@ -158,7 +159,7 @@ public:
             p.texts.push_back({layout_plain(r.excerpt, Role::CardExcerpt, tw, 2, fonts_), tx, y, Tone::Muted});
             y += p.texts.back().box.height();
         }
-        if (has_image) p.images.push_back({r.image.url, r.image.alt, Rect{pad, pad, iw, ih}, kImageRounding});
+        if (has_image) p.images.push_back({r.image.url, r.image.alt, Rect{pad, pad, iw, ih}, kImageRounding, true, {}});
         p.h = std::max(y, pad + ih) + pad;
         p.target = Target::Related;
         p.hit = Rect{0, 0, w_, p.h};
@@ -204,16 +205,7 @@ public:
         const float tw = w_ - tx - pad;
         Piece p;
         p.surface = true;
-        if (!a.avatar.empty()) {
-            p.images.push_back({a.avatar, a.name, Rect{pad, pad, av, av}, av * 0.5f});
-        } else {
-            p.disc = Rect{pad, pad, av, av};
-            const std::string initial = first_letter(a.name);
-            TextPart t{layout_plain(initial, Role::AuthorName, 0, 1, fonts_), 0, 0, Tone::Muted};
-            t.x = pad + (av - t.box.layout.max_line_width) * 0.5f;
-            t.y = pad + (av - t.box.height()) * 0.5f;
-            p.texts.push_back(std::move(t));
-        }
+        p.images.push_back({a.avatar, a.name, Rect{pad, pad, av, av}, av * 0.5f, true, first_letter(a.name)});
         float y = pad;
         if (!a.name.empty()) {
             p.texts.push_back({layout_plain(a.name, Role::AuthorName, tw, 0, fonts_), tx, y});
@@ -275,32 +267,6 @@ std::string caption_line(const Image& image) {
     if (image.caption.empty()) return image.credit;
     if (image.credit.empty()) return image.caption;
     return image.caption + (ends_with_stop(image.caption) ? " " : ". ") + image.credit;
-}
-
-std::string upper_case(const std::string& text) {
-    std::string out = text;
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        auto& c0 = reinterpret_cast<unsigned char&>(out[i]);
-        if (c0 >= 'a' && c0 <= 'z') {
-            c0 = static_cast<unsigned char>(c0 - 32);
-            continue;
-        }
-        if (i + 1 >= out.size()) break;
-        auto& c1 = reinterpret_cast<unsigned char&>(out[i + 1]);
-        if (c0 == 0xD0 && c1 >= 0xB0 && c1 <= 0xBF) {  // а..п -> А..П
-            c1 = static_cast<unsigned char>(c1 - 0x20);
-        } else if (c0 == 0xD1 && c1 >= 0x80 && c1 <= 0x8F) {  // р..я -> Р..Я
-            c0 = 0xD0;
-            c1 = static_cast<unsigned char>(c1 + 0x20);
-        } else if (c0 == 0xD1 && c1 >= 0x90 && c1 <= 0x9F) {  // ѐ..џ (є, і, ї) -> Ѐ..Џ
-            c0 = 0xD0;
-            c1 = static_cast<unsigned char>(c1 - 0x10);
-        } else if (c0 == 0xD2 && c1 == 0x91) {  // ґ -> Ґ
-            c1 = 0x90;
-        }
-        if (c0 >= 0xC0) ++i;  // skip the continuation byte just handled
-    }
-    return out;
 }
 
 ArticleLayout layout_article(const Item& item, float width, const Fonts& fonts) {

@@ -27,6 +27,10 @@ struct ImagePart {
     std::string alt;
     Rect r;  // relative to the piece
     float rounding = 0;
+    // Thumbnails inside cards: a divider-coloured placeholder (the card is
+    // already surface-coloured) with `initial` centred, never alt text.
+    bool thumbnail = false;
+    std::string initial;
 };
 
 // What clicking a piece does.
@@ -43,7 +47,6 @@ struct Piece {
     bool meta = false;               // the meta line: re-laid each frame (relative time moves)
     Rect bar;                        // accent bar (quotes) when w > 0
     bool rule = false;               // a divider across the middle
-    Rect disc;                       // avatar placeholder circle when w > 0
     Target target = Target::None;
     Rect hit;                        // relative clickable area for target
     std::string item_id;             // Related: the item to open when it exists in the feed
@@ -57,9 +60,6 @@ struct ArticleLayout {
 
 // Lays out the whole article for a column `width` px wide.
 ArticleLayout layout_article(const Item& item, float width, const Fonts& fonts);
-
-// Upper-cases ASCII and Cyrillic letters in UTF-8 text (author roles).
-std::string upper_case(const std::string& text);
 
 // "Caption. Credit": the credit follows the caption as one muted line.
 std::string caption_line(const Image& image);

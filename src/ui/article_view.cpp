@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "ui/widgets.hpp"
 
@@ -34,6 +35,27 @@ bool feed_has(const Feed& feed, const std::string& id) {
 }
 
 float column_margin(float area_width) { return area_width > 768 ? space::xl : space::l; }
+
+void draw_image(Frame& f, const ImagePart& img, float x, float y) {
+    const Rect r{x + img.r.x, y + img.r.y, img.r.w, img.r.h};
+    if (!img.thumbnail) {
+        image_slot(f, r, img.url, img.alt, img.rounding);
+        return;
+    }
+    // Same request as image_slot makes, so the decode size agrees.
+    if (!img.url.empty() &&
+        f.images.request(img.url, int(std::ceil(r.w * f.pixel_ratio))).status == ImageStatus::Ready) {
+        image_slot(f, r, img.url, img.alt, img.rounding);
+        return;
+    }
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(ImVec2(snap(r.x), snap(r.y)), ImVec2(snap(r.right()), snap(r.bottom())), imcol(f.palette.divider),
+                      img.rounding);
+    if (img.initial.empty()) return;
+    const TextBox box = layout_plain(img.initial, Role::AuthorName, 0, 1, f.fonts);
+    draw_text(dl, box, r.x + (r.w - box.layout.max_line_width) * 0.5f, r.y + (r.h - box.height()) * 0.5f,
+              TextColours{imcol(f.palette.muted), imcol(f.palette.muted)}, f.fonts);
+}
 
 }  // namespace
 
@@ -78,8 +100,7 @@ void ArticleView::draw(Frame& f, const Rect& area, const Item& item, const Feed&
         const float y = snap(top + p.y);
         if (y > area.bottom() + band) break;
         if (y + p.h < area.y || y > area.bottom()) {
-            for (const ImagePart& img : p.images)
-                image_slot(f, Rect{x + img.r.x, y + img.r.y, img.r.w, img.r.h}, img.url, img.alt, img.rounding);
+            for (const ImagePart& img : p.images) draw_image(f, img, x, y);
             continue;
         }
         draw_piece(f, p, int(it - layout_.pieces.begin()), x, y, item, feed);
@@ -117,11 +138,7 @@ void ArticleView::draw_piece(Frame& f, const Piece& p, int index, float x, float
         dl->AddRectFilled(ImVec2(x + p.bar.x, y + p.bar.y), ImVec2(x + p.bar.right(), y + p.bar.bottom()),
                           imcol(pal.accent));
     if (p.rule) divider(f, x, y, w);
-    if (p.disc.w > 0)
-        dl->AddCircleFilled(ImVec2(x + p.disc.x + p.disc.w * 0.5f, y + p.disc.y + p.disc.h * 0.5f), p.disc.w * 0.5f,
-                            imcol(pal.divider), 48);
-    for (const ImagePart& img : p.images)
-        image_slot(f, Rect{x + img.r.x, y + img.r.y, img.r.w, img.r.h}, img.url, img.alt, img.rounding);
+    for (const ImagePart& img : p.images) draw_image(f, img, x, y);
 
     if (p.meta) {
         const TextBox box = layout_plain(meta_line(item, f.now), Role::Meta, w, 1, f.fonts);
@@ -138,7 +155,11 @@ void ArticleView::draw_piece(Frame& f, const Piece& p, int index, float x, float
 
     switch (p.target) {
         case Target::None: break;
-        case Target::Back:
+        case Target::Back: {
+            // A stroked chevron: the subset fonts carry no arrow glyphs.
+            const float cy = y + p.h * 0.5f, cx = x + 2;
+            const ImVec2 chevron[3] = {ImVec2(cx + 6, cy - 6), ImVec2(cx, cy), ImVec2(cx + 6, cy + 6)};
+            dl->AddPolyline(chevron, 3, imcol(pal.accent), 0, 2.0f);
             if (hit.hovered) {
                 const TextPart& t = p.texts.front();
                 const float base = snap(y + t.y + t.box.height() - 3);
@@ -147,6 +168,7 @@ void ArticleView::draw_piece(Frame& f, const Piece& p, int index, float x, float
             }
             if (hit.clicked) f.actions.back = true;
             break;
+        }
         case Target::Related:
             if (feed_has(feed, p.item_id)) {
                 if (hit.clicked) f.actions.open_item = p.item_id;
