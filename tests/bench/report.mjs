@@ -1,0 +1,73 @@
+// The table make bench prints (and docs/performance.md copies): one row per
+// figure with median, min, max, the baseline ratio and the goal.
+const KB = 1000;
+export const CODE_BUDGET_GZIP = 250 * KB;
+export const FONTS_BUDGET_GZIP = 100 * KB;
+
+const fmt = (v, unit) => {
+  if (v == null) return 'n/a';
+  if (unit === 'KB') return `${(v / KB).toFixed(1)} KB`;
+  if (unit === 'MB') return `${(v / 2 ** 20).toFixed(1)} MiB`;
+  if (unit === 'ms') return `${v.toFixed(v < 10 ? 2 : 0)} ms`;
+  if (unit === 'x') return `${v.toFixed(2)}x`;
+  if (unit === 'MB/s') return `${v.toFixed(1)} MB/s`;
+  return String(Math.round(v * 100) / 100);
+};
+
+const verdict = (ok) => (ok == null ? '' : ok ? 'met' : 'MISSED');
+
+// [label, key, unit, ratio key, goal text, goal met?]
+function rows(r) {
+  const le = (v, limit) => (v == null ? null : v <= limit);
+  return [
+    ['Loader JS (gzip / brotli)', 'loader_gzip_bytes', 'KB', null, `raw ${fmt(r.loader_raw_bytes, 'KB')}, br ${fmt(r.loader_brotli_bytes, 'KB')}`],
+    ['Module JS (gzip)', 'js_gzip_bytes', 'KB', null, `raw ${fmt(r.js_raw_bytes, 'KB')}, br ${fmt(r.js_brotli_bytes, 'KB')}`],
+    ['Wasm (gzip)', 'wasm_gzip_bytes', 'KB', null, `raw ${fmt(r.wasm_raw_bytes, 'KB')}, br ${fmt(r.wasm_brotli_bytes, 'KB')}`],
+    ['Code: loader+JS+wasm (gzip)', 'code_gzip_bytes', 'KB', null, `<= 250 KB: ${verdict(le(r.code_gzip_bytes, CODE_BUDGET_GZIP))}`],
+    ['Fonts (gzip)', 'fonts_gzip_bytes', 'KB', null, `<= 100 KB: ${verdict(le(r.fonts_gzip_bytes, FONTS_BUDGET_GZIP))}`],
+    ['Start-up: compile+instantiate', 'startup_ms', 'ms', null, `compile ${fmt(r.startup_compile_ms, 'ms')}, instantiate ${fmt(r.startup_instantiate_ms, 'ms')}`],
+    ['First content, cold', 'first_content_cold_ms', 'ms', 'first_content_cold_ratio', `baseline ${fmt(r.baseline_first_content_cold_ms, 'ms')}; <= 1.5x: ${verdict(le(r.first_content_cold_ratio, 1.5))}`],
+    ['First content, warm', 'first_content_warm_ms', 'ms', 'first_content_warm_ratio', `baseline ${fmt(r.baseline_first_content_warm_ms, 'ms')}; <= 1.0x: ${verdict(le(r.first_content_warm_ratio, 1.0))}`],
+    ['Idle frames in 5 s', 'idle_frames_5s', '', null, `0: ${verdict(le(r.idle_frames_5s, 0))}`],
+    ['Frames in 2 s wheel scroll', 'scroll_2s_frames', '', 'scroll_2s_frames_ratio', `browser rAF ${fmt(r.scroll_2s_raf_frames, '')}`],
+    ['Parse 1k (wasm)', 'parse_1k_ms', 'ms', 'parse_1k_ratio', `JSON.parse ${fmt(r.parse_1k_json_ms, 'ms')}; <= 3x: ${verdict(le(r.parse_1k_ratio, 3))}`],
+    ['Parse 10k (wasm)', 'parse_10k_ms', 'ms', 'parse_10k_ratio', `JSON.parse ${fmt(r.parse_10k_json_ms, 'ms')}; <= 3x: ${verdict(le(r.parse_10k_ratio, 3))}`],
+    ['Parse 10k Newsreader fmt (wasm)', 'parse_10k_newsreader_ms', 'ms', 'parse_10k_newsreader_ratio', `JSON.parse ${fmt(r.parse_10k_newsreader_json_ms, 'ms')}; <= 3x: ${verdict(le(r.parse_10k_newsreader_ratio, 3))}`],
+    ['Native parse 10k JSON Feed', 'native_parse_10k_jsonfeed_mb_s', 'MB/s', null, `${fmt(r.native_parse_10k_jsonfeed_ms, 'ms')} (gumbo)`],
+    ['Native parse 10k Newsreader', 'native_parse_10k_newsreader_mb_s', 'MB/s', null, `${fmt(r.native_parse_10k_newsreader_ms, 'ms')}`],
+    ['10k feed: first content', 'first_content_10k_ms', 'ms', null, `long tasks during load ${fmt(r.long_tasks_load_10k, '')}, longest ${fmt(r.longest_task_load_10k_ms, 'ms')}`],
+    ['10k scroll frame p50 (rAF proxy)', 'scroll_10k_p50_ms', 'ms', null, ''],
+    ['10k scroll frame p95 (rAF proxy)', 'scroll_10k_p95_ms', 'ms', null, `<= 4 ms: ${verdict(le(r.scroll_10k_p95_ms, 4))}`],
+    ['10k scroll frame max (rAF proxy)', 'scroll_10k_max_ms', 'ms', null, ''],
+    ['10k scroll long tasks (>50 ms)', 'long_tasks_scroll_10k', '', null, `frames ${fmt(r.scroll_10k_frames, '')} / rAF ${fmt(r.scroll_10k_raf_frames, '')}`],
+    ['Wasm heap, 10k loaded', 'heap_10k_bytes', 'MB', null, `<= 64 MiB: ${verdict(le(r.heap_10k_bytes, 64 * 2 ** 20))}`],
+    ['JS heap, 10k loaded', 'js_heap_10k_bytes', 'MB', null, ''],
+    ['GPU image bytes, 10k loaded', 'image_bytes_10k', 'MB', null, r.image_bytes_10k == null ? 'not exposed by stats()' : ''],
+  ];
+}
+
+export function tableLines(r) {
+  const head = ['Metric', 'Median', 'Min', 'Max', 'Ratio', 'Notes / goal'];
+  const body = rows(r).filter(([, key]) => key in r).map(([label, key, unit, ratioKey, note]) => [
+    label, fmt(r[key], unit),
+    `${key}_min` in r ? fmt(r[`${key}_min`], unit) : '',
+    `${key}_max` in r ? fmt(r[`${key}_max`], unit) : '',
+    ratioKey ? fmt(r[ratioKey], 'x') : '', note ?? '',
+  ]);
+  return [head, ...body];
+}
+
+export function printTable(r) {
+  const lines = tableLines(r);
+  const widths = lines[0].map((_, i) => Math.max(...lines.map((l) => l[i].length)));
+  const row = (l) => l.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  console.log(`\n${row(lines[0])}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const l of lines.slice(1)) console.log(row(l));
+  console.log(`\nmachine: ${r.machine}\nruns: ${r.runs} (median, min, max)`);
+}
+
+// The same table as Markdown, for docs/performance.md.
+export function markdownTable(r) {
+  const lines = tableLines(r);
+  return [lines[0], lines[0].map(() => '---'), ...lines.slice(1)].map((l) => `| ${l.join(' | ')} |`).join('\n');
+}

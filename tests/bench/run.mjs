@@ -1,0 +1,191 @@
+// make bench: measures the release widget against the plain-DOM baseline in
+// headless Chromium, plus the native parser; writes build/bench/results.json
+// and prints a table. A benchmark: it reports, it does not pass or fail.
+//
+// Environment: BENCH_RUNS (default 5), BENCH_SITE (build/wasm/site),
+// BENCH_NATIVE (build/native-release/newsreader-bench-parse), BENCH_FEEDS
+// (build/feeds), BENCH_BASELINE (../shared/baseline), BENCH_ONLY (comma list
+// of sections: sizes,first,frames,parse,startup,big,native).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT, launchBrowser, startServer } from '../browser/harness.mjs';
+import { nativeParse } from './native.mjs';
+import { parse, startup } from './parse.mjs';
+import { printTable } from './report.mjs';
+import { transferSizes } from './sizes.mjs';
+import { stageSite } from './stage.mjs';
+import { ratio, summary } from './stats.mjs';
+import { bigFeed, firstContent, frames } from './widget.mjs';
+
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
+const SITE = path.resolve(ROOT, process.env.BENCH_SITE ?? 'build/wasm/site');
+const NATIVE = path.resolve(ROOT, process.env.BENCH_NATIVE ?? 'build/native-release/newsreader-bench-parse');
+const FEEDS = path.resolve(ROOT, process.env.BENCH_FEEDS ?? 'build/feeds');
+const BASELINE = path.resolve(ROOT, process.env.BENCH_BASELINE ?? '../shared/baseline');
+const OUT = path.join(ROOT, 'build', 'bench');
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
+const want = (section) => !ONLY || ONLY.has(section);
+
+const results = {};
+const log = (msg) => console.log(`bench: ${msg}`);
+
+// Flat keys: name (median), name_min, name_max.
+function put(name, values) {
+  const s = summary(values);
+  results[name] = s.median;
+  results[`${name}_min`] = s.min;
+  results[`${name}_max`] = s.max;
+  return s.median;
+}
+
+function machine(browserVersion) {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return `${cpu.trim()}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
+    `${os.type()} ${os.release()}, Chromium ${browserVersion} (headless, SwiftShader), Node ${process.version}`;
+}
+
+function gitCommit() {
+  try {
+    return execFileSync('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+}
+
+function sizes() {
+  const s = transferSizes(SITE);
+  for (const [part, v] of Object.entries(s)) {
+    for (const [enc, bytes] of Object.entries(v)) results[`${part}_${enc}_bytes`] = bytes;
+  }
+}
+
+async function firstContentSection(browser, urls) {
+  const widget = [], baseline = [];
+  for (let i = 0; i < RUNS; i++) {  // interleaved, so drift hits both alike
+    widget.push(await firstContent(browser, urls.widgetPage1, 'widget'));
+    baseline.push(await firstContent(browser, urls.baselinePage1, 'baseline'));
+    log(`first content run ${i + 1}/${RUNS}: widget ${widget[i].cold.toFixed(0)}/${widget[i].warm.toFixed(0)} ms, ` +
+      `baseline ${baseline[i].cold.toFixed(0)}/${baseline[i].warm.toFixed(0)} ms (cold/warm)`);
+  }
+  for (const phase of ['cold', 'warm']) {
+    const w = put(`first_content_${phase}_ms`, widget.map((r) => r[phase]));
+    const b = put(`baseline_first_content_${phase}_ms`, baseline.map((r) => r[phase]));
+    results[`first_content_${phase}_ratio`] = ratio(w, b);
+  }
+}
+
+async function framesSection(browser, urls) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    runs.push(await frames(browser, urls.widgetPage1));
+    log(`frames run ${i + 1}/${RUNS}: idle ${runs[i].idle}, scroll ${runs[i].frames} drawn / ${runs[i].raf} rAF`);
+  }
+  put('idle_frames_5s', runs.map((r) => r.idle));
+  const drawn = put('scroll_2s_frames', runs.map((r) => r.frames));
+  const raf = put('scroll_2s_raf_frames', runs.map((r) => r.raf));
+  results.scroll_2s_frames_ratio = ratio(drawn, raf);
+}
+
+async function parseSection(browser, urls) {
+  const feeds = {
+    '1k': urls.bigFeed('big-1000-jsonfeed.json'),
+    '10k': urls.bigFeed('big-10000-jsonfeed.json'),
+    '1k_newsreader': urls.bigFeed('big-1000.json'),
+    '10k_newsreader': urls.bigFeed('big-10000.json'),
+  };
+  const r = await parse(browser, urls.parse, feeds, RUNS);
+  for (const [key, v] of Object.entries(r)) {
+    const w = put(`parse_${key}_ms`, v.wasmMs);
+    const j = put(`parse_${key}_json_ms`, v.jsonMs);
+    put(`parse_${key}_decode_json_ms`, v.decodeJsonMs);
+    results[`parse_${key}_ratio`] = ratio(w, j);
+    results[`parse_${key}_bytes`] = v.bytes;
+    results[`parse_${key}_items`] = v.items;
+    log(`parse ${key}: wasm ${w.toFixed(1)} ms, JSON.parse ${j.toFixed(1)} ms, ${v.items} items`);
+  }
+  results.parse_heap_bytes = r['10k_newsreader']?.heapBytes ?? null;
+}
+
+async function startupSection(browser, urls) {
+  const r = await startup(browser, urls.parse, RUNS);
+  put('startup_compile_ms', r.map((x) => x.compileMs));
+  put('startup_instantiate_ms', r.map((x) => x.instantiateMs));
+  put('startup_ms', r.map((x) => x.compileMs + x.instantiateMs));
+}
+
+async function bigSection(browser, urls) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    runs.push(await bigFeed(browser, urls.widget10k));
+    const r = runs[i];
+    log(`10k run ${i + 1}/${RUNS}: first content ${r.firstContentMs.toFixed(0)} ms, ${r.items} items, ` +
+      `frame p95 ${r.frameP95?.toFixed(2)} ms over ${r.frameCount} frames, ${r.longTasksScroll} long tasks`);
+  }
+  const pick = (k) => runs.map((r) => r[k]);
+  put('first_content_10k_ms', pick('firstContentMs'));
+  results.items_10k = runs[0].items;
+  put('scroll_10k_p50_ms', pick('frameP50'));
+  put('scroll_10k_p95_ms', pick('frameP95'));
+  put('scroll_10k_max_ms', pick('frameMax'));
+  put('scroll_10k_frames', pick('framesDrawn'));
+  put('scroll_10k_raf_frames', pick('raf'));
+  put('long_tasks_scroll_10k', pick('longTasksScroll'));
+  put('long_tasks_load_10k', pick('longTasksLoad'));
+  put('longest_task_load_10k_ms', pick('longestLoadTaskMs'));
+  results.long_tasks_observed = runs[0].longTaskSupported;
+  put('heap_10k_bytes', pick('wasmHeap'));
+  put('js_heap_10k_bytes', pick('jsHeap'));
+  const images = pick('imageBytes');
+  if (images.every((v) => v == null)) results.image_bytes_10k = null;
+  else put('image_bytes_10k', images);
+  results.heap_50_articles_bytes = null;  // needs a scripted way to open articles in the new UI
+}
+
+function native() {
+  for (const r of nativeParse(NATIVE)) {
+    const key = `native_parse_${r.items >= 10000 ? '10k' : '1k'}_${r.label.startsWith('jsonfeed') ? 'jsonfeed' : 'newsreader'}`;
+    results[`${key}_mb_s`] = r.mb_per_s;
+    results[`${key}_ms`] = r.median_ms;
+    results[`${key}_ms_min`] = r.min_ms;
+    results[`${key}_ms_max`] = r.max_ms;
+    results[`${key}_runs`] = r.runs;
+  }
+}
+
+async function main() {
+  const started = Date.now();
+  mkdirSync(OUT, { recursive: true });
+  results.runs = RUNS;
+  results.date = new Date().toISOString();
+  results.commit = gitCommit();
+  if (want('sizes')) sizes();
+  const urls = stageSite({ siteDir: SITE, baselineDir: BASELINE, feedsDir: FEEDS, outDir: path.join(OUT, 'site') });
+  const server = await startServer(path.join(OUT, 'site'));
+  const browser = await launchBrowser();
+  results.machine = machine(browser.version());
+  const abs = Object.fromEntries(Object.entries(urls).map(([k, v]) =>
+    [k, typeof v === "function" ? (name) => `${server.url}/${v(name)}` : `${server.url}/${v}`]));
+  try {
+    if (want('startup')) { log('start-up'); await startupSection(browser, abs); }
+    if (want('first')) { log('first content'); await firstContentSection(browser, abs); }
+    if (want('frames')) { log('frames'); await framesSection(browser, abs); }
+    if (want('parse')) { log('parsing in the browser'); await parseSection(browser, abs); }
+    if (want('big')) { log('10k feed'); await bigSection(browser, abs); }
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+  if (want('native')) { log('native parse'); native(); }
+  results.bench_seconds = Math.round((Date.now() - started) / 1000);
+  const file = path.join(OUT, 'results.json');
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  printTable(results);
+  log(`wrote ${path.relative(ROOT, file)}`);
+}
+
+main().catch((err) => {
+  console.error(`bench: ${err?.stack ?? err}`);
+  process.exit(1);
+});

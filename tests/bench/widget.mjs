@@ -1,0 +1,137 @@
+// Measurements on the widget's demo page and the plain-DOM baseline page.
+import { INSTRUMENT, jsHeapBytes, startRafCounter, stopRafCounter, wasmHeapBytes } from './instrument.mjs';
+import { percentile } from './stats.mjs';
+
+const READER = '#reader';
+
+async function widgetFirstContent(page, timeout) {
+  await page.waitForFunction((sel) => {
+    const s = document.querySelector(sel)?.newsreader?.stats();
+    return s && (s.firstContentMs != null || s.state === 'error');
+  }, READER, { timeout, polling: 50 });
+  const stats = await page.$eval(READER, (el) => el.newsreader.stats());
+  if (stats.firstContentMs == null) throw new Error(`widget failed: ${stats.error}`);
+  return stats;
+}
+
+async function baselineFirstContent(page, timeout) {
+  await page.waitForFunction(() => window.baselineReady || window.baselineError, null, { timeout, polling: 50 });
+  const r = await page.evaluate(() => ({ ms: window.firstContentMs, error: window.baselineError }));
+  if (r.error) throw new Error(`baseline failed: ${r.error}`);
+  return r.ms;
+}
+
+// One cold load in a fresh context (empty caches), then a reload in the same
+// context (HTTP cache and anything the page kept are warm).
+export async function firstContent(browser, url, kind) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    const read = kind === 'widget'
+      ? async () => (await widgetFirstContent(page, 60000)).firstContentMs
+      : () => baselineFirstContent(page, 60000);
+    await page.goto(url);
+    const cold = await read();
+    await page.reload();
+    const warm = await read();
+    return { cold, warm };
+  } finally {
+    await context.close();
+  }
+}
+
+async function hoverReader(page) {
+  const box = await page.locator(READER).boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 300));
+}
+
+// Wheel input for `ms`: down for the first half, back up for the second.
+async function wheelFor(page, ms, deltaY) {
+  const start = Date.now();
+  let events = 0;
+  while (Date.now() - start < ms) {
+    const down = Date.now() - start < ms / 2;
+    await page.mouse.wheel(0, down ? deltaY : -deltaY);
+    events++;
+    await page.waitForTimeout(16);
+  }
+  return events;
+}
+
+const framesDrawn = (page) => page.$eval(READER, (el) => el.newsreader.stats().framesDrawn);
+
+// Frames the widget draws while the browser runs animation frames, over a
+// scripted wheel scroll.
+async function scrollFrames(page, ms) {
+  await hoverReader(page);
+  await page.waitForTimeout(500);
+  const before = await framesDrawn(page);
+  await startRafCounter(page);
+  const wheelEvents = await wheelFor(page, ms, 120);
+  const raf = await stopRafCounter(page);
+  return { frames: (await framesDrawn(page)) - before, raf, wheelEvents };
+}
+
+// After first content on the sample feed: frames drawn in 5 s without input,
+// then frames against browser animation frames during a 2 s wheel scroll.
+export async function frames(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    const stats = await widgetFirstContent(page, 60000);
+    const idleStart = stats.framesDrawn;
+    await page.waitForTimeout(5000);
+    const idle = (await framesDrawn(page)) - idleStart;
+    const scroll = await scrollFrames(page, 2000);
+    return { idle, ...scroll };
+  } finally {
+    await context.close();
+  }
+}
+
+// The 10,000-item feed: load, memory, then frame callback times and long
+// tasks during a 3 s wheel scroll.
+export async function bigFeed(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(INSTRUMENT);
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    const stats = await widgetFirstContent(page, 180000);
+    await page.waitForTimeout(1000);
+    const after = await page.$eval(READER, (el) => el.newsreader.stats());
+    const memory = {
+      wasmHeap: await wasmHeapBytes(page),
+      jsHeap: await jsHeapBytes(page),
+      imageBytes: typeof after.imageBytes === 'number' ? after.imageBytes : null,
+    };
+    await hoverReader(page);
+    await page.waitForTimeout(500);
+    const t0 = await page.evaluate(() => { window.__bench.frameMs = []; window.__bench.recording = true; return performance.now(); });
+    const before = await framesDrawn(page);
+    await startRafCounter(page);
+    await wheelFor(page, 3000, 120);
+    const raf = await stopRafCounter(page);
+    const rec = await page.evaluate(() => { window.__bench.recording = false; return { ...window.__bench, instances: null, rawRaf: null, now: performance.now() }; });
+    const inScroll = rec.longTasks.filter((t) => t.start >= t0 && t.start <= rec.now);
+    const duringLoad = rec.longTasks.filter((t) => t.start <= stats.firstContentMs);
+    return {
+      firstContentMs: stats.firstContentMs,
+      items: after.itemsLoaded,
+      ...memory,
+      frameP50: percentile(rec.frameMs, 50),
+      frameP95: percentile(rec.frameMs, 95),
+      frameMax: rec.frameMs.length ? Math.max(...rec.frameMs) : null,
+      frameCount: rec.frameMs.length,
+      framesDrawn: (await framesDrawn(page)) - before,
+      raf,
+      longTasksScroll: inScroll.length,
+      longTasksLoad: duringLoad.length,
+      longestLoadTaskMs: duringLoad.length ? Math.max(...duringLoad.map((t) => t.duration)) : 0,
+      longTaskSupported: rec.longTaskSupported,
+    };
+  } finally {
+    await context.close();
+  }
+}
