@@ -81,12 +81,15 @@ FeedView::Card FeedView::layout_card(Frame& f, const Item& item, float width) co
     return c;
 }
 
-float FeedView::draw_card(Frame& f, const Card& c, const Item& item, float x, float y, float w, bool focused) {
+float FeedView::draw_card(Frame& f, const Card& c, const Item& item, float x, float y, float w, bool focused,
+                          bool selected) {
     const Palette& p = f.palette;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const Rect r{x, y, w, c.height - 1};
     const Hit hit = scroll_.dragging() ? Hit{} : hit_area(f, item.id.c_str(), r);
-    if (hit.hovered || hit.pressed) dl->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), imcol(p.surface), 6);
+    if (hit.hovered || hit.pressed || selected)
+        dl->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), imcol(p.surface), 6);
+    if (selected) dl->AddRectFilled(ImVec2(r.x, r.y + kPadY), ImVec2(r.x + 3, r.bottom() - kPadY), imcol(p.accent));
     if (focused) dl->AddRect(ImVec2(r.x + 1, r.y + 1), ImVec2(r.right() - 1, r.bottom() - 1), imcol(p.accent), 6, 0, 2);
     if (hit.clicked) f.actions.open_item = item.id;
 
@@ -201,7 +204,8 @@ void FeedView::draw(Frame& f, const Rect& area, const AppState& state, Style sty
         Card c = it != cards.end() ? std::move(it->second) : layout_card(f, items[i], area.w);
         if (!list_.measured(i)) list_.set_height(i, c.height);
         const float y = top + header_height_ + list_.offset(i);
-        draw_card(f, c, items[i], area.x, y, area.w, focus_visible_ && focus_ == int(i));
+        draw_card(f, c, items[i], area.x, y, area.w, focus_visible_ && focus_ == int(i),
+                  style_ == Style::Compact && items[i].id == state.open_id);
         drawn_.push_back({items[i].id, Rect{area.x, y, area.w, c.height}});
     }
     draw_footer(f, state, area.x, top + header_height_ + list_.total_height(), area.w);

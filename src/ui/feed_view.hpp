@@ -41,7 +41,8 @@ public:
 private:
     struct Card;
     Card layout_card(Frame& f, const Item& item, float width) const;
-    float draw_card(Frame& f, const Card& card, const Item& item, float x, float y, float w, bool focused);
+    float draw_card(Frame& f, const Card& card, const Item& item, float x, float y, float w, bool focused,
+                    bool selected);
     float draw_header(Frame& f, const AppState& state, float x, float y, float w);
     void draw_footer(Frame& f, const AppState& state, float x, float y, float w);
     void sync_list(const AppState& state, Style style, float width);

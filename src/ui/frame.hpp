@@ -25,7 +25,8 @@ struct Rect {
 struct Actions {
     std::string open_item;    // item id to open in the reader
     bool back = false;        // leave the article
-    bool load_more = false;   // "Show more" / Retry
+    bool load_more = false;   // "Show more", or Retry after it failed
+    bool retry = false;       // reload the first page after it failed
     std::string hovered_url;  // http(s) link under the pointer; the host opens it on click
     bool hand_cursor = false;
     bool animating = false;   // a view needs another frame (inertia, spinner)

@@ -80,7 +80,9 @@ void image_slot(Frame& f, const Rect& r, const std::string& url, const std::stri
     const ImVec2 a(snap(r.x), snap(r.y)), b(snap(r.right()), snap(r.bottom()));
     ImageHandle img;
     img.status = ImageStatus::Failed;
-    if (!url.empty()) img = f.images.request(url, int(std::ceil(r.w * f.pixel_ratio)));
+    // Cover-cropping a landscape picture into a square slot needs more pixels
+    // than the slot is wide: ask for enough to fill a 2:1 source.
+    if (!url.empty()) img = f.images.request(url, int(std::ceil(std::max(r.w, r.h * 2) * f.pixel_ratio)));
     if (img.status == ImageStatus::Ready && img.width > 0 && img.height > 0) {
         // Cover: crop the texture to the slot's aspect, centred.
         const float slot = r.w / std::max(r.h, 1.0f), pic = float(img.width) / float(img.height);

@@ -145,13 +145,28 @@ WebImageSource::~WebImageSource() {
     for (std::uint64_t texture : cache_.clear()) delete_texture(texture);
 }
 
+namespace {
+
+// Decoded sizes come in power-of-two buckets, each its own cache entry: a
+// thumbnail and the same picture as a full-width hero are two textures, each
+// sharp at its size, and a small first use never caps a later large one.
+int size_bucket(int display_width_px) {
+    int bucket = 128;
+    while (bucket < display_width_px && bucket < 8192) bucket *= 2;
+    return bucket;
+}
+
+}  // namespace
+
 ImageHandle WebImageSource::request(const std::string& url, int display_width_px) {
-    TextureCache::Use use = cache_.use(url, frame_, now_s());
+    const int bucket = size_bucket(display_width_px);
+    const std::string key = url + '\x1f' + std::to_string(bucket);
+    TextureCache::Use use = cache_.use(key, frame_, now_s());
     if (use.start_load) {
         if (fetchable(url))
-            start_load(url, display_width_px);
+            start_load(key, url, bucket);
         else
-            cache_.fail(url, now_s());  // seen by the caller right now: no wake-up needed
+            cache_.fail(key, now_s());  // seen by the caller right now: no wake-up needed
     }
     return to_handle(*use.entry);
 }
@@ -161,10 +176,10 @@ void WebImageSource::end_frame() {
     ++frame_;
 }
 
-void WebImageSource::start_load(const std::string& url, int display_width_px) {
+void WebImageSource::start_load(const std::string& key, const std::string& url, int display_width_px) {
     const int id = routes().next_id++;
     routes().owners[id] = this;
-    pending_[id] = url;
+    pending_[id] = key;
     nr_js_image_load(id, url.c_str(), display_width_px);
 }
 

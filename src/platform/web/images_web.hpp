@@ -36,7 +36,7 @@ public:
     void failed(int request_id);
 
 private:
-    void start_load(const std::string& url, int display_width_px);
+    void start_load(const std::string& key, const std::string& url, int display_width_px);
 
     std::function<void()> on_change_;
     std::size_t budget_;
