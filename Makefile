@@ -44,6 +44,10 @@ test-asan: native-asan
 test-browser: wasm
 	node tests/browser/run.mjs
 
+## bench: release wasm in headless Chromium against the DOM baseline, plus native parsing
+bench: bootstrap
+	@scripts/bench.sh
+
 ## fuzz: libFuzzer over parsing and HTML-to-blocks for FUZZ_SECONDS
 fuzz: bootstrap
 	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
