@@ -13,7 +13,7 @@ import path from 'node:path';
 import { ROOT, launchBrowser, startServer } from '../browser/harness.mjs';
 import { nativeParse } from './native.mjs';
 import { parse, startup } from './parse.mjs';
-import { printTable } from './report.mjs';
+import { markdownTable, printTable } from './report.mjs';
 import { transferSizes } from './sizes.mjs';
 import { stageSite } from './stage.mjs';
 import { ratio, summary } from './stats.mjs';
@@ -181,6 +181,7 @@ async function main() {
   results.bench_seconds = Math.round((Date.now() - started) / 1000);
   const file = path.join(OUT, 'results.json');
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(path.join(OUT, 'table.md'), `${markdownTable(results)}\n\nMachine: ${results.machine}. Runs: ${RUNS}.\n`);
   printTable(results);
   log(`wrote ${path.relative(ROOT, file)}`);
 }
