@@ -27,8 +27,9 @@ window.benchStartup = async () => {
   const t0 = performance.now();
   const wasm = await WebAssembly.compileStreaming(fetch('newsreader-wasm.wasm', { cache: 'no-store' }));
   const compileMs = performance.now() - t0;
-  let instantiateMs = 0, memory = null;
-  const module = await createNewsreaderModule({
+  let instantiateMs = 0, memory = null, fail;
+  const failed = new Promise((_, reject) => { fail = reject; });
+  const module = await Promise.race([failed, createNewsreaderModule({
     canvas: document.getElementById('bench-canvas'),
     noInitialRun: true,
     instantiateWasm(imports, done) {
@@ -37,10 +38,10 @@ window.benchStartup = async () => {
         instantiateMs = performance.now() - t1;
         memory = Object.values(instance.exports).find((e) => e instanceof WebAssembly.Memory);
         done(instance, wasm);
-      });
+      }, fail);
       return {};
     },
-  });
+  })]);
   window.benchModule = module;
   window.benchMemory = memory;
   return { compileMs, instantiateMs };

@@ -1,4 +1,5 @@
 // Measurements on the widget's demo page and the plain-DOM baseline page.
+import { openArticles } from './articles.mjs';
 import { INSTRUMENT, jsHeapBytes, startRafCounter, stopRafCounter, wasmHeapBytes } from './instrument.mjs';
 import { percentile } from './stats.mjs';
 
@@ -92,7 +93,7 @@ export async function frames(browser, url) {
 
 // The 10,000-item feed: load, memory, then frame callback times and long
 // tasks during a 3 s wheel scroll.
-export async function bigFeed(browser, url) {
+export async function bigFeed(browser, url, articleIds) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript(INSTRUMENT);
   try {
@@ -114,6 +115,10 @@ export async function bigFeed(browser, url) {
     await wheelFor(page, 3000, 120);
     const raf = await stopRafCounter(page);
     const rec = await page.evaluate(() => { window.__bench.recording = false; return { ...window.__bench, instances: null, rawRaf: null, now: performance.now() }; });
+    const scrollFramesDrawn = (await framesDrawn(page)) - before;
+    const opened = await openArticles(page, articleIds);
+    const afterArticles = opened ? { wasmHeap: await wasmHeapBytes(page), jsHeap: await jsHeapBytes(page),
+      imageBytes: (await page.$eval(READER, (el) => el.newsreader.stats().imageBytes)) ?? null } : null;
     const inScroll = rec.longTasks.filter((t) => t.start >= t0 && t.start <= rec.now);
     const duringLoad = rec.longTasks.filter((t) => t.start <= stats.firstContentMs);
     return {
@@ -124,12 +129,15 @@ export async function bigFeed(browser, url) {
       frameP95: percentile(rec.frameMs, 95),
       frameMax: rec.frameMs.length ? Math.max(...rec.frameMs) : null,
       frameCount: rec.frameMs.length,
-      framesDrawn: (await framesDrawn(page)) - before,
+      framesDrawn: scrollFramesDrawn,
       raf,
       longTasksScroll: inScroll.length,
       longTasksLoad: duringLoad.length,
       longestLoadTaskMs: duringLoad.length ? Math.max(...duringLoad.map((t) => t.duration)) : 0,
       longTaskSupported: rec.longTaskSupported,
+      wasmHeap50: afterArticles?.wasmHeap ?? null,
+      jsHeap50: afterArticles?.jsHeap ?? null,
+      imageBytes50: afterArticles?.imageBytes ?? null,
     };
   } finally {
     await context.close();
