@@ -105,6 +105,28 @@ bool window_process_event(SdlWindow* w, const SDL_Event& event) {
            (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED || event.window.event == SDL_WINDOWEVENT_RESIZED);
 }
 
+bool drain_events(SdlWindow* w, std::vector<SDL_Event>& deferred) {
+    bool resized = false;
+    std::vector<SDL_Event> held;
+    held.swap(deferred);
+    for (const SDL_Event& e : held) resized |= window_process_event(w, e);
+    std::vector<SDL_Keycode> pressed;
+    SDL_Event e;
+    while (SDL_PollEvent(&e)) {
+        if (e.type == SDL_KEYDOWN) pressed.push_back(e.key.keysym.sym);
+        if (e.type == SDL_KEYUP && std::find(pressed.begin(), pressed.end(), e.key.keysym.sym) != pressed.end()) {
+            deferred.push_back(e);
+            continue;
+        }
+        if (!deferred.empty() && (e.type == SDL_KEYDOWN || e.type == SDL_KEYUP || e.type == SDL_TEXTINPUT)) {
+            deferred.push_back(e);  // keep the order of later key events behind the held release
+            continue;
+        }
+        resized |= window_process_event(w, e);
+    }
+    return resized;
+}
+
 void window_set_size(SdlWindow* w, int width, int height) { SDL_SetWindowSize(w->window, width, height); }
 
 void window_size(SdlWindow* w, int& width, int& height) { SDL_GetWindowSize(w->window, &width, &height); }

@@ -9,9 +9,11 @@
 #pragma once
 
 #include <string>
+#include <vector>
+
+#include <SDL_events.h>
 
 struct SDL_Window;
-typedef union SDL_Event SDL_Event;
 struct ImFontAtlas;
 
 namespace nr {
@@ -31,6 +33,13 @@ void window_destroy(SdlWindow* w);
 
 // Hands an event to ImGui; returns true when the window was resized.
 bool window_process_event(SdlWindow* w, const SDL_Event& event);
+
+// Polls every pending event into ImGui. ImGui 1.86 keeps keys as up/down
+// state, so a key pressed and released between two frames (a quick tap, or
+// any scripted key press) would never be seen: such a release is held back in
+// `deferred` for the next frame, which the caller must then schedule.
+// Returns true when a window resize was among the events.
+bool drain_events(SdlWindow* w, std::vector<SDL_Event>& deferred);
 
 void window_set_size(SdlWindow* w, int width, int height);
 void window_size(SdlWindow* w, int& width, int& height);

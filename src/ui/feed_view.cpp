@@ -137,6 +137,9 @@ float FeedView::draw_header(Frame& f, const AppState& state, float x, float y, f
 void FeedView::draw_footer(Frame& f, const AppState& state, float x, float y, float w) {
     const Palette& p = f.palette;
     const Rect button{x + kPadX, y + space::xl, w - 2 * kPadX, 40};
+    const bool on_screen = button.bottom() > scroll_.rect().y && button.y < scroll_.rect().bottom();
+    const bool has_button = !state.more_error.empty() || state.loading_more || !state.feed.next_url.empty();
+    footer_button_ = on_screen && has_button ? button : Rect{};
     if (!state.more_error.empty()) {
         TextBox msg = layout_plain(state.more_error, Role::Meta, button.w, 2, f.fonts);
         draw_text(ImGui::GetWindowDrawList(), msg, button.x, y + 2, {imcol(p.error), imcol(p.error)}, f.fonts);
@@ -175,10 +178,12 @@ void FeedView::draw(Frame& f, const Rect& area, const AppState& state, Style sty
     // Lay out the cards in view first: their real heights replace estimates
     // (anchored, so what the reader looks at does not jump), then draw.
     std::vector<std::pair<std::size_t, Card>> cards;
+    bool heights_changed = false;
     auto [first, last] = list_.visible_range(scroll_.offset() - header_height_, scroll_.offset() + area.h - header_height_);
     for (std::size_t i = first; i < last && i < items.size(); ++i) {
         Card c = layout_card(f, items[i], area.w);
         if (!list_.measured(i) || list_.height(i) != c.height) {
+            heights_changed = true;
             const float list_scroll = scroll_.offset() - header_height_;
             if (list_scroll > 0) {
                 const float corrected = list_.set_height_anchored(i, c.height, list_scroll);
@@ -191,6 +196,12 @@ void FeedView::draw(Frame& f, const Rect& area, const AppState& state, Style sty
         cards.emplace_back(i, std::move(c));
     }
     scroll_.scroller().set_extent(header_height_ + list_.total_height() + kFooterHeight, area.h);
+    if (pending_end_) {
+        const bool settled = scroll_.scroller().at_bottom() && !heights_changed;
+        scroll_.scroll_to(scroll_.scroller().max_offset());
+        if (settled) pending_end_ = false;
+        else f.actions.animating = true;
+    }
     if (pending_reveal_ >= 0 && std::size_t(pending_reveal_) < list_.size()) {
         scroll_.reveal(header_height_ + list_.offset(std::size_t(pending_reveal_)), list_.height(std::size_t(pending_reveal_)));
         pending_reveal_ = -1;
@@ -221,9 +232,14 @@ void FeedView::move_focus(int delta) {
 
 void FeedView::page(float direction) { scroll_.scroll_by(direction * std::max(scroll_.rect().h - 48.0f, 48.0f)); }
 
-void FeedView::home() { scroll_.scroll_by(-scroll_.offset() - 1e6f); }
+void FeedView::home() {
+    pending_end_ = false;
+    scroll_.scroll_to(0);
+}
 
-void FeedView::end() { scroll_.scroll_by(1e9f); }
+// The end of a long list is only known once the cards there are measured:
+// jump, measure, and jump again until the bottom holds still.
+void FeedView::end() { pending_end_ = true; }
 
 const Item* FeedView::focused(const AppState& state) const {
     if (!focus_visible_ || focus_ < 0 || std::size_t(focus_) >= state.feed.items.size()) return nullptr;

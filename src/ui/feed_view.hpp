@@ -37,6 +37,8 @@ public:
     bool at_top() const { return scroll_.scroller().at_top(); }
     bool at_bottom() const { return scroll_.scroller().at_bottom(); }
     float scroll_offset() const { return scroll_.offset(); }
+    // The footer's button ("Show more" / Retry) when on screen, else empty.
+    const Rect& footer_button() const { return footer_button_; }
 
 private:
     struct Card;
@@ -55,7 +57,9 @@ private:
     int focus_ = -1;
     bool focus_visible_ = false;
     int pending_reveal_ = -1;
+    bool pending_end_ = false;
     std::vector<DrawnItem> drawn_;
+    Rect footer_button_;
 };
 
 }  // namespace nr::ui

@@ -196,6 +196,9 @@ std::string ReaderApp::debug_json() const {
     for (const DrawnItem& d : feed_view_.drawn())
         drawn.push_back({{"id", d.id}, {"x", d.rect.x}, {"y", d.rect.y}, {"w", d.rect.w}, {"h", d.rect.h}});
     j["drawn"] = std::move(drawn);
+    const Rect& b = feed_view_.footer_button();
+    if (b.w > 0) j["footerButton"] = {{"x", b.x}, {"y", b.y}, {"w", b.w}, {"h", b.h}};
+    j["moreError"] = state_.more_error;
     return j.dump();
 }
 

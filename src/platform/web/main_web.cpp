@@ -11,6 +11,7 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "platform/sdl_window.hpp"
 #include "platform/web/fetch_web.hpp"
@@ -36,6 +37,7 @@ struct WebRunner {
     bool first_content_sent = false;
     nr::LoadState reported = nr::LoadState::Loading;
     std::string reported_error;
+    std::vector<SDL_Event> deferred;  // key releases held for the next frame
 };
 
 // The platform layer's one piece of process state: this instance's runner.
@@ -46,8 +48,7 @@ void request_frame(WebRunner* r);
 EM_BOOL on_animation_frame(double now_ms, void* user) {
     auto* r = static_cast<WebRunner*>(user);
     r->frame_pending = false;
-    SDL_Event event;
-    while (SDL_PollEvent(&event)) nr::window_process_event(r->window, event);
+    nr::drain_events(r->window, r->deferred);
 
     if (r->app->prepare_frame(nr::window_pixel_ratio(r->window))) nr::window_reload_fonts(r->window);
     if (!r->app->can_draw()) return EM_FALSE;  // fonts still loading; their arrival requests a frame
@@ -70,7 +71,7 @@ EM_BOOL on_animation_frame(double now_ms, void* user) {
         r->first_content_sent = true;
         nr::host::first_content();
     }
-    if (animating || r->settle_frames > 0) {
+    if (animating || r->settle_frames > 0 || !r->deferred.empty()) {
         if (r->settle_frames > 0) --r->settle_frames;
         request_frame(r);
     }

@@ -1,0 +1,178 @@
+// Reader UI in the browser: navigation, keyboard, "Show more", a 10,000-item
+// feed, idle frames, and screenshots at three widths and two pixel ratios.
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { ROOT, assert, newPage, pixelStats, screenshot, waitForState } from './harness.mjs';
+
+const debug = (page, sel = '#reader') => page.$eval(sel, (el) => el.newsreader.debug());
+const stats = (page, sel = '#reader') => page.$eval(sel, (el) => el.newsreader.stats());
+
+async function openDemo(context, baseUrl, { width = 900, height = 900, query = '' } = {}) {
+  const page = await newPage(context);
+  await page.setViewportSize({ width, height });
+  await page.goto(`${baseUrl}/index.html${query}`);
+  await waitForState(page, '#reader', ['ready']);
+  return page;
+}
+
+// Clicks the centre of a rectangle given in the widget's CSS px.
+async function clickAt(page, rect, sel = '#reader') {
+  const box = await page.locator(`${sel} canvas`).boundingBox();
+  await page.mouse.click(box.x + rect.x + rect.w / 2, box.y + rect.y + Math.min(rect.h / 2, 30));
+}
+
+async function until(page, fn, what, timeout = 10000) {
+  const t0 = Date.now();
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() - t0 > timeout) throw new Error(`timed out waiting for ${what}`);
+    await page.waitForTimeout(50);
+  }
+}
+
+function bigFeed(site) {
+  // Generated at test time (27 MB): never committed.
+  const out = path.join(site, 'bench', 'feeds');
+  const file = path.join(out, 'big-10000.json');
+  if (!existsSync(file)) {
+    const gen = path.join(ROOT, 'build', 'feeds');
+    if (!existsSync(path.join(gen, 'big-10000.json')))
+      execFileSync('/usr/bin/python3', [path.join(ROOT, 'scripts/make-sample-feed.py'), '--big', gen]);
+    mkdirSync(out, { recursive: true });
+    copyFileSync(path.join(gen, 'big-10000.json'), file);
+  }
+  return 'bench/feeds/big-10000.json';
+}
+
+export default function readerTests({ baseUrl, context, browser }) {
+  return [
+    ['clicking a card opens the article; Escape goes back', async () => {
+      const page = await openDemo(context, baseUrl, { width: 520 });
+      const before = await debug(page);
+      assert(before.drawn.length >= 2, `cards drawn: ${before.drawn.length}`);
+      const target = before.drawn[1];
+      await clickAt(page, target.rect ?? target);
+      const opened = await until(page, async () => (await debug(page)).openId, 'the article to open');
+      assert(opened === target.id, `opened ${opened}, expected ${target.id}`);
+      await page.waitForTimeout(300);
+      const shot = await screenshot(page.locator('#reader'), 'reader-article-520');
+      const px = await pixelStats(context, shot.png);
+      assert(px.variance > 100, 'article screenshot is not blank');
+      await page.keyboard.press('Escape');
+      await until(page, async () => (await debug(page)).openId === '', 'back to the list');
+      assert(page.problems.length === 0, page.problems.join('; '));
+      await page.close();
+    }],
+
+    ['keyboard: arrow down + Enter opens the first item', async () => {
+      const page = await openDemo(context, baseUrl);
+      const first = (await debug(page)).drawn[0].id;
+      await page.locator('#reader canvas').focus();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      const opened = await until(page, async () => (await debug(page)).openId, 'Enter to open');
+      assert(opened === first, `opened ${opened}, expected ${first}`);
+      await page.keyboard.press('Backspace');
+      await until(page, async () => (await debug(page)).openId === '', 'Backspace to go back');
+      await page.close();
+    }],
+
+    ['"Show more" appends page 2 and keeps the scroll position', async () => {
+      const page = await openDemo(context, baseUrl);
+      const first = await debug(page);
+      assert(first.items === 14 && first.nextUrl, `page 1: ${first.items} items, next ${first.nextUrl}`);
+      await page.locator('#reader canvas').focus();
+      await page.keyboard.press('End');
+      const atEnd = await until(page, async () => { const d = await debug(page); return d.footerButton && d; }, 'the Show more button');
+      await page.waitForTimeout(400);  // let the wheel glide settle
+      const settled = await debug(page);
+      await clickAt(page, settled.footerButton);
+      const after = await until(page, async () => { const d = await debug(page); return d.items > 14 && d; }, 'page 2');
+      assert(after.items === 28, `items after Show more: ${after.items}`);
+      assert(Math.abs(after.feedScroll - settled.feedScroll) < 2, `scroll moved from ${settled.feedScroll} to ${after.feedScroll}`);
+      assert(atEnd.footerButton.w > 0, 'button had a size');
+      await screenshot(page.locator('#reader'), 'reader-show-more');
+      await page.close();
+    }],
+
+    ['idle for 5 s after interaction draws no frames', async () => {
+      const page = await openDemo(context, baseUrl);
+      await page.mouse.move(200, 300);
+      await page.mouse.wheel(0, 400);
+      await page.waitForTimeout(800);  // the wheel glide ends
+      const a = (await stats(page)).framesDrawn;
+      await page.waitForTimeout(5000);
+      const b = (await stats(page)).framesDrawn;
+      assert(a === b, `drew ${b - a} frames while idle`);
+      await page.close();
+    }],
+
+    ['screenshots at 360, 768 and 1200 px, DPR 1 and 2', async () => {
+      for (const dpr of [1, 2]) {
+        const ctx = await browser.newContext({ deviceScaleFactor: dpr });
+        try {
+          for (const width of [360, 768, 1200]) {
+            const page = await openDemo(ctx, baseUrl, { width: width + 48, height: 860 });
+            await page.waitForTimeout(600);  // thumbnails arrive
+            const d = await debug(page);
+            assert(d.drawn.length >= 3, `${width}px: only ${d.drawn.length} items drawn`);
+            assert(d.drawn[0].id === 'a-001', `${width}px: first drawn item is ${d.drawn[0].id}`);
+            const shot = await screenshot(page.locator('#reader'), `reader-feed-${width}-dpr${dpr}`);
+            const px = await pixelStats(ctx, shot.png);
+            assert(px.variance > 100 && px.colours > 64, `${width}px dpr ${dpr} looks blank: ${JSON.stringify(px)}`);
+            assert(px.width === Math.round((width + 48 - 48 - 2) * dpr) || px.width > width * dpr * 0.8, 'screenshot at device scale');
+            const canvas = await page.$eval('#reader canvas', (c) => [c.width, c.clientWidth]);
+            assert(canvas[0] === Math.round(canvas[1] * dpr), `backing store ${canvas[0]} for CSS ${canvas[1]} at DPR ${dpr}`);
+            if (width === 1200) {
+              await page.$eval('#reader', (el) => el.newsreader.open('a-001'));
+              await page.waitForTimeout(600);
+              await screenshot(page.locator('#reader'), `reader-article-${width}-dpr${dpr}`);
+            }
+            await page.close();
+          }
+        } finally {
+          await ctx.close();
+        }
+      }
+    }],
+
+    ['a 10,000-item feed loads and scrolls to its end', async () => {
+      const site = path.join(ROOT, 'build', 'wasm', 'site');
+      const feed = bigFeed(site);
+      const lastId = JSON.parse(readFileSync(path.join(site, feed), 'utf8')).items.at(-1).id;
+      const page = await newPage(context);
+      await page.setViewportSize({ width: 900, height: 900 });
+      await page.goto(`${baseUrl}/index.html`);
+      await waitForState(page, '#reader', ['ready']);
+      const tLoad = Date.now();
+      await page.evaluate(async (url) => {
+        const el = document.createElement('div');
+        el.id = 'big';
+        el.style.cssText = 'width:480px;height:700px';
+        document.body.prepend(el);
+        const { mount } = await import('./newsreader.js');
+        await mount(el, { feed: url });
+      }, feed);
+      const s = await waitForState(page, '#big', ['ready', 'error'], 60000);
+      assert(s.state === 'ready', `big feed: ${s.state} ${s.error}`);
+      assert(s.itemsLoaded === 10000, `items: ${s.itemsLoaded}`);
+      const loadMs = Date.now() - tLoad;
+      await page.locator('#big canvas').focus();
+      const t0 = Date.now();
+      for (let i = 0; i < 20; i++) await page.keyboard.press('PageDown');
+      await page.waitForTimeout(1000);  // queued keys and the glide finish
+      const paged = await debug(page, '#big');
+      assert(paged.feedScroll > 20 * 500, `20 PageDowns scrolled only ${paged.feedScroll} px`);
+      await page.keyboard.press('End');
+      const end = await until(page, async () => {
+        const d = await debug(page, '#big');
+        return d.drawn.some((x) => x.id === lastId) && d;
+      }, `the last item (${lastId}) on screen`, 20000);
+      console.log(`        10k feed: ready in ${loadMs} ms; End reached ${Math.round(end.feedScroll)} px in ${Date.now() - t0} ms`);
+      await screenshot(page.locator('#big'), 'reader-10k-end');
+      await page.close();
+    }],
+  ];
+}
