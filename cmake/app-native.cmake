@@ -6,3 +6,23 @@ add_executable(newsreader ${NR_PLATFORM_SOURCES} ${NR_UI_SOURCES})
 target_include_directories(newsreader PRIVATE ${NR_SRC})
 target_link_libraries(newsreader PRIVATE news_core news_html_gumbo imgui nr_warnings)
 target_compile_definitions(newsreader PRIVATE NR_FONTS_DIR="${NR_FONTS_DIR}/")
+
+# Native UI tests: the desktop reader renders offscreen (SDL offscreen video,
+# Mesa) and its glReadPixels screenshot must not be blank.
+if(NR_BUILD_TESTS)
+  set(NR_SHOTS ${CMAKE_CURRENT_SOURCE_DIR}/build/test-artifacts)
+  file(MAKE_DIRECTORY ${NR_SHOTS})
+  add_test(NAME native_ui_feed
+           COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/scripts/check-screenshot.py $<TARGET_FILE:newsreader>
+                   ${NR_SHOTS}/native-feed.bmp --width 420 --height 800 assets/feeds/page-1.json
+           WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
+  add_test(NAME native_ui_article_wide
+           COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/scripts/check-screenshot.py $<TARGET_FILE:newsreader>
+                   ${NR_SHOTS}/native-article-wide.bmp --width 1100 --height 800 --open a-004
+                   assets/feeds/page-1.json
+           WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
+  add_test(NAME native_ui_error
+           COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/scripts/check-screenshot.py $<TARGET_FILE:newsreader>
+                   ${NR_SHOTS}/native-error.bmp --width 420 --height 400 --theme dark assets/feeds/missing.json
+           WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
+endif()

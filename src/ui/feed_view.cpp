@@ -157,6 +157,30 @@ void FeedView::draw_footer(Frame& f, const AppState& state, float x, float y, fl
     }
 }
 
+void FeedView::draw_status(Frame& f, const AppState& state, float x, float y, float w) {
+    const Palette& p = f.palette;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float inner_x = x + kPadX, inner_w = w - 2 * kPadX;
+    y += space::xl;
+    if (state.state == LoadState::Loading) {
+        spinner(f, {inner_x, y, 48, 24});
+        TextBox msg = layout_plain("Loading the feed…", Role::Meta, inner_w - 56, 1, f.fonts);
+        draw_text(dl, msg, inner_x + 56, y + (24 - msg.line_height) * 0.5f, {imcol(p.muted), imcol(p.muted)}, f.fonts);
+        return;
+    }
+    const bool failed = state.state == LoadState::Error;
+    TextBox title = layout_plain(failed ? "The feed could not be shown" : "No stories yet", Role::CardHeadline,
+                                 inner_w, 2, f.fonts);
+    draw_text(dl, title, inner_x, y, {imcol(p.text), imcol(p.text)}, f.fonts);
+    y += title.height() + space::s;
+    const std::string detail = failed ? state.error : "This feed has no stories at the moment. Check back later.";
+    TextBox msg = layout_plain(detail, Role::CardExcerpt, inner_w, 6, f.fonts);
+    draw_text(dl, msg, inner_x, y, {imcol(failed ? p.error : p.muted), imcol(p.accent)}, f.fonts);
+    y += msg.height() + space::xl;
+    if (failed && outline_button(f, "retry", {inner_x, y, std::min(inner_w, 200.0f), 40}, "Try again", false))
+        f.actions.retry = true;
+}
+
 void FeedView::sync_list(const AppState& state, Style style, float width) {
     const std::size_t n = state.feed.items.size();
     if (style != style_ || width != list_width_ || n < list_.size()) {
@@ -209,6 +233,11 @@ void FeedView::draw(Frame& f, const Rect& area, const AppState& state, Style sty
 
     const float top = scroll_.top();
     header_height_ = draw_header(f, state, area.x, top, area.w);
+    if (state.state != LoadState::Ready || items.empty()) {
+        draw_status(f, state, area.x, top + header_height_, area.w);
+        scroll_.end(f);
+        return;
+    }
     std::tie(first, last) = list_.visible_range(scroll_.offset() - header_height_, scroll_.offset() + area.h - header_height_);
     for (std::size_t i = first; i < last && i < items.size(); ++i) {
         auto it = std::find_if(cards.begin(), cards.end(), [i](const auto& c) { return c.first == i; });

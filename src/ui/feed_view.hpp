@@ -46,6 +46,7 @@ private:
     float draw_card(Frame& f, const Card& card, const Item& item, float x, float y, float w, bool focused,
                     bool selected);
     float draw_header(Frame& f, const AppState& state, float x, float y, float w);
+    void draw_status(Frame& f, const AppState& state, float x, float y, float w);
     void draw_footer(Frame& f, const AppState& state, float x, float y, float w);
     void sync_list(const AppState& state, Style style, float width);
 
