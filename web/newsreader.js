@@ -100,6 +100,20 @@ export async function mount(element, options = {}) {
       return module ? JSON.parse(module.UTF8ToString(module._nr_debug_json())) : null;
     },
     open(id) { module?.ccall('nr_open', null, ['string'], [String(id)]); },
+    // The blocks an HTML fragment maps to, as the widget would show them
+    // (debug JSON; used by the shared HTML corpus test).
+    debugHtmlBlocks(html, baseUrl = '') {
+      if (!module) return null;
+      const bytes = typeof html === 'string' ? new TextEncoder().encode(html) : Uint8Array.from(html);
+      const ptr = module._malloc(bytes.length + 1);
+      module.HEAPU8.set(bytes, ptr);
+      try {
+        return JSON.parse(module.ccall('nr_html_blocks_json', 'string', ['number', 'number', 'string'],
+          [ptr, bytes.length, baseUrl]));
+      } finally {
+        module._free(ptr);
+      }
+    },
     back() { module?._nr_back(); },
     destroy() {
       if (destroyed) return;

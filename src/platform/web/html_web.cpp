@@ -9,7 +9,10 @@
 
 // newsreaderHtmlToTree comes from html_dom.js, linked in with --pre-js.
 EM_JS(char*, nr_js_html_to_tree, (const char* html, int length), {
-    const json = newsreaderHtmlToTree(UTF8ToString(html, length));
+    // TextDecoder rather than UTF8ToString: that stops at a NUL byte, which
+    // would cut the fragment short where gumbo reads on.
+    const text = new TextDecoder().decode(HEAPU8.subarray(html, html + length));
+    const json = newsreaderHtmlToTree(text);
     const size = lengthBytesUTF8(json) + 1;
     const out = _malloc(size);
     stringToUTF8(json, out, size);
