@@ -4,7 +4,7 @@
 //
 //   cmake --preset wasm -B build/prof -DCMAKE_EXE_LINKER_FLAGS=--profiling-funcs
 //   cmake --build build/prof -j2 --target site
-//   BENCH_SITE=build/prof/site node tests/bench/profile.mjs scroll10k|load10k|parse10k
+//   BENCH_SITE=build/prof/site node tests/bench/profile.mjs scroll10k|load10k|loadpage1|parse10k
 import path from 'node:path';
 import { ROOT, launchBrowser, startServer } from '../browser/harness.mjs';
 import { stageSite } from './stage.mjs';
@@ -59,9 +59,9 @@ async function main() {
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     const ready = () => page.waitForFunction(() => document.querySelector('#reader')?.newsreader?.stats().firstContentMs != null,
       null, { timeout: 180000 });
-    if (phase === 'load10k') {
+    if (phase === 'load10k' || phase === 'loadpage1') {
       await cdp.send('Profiler.start');
-      await page.goto(`${server.url}/${urls.widget10k}`);
+      await page.goto(`${server.url}/${phase === 'load10k' ? urls.widget10k : urls.widgetPage1}`);
       await ready();
     } else if (phase === 'parse10k') {
       await page.goto(`${server.url}/${urls.parse}`);

@@ -168,6 +168,7 @@ async function main() {
   results.runs = RUNS;
   results.date = new Date().toISOString();
   results.commit = gitCommit();
+  results.load_avg_1m_start = os.loadavg()[0];  // other work on the machine skews timings
   if (want('sizes')) sizes();
   const urls = stageSite({ siteDir: SITE, baselineDir: BASELINE, feedsDir: FEEDS, outDir: path.join(OUT, 'site') });
   const server = await startServer(path.join(OUT, 'site'));
@@ -187,6 +188,7 @@ async function main() {
   }
   if (want('native')) { log('native parse'); native(); }
   results.bench_seconds = Math.round((Date.now() - started) / 1000);
+  results.load_avg_1m_end = os.loadavg()[0];
   const file = path.join(OUT, 'results.json');
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(path.join(OUT, 'table.md'), `${markdownTable(results)}\n\nMachine: ${results.machine}. Runs: ${RUNS}.\n`);
