@@ -191,7 +191,7 @@ async function main() {
   results.load_avg_1m_end = os.loadavg()[0];
   const file = path.join(OUT, 'results.json');
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(path.join(OUT, 'table.md'), `${markdownTable(results)}\n\nMachine: ${results.machine}. Runs: ${RUNS}.\n`);
+  writeFileSync(path.join(OUT, 'table.md'), `${markdownTable(results)}\n\nMachine: ${results.machine}. Runs: ${RUNS} (median, min, max). Load average ${results.load_avg_1m_start.toFixed(2)} at start, ${results.load_avg_1m_end.toFixed(2)} at end.\n`);
   printTable(results);
   log(`wrote ${path.relative(ROOT, file)}`);
 }
