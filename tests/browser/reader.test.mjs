@@ -138,6 +138,29 @@ export default function readerTests({ baseUrl, context, browser }) {
       }
     }],
 
+    ['dark theme follows prefers-color-scheme; data-theme overrides it', async () => {
+      const ctx = await browser.newContext({ colorScheme: 'dark' });
+      try {
+        const page = await openDemo(ctx, baseUrl, { width: 520 });
+        await page.waitForTimeout(300);
+        const dark = await pixelStats(ctx, (await screenshot(page.locator('#reader'), 'reader-feed-dark')).png);
+        assert(dark.mean < 80, `dark theme is dark: mean luminance ${dark.mean.toFixed(0)}`);
+        await page.$eval('#reader', async (el) => {
+          el.dataset.theme = 'light';
+          const { mount } = await import('./newsreader.js');
+          await mount(el);
+        });
+        await waitForState(page, '#reader', ['ready']);
+        await page.waitForTimeout(300);
+        const light = await pixelStats(ctx, (await screenshot(page.locator('#reader'), 'reader-feed-light-override')).png);
+        assert(light.mean > 150, `data-theme=light overrides: mean luminance ${light.mean.toFixed(0)}`);
+        assert(page.problems.length === 0, page.problems.join('; '));
+        await page.close();
+      } finally {
+        await ctx.close();
+      }
+    }],
+
     ['a 10,000-item feed loads and scrolls to its end', async () => {
       const site = path.join(ROOT, 'build', 'wasm', 'site');
       const feed = bigFeed(site);
