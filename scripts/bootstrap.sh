@@ -20,7 +20,7 @@ APT_PACKAGES=(
   emscripten nlohmann-json3-dev doctest-dev libsdl2-dev libgumbo-dev
   clang-14 libclang-rt-14-dev
   fonts-noto-core python3-fonttools brotli
-  chromium imagemagick
+  chromium imagemagick libgl1-mesa-dri libegl1
 )
 
 missing_packages() {
