@@ -138,6 +138,16 @@ export async function mount(element, options = {}) {
       stats.firstContentMs = ms;
       emit(element, 'newsreader:ready', api.stats());
     },
+    // The canvas cannot be used (no WebGL2, too many contexts): say so in
+    // plain DOM text rather than leave an empty box.
+    fatal(message) {
+      host.setState('error', `This news reader cannot run here: ${message}`);
+      const note = document.createElement('p');
+      note.setAttribute('role', 'alert');
+      note.style.cssText = 'margin:0;padding:16px;font:14px/1.5 system-ui,sans-serif';
+      note.textContent = stats.error;
+      element.replaceChildren(note);
+    },
     setLink(url) { hoveredLink = url; },
     setScrollEdges(top, bottom) { edges = { top, bottom }; },
   };

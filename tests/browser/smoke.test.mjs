@@ -70,6 +70,23 @@ export default function smokeTests({ baseUrl, context }) {
       await page.close();
     }],
 
+    ['without WebGL2 the widget says so in plain text', async () => {
+      const page = await newPage(context);
+      page.on('console', () => {});
+      await page.addInitScript(() => {
+        const original = HTMLCanvasElement.prototype.getContext;
+        HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+          return type === 'webgl2' || type === 'webgl' ? null : original.call(this, type, ...rest);
+        };
+      });
+      await page.goto(`${baseUrl}/index.html`);
+      const stats = await waitForState(page, '#reader', ['error', 'ready']);
+      assert(stats.state === 'error', `state is ${stats.state}`);
+      const text = await page.$eval('#reader', (el) => el.innerText);
+      assert(/cannot run here/.test(text), `a readable message is shown: ${text}`);
+      await page.close();
+    }],
+
     ['not JSON: the widget says so', async () => {
       const page = await newPage(context);
       await page.goto(`${baseUrl}/index.html`);

@@ -6,6 +6,10 @@ EM_JS(void, nr_js_set_state, (const char* state, const char* error), {
     if (Module["nrHost"]) Module["nrHost"].setState(UTF8ToString(state), UTF8ToString(error));
 });
 
+EM_JS(void, nr_js_fatal, (const char* message), {
+    if (Module["nrHost"]) Module["nrHost"].fatal(UTF8ToString(message));
+});
+
 EM_JS(void, nr_js_first_content, (), {
     if (Module["nrHost"]) Module["nrHost"].firstContent(performance.now());
 });
@@ -24,6 +28,7 @@ namespace nr::host {
 
 void set_state(const char* state, const char* error) { nr_js_set_state(state, error); }
 void first_content() { nr_js_first_content(); }
+void fatal(const char* message) { nr_js_fatal(message); }
 double now_ms() { return nr_js_now_ms(); }
 void set_link(const char* url) { nr_js_set_link(url); }
 void set_scroll_edges(bool at_top, bool at_bottom) { nr_js_set_scroll_edges(at_top, at_bottom); }

@@ -160,7 +160,7 @@ int main(int argc, char** argv) {
     std::string error;
     r->window = nr::window_create({}, error);
     if (!r->window) {
-        nr::host::set_state("error", error.c_str());
+        nr::host::fatal(error.c_str());
         delete r;
         return 1;
     }
