@@ -42,6 +42,7 @@ function rows(r) {
     ['10k scroll long tasks (>50 ms)', 'long_tasks_scroll_10k', '', null, `frames ${fmt(r.scroll_10k_frames, '')} / rAF ${fmt(r.scroll_10k_raf_frames, '')}`],
     ['Wasm heap, 10k loaded', 'heap_10k_bytes', 'MB', null, `<= 64 MiB: ${verdict(le(r.heap_10k_bytes, 64 * 2 ** 20))}`],
     ['Wasm heap, 10k + 50 articles', 'heap_50_articles_bytes', 'MB', null, r.heap_50_articles_bytes == null ? 'articles did not open' : `<= 64 MiB: ${verdict(le(r.heap_50_articles_bytes, 64 * 2 ** 20))}`],
+    ['Model alone, 10k parsed', 'model_10k_bytes', 'MB', null, `Newsreader format: ${fmt(r.model_10k_newsreader_bytes, 'MB')} (live malloc bytes)`],
     ['JS heap, 10k loaded', 'js_heap_10k_bytes', 'MB', null, ''],
     ['JS heap, 10k + 50 articles', 'js_heap_50_articles_bytes', 'MB', null, ''],
     ['GPU image bytes, 10k loaded', 'image_bytes_10k', 'MB', null, r.image_bytes_10k == null ? 'not exposed by stats()' : ''],

@@ -103,6 +103,7 @@ async function parseSection(browser, urls) {
     results[`parse_${key}_ratio`] = ratio(w, j);
     results[`parse_${key}_bytes`] = v.bytes;
     results[`parse_${key}_items`] = v.items;
+    results[`model_${key}_bytes`] = v.modelBytes;  // heap the parsed model holds (mallinfo)
     log(`parse ${key}: wasm ${w.toFixed(1)} ms, JSON.parse ${j.toFixed(1)} ms, ${v.items} items`);
   }
   results.parse_heap_bytes = r['10k_newsreader']?.heapBytes ?? null;

@@ -68,8 +68,16 @@ window.benchParse = async (url, runs) => {
     const t4 = performance.now();
     if (i > 0) { wasmMs.push(t1 - t0); jsonMs.push(t4 - t3); decodeJsonMs.push(t4 - t2); }
   }
+  // The model alone: live heap bytes while one parse result is kept.
+  const ptr = m._malloc(bytes.length);
+  m.HEAPU8.set(bytes, ptr);
+  const inUse0 = m._nr_bench_heap_in_use();
+  const kept = m._nr_bench_parse_keep(ptr, bytes.length, basePtr);
+  const modelBytes = m._nr_bench_heap_in_use() - inUse0;
+  m._nr_bench_release(kept);
+  m._free(ptr);
   m._free(basePtr);
-  return { bytes: bytes.length, items, jsItems, wasmMs, jsonMs, decodeJsonMs,
+  return { modelBytes, bytes: bytes.length, items, jsItems, wasmMs, jsonMs, decodeJsonMs,
            heapBytes: window.benchMemory ? window.benchMemory.buffer.byteLength : null };
 };
 window.benchReady = true;

@@ -2,6 +2,7 @@
 // them. The page times them from JS with performance.now(), so nothing here
 // measures anything; it only runs the same parse the widget runs.
 #include <emscripten/emscripten.h>
+#include <malloc.h>
 
 #include <string_view>
 
@@ -20,5 +21,19 @@ EMSCRIPTEN_KEEPALIVE int nr_bench_parse(const char* bytes, int length, const cha
     const nr::ParseResult result = nr::parse_feed(std::string_view(bytes, std::size_t(length)), options);
     return result.ok ? int(result.feed.items.size()) : -1;
 }
+
+// The same parse, keeping the result alive so the page can read how many heap
+// bytes the model itself holds; release it with nr_bench_release.
+EMSCRIPTEN_KEEPALIVE nr::ParseResult* nr_bench_parse_keep(const char* bytes, int length, const char* base_url) {
+    nr::ParseOptions options;
+    options.base_url = base_url;
+    options.html = nr::parse_html_dom;
+    return new nr::ParseResult(nr::parse_feed(std::string_view(bytes, std::size_t(length)), options));
+}
+
+EMSCRIPTEN_KEEPALIVE void nr_bench_release(nr::ParseResult* result) { delete result; }
+
+// Bytes malloc has handed out and not had back (live allocations).
+EMSCRIPTEN_KEEPALIVE double nr_bench_heap_in_use() { return double(mallinfo().uordblks); }
 
 }  // extern "C"
