@@ -4,7 +4,7 @@
 //
 // Environment: BENCH_RUNS (default 5), BENCH_SITE (build/wasm/site),
 // BENCH_NATIVE (build/native-release/newsreader-bench-parse), BENCH_FEEDS
-// (build/feeds), BENCH_BASELINE (../shared/baseline), BENCH_ONLY (comma list
+// (build/feeds), BENCH_BASELINE (../shared/baseline), BENCH_OUT (build/bench), BENCH_ONLY (comma list
 // of sections: sizes,first,frames,parse,startup,big,native).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,7 +24,7 @@ const SITE = path.resolve(ROOT, process.env.BENCH_SITE ?? 'build/wasm/site');
 const NATIVE = path.resolve(ROOT, process.env.BENCH_NATIVE ?? 'build/native-release/newsreader-bench-parse');
 const FEEDS = path.resolve(ROOT, process.env.BENCH_FEEDS ?? 'build/feeds');
 const BASELINE = path.resolve(ROOT, process.env.BENCH_BASELINE ?? '../shared/baseline');
-const OUT = path.join(ROOT, 'build', 'bench');
+const OUT = path.resolve(ROOT, process.env.BENCH_OUT ?? 'build/bench');
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 const want = (section) => !ONLY || ONLY.has(section);
 
