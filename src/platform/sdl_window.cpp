@@ -106,23 +106,25 @@ bool window_process_event(SdlWindow* w, const SDL_Event& event) {
 }
 
 bool drain_events(SdlWindow* w, std::vector<SDL_Event>& deferred) {
-    bool resized = false;
-    std::vector<SDL_Event> held;
-    held.swap(deferred);
-    for (const SDL_Event& e : held) resized |= window_process_event(w, e);
-    std::vector<SDL_Keycode> pressed;
+    std::vector<SDL_Event> events;
+    events.swap(deferred);
     SDL_Event e;
-    while (SDL_PollEvent(&e)) {
-        if (e.type == SDL_KEYDOWN) pressed.push_back(e.key.keysym.sym);
-        if (e.type == SDL_KEYUP && std::find(pressed.begin(), pressed.end(), e.key.keysym.sym) != pressed.end()) {
-            deferred.push_back(e);
-            continue;
+    while (SDL_PollEvent(&e)) events.push_back(e);
+    // Deliver in order until a key changes state a second time in this
+    // batch (released after its press, pressed again after its release);
+    // that event and everything after it wait for the next frame.
+    bool resized = false;
+    std::vector<SDL_Keycode> changed;
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        const SDL_Event& ev = events[i];
+        if (ev.type == SDL_KEYDOWN || ev.type == SDL_KEYUP) {
+            if (std::find(changed.begin(), changed.end(), ev.key.keysym.sym) != changed.end()) {
+                deferred.assign(events.begin() + std::ptrdiff_t(i), events.end());
+                break;
+            }
+            if (!ev.key.repeat) changed.push_back(ev.key.keysym.sym);
         }
-        if (!deferred.empty() && (e.type == SDL_KEYDOWN || e.type == SDL_KEYUP || e.type == SDL_TEXTINPUT)) {
-            deferred.push_back(e);  // keep the order of later key events behind the held release
-            continue;
-        }
-        resized |= window_process_event(w, e);
+        resized |= window_process_event(w, ev);
     }
     return resized;
 }

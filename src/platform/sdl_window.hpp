@@ -36,8 +36,9 @@ bool window_process_event(SdlWindow* w, const SDL_Event& event);
 
 // Polls every pending event into ImGui. ImGui 1.86 keeps keys as up/down
 // state, so a key pressed and released between two frames (a quick tap, or
-// any scripted key press) would never be seen: such a release is held back in
-// `deferred` for the next frame, which the caller must then schedule.
+// any scripted key press) would never be seen: a key's second change of state
+// in one batch is held back, with what follows it, in `deferred` for the next
+// frame, which the caller must then schedule.
 // Returns true when a window resize was among the events.
 bool drain_events(SdlWindow* w, std::vector<SDL_Event>& deferred);
 

@@ -185,9 +185,15 @@ export default function readerTests({ baseUrl, context, browser }) {
       await page.locator('#big canvas').focus();
       const t0 = Date.now();
       for (let i = 0; i < 20; i++) await page.keyboard.press('PageDown');
-      await page.waitForTimeout(1000);  // queued keys and the glide finish
-      const paged = await debug(page, '#big');
-      assert(paged.feedScroll > 20 * 500, `20 PageDowns scrolled only ${paged.feedScroll} px`);
+      // Queued keys (one a frame) and the glide finish: wait for stillness.
+      let paged = await debug(page, '#big');
+      for (let still = 0, t = Date.now(); still < 3 && Date.now() - t < 10000;) {
+        await page.waitForTimeout(200);
+        const next = await debug(page, '#big');
+        still = next.feedScroll === paged.feedScroll ? still + 1 : 0;
+        paged = next;
+      }
+      assert(paged.feedScroll >= 20 * 600, `20 PageDowns scrolled only ${paged.feedScroll} px`);
       await page.keyboard.press('End');
       const end = await until(page, async () => {
         const d = await debug(page, '#big');

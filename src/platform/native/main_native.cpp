@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "platform/native/fetch_native.hpp"
 #include "platform/native/html_gumbo.hpp"
@@ -82,16 +83,15 @@ int main(int argc, char** argv) {
     bool opened = args.open_id.empty();
 
     int settle = 0, settled_frames = 0, status = 0;
+    std::vector<SDL_Event> deferred;  // key taps spread over frames (see drain_events)
     for (bool running = true; running;) {
         fetcher.pump();
-        SDL_Event e;
         // Block while nothing changes: an idle reader uses no CPU.
-        const bool got = wants_frame || settle > 0 ? SDL_PollEvent(&e) : SDL_WaitEvent(&e);
-        for (bool more = got; more; more = SDL_PollEvent(&e)) {
-            if (e.type == SDL_QUIT) running = false;
-            nr::window_process_event(window, e);
-            settle = 2;
-        }
+        if (!wants_frame && settle == 0 && deferred.empty()) SDL_WaitEvent(nullptr);
+        SDL_PumpEvents();
+        if (SDL_PeepEvents(nullptr, 0, SDL_PEEKEVENT, SDL_QUIT, SDL_QUIT) > 0) running = false;
+        if (SDL_PeepEvents(nullptr, 0, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0 || !deferred.empty()) settle = 2;
+        nr::drain_events(window, deferred);
         if (app.prepare_frame(nr::window_pixel_ratio(window))) nr::window_reload_fonts(window);
         if (!app.can_draw()) continue;
         wants_frame = false;
