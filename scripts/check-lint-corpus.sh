@@ -99,13 +99,9 @@ for input in "$work"/*.json; do
     name=$(basename "$input" .json)
     start=$(date +%s%N)
     check "$name" "$work"
-    ms=$((($(date +%s%N) - start) / 1000000))
-    echo "  $name: ${ms} ms"
-    # Generous bound: debug builds on a shared 2-core machine.
-    if ((ms > 5000)); then
-        echo "FAIL $name: took ${ms} ms"
-        failed+=("$name (time)")
-    fi
+    # Reported, not judged: speed is measured by `make bench` in a release
+    # build; a timed test would only fail on a loaded machine or under ASan.
+    echo "  $name: $((($(date +%s%N) - start) / 1000000)) ms"
 done
 
 # A file that is not there, and no file at all.
