@@ -19,12 +19,13 @@ if(NR_BUILD_APP)
     ${NR_IMGUI_DIR}/imgui_draw.cpp
     ${NR_IMGUI_DIR}/imgui_tables.cpp
     ${NR_IMGUI_DIR}/imgui_widgets.cpp
-    ${NR_IMGUI_DIR}/backends/imgui_impl_sdl.cpp
-    ${NR_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+    ${NR_IMGUI_DIR}/backends/imgui_impl_sdl.cpp)
   target_include_directories(imgui SYSTEM PUBLIC ${NR_IMGUI_DIR} ${NR_IMGUI_DIR}/backends)
   # No demo window, no legacy API: smaller and keeps us on the current API.
+  # 32-bit indices: a long article's draw list never needs vertex offsets,
+  # which WebGL2 cannot draw (src/platform/gl_renderer.cpp).
   target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEMO_WINDOWS
-                                          IMGUI_DISABLE_DEBUG_TOOLS)
+                                          IMGUI_DISABLE_DEBUG_TOOLS "ImDrawIdx=unsigned int")
   if(EMSCRIPTEN)
     target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES3)
     # Not SYSTEM: -I is searched before the sysroot's own (SDL 1) include/SDL.

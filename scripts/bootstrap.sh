@@ -85,18 +85,24 @@ fetch_source libsdl2 "$DEPS/sdl2-src" CMakeLists.txt
 # --- 3. SDL2 for wasm ------------------------------------------------------
 export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
 SDL_PREFIX=$DEPS/sdl2-wasm
-if [[ ! -f $SDL_PREFIX/lib/libSDL2.a ]]; then
+# Subsystems the widget never uses are off, and SDL_LEAN_AND_MEAN drops the
+# software blitters (~200 KB of wasm a WebGL renderer never calls). The
+# options are recorded next to the library: changing them rebuilds it.
+SDL_OPTIONS=(
+  -DCMAKE_BUILD_TYPE=MinSizeRel -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF
+  -DSDL_THREADS=OFF -DSDL_AUDIO=OFF -DSDL_JOYSTICK=OFF -DSDL_HAPTIC=OFF -DSDL_SENSOR=OFF
+  -DSDL_POWER=OFF -DSDL_HIDAPI=OFF -DSDL_FILESYSTEM=OFF -DSDL_LOCALE=OFF -DSDL_MISC=OFF
+  -DSDL_RENDER=OFF "-DCMAKE_C_FLAGS=-DSDL_LEAN_AND_MEAN=1"
+)
+if [[ ! -f $SDL_PREFIX/lib/libSDL2.a || "$(cat "$SDL_PREFIX/options" 2>/dev/null)" != "${SDL_OPTIONS[*]}" ]]; then
   step "building SDL2 for wasm (a few minutes, once)"
-  rm -rf "$DEPS/sdl2-build"
-  # Subsystems the widget never uses are off: smaller wasm, fewer listeners.
-  emcmake cmake -S "$DEPS/sdl2-src" -B "$DEPS/sdl2-build" -G Ninja \
-    -DCMAKE_BUILD_TYPE=MinSizeRel -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF \
-    -DSDL_THREADS=OFF -DSDL_AUDIO=OFF -DSDL_JOYSTICK=OFF -DSDL_HAPTIC=OFF -DSDL_SENSOR=OFF \
-    -DSDL_POWER=OFF -DSDL_HIDAPI=OFF -DSDL_FILESYSTEM=OFF -DSDL_LOCALE=OFF -DSDL_MISC=OFF \
-    -DSDL_RENDER=OFF -DCMAKE_INSTALL_PREFIX="$SDL_PREFIX" >"$DEPS/sdl2-configure.log" 2>&1 \
+  rm -rf "$DEPS/sdl2-build" "$SDL_PREFIX"
+  emcmake cmake -S "$DEPS/sdl2-src" -B "$DEPS/sdl2-build" -G Ninja "${SDL_OPTIONS[@]}" \
+    -DCMAKE_INSTALL_PREFIX="$SDL_PREFIX" >"$DEPS/sdl2-configure.log" 2>&1 \
     || { tail -30 "$DEPS/sdl2-configure.log"; exit 1; }
   cmake --build "$DEPS/sdl2-build" --target install >"$DEPS/sdl2-build.log" 2>&1 \
     || { tail -30 "$DEPS/sdl2-build.log"; exit 1; }
+  echo "${SDL_OPTIONS[*]}" >"$SDL_PREFIX/options"
 fi
 
 # --- 4. private wasm include dir ---------------------------------------------

@@ -1,8 +1,9 @@
 #include "platform/sdl_window.hpp"
 
+#include "platform/gl_renderer.hpp"
+
 #include <SDL.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
 #ifdef __EMSCRIPTEN__
@@ -31,20 +32,13 @@ void set_gl_attributes() {
 #else
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 2);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
 #endif
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
     SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
     SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
 }
 
-const char* glsl_version() {
-#ifdef __EMSCRIPTEN__
-    return "#version 300 es";
-#else
-    return "#version 150";
-#endif
-}
 
 }  // namespace
 
@@ -82,14 +76,18 @@ SdlWindow* window_create(const WindowConfig& config, std::string& error) {
     io.LogFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplSDL2_InitForOpenGL(w->window, w->gl);
-    ImGui_ImplOpenGL3_Init(glsl_version());
+    if (!gl::init()) {
+        error = "the graphics driver refused the reader's shaders";
+        window_destroy(w);
+        return nullptr;
+    }
     return w;
 }
 
 void window_destroy(SdlWindow* w) {
     if (!w) return;
     if (w->imgui) {
-        ImGui_ImplOpenGL3_Shutdown();
+        gl::shutdown();
         ImGui_ImplSDL2_Shutdown();
         ImGui::DestroyContext(w->imgui);
     }
@@ -141,12 +139,10 @@ float window_pixel_ratio(SdlWindow* w) {
 }
 
 void window_reload_fonts(SdlWindow*) {
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    gl::upload_fonts();
 }
 
 void window_begin_frame(SdlWindow*, float delta_seconds) {
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     // ImGui asserts DeltaTime > 0; frames on demand can be far apart or, under
     // virtual time in tests, zero apart.
@@ -162,7 +158,7 @@ void window_end_frame(SdlWindow* w, unsigned clear_rgb) {
     glClearColor(float((clear_rgb >> 16) & 0xFF) / 255.0f, float((clear_rgb >> 8) & 0xFF) / 255.0f,
                  float(clear_rgb & 0xFF) / 255.0f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    gl::render(ImGui::GetDrawData());
     SDL_GL_SwapWindow(w->window);
 }
 

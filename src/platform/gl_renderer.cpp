@@ -1,0 +1,190 @@
+#include "platform/gl_renderer.hpp"
+
+#include <imgui.h>
+
+#ifdef __EMSCRIPTEN__
+#include <GLES3/gl3.h>
+#else
+#define GL_GLEXT_PROTOTYPES 1
+#include <GL/gl.h>
+#include <GL/glext.h>
+#endif
+
+#include <cstdint>
+#include <cstdio>
+
+static_assert(sizeof(ImDrawIdx) == 4, "the renderer draws 32-bit indices");
+
+namespace nr::gl {
+
+namespace {
+
+#ifdef __EMSCRIPTEN__
+#define NR_GLSL_VERSION "#version 300 es\nprecision mediump float;\n"
+#else
+#define NR_GLSL_VERSION "#version 330 core\n"
+#endif
+
+constexpr const char* kVertexShader = NR_GLSL_VERSION R"(
+uniform mat4 u_projection;
+layout (location = 0) in vec2 a_position;
+layout (location = 1) in vec2 a_uv;
+layout (location = 2) in vec4 a_colour;
+out vec2 v_uv;
+out vec4 v_colour;
+void main() {
+    v_uv = a_uv;
+    v_colour = a_colour;
+    gl_Position = u_projection * vec4(a_position, 0.0, 1.0);
+})";
+
+constexpr const char* kFragmentShader = NR_GLSL_VERSION R"(
+uniform sampler2D u_texture;
+in vec2 v_uv;
+in vec4 v_colour;
+out vec4 o_colour;
+void main() {
+    o_colour = v_colour * texture(u_texture, v_uv);
+})";
+
+// The renderer's GL objects. Process state, but per wasm instance (one
+// widget), and natively one window per process.
+struct State {
+    GLuint program = 0, vao = 0, vbo = 0, ebo = 0, font = 0;
+    GLint projection = -1, texture = -1;
+};
+State g;
+
+GLuint compile(GLenum type, const char* source) {
+    GLuint s = glCreateShader(type);
+    glShaderSource(s, 1, &source, nullptr);
+    glCompileShader(s);
+    GLint ok = 0;
+    glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
+    if (!ok) {
+        char log[512] = {};
+        glGetShaderInfoLog(s, sizeof log, nullptr, log);
+        std::fprintf(stderr, "newsreader: shader: %s\n", log);
+    }
+    return s;
+}
+
+}  // namespace
+
+bool init() {
+    GLuint vs = compile(GL_VERTEX_SHADER, kVertexShader);
+    GLuint fs = compile(GL_FRAGMENT_SHADER, kFragmentShader);
+    g.program = glCreateProgram();
+    glAttachShader(g.program, vs);
+    glAttachShader(g.program, fs);
+    glLinkProgram(g.program);
+    glDeleteShader(vs);
+    glDeleteShader(fs);
+    GLint linked = 0;
+    glGetProgramiv(g.program, GL_LINK_STATUS, &linked);
+    if (!linked) return false;
+    g.projection = glGetUniformLocation(g.program, "u_projection");
+    g.texture = glGetUniformLocation(g.program, "u_texture");
+
+    glGenVertexArrays(1, &g.vao);
+    glGenBuffers(1, &g.vbo);
+    glGenBuffers(1, &g.ebo);
+    glBindVertexArray(g.vao);
+    glBindBuffer(GL_ARRAY_BUFFER, g.vbo);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, g.ebo);
+    glEnableVertexAttribArray(0);
+    glEnableVertexAttribArray(1);
+    glEnableVertexAttribArray(2);
+    const auto stride = GLsizei(sizeof(ImDrawVert));
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(IM_OFFSETOF(ImDrawVert, pos)));
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(IM_OFFSETOF(ImDrawVert, uv)));
+    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<void*>(IM_OFFSETOF(ImDrawVert, col)));
+    glBindVertexArray(0);
+
+    ImGuiIO& io = ImGui::GetIO();
+    io.BackendRendererName = "newsreader_gl";
+    return true;
+}
+
+void shutdown() {
+    if (g.font) glDeleteTextures(1, &g.font);
+    if (g.vbo) glDeleteBuffers(1, &g.vbo);
+    if (g.ebo) glDeleteBuffers(1, &g.ebo);
+    if (g.vao) glDeleteVertexArrays(1, &g.vao);
+    if (g.program) glDeleteProgram(g.program);
+    g = State{};
+    ImGui::GetIO().Fonts->SetTexID(nullptr);
+}
+
+void upload_fonts() {
+    ImGuiIO& io = ImGui::GetIO();
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+    if (g.font) glDeleteTextures(1, &g.font);
+    glGenTextures(1, &g.font);
+    glBindTexture(GL_TEXTURE_2D, g.font);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+    io.Fonts->SetTexID(ImTextureID(std::uintptr_t(g.font)));
+    // The atlas lives on the GPU now; drop the CPU copy (megabytes at DPR 2).
+    io.Fonts->ClearTexData();
+}
+
+void render(const ImDrawData* d) {
+    const int fb_w = int(d->DisplaySize.x * d->FramebufferScale.x);
+    const int fb_h = int(d->DisplaySize.y * d->FramebufferScale.y);
+    if (fb_w <= 0 || fb_h <= 0 || d->CmdListsCount == 0) return;
+
+    glEnable(GL_BLEND);
+    glBlendEquation(GL_FUNC_ADD);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_DEPTH_TEST);
+    glEnable(GL_SCISSOR_TEST);
+    glViewport(0, 0, fb_w, fb_h);
+
+    const float l = d->DisplayPos.x, r = d->DisplayPos.x + d->DisplaySize.x;
+    const float t = d->DisplayPos.y, b = d->DisplayPos.y + d->DisplaySize.y;
+    const float projection[16] = {
+        2.0f / (r - l), 0, 0, 0, 0, 2.0f / (t - b), 0, 0, 0, 0, -1, 0, (r + l) / (l - r), (t + b) / (b - t), 0, 1,
+    };
+    glUseProgram(g.program);
+    glUniform1i(g.texture, 0);
+    glUniformMatrix4fv(g.projection, 1, GL_FALSE, projection);
+    glActiveTexture(GL_TEXTURE0);
+    glBindVertexArray(g.vao);
+    glBindBuffer(GL_ARRAY_BUFFER, g.vbo);
+
+    const ImVec2 clip_off = d->DisplayPos, scale = d->FramebufferScale;
+    GLuint bound = 0;
+    for (int n = 0; n < d->CmdListsCount; ++n) {
+        const ImDrawList* list = d->CmdLists[n];
+        glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(list->VtxBuffer.Size * int(sizeof(ImDrawVert))), list->VtxBuffer.Data,
+                     GL_STREAM_DRAW);
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(list->IdxBuffer.Size * int(sizeof(ImDrawIdx))),
+                     list->IdxBuffer.Data, GL_STREAM_DRAW);
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            if (cmd.UserCallback) continue;  // none are used
+            const float x0 = (cmd.ClipRect.x - clip_off.x) * scale.x, y0 = (cmd.ClipRect.y - clip_off.y) * scale.y;
+            const float x1 = (cmd.ClipRect.z - clip_off.x) * scale.x, y1 = (cmd.ClipRect.w - clip_off.y) * scale.y;
+            if (x1 <= x0 || y1 <= y0) continue;
+            glScissor(GLint(x0), GLint(float(fb_h) - y1), GLsizei(x1 - x0), GLsizei(y1 - y0));
+            const auto tex = GLuint(std::uintptr_t(cmd.GetTexID()));
+            if (tex != bound) {
+                glBindTexture(GL_TEXTURE_2D, tex);
+                bound = tex;
+            }
+            // 32-bit indices (ImDrawIdx, cmake/deps.cmake): one draw list never
+            // needs vertex offsets, which WebGL2 could not draw.
+            glDrawElements(GL_TRIANGLES, GLsizei(cmd.ElemCount), GL_UNSIGNED_INT,
+                           reinterpret_cast<void*>(std::uintptr_t(cmd.IdxOffset) * sizeof(ImDrawIdx)));
+        }
+    }
+    glBindVertexArray(0);
+    glDisable(GL_SCISSOR_TEST);
+}
+
+}  // namespace nr::gl

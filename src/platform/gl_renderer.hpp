@@ -1,0 +1,22 @@
+// Renders ImGui draw data with OpenGL ES 3 / WebGL2 (GL 3.3 core natively).
+// Our own instead of ImGui's OpenGL3 backend: that one saves and restores
+// about twenty pieces of GL state every frame with glGet* calls, and on the
+// web each is a synchronous round trip to the GPU process (measured: 75-80%
+// of a scroll frame). The widget owns its context, so state is simply set.
+//
+// Implemented features:
+//  [X] Textures are GL names cast to ImTextureID (the font atlas and images)
+//  [X] Scissor clipping, 16-bit indices, vertex offsets
+//  [ ] Restoring the caller's GL state (nobody else draws in our context)
+#pragma once
+
+struct ImDrawData;
+
+namespace nr::gl {
+
+bool init();  // compiles the shader, creates buffers; false when GL refuses
+void shutdown();
+void upload_fonts();  // (re)creates the font atlas texture from ImGui's atlas
+void render(const ImDrawData* data);
+
+}  // namespace nr::gl
