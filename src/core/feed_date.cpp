@@ -1,5 +1,7 @@
 #include "core/feed_date.hpp"
 
+#include "core/text_time.hpp"
+
 #include <cstdio>
 
 namespace nr {
@@ -12,7 +14,7 @@ int days_in_month(std::int64_t y, int m) {
     return m == 2 && is_leap(y) ? 29 : kDays[m - 1];
 }
 
-// Howard Hinnant's days_from_civil / civil_from_days: exact for the
+// Howard Hinnant's days_from_civil (inverse in text_time.cpp): exact for the
 // proleptic Gregorian calendar, no tables, no overflow for 4-digit years.
 std::int64_t days_from_civil(std::int64_t y, int m, int d) {
     y -= m <= 2;
@@ -21,24 +23,6 @@ std::int64_t days_from_civil(std::int64_t y, int m, int d) {
     const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
     const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + doe - 719468;
-}
-
-struct Civil {
-    std::int64_t y;
-    int m;
-    int d;
-};
-
-Civil civil_from_days(std::int64_t z) {
-    z += 719468;
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const std::int64_t doe = z - era * 146097;
-    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const std::int64_t mp = (5 * doy + 2) / 153;
-    const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-    const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-    return {yoe + era * 400 + (m <= 2), m, d};
 }
 
 // Reads exactly `n` digits at `pos`, advancing it.
@@ -108,9 +92,9 @@ std::string format_rfc3339(std::int64_t t) {
         rem += 86400;
         --days;
     }
-    const Civil c = civil_from_days(days);
+    const CivilDate c = civil_from_days(days);  // shared with the relative-time strings
     char buf[48];
-    std::snprintf(buf, sizeof buf, "%04lld-%02d-%02dT%02d:%02d:%02dZ", static_cast<long long>(c.y), c.m, c.d,
+    std::snprintf(buf, sizeof buf, "%04lld-%02d-%02dT%02d:%02d:%02dZ", static_cast<long long>(c.year), c.month, c.day,
                   static_cast<int>(rem / 3600), static_cast<int>(rem % 3600 / 60), static_cast<int>(rem % 60));
     return buf;
 }

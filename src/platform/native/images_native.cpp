@@ -3,22 +3,13 @@
 #include <SDL.h>
 #include <SDL_opengl.h>
 
-#include <chrono>
 #include <string_view>
+
+#include "platform/gl_textures.hpp"
 
 namespace nr {
 
 namespace {
-
-double now_s() {
-    using namespace std::chrono;
-    return duration<double>(steady_clock::now().time_since_epoch()).count();
-}
-
-void delete_texture(std::uint64_t texture) {
-    const GLuint name = GLuint(texture);
-    glDeleteTextures(1, &name);
-}
 
 // A local path for a .bmp URL; empty for anything SDL2 cannot read (other
 // formats, http(s), data:).
@@ -63,11 +54,11 @@ NativeImageSource::NativeImageSource(std::function<void()> on_change, std::size_
     : on_change_(std::move(on_change)), budget_(budget_bytes) {}
 
 NativeImageSource::~NativeImageSource() {
-    for (std::uint64_t texture : cache_.clear()) delete_texture(texture);
+    for (std::uint64_t texture : cache_.clear()) delete_gl_texture(texture);
 }
 
 ImageHandle NativeImageSource::request(const std::string& url, int /*display_width_px*/) {
-    TextureCache::Use use = cache_.use(url, frame_, now_s());
+    TextureCache::Use use = cache_.use(url, frame_, monotonic_seconds());
     if (use.start_load) load(url);
     const TextureCache::Entry& e = *use.entry;
     ImageHandle h;
@@ -81,7 +72,7 @@ ImageHandle NativeImageSource::request(const std::string& url, int /*display_wid
 }
 
 void NativeImageSource::end_frame() {
-    for (const TextureCache::Eviction& e : cache_.evict(frame_, budget_)) delete_texture(e.texture);
+    for (const TextureCache::Eviction& e : cache_.evict(frame_, budget_)) delete_gl_texture(e.texture);
     ++frame_;
 }
 
@@ -97,9 +88,9 @@ void NativeImageSource::load(const std::string& url) {
         SDL_FreeSurface(rgba);
         return;
     }
-    if (tex) delete_texture(tex);
+    if (tex) delete_gl_texture(tex);
     SDL_FreeSurface(rgba);
-    cache_.fail(url, now_s());
+    cache_.fail(url, monotonic_seconds());
 }
 
 }  // namespace nr

@@ -3,9 +3,8 @@
 #include <GLES3/gl3.h>
 #include <emscripten/emscripten.h>
 
-#include <chrono>
-
 #include "core/url.hpp"
+#include "platform/gl_textures.hpp"
 
 // Fetches and decodes in the browser, then uploads into this instance's WebGL
 // context. The texture is registered exactly as glGenTextures would
@@ -107,16 +106,6 @@ Routes& routes() {
     return r;
 }
 
-double now_s() {
-    using namespace std::chrono;
-    return duration<double>(steady_clock::now().time_since_epoch()).count();
-}
-
-void delete_texture(std::uint64_t texture) {
-    const GLuint name = GLuint(texture);
-    glDeleteTextures(1, &name);
-}
-
 // The browser fetches relative URLs against the document; anything but
 // http(s) (data:, blob:, file:, javascript:) is refused before fetching.
 bool fetchable(const std::string& url) { return is_http_url(url) || is_relative_ref(url); }
@@ -142,7 +131,7 @@ WebImageSource::~WebImageSource() {
         routes().owners.erase(id);
         nr_js_image_cancel(id);
     }
-    for (std::uint64_t texture : cache_.clear()) delete_texture(texture);
+    for (std::uint64_t texture : cache_.clear()) delete_gl_texture(texture);
 }
 
 namespace {
@@ -161,18 +150,18 @@ int size_bucket(int display_width_px) {
 ImageHandle WebImageSource::request(const std::string& url, int display_width_px) {
     const int bucket = size_bucket(display_width_px);
     const std::string key = url + '\x1f' + std::to_string(bucket);
-    TextureCache::Use use = cache_.use(key, frame_, now_s());
+    TextureCache::Use use = cache_.use(key, frame_, monotonic_seconds());
     if (use.start_load) {
         if (fetchable(url))
             start_load(key, url, bucket);
         else
-            cache_.fail(key, now_s());  // seen by the caller right now: no wake-up needed
+            cache_.fail(key, monotonic_seconds());  // seen by the caller right now: no wake-up needed
     }
     return to_handle(*use.entry);
 }
 
 void WebImageSource::end_frame() {
-    for (const TextureCache::Eviction& e : cache_.evict(frame_, budget_)) delete_texture(e.texture);
+    for (const TextureCache::Eviction& e : cache_.evict(frame_, budget_)) delete_gl_texture(e.texture);
     ++frame_;
 }
 
@@ -186,14 +175,14 @@ void WebImageSource::start_load(const std::string& key, const std::string& url, 
 void WebImageSource::loaded(int request_id, unsigned texture, int width, int height) {
     auto it = pending_.find(request_id);
     if (it == pending_.end()) {
-        delete_texture(texture);
+        delete_gl_texture(texture);
         return;
     }
     const std::string url = std::move(it->second);
     pending_.erase(it);
     if (!cache_.ready(url, texture, width, height)) {
-        delete_texture(texture);
-        cache_.fail(url, now_s());  // an empty image; no-op when the URL is no longer Loading
+        delete_gl_texture(texture);
+        cache_.fail(url, monotonic_seconds());  // an empty image; no-op when the URL is no longer Loading
     }
     if (on_change_) on_change_();
 }
@@ -203,7 +192,7 @@ void WebImageSource::failed(int request_id) {
     if (it == pending_.end()) return;
     const std::string url = std::move(it->second);
     pending_.erase(it);
-    cache_.fail(url, now_s());
+    cache_.fail(url, monotonic_seconds());
     if (on_change_) on_change_();
 }
 
@@ -215,7 +204,7 @@ EMSCRIPTEN_KEEPALIVE void nr_image_loaded(int request_id, int texture, int width
     auto& owners = nr::routes().owners;
     auto it = owners.find(request_id);
     if (it == owners.end()) {
-        nr::delete_texture(unsigned(texture));  // nobody wants it any more
+        nr::delete_gl_texture(unsigned(texture));  // nobody wants it any more
         return;
     }
     nr::WebImageSource* source = it->second;

@@ -1,0 +1,23 @@
+#include "platform/gl_textures.hpp"
+
+#ifdef __EMSCRIPTEN__
+#include <GLES3/gl3.h>
+#else
+#include <SDL_opengl.h>
+#endif
+
+#include <chrono>
+
+namespace nr {
+
+void delete_gl_texture(std::uint64_t texture) {
+    const auto name = GLuint(texture);
+    glDeleteTextures(1, &name);
+}
+
+double monotonic_seconds() {
+    using namespace std::chrono;
+    return duration<double>(steady_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace nr
