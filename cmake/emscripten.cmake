@@ -15,7 +15,7 @@ set(NR_WASM_LINK_FLAGS
   -sENVIRONMENT=web -sFILESYSTEM=0 -sMINIFY_HTML=0
   -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sALLOW_MEMORY_GROWTH=1 -sFETCH=1 -sEXIT_RUNTIME=0
-  -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_nr_frames_drawn,_nr_items_loaded,_nr_resize,_nr_destroy,_nr_debug_json,_nr_open,_nr_back,_nr_html_blocks_json,_nr_image_loaded,_nr_image_failed,_nr_image_bytes,_nr_image_textures
+  -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_nr_frames_drawn,_nr_items_loaded,_nr_resize,_nr_destroy,_nr_debug_json,_nr_open,_nr_back,_nr_html_blocks_json,_nr_frame_ms_percentile,_nr_frame_count_timed,_nr_frame_times_reset,_nr_image_loaded,_nr_image_failed,_nr_image_bytes,_nr_image_textures
   -sEXPORTED_RUNTIME_METHODS=UTF8ToString,ccall
   --pre-js ${NR_SRC}/platform/web/html_dom.js
   --post-js ${NR_SRC}/platform/web/post.js)

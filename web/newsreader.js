@@ -93,8 +93,16 @@ export async function mount(element, options = {}) {
         mountMs: stats.mountMs,
         imageBytes: module ? module._nr_image_bytes() : 0,
         imageTextures: module ? module._nr_image_textures() : 0,
+        // CPU time of the C++ frames since the last resetFrameTimes() (ms).
+        frameMs: module && module._nr_frame_count_timed() > 0 ? {
+          count: module._nr_frame_count_timed(),
+          p50: module._nr_frame_ms_percentile(50),
+          p95: module._nr_frame_ms_percentile(95),
+          max: module._nr_frame_ms_percentile(100),
+        } : null,
       };
     },
+    resetFrameTimes() { module?._nr_frame_times_reset(); },
     // What is on screen: open item, drawn items with rectangles (CSS px).
     debug() {
       return module ? JSON.parse(module.UTF8ToString(module._nr_debug_json())) : null;

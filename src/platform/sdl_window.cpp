@@ -138,6 +138,12 @@ float window_pixel_ratio(SdlWindow* w) {
     return ww > 0 ? float(dw) / float(ww) : 1.0f;
 }
 
+float window_width(SdlWindow* w) {
+    int width = 0, height = 0;
+    SDL_GetWindowSize(w->window, &width, &height);
+    return float(width);
+}
+
 void window_reload_fonts(SdlWindow*) {
     gl::upload_fonts();
 }

@@ -45,6 +45,7 @@ bool drain_events(SdlWindow* w, std::vector<SDL_Event>& deferred);
 void window_set_size(SdlWindow* w, int width, int height);
 void window_size(SdlWindow* w, int& width, int& height);
 float window_pixel_ratio(SdlWindow* w);
+float window_width(SdlWindow* w);  // CSS / logical pixels
 
 // Re-uploads the font atlas after it was rebuilt (pixel-ratio change).
 void window_reload_fonts(SdlWindow* w);

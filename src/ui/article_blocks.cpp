@@ -16,9 +16,9 @@ constexpr float kChevronSpace = 16;   // the view draws a chevron before "Back" 
 constexpr float kListIndent = 24;     // hanging indent of list items
 constexpr float kImageRounding = 4;
 constexpr float kMaxImageRatio = 1.25f;  // taller images are cropped (cover) to this
-// Columns this narrow sit in a viewport under 480 px, where the design steps
-// the headline down (24/30). Until the type scale has that size, the 22/28
-// sans bold stands in and subheads step down to the card headline size.
+// Columns this narrow sit in a viewport under 480 px, where the type scale
+// steps the headline (24/30) and body (17/26) down (Fonts builds them so);
+// subheads step down to the card headline size here.
 constexpr float kNarrowColumn = 480 - 2 * space::l;
 
 struct Labels {
@@ -76,7 +76,7 @@ public:
 
     void headline(const std::string& title) {
         Piece p;
-        p.texts.push_back({layout_plain(title, narrow_ ? Role::Heading : Role::ArticleHeadline, w_, 0, fonts_)});
+        p.texts.push_back({layout_plain(title, Role::ArticleHeadline, w_, 0, fonts_)});
         p.h = p.texts.back().box.height();
         p.gap_after = space::m;
         push(std::move(p));
@@ -86,7 +86,7 @@ public:
     void meta() {
         Piece p;
         p.meta = true;
-        p.h = style_of(Role::Meta).line_height;
+        p.h = fonts_.style(Role::Meta).line_height;
         p.gap_after = space::xl;
         push(std::move(p));
     }
@@ -108,7 +108,7 @@ public:
 
     void paragraph(const Runs& runs) {
         Piece p;
-        p.texts.push_back({layout_text(styled_runs(runs, kBodyFaces, p.links), w_, 0, style_of(Role::Body).line_height, fonts_)});
+        p.texts.push_back({layout_text(styled_runs(runs, kBodyFaces, p.links), w_, 0, fonts_.style(Role::Body).line_height, fonts_)});
         p.h = p.texts.back().box.height();
         p.gap_before = p.gap_after = spacing::paragraph_gap;
         push(std::move(p));
@@ -118,7 +118,7 @@ public:
         const Role role = b.level >= 3 || narrow_ ? Role::CardHeadline : Role::Heading;
         const RunFaces faces{role, role, role};
         Piece p;
-        p.texts.push_back({layout_text(styled_runs(b.runs, faces, p.links), w_, 0, style_of(role).line_height, fonts_)});
+        p.texts.push_back({layout_text(styled_runs(b.runs, faces, p.links), w_, 0, fonts_.style(role).line_height, fonts_)});
         p.h = p.texts.back().box.height();
         p.gap_before = space::xl;
         p.gap_after = space::s;
@@ -130,7 +130,7 @@ public:
         const float tw = w_ - inset;
         const RunFaces faces{Role::Quote, Role::Quote, Role::Quote};
         Piece p;
-        p.texts.push_back({layout_text(styled_runs(b.runs, faces, p.links), tw, 0, style_of(Role::Quote).line_height, fonts_), inset, 0});
+        p.texts.push_back({layout_text(styled_runs(b.runs, faces, p.links), tw, 0, fonts_.style(Role::Quote).line_height, fonts_), inset, 0});
         p.h = p.texts.back().box.height();
         if (!b.attribution.empty()) {
             const std::string who = "\xE2\x80\x94 " + b.attribution;
@@ -177,7 +177,7 @@ public:
     void list(const Block& b) {
         Piece p;
         const float tw = w_ - kListIndent;
-        const float line = style_of(Role::Body).line_height;
+        const float line = fonts_.style(Role::Body).line_height;
         float y = 0;
         for (std::size_t i = 0; i < b.items.size(); ++i) {
             if (i > 0) y += space::s;

@@ -24,6 +24,16 @@ constexpr std::array<TypeStyle, std::size_t(Role::Count)> kStyles{{
     {Face::SerifItalic, 17, 26},   // BriefQuote
 }};
 
+// Under 480 px the design steps body text and the article headline down.
+constexpr std::array<TypeStyle, std::size_t(Role::Count)> kNarrowStyles = [] {
+    auto s = kStyles;
+    s[std::size_t(Role::ArticleHeadline)] = {Face::SansBold, 24, 30};
+    s[std::size_t(Role::Body)] = {Face::SerifRegular, 17, 26};
+    s[std::size_t(Role::BodyBold)] = {Face::SerifBold, 17, 26};
+    s[std::size_t(Role::BodyItalic)] = {Face::SerifItalic, 17, 26};
+    return s;
+}();
+
 // Keep in sync with UNICODES in scripts/make-fonts.sh.
 constexpr ImWchar kGlyphRanges[] = {
     0x0020, 0x00FF, 0x0100, 0x017F, 0x0400, 0x045F, 0x0490, 0x0491, 0x2010, 0x2027, 0x2030, 0x203A,
@@ -59,9 +69,13 @@ float pixel_height_per_em(const std::string& ttf) {
 
 }  // namespace
 
-const TypeStyle& style_of(Role role) { return kStyles[std::size_t(role)]; }
+const TypeStyle& Fonts::style(Role role) const {
+    return (narrow_ ? kNarrowStyles : kStyles)[std::size_t(role)];
+}
 
-void Fonts::build(float pixel_ratio) {
+void Fonts::build(float pixel_ratio, bool narrow) {
+    narrow_ = narrow;
+    const auto& styles = narrow ? kNarrowStyles : kStyles;
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     ImFontConfig config;
@@ -70,7 +84,7 @@ void Fonts::build(float pixel_ratio) {
     config.OversampleV = 1;
     config.PixelSnapH = true;
     for (std::size_t r = 0; r < fonts_.size(); ++r) {
-        const TypeStyle& s = kStyles[r];
+        const TypeStyle& s = styles[r];
         std::string& bytes = files[std::size_t(s.face)];
         const float px = s.size * pixel_ratio * (bytes.empty() ? 1.0f : pixel_height_per_em(bytes));
         if (bytes.empty()) {

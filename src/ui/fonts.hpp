@@ -42,22 +42,27 @@ struct TypeStyle {
     float line_height;  // CSS px
 };
 
-const TypeStyle& style_of(Role role);
 
 class Fonts {
 public:
     // Font file bytes, owned here because ImGui's atlas keeps pointing at them.
     std::array<std::string, std::size_t(Face::Count)> files;
 
-    // Builds the atlas of the current ImGui context for this pixel ratio.
+    // Builds the atlas of the current ImGui context for this pixel ratio and
+    // for narrow widgets (< 480 px: body 17/26, article headline 24/30) or not.
     // Missing files fall back to ImGui's built-in font (still legible).
-    void build(float pixel_ratio);
-    bool built_for(float pixel_ratio) const { return built_ && pixel_ratio == ratio_; }
+    void build(float pixel_ratio, bool narrow);
+    bool built_for(float pixel_ratio, bool narrow) const {
+        return built_ && pixel_ratio == ratio_ && narrow == narrow_;
+    }
     ImFont* get(Role role) const { return fonts_[std::size_t(role)]; }
+    // Size and line height of a role in the atlas as built.
+    const TypeStyle& style(Role role) const;
 
 private:
     std::array<ImFont*, std::size_t(Role::Count)> fonts_{};
     float ratio_ = 0;
+    bool narrow_ = false;
     bool built_ = false;
 };
 

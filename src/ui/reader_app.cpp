@@ -63,10 +63,11 @@ void ReaderApp::load_page(const std::string& url) {
     });
 }
 
-bool ReaderApp::prepare_frame(float pixel_ratio) {
+bool ReaderApp::prepare_frame(float pixel_ratio, float width) {
     if (!fonts_settled_) return false;
-    if (!fonts_dirty_ && fonts_.built_for(pixel_ratio)) return false;
-    fonts_.build(pixel_ratio);
+    const bool narrow = breakpoint_for(width) == Breakpoint::Narrow;
+    if (!fonts_dirty_ && fonts_.built_for(pixel_ratio, narrow)) return false;
+    fonts_.build(pixel_ratio, narrow);
     fonts_dirty_ = false;
     return true;
 }

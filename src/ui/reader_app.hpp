@@ -45,8 +45,9 @@ public:
     void start();
 
     // Before ImGui::NewFrame: rebuilds the font atlas when the pixel ratio
-    // changed or fonts arrived. Returns true when the atlas must be re-uploaded.
-    bool prepare_frame(float pixel_ratio);
+    // changed, the widget crossed the narrow breakpoint (its CSS width), or
+    // fonts arrived. Returns true when the atlas must be re-uploaded.
+    bool prepare_frame(float pixel_ratio, float width);
     // False until fonts have arrived (or failed): nothing to draw before.
     bool can_draw() const { return fonts_settled_; }
 

@@ -41,7 +41,7 @@ struct TextBox {
 TextBox layout_text(const std::vector<StyledRun>& runs, float width, int max_lines, float line_height,
                     const Fonts& fonts);
 inline TextBox layout_plain(std::string_view text, Role role, float width, int max_lines, const Fonts& fonts) {
-    return layout_text(plain_runs(text, role), width, max_lines, style_of(role).line_height, fonts);
+    return layout_text(plain_runs(text, role), width, max_lines, fonts.style(role).line_height, fonts);
 }
 
 struct TextColours {

@@ -102,7 +102,7 @@ void image_slot(Frame& f, const Rect& r, const std::string& url, const std::stri
     dl->AddRectFilled(a, b, imcol(f.palette.surface), rounding);
     if (img.status == ImageStatus::Failed && !alt.empty() && r.w > 48 && r.h > 24) {
         const float pad = std::min(12.0f, r.w * 0.1f);
-        const int lines = std::max(1, int((r.h - 2 * pad) / style_of(Role::Meta).line_height));
+        const int lines = std::max(1, int((r.h - 2 * pad) / f.fonts.style(Role::Meta).line_height));
         TextBox box = layout_plain(alt, Role::Meta, r.w - 2 * pad, lines, f.fonts);
         const float y = r.y + std::max(pad, (r.h - box.height()) * 0.5f);
         draw_text(dl, box, r.x + pad, y, {imcol(f.palette.muted), imcol(f.palette.muted)}, f.fonts);

@@ -129,9 +129,14 @@ async function bigSection(browser, urls) {
   const pick = (k) => runs.map((r) => r[k]);
   put('first_content_10k_ms', pick('firstContentMs'));
   results.items_10k = runs[0].items;
-  put('scroll_10k_p50_ms', pick('frameP50'));
-  put('scroll_10k_p95_ms', pick('frameP95'));
-  put('scroll_10k_max_ms', pick('frameMax'));
+  // The figure is the C++ frame (the widget times it itself); the
+  // rAF-callback proxy, which adds the WebGL calls, is kept beside it.
+  put('scroll_10k_p50_ms', pick('cppFrameP50'));
+  put('scroll_10k_p95_ms', pick('cppFrameP95'));
+  put('scroll_10k_max_ms', pick('cppFrameMax'));
+  put('scroll_10k_raf_p50_ms', pick('frameP50'));
+  put('scroll_10k_raf_p95_ms', pick('frameP95'));
+  put('scroll_10k_raf_max_ms', pick('frameMax'));
   put('scroll_10k_frames', pick('framesDrawn'));
   put('scroll_10k_raf_frames', pick('raf'));
   put('long_tasks_scroll_10k', pick('longTasksScroll'));

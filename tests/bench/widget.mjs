@@ -111,9 +111,12 @@ export async function bigFeed(browser, url, articleIds) {
     await page.waitForTimeout(500);
     const t0 = await page.evaluate(() => { window.__bench.frameMs = []; window.__bench.recording = true; return performance.now(); });
     const before = await framesDrawn(page);
+    await page.$eval(READER, (el) => el.newsreader.resetFrameTimes?.());
     await startRafCounter(page);
     await wheelFor(page, 3000, 120);
     const raf = await stopRafCounter(page);
+    // The widget's own C++ frame CPU time (input through draw-list submission).
+    const cpp = await page.$eval(READER, (el) => el.newsreader.stats().frameMs ?? null);
     const rec = await page.evaluate(() => { window.__bench.recording = false; return { ...window.__bench, instances: null, rawRaf: null, now: performance.now() }; });
     const scrollFramesDrawn = (await framesDrawn(page)) - before;
     const opened = await openArticles(page, articleIds);
@@ -129,6 +132,9 @@ export async function bigFeed(browser, url, articleIds) {
       frameP95: percentile(rec.frameMs, 95),
       frameMax: rec.frameMs.length ? Math.max(...rec.frameMs) : null,
       frameCount: rec.frameMs.length,
+      cppFrameP50: cpp?.p50 ?? null,
+      cppFrameP95: cpp?.p95 ?? null,
+      cppFrameMax: cpp?.max ?? null,
       framesDrawn: scrollFramesDrawn,
       raf,
       longTasksScroll: inScroll.length,

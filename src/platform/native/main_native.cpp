@@ -92,7 +92,7 @@ int main(int argc, char** argv) {
         if (SDL_PeepEvents(nullptr, 0, SDL_PEEKEVENT, SDL_QUIT, SDL_QUIT) > 0) running = false;
         if (SDL_PeepEvents(nullptr, 0, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0 || !deferred.empty()) settle = 2;
         nr::drain_events(window, deferred);
-        if (app.prepare_frame(nr::window_pixel_ratio(window))) nr::window_reload_fonts(window);
+        if (app.prepare_frame(nr::window_pixel_ratio(window), nr::window_width(window))) nr::window_reload_fonts(window);
         if (!app.can_draw()) continue;
         wants_frame = false;
         nr::window_begin_frame(window, 1.0f / 60.0f);

@@ -6,6 +6,7 @@
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -38,7 +39,11 @@ struct WebRunner {
     nr::LoadState reported = nr::LoadState::Loading;
     std::string reported_error;
     std::vector<SDL_Event> deferred;  // key releases held for the next frame
+    // CPU time of recent frames (input through draw-list submission), ms.
+    std::vector<float> frame_ms;
 };
+
+constexpr std::size_t kFrameHistory = 1024;
 
 // The platform layer's one piece of process state: this instance's runner.
 WebRunner* g_runner = nullptr;
@@ -48,9 +53,10 @@ void request_frame(WebRunner* r);
 EM_BOOL on_animation_frame(double now_ms, void* user) {
     auto* r = static_cast<WebRunner*>(user);
     r->frame_pending = false;
+    const double frame_start = emscripten_get_now();
     nr::drain_events(r->window, r->deferred);
 
-    if (r->app->prepare_frame(nr::window_pixel_ratio(r->window))) nr::window_reload_fonts(r->window);
+    if (r->app->prepare_frame(nr::window_pixel_ratio(r->window), nr::window_width(r->window))) nr::window_reload_fonts(r->window);
     if (!r->app->can_draw()) return EM_FALSE;  // fonts still loading; their arrival requests a frame
 
     const float dt = r->last_frame_ms > 0 ? float(now_ms - r->last_frame_ms) / 1000.0f : 1.0f / 60.0f;
@@ -60,6 +66,7 @@ EM_BOOL on_animation_frame(double now_ms, void* user) {
     nr::window_end_frame(r->window, r->app->palette().background);
     r->images->end_frame();  // LRU eviction sees which images this frame used
     ++r->frames_drawn;
+    if (r->frame_ms.size() < kFrameHistory) r->frame_ms.push_back(float(emscripten_get_now() - frame_start));
 
     const nr::AppState& s = r->app->state();
     if (s.state != r->reported || s.error != r->reported_error) {
@@ -122,6 +129,20 @@ EMSCRIPTEN_KEEPALIVE void nr_resize(int width, int height) {
     if (!g_runner || width <= 0 || height <= 0) return;
     nr::window_set_size(g_runner->window, width, height);
     request_frame(g_runner);
+}
+
+// Percentile (0..100) of the CPU time of the frames drawn since the last
+// reset, in ms; -1 when none. For stats() and benchmarks.
+EMSCRIPTEN_KEEPALIVE double nr_frame_ms_percentile(double p) {
+    if (!g_runner || g_runner->frame_ms.empty()) return -1;
+    std::vector<float> v = g_runner->frame_ms;
+    const auto k = std::size_t(std::clamp(p, 0.0, 100.0) / 100.0 * double(v.size() - 1) + 0.5);
+    std::nth_element(v.begin(), v.begin() + std::ptrdiff_t(k), v.end());
+    return v[k];
+}
+EMSCRIPTEN_KEEPALIVE int nr_frame_count_timed() { return g_runner ? int(g_runner->frame_ms.size()) : 0; }
+EMSCRIPTEN_KEEPALIVE void nr_frame_times_reset() {
+    if (g_runner) g_runner->frame_ms.clear();
 }
 
 // GPU bytes and count of the image textures alive (stats, browser tests).
