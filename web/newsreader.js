@@ -81,6 +81,7 @@ export async function mount(element, options = {}) {
 
   let module = null;
   let observer = null;
+  let removeWindowListener = () => {};
   let destroyed = false;
   const api = {
     stats() {
@@ -127,6 +128,7 @@ export async function mount(element, options = {}) {
       if (destroyed) return;
       destroyed = true;
       observer?.disconnect();
+      removeWindowListener();
       module?._nr_destroy();
       element.replaceChildren();
       delete element.newsreader;
@@ -203,6 +205,16 @@ export async function mount(element, options = {}) {
   observer = new ResizeObserver(resize);
   observer.observe(canvas);
   watchPixelRatio(resize, () => destroyed);
+  // Zoom also fires a window resize; some environments change the ratio
+  // without a media-query event, so compare it there too.
+  let ratio = devicePixelRatio;
+  const onWindowResize = () => {
+    if (devicePixelRatio === ratio) return;
+    ratio = devicePixelRatio;
+    resize();
+  };
+  window.addEventListener('resize', onWindowResize);
+  removeWindowListener = () => window.removeEventListener('resize', onWindowResize);
   resize();
   return api;
 }

@@ -52,7 +52,8 @@ void ReaderApp::load_fonts() {
 void ReaderApp::load_page(const std::string& url) {
     fetcher_.get(url, [this, url](FetchResponse&& r) {
         if (!r.ok) {
-            apply_fetch_error(state_, "Could not load the feed: " + r.error);
+            const char* what = state_.loading_more ? "Could not load more stories: " : "Could not load the feed: ";
+            apply_fetch_error(state_, what + r.error);
         } else {
             ParseOptions opts;
             opts.base_url = url;

@@ -1,6 +1,6 @@
 // Reader UI in the browser: navigation, keyboard, "Show more", a 10,000-item
 // feed, idle frames, and screenshots at three widths and two pixel ratios.
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { ROOT, assert, newPage, pixelStats, screenshot, waitForState } from './harness.mjs';
@@ -136,6 +136,49 @@ export default function readerTests({ baseUrl, context, browser }) {
           await ctx.close();
         }
       }
+    }],
+
+    ['a failed "Show more" keeps the items and offers Retry', async () => {
+      // A one-item feed whose next page does not exist, written at test time.
+      const site = path.join(ROOT, 'build', 'wasm', 'site');
+      mkdirSync(path.join(site, 'test'), { recursive: true });
+      const page1 = JSON.parse(readFileSync(path.join(site, 'assets/feeds/page-1.json'), 'utf8'));
+      page1.items = page1.items.slice(0, 2);
+      page1.next_url = 'missing-page-2.json';
+      writeFileSync(path.join(site, 'test', 'broken-next.json'), JSON.stringify(page1).replaceAll('../images/', '../assets/images/'));
+      const page = await openDemo(context, baseUrl, { width: 520 });
+      page.on('console', () => {});  // the 404 is logged by the browser
+      await page.$eval('#reader', async (el) => {
+        const { mount } = await import('./newsreader.js');
+        await mount(el, { feed: 'test/broken-next.json' });
+      });
+      await waitForState(page, '#reader', ['ready']);
+      const d = await until(page, async () => { const x = await debug(page); return x.footerButton && x; }, 'Show more');
+      await clickAt(page, d.footerButton);
+      const failed = await until(page, async () => { const x = await debug(page); return x.moreError && x; }, 'the failure');
+      assert(/404/.test(failed.moreError), `message names the cause: ${failed.moreError}`);
+      assert(failed.items === 2 && failed.state === 'ready', 'items kept, still ready');
+      assert(failed.footerButton, 'Retry is offered');
+      await screenshot(page.locator('#reader'), 'reader-show-more-failed');
+      await page.close();
+    }],
+
+    ['a pixel-ratio change re-sizes the backing store', async () => {
+      const page = await openDemo(context, baseUrl, { width: 600 });
+      const cdp = await page.context().newCDPSession(page);
+      // Like a browser zoom: the ratio doubles and the CSS viewport changes.
+      await cdp.send('Emulation.setDeviceMetricsOverride', { width: 580, height: 900, deviceScaleFactor: 2, mobile: false });
+      const sizes = await until(page, async () => {
+        const v = await page.$eval('#reader canvas', (c) => [c.width, c.clientWidth, devicePixelRatio]);
+        return v[2] === 2 && v[0] === v[1] * 2 && v;
+      }, 'a 2x backing store', 5000);
+      await page.waitForTimeout(300);
+      const shot = await screenshot(page.locator('#reader'), 'reader-dpr-change');
+      const px = await pixelStats(context, shot.png);
+      assert(px.variance > 100, 'still drawing after the change');
+      assert(sizes[0] === sizes[1] * 2, `backing ${sizes[0]} for CSS ${sizes[1]}`);
+      await cdp.send('Emulation.clearDeviceMetricsOverride');
+      await page.close();
     }],
 
     ['dark theme follows prefers-color-scheme; data-theme overrides it', async () => {
