@@ -15,6 +15,17 @@ void delete_gl_texture(std::uint64_t texture) {
     glDeleteTextures(1, &name);
 }
 
+ImageHandle image_handle(const TextureCache::Entry& e) {
+    ImageHandle h;
+    h.status = e.state == TextureCache::State::Ready    ? ImageStatus::Ready
+               : e.state == TextureCache::State::Failed ? ImageStatus::Failed
+                                                        : ImageStatus::Loading;
+    h.texture = e.texture;
+    h.width = e.width;
+    h.height = e.height;
+    return h;
+}
+
 double monotonic_seconds() {
     using namespace std::chrono;
     return duration<double>(steady_clock::now().time_since_epoch()).count();

@@ -60,15 +60,7 @@ NativeImageSource::~NativeImageSource() {
 ImageHandle NativeImageSource::request(const std::string& url, int /*display_width_px*/) {
     TextureCache::Use use = cache_.use(url, frame_, monotonic_seconds());
     if (use.start_load) load(url);
-    const TextureCache::Entry& e = *use.entry;
-    ImageHandle h;
-    h.status = e.state == TextureCache::State::Ready    ? ImageStatus::Ready
-               : e.state == TextureCache::State::Failed ? ImageStatus::Failed
-                                                        : ImageStatus::Loading;
-    h.texture = e.texture;
-    h.width = e.width;
-    h.height = e.height;
-    return h;
+    return image_handle(*use.entry);
 }
 
 void NativeImageSource::end_frame() {

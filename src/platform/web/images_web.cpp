@@ -110,17 +110,6 @@ Routes& routes() {
 // http(s) (data:, blob:, file:, javascript:) is refused before fetching.
 bool fetchable(const std::string& url) { return is_http_url(url) || is_relative_ref(url); }
 
-ImageHandle to_handle(const TextureCache::Entry& e) {
-    ImageHandle h;
-    h.status = e.state == TextureCache::State::Ready    ? ImageStatus::Ready
-               : e.state == TextureCache::State::Failed ? ImageStatus::Failed
-                                                        : ImageStatus::Loading;
-    h.texture = e.texture;
-    h.width = e.width;
-    h.height = e.height;
-    return h;
-}
-
 }  // namespace
 
 WebImageSource::WebImageSource(std::function<void()> on_change, std::size_t budget_bytes)
@@ -157,7 +146,7 @@ ImageHandle WebImageSource::request(const std::string& url, int display_width_px
         else
             cache_.fail(key, monotonic_seconds());  // seen by the caller right now: no wake-up needed
     }
-    return to_handle(*use.entry);
+    return image_handle(*use.entry);
 }
 
 void WebImageSource::end_frame() {
