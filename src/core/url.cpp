@@ -115,6 +115,26 @@ std::string merge(const Parts& base, std::string_view ref_path) {
     return base.path.substr(0, slash + 1) + std::string(ref_path);
 }
 
+// Spaces (and C0 controls) are percent-encoded, as browsers do: a resolved
+// URL must read back the same, and a bare leading space (from a relative
+// path such as "../ x" resolved to " x") would otherwise be trimmed away.
+std::string encode_spaces(const std::string& s) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u <= 0x20 || u == 0x7F) {
+            out += '%';
+            out += kHex[u >> 4];
+            out += kHex[u & 0xF];
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
 std::string compose(const Parts& p) {
     std::string out;
     if (!p.scheme.empty()) out += p.scheme + ":";
@@ -122,7 +142,7 @@ std::string compose(const Parts& p) {
     out += p.path;
     if (p.has_query) out += "?" + p.query;
     if (p.has_fragment) out += "#" + p.fragment;
-    return out;
+    return encode_spaces(out);
 }
 
 }  // namespace
@@ -131,7 +151,7 @@ std::string resolve_url(std::string_view base_in, std::string_view ref_in) {
     const std::string ref_s = clean(ref_in);
     const std::string base_s = clean(base_in);
     Parts r = split(ref_s);
-    if (base_s.empty() && r.scheme.empty() && !r.has_authority) return ref_s;
+    if (base_s.empty() && r.scheme.empty() && !r.has_authority) return encode_spaces(ref_s);
     Parts b = split(base_s);
     Parts t;
     if (!r.scheme.empty()) {

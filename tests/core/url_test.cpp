@@ -108,3 +108,19 @@ TEST_CASE("is_safe_link refuses script and local schemes however written") {
         CHECK_FALSE(is_safe_link("\xC2\xA0javascript:alert(1)"));
     }
 }
+
+TEST_CASE("resolve_url: spaces are percent-encoded so results read back the same") {
+    SUBCASE("a path segment that starts with a space") {
+        const std::string once = nr::resolve_url("assets/feeds/page-1.json", "../../ x.jpg");
+        CHECK(once == "%20x.jpg");
+        CHECK(nr::resolve_url("", once) == once);
+    }
+    SUBCASE("inner spaces in an absolute URL") {
+        const std::string once = nr::resolve_url("https://example.com/feed.json", "a b.jpg");
+        CHECK(once == "https://example.com/a%20b.jpg");
+        CHECK(nr::resolve_url("https://example.com/feed.json", once) == once);
+    }
+    SUBCASE("without a base, only the edges are trimmed and inner spaces encoded") {
+        CHECK(nr::resolve_url("", "  a b.jpg ") == "a%20b.jpg");
+    }
+}
