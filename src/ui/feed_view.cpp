@@ -33,15 +33,6 @@ std::string runs_text(const Runs& runs) {
 
 }  // namespace
 
-struct FeedView::Card {
-    bool quote = false;
-    bool thumb_right = false;
-    bool thumb_above = false;
-    float thumb_h = 0;
-    float text_w = 0;
-    TextBox title, text, meta;
-    float height = 0;
-};
 
 FeedView::Card FeedView::layout_card(Frame& f, const Item& item, float width) const {
     Card c;
@@ -181,12 +172,36 @@ void FeedView::draw_status(Frame& f, const AppState& state, float x, float y, fl
         f.actions.retry = true;
 }
 
+// Cards near the viewport keep their layout between frames: while scrolling,
+// only cards coming into view are laid out. Keyed by the font atlas (a
+// rebuilt atlas measures differently) and the minute (relative times).
+FeedView::Card FeedView::cached_card(Frame& f, std::size_t i, const Item& item, float width) {
+    const CardKey key{f.fonts.get(Role::Body), f.now / 60};
+    if (key.font != cache_key_.font || key.minute != cache_key_.minute) {
+        card_cache_.clear();
+        cache_key_ = key;
+    }
+    auto it = card_cache_.find(i);
+    if (it != card_cache_.end() && it->second.id == item.id) return it->second;  // same item still at i
+    Card c = layout_card(f, item, width);
+    c.id = item.id;
+    card_cache_[i] = c;
+    return c;
+}
+
+void FeedView::prune_cache(std::size_t first, std::size_t last) {
+    constexpr std::size_t kKeep = 32;  // cards either side of the viewport
+    for (auto it = card_cache_.begin(); it != card_cache_.end();)
+        it = it->first + kKeep < first || it->first > last + kKeep ? card_cache_.erase(it) : std::next(it);
+}
+
 void FeedView::sync_list(const AppState& state, Style style, float width) {
     const std::size_t n = state.feed.items.size();
     if (style != style_ || width != list_width_ || n < list_.size()) {
         style_ = style;
         list_width_ = width;
         list_.reset(n, kEstimatedCard);
+        card_cache_.clear();
     } else if (n > list_.size()) {
         list_.append(n - list_.size());  // "Show more": the scroll position stays put
     }
@@ -205,7 +220,7 @@ void FeedView::draw(Frame& f, const Rect& area, const AppState& state, Style sty
     bool heights_changed = false;
     auto [first, last] = list_.visible_range(scroll_.offset() - header_height_, scroll_.offset() + area.h - header_height_);
     for (std::size_t i = first; i < last && i < items.size(); ++i) {
-        Card c = layout_card(f, items[i], area.w);
+        Card c = cached_card(f, i, items[i], area.w);
         if (!list_.measured(i) || list_.height(i) != c.height) {
             heights_changed = true;
             const float list_scroll = scroll_.offset() - header_height_;
@@ -241,13 +256,14 @@ void FeedView::draw(Frame& f, const Rect& area, const AppState& state, Style sty
     std::tie(first, last) = list_.visible_range(scroll_.offset() - header_height_, scroll_.offset() + area.h - header_height_);
     for (std::size_t i = first; i < last && i < items.size(); ++i) {
         auto it = std::find_if(cards.begin(), cards.end(), [i](const auto& c) { return c.first == i; });
-        Card c = it != cards.end() ? std::move(it->second) : layout_card(f, items[i], area.w);
+        Card c = it != cards.end() ? std::move(it->second) : cached_card(f, i, items[i], area.w);
         if (!list_.measured(i)) list_.set_height(i, c.height);
         const float y = top + header_height_ + list_.offset(i);
         draw_card(f, c, items[i], area.x, y, area.w, focus_visible_ && focus_ == int(i),
                   style_ == Style::Compact && items[i].id == state.open_id);
         drawn_.push_back({items[i].id, Rect{area.x, y, area.w, c.height}});
     }
+    prune_cache(first, last);
     draw_footer(f, state, area.x, top + header_height_ + list_.total_height(), area.w);
     scroll_.end(f);
 }

@@ -5,12 +5,15 @@
 // scroll position stays anchored.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/app_state.hpp"
 #include "core/virtual_list.hpp"
 #include "ui/frame.hpp"
+#include "ui/rich_text.hpp"
 #include "ui/scroll_area.hpp"
 
 namespace nr::ui {
@@ -41,8 +44,19 @@ public:
     const Rect& footer_button() const { return footer_button_; }
 
 private:
-    struct Card;
+    struct Card {
+        std::string id;  // the item laid out (a reloaded page may put another at the same index)
+        bool quote = false;
+        bool thumb_right = false;
+        bool thumb_above = false;
+        float thumb_h = 0;
+        float text_w = 0;
+        TextBox title, text, meta;
+        float height = 0;
+    };
     Card layout_card(Frame& f, const Item& item, float width) const;
+    Card cached_card(Frame& f, std::size_t i, const Item& item, float width);
+    void prune_cache(std::size_t first, std::size_t last);
     float draw_card(Frame& f, const Card& card, const Item& item, float x, float y, float w, bool focused,
                     bool selected);
     float draw_header(Frame& f, const AppState& state, float x, float y, float w);
@@ -61,6 +75,12 @@ private:
     bool pending_end_ = false;
     std::vector<DrawnItem> drawn_;
     Rect footer_button_;
+    struct CardKey {
+        const void* font = nullptr;
+        std::int64_t minute = 0;
+    };
+    CardKey cache_key_;
+    std::unordered_map<std::size_t, Card> card_cache_;
 };
 
 }  // namespace nr::ui
