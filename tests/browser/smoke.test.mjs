@@ -2,6 +2,19 @@
 // stays idle, and shows an error (not a blank canvas) when the feed fails.
 import { assert, newPage, pixelStats, screenshot, waitForState } from './harness.mjs';
 
+// A second widget on the demo page, mounted from script with its own feed.
+function mountSecondWidget(page, id, feed) {
+  return page.evaluate(async ([elementId, feedUrl]) => {
+    const el = document.createElement('div');
+    el.id = elementId;
+    el.style.cssText = 'width:360px;height:300px';
+    el.dataset.feed = feedUrl;
+    document.body.append(el);
+    const { mount } = await import('./newsreader.js');
+    await mount(el);
+  }, [id, feed]);
+}
+
 export default function smokeTests({ baseUrl, context }) {
   return [
     ['demo page draws the sample feed', async () => {
@@ -48,15 +61,7 @@ export default function smokeTests({ baseUrl, context }) {
       page.on('console', () => {});  // the 404 itself is logged by the browser
       await page.goto(`${baseUrl}/index.html`);
       await waitForState(page, '#reader', ['ready']);
-      await page.evaluate(async () => {
-        const el = document.createElement('div');
-        el.id = 'broken';
-        el.style.cssText = 'width:360px;height:300px';
-        el.dataset.feed = 'assets/feeds/does-not-exist.json';
-        document.body.append(el);
-        const { mount } = await import('./newsreader.js');
-        await mount(el);
-      });
+      await mountSecondWidget(page, 'broken', 'assets/feeds/does-not-exist.json');
       const stats = await waitForState(page, '#broken', ['error', 'ready']);
       assert(stats.state === 'error', `state is ${stats.state}`);
       assert(/404/.test(stats.error), `error names the cause: ${stats.error}`);
@@ -90,15 +95,7 @@ export default function smokeTests({ baseUrl, context }) {
     ['not JSON: the widget says so', async () => {
       const page = await newPage(context);
       await page.goto(`${baseUrl}/index.html`);
-      await page.evaluate(async () => {
-        const el = document.createElement('div');
-        el.id = 'html-feed';
-        el.style.cssText = 'width:360px;height:300px';
-        el.dataset.feed = 'index.html';
-        document.body.append(el);
-        const { mount } = await import('./newsreader.js');
-        await mount(el);
-      });
+      await mountSecondWidget(page, 'html-feed', 'index.html');
       const stats = await waitForState(page, '#html-feed', ['error', 'ready']);
       assert(stats.state === 'error', `state is ${stats.state}`);
       assert(/HTML/i.test(stats.error), `error explains an HTML page came back: ${stats.error}`);
