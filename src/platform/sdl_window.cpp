@@ -97,13 +97,7 @@ void window_destroy(SdlWindow* w) {
     SDL_Quit();
 }
 
-bool window_process_event(SdlWindow* w, const SDL_Event& event) {
-    ImGui_ImplSDL2_ProcessEvent(&event);
-    return event.type == SDL_WINDOWEVENT && SDL_GetWindowFromID(event.window.windowID) == w->window &&
-           (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED || event.window.event == SDL_WINDOWEVENT_RESIZED);
-}
-
-bool drain_events(SdlWindow* w, std::vector<SDL_Event>& deferred) {
+void drain_events(SdlWindow*, std::vector<SDL_Event>& deferred) {
     std::vector<SDL_Event> events;
     events.swap(deferred);
     SDL_Event e;
@@ -111,7 +105,6 @@ bool drain_events(SdlWindow* w, std::vector<SDL_Event>& deferred) {
     // Deliver in order until a key changes state a second time in this
     // batch (released after its press, pressed again after its release);
     // that event and everything after it wait for the next frame.
-    bool resized = false;
     std::vector<SDL_Keycode> changed;
     for (std::size_t i = 0; i < events.size(); ++i) {
         const SDL_Event& ev = events[i];
@@ -122,14 +115,11 @@ bool drain_events(SdlWindow* w, std::vector<SDL_Event>& deferred) {
             }
             if (!ev.key.repeat) changed.push_back(ev.key.keysym.sym);
         }
-        resized |= window_process_event(w, ev);
+        ImGui_ImplSDL2_ProcessEvent(&ev);
     }
-    return resized;
 }
 
 void window_set_size(SdlWindow* w, int width, int height) { SDL_SetWindowSize(w->window, width, height); }
-
-void window_size(SdlWindow* w, int& width, int& height) { SDL_GetWindowSize(w->window, &width, &height); }
 
 float window_pixel_ratio(SdlWindow* w) {
     int ww = 0, wh = 0, dw = 0, dh = 0;

@@ -31,19 +31,15 @@ struct WindowConfig {
 SdlWindow* window_create(const WindowConfig& config, std::string& error);
 void window_destroy(SdlWindow* w);
 
-// Hands an event to ImGui; returns true when the window was resized.
-bool window_process_event(SdlWindow* w, const SDL_Event& event);
 
 // Polls every pending event into ImGui. ImGui 1.86 keeps keys as up/down
 // state, so a key pressed and released between two frames (a quick tap, or
 // any scripted key press) would never be seen: a key's second change of state
 // in one batch is held back, with what follows it, in `deferred` for the next
 // frame, which the caller must then schedule.
-// Returns true when a window resize was among the events.
-bool drain_events(SdlWindow* w, std::vector<SDL_Event>& deferred);
+void drain_events(SdlWindow* w, std::vector<SDL_Event>& deferred);
 
 void window_set_size(SdlWindow* w, int width, int height);
-void window_size(SdlWindow* w, int& width, int& height);
 float window_pixel_ratio(SdlWindow* w);
 float window_width(SdlWindow* w);  // CSS / logical pixels
 

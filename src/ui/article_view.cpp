@@ -94,7 +94,6 @@ void ArticleView::draw(Frame& f, const Rect& area, const Item& item, const Feed&
     const float band = area.h;
     auto first = std::lower_bound(layout_.pieces.begin(), layout_.pieces.end(), area.y - band - top,
                                   [](const Piece& p, float y) { return p.y + p.h < y; });
-    pieces_drawn_ = 0;
     for (auto it = first; it != layout_.pieces.end(); ++it) {
         const Piece& p = *it;
         const float y = snap(top + p.y);
@@ -104,7 +103,6 @@ void ArticleView::draw(Frame& f, const Rect& area, const Item& item, const Feed&
             continue;
         }
         draw_piece(f, p, int(it - layout_.pieces.begin()), x, y, item, feed);
-        ++pieces_drawn_;
     }
     scroll_.end(f);
 }

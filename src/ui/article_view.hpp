@@ -30,9 +30,6 @@ public:
     void scroll_home() { scroll_.scroll_to(0); }
     void scroll_end() { scroll_.scroll_to(1e9f); }
 
-    // Pieces drawn in the last frame (for stats and tests).
-    int pieces_drawn() const { return pieces_drawn_; }
-
 private:
     void ensure_layout(const Frame& f, const Item& item, float width);
     void draw_piece(Frame& f, const Piece& p, int index, float x, float y, const Item& item, const Feed& feed);
@@ -45,7 +42,6 @@ private:
     float laid_ratio_ = 0;
     const void* laid_font_ = nullptr;
     Rect area_;
-    int pieces_drawn_ = 0;
 };
 
 }  // namespace nr::ui

@@ -175,18 +175,18 @@ void FeedView::draw_status(Frame& f, const AppState& state, float x, float y, fl
 // Cards near the viewport keep their layout between frames: while scrolling,
 // only cards coming into view are laid out. Keyed by the font atlas (a
 // rebuilt atlas measures differently) and the minute (relative times).
-FeedView::Card FeedView::cached_card(Frame& f, std::size_t i, const Item& item, float width) {
+const FeedView::Card& FeedView::cached_card(Frame& f, std::size_t i, const Item& item, float width) {
     const CardKey key{f.fonts.get(Role::Body), f.now / 60};
     if (key.font != cache_key_.font || key.minute != cache_key_.minute) {
         card_cache_.clear();
         cache_key_ = key;
     }
-    auto it = card_cache_.find(i);
-    if (it != card_cache_.end() && it->second.id == item.id) return it->second;  // same item still at i
-    Card c = layout_card(f, item, width);
-    c.id = item.id;
-    card_cache_[i] = c;
-    return c;
+    Card& slot = card_cache_[i];
+    if (slot.id != item.id || item.id.empty()) {  // empty, or another item now at i
+        slot = layout_card(f, item, width);
+        slot.id = item.id;
+    }
+    return slot;
 }
 
 void FeedView::prune_cache(std::size_t first, std::size_t last) {
@@ -216,11 +216,10 @@ void FeedView::draw(Frame& f, const Rect& area, const AppState& state, Style sty
 
     // Lay out the cards in view first: their real heights replace estimates
     // (anchored, so what the reader looks at does not jump), then draw.
-    std::vector<std::pair<std::size_t, Card>> cards;
     bool heights_changed = false;
     auto [first, last] = list_.visible_range(scroll_.offset() - header_height_, scroll_.offset() + area.h - header_height_);
     for (std::size_t i = first; i < last && i < items.size(); ++i) {
-        Card c = cached_card(f, i, items[i], area.w);
+        const Card& c = cached_card(f, i, items[i], area.w);
         if (!list_.measured(i) || list_.height(i) != c.height) {
             heights_changed = true;
             const float list_scroll = scroll_.offset() - header_height_;
@@ -232,7 +231,6 @@ void FeedView::draw(Frame& f, const Rect& area, const AppState& state, Style sty
                 list_.set_height(i, c.height);
             }
         }
-        cards.emplace_back(i, std::move(c));
     }
     scroll_.scroller().set_extent(header_height_ + list_.total_height() + kFooterHeight, area.h);
     if (pending_end_) {
@@ -255,8 +253,7 @@ void FeedView::draw(Frame& f, const Rect& area, const AppState& state, Style sty
     }
     std::tie(first, last) = list_.visible_range(scroll_.offset() - header_height_, scroll_.offset() + area.h - header_height_);
     for (std::size_t i = first; i < last && i < items.size(); ++i) {
-        auto it = std::find_if(cards.begin(), cards.end(), [i](const auto& c) { return c.first == i; });
-        Card c = it != cards.end() ? std::move(it->second) : cached_card(f, i, items[i], area.w);
+        const Card& c = cached_card(f, i, items[i], area.w);  // laid out above, or newly in view
         if (!list_.measured(i)) list_.set_height(i, c.height);
         const float y = top + header_height_ + list_.offset(i);
         draw_card(f, c, items[i], area.x, y, area.w, focus_visible_ && focus_ == int(i),

@@ -55,7 +55,7 @@ private:
         float height = 0;
     };
     Card layout_card(Frame& f, const Item& item, float width) const;
-    Card cached_card(Frame& f, std::size_t i, const Item& item, float width);
+    const Card& cached_card(Frame& f, std::size_t i, const Item& item, float width);
     void prune_cache(std::size_t first, std::size_t last);
     float draw_card(Frame& f, const Card& card, const Item& item, float x, float y, float w, bool focused,
                     bool selected);
