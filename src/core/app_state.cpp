@@ -69,6 +69,13 @@ bool open_item(AppState& app, std::string_view id) {
 
 void close_item(AppState& app) { app.open_id.clear(); }
 
+std::string begin_reload(AppState& app) {
+    if (app.state != LoadState::Error) return {};
+    app.state = LoadState::Loading;
+    app.error.clear();
+    return app.feed_url;
+}
+
 std::string begin_load_more(AppState& app) {
     if (app.loading_more || app.state != LoadState::Ready || app.feed.next_url.empty()) return {};
     app.loading_more = true;

@@ -39,6 +39,10 @@ const Item* find_item(const Feed& feed, std::string_view id);
 bool open_item(AppState& app, std::string_view id);
 void close_item(AppState& app);
 
+// After the first page failed: back to Loading; returns the URL to fetch
+// again, or "" when the first page did not fail.
+std::string begin_reload(AppState& app);
+
 // Marks the next page as in flight; returns its URL, or "" when there is none
 // or one is already loading.
 std::string begin_load_more(AppState& app);

@@ -115,10 +115,11 @@ void ReaderApp::apply(const Actions& a) {
     if (!a.open_item.empty()) open(a.open_item);
     if (a.back) back();
     if (a.retry) {
-        state_.state = LoadState::Loading;
-        state_.error.clear();
-        load_page(state_.feed_url);
-        changed();
+        const std::string url = begin_reload(state_);
+        if (!url.empty()) {
+            load_page(url);
+            changed();
+        }
     }
     if (a.load_more) {
         const std::string next = begin_load_more(state_);

@@ -40,10 +40,15 @@ TEST_CASE("The first page decides the widget's state") {
         CHECK(app.state == nr::LoadState::Error);
         CHECK(app.error == "not JSON");
     }
-    SUBCASE("a network failure is an error") {
+    SUBCASE("a network failure is an error, and a retry starts over") {
+        app.feed_url = "feed.json";
+        CHECK(nr::begin_reload(app).empty());  // nothing failed yet
         nr::apply_fetch_error(app, "HTTP 404");
         CHECK(app.state == nr::LoadState::Error);
         CHECK(nr::to_string(app.state) == "error");
+        CHECK(nr::begin_reload(app) == "feed.json");
+        CHECK(app.state == nr::LoadState::Loading);
+        CHECK(app.error.empty());
     }
 }
 
