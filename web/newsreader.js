@@ -97,9 +97,15 @@ export async function mount(element, options = {}) {
         // CPU time of the C++ frames since the last resetFrameTimes() (ms).
         frameMs: module && module._nr_frame_count_timed() > 0 ? {
           count: module._nr_frame_count_timed(),
-          p50: module._nr_frame_ms_percentile(50),
-          p95: module._nr_frame_ms_percentile(95),
-          max: module._nr_frame_ms_percentile(100),
+          p50: module._nr_frame_ms_percentile(50, 0),
+          p95: module._nr_frame_ms_percentile(95, 0),
+          max: module._nr_frame_ms_percentile(100, 0),
+          // p95 of each phase on its own: events + fonts, UI, render.
+          phasesP95: {
+            events: module._nr_frame_ms_percentile(95, 1),
+            ui: module._nr_frame_ms_percentile(95, 2),
+            render: module._nr_frame_ms_percentile(95, 3),
+          },
         } : null,
       };
     },

@@ -70,3 +70,25 @@ export async function jsHeapBytes(page) {
     await cdp.detach();
   }
 }
+
+// Runs `fn` under a Chrome trace and returns, for each animation-frame
+// callback the page ran meanwhile, its wall time and its main-thread CPU time
+// (the trace's `dur` and `tdur`, in ms). Wall time includes the time the
+// thread was not running: here, on 2 cores shared with the software GPU
+// (SwiftShader) and the browser, mostly that. Call it with no other rAF users
+// on the page so every callback is the widget's frame.
+export async function traceAnimationFrames(browser, page, fn) {
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  let trace;
+  try {
+    await fn();
+  } finally {
+    trace = await browser.stopTracing();
+  }
+  const frames = JSON.parse(trace.toString()).traceEvents.filter((e) => e.name === 'FireAnimationFrame' && e.ph === 'X');
+  return {
+    wallMs: frames.map((e) => e.dur / 1000),
+    // null when the platform does not report thread time
+    cpuMs: frames.every((e) => typeof e.tdur === 'number') ? frames.map((e) => e.tdur / 1000) : null,
+  };
+}

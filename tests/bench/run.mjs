@@ -129,8 +129,17 @@ async function bigSection(browser, urls) {
   const pick = (k) => runs.map((r) => r[k]);
   put('first_content_10k_ms', pick('firstContentMs'));
   results.items_10k = runs[0].items;
-  // The figure is the C++ frame (the widget times it itself); the
-  // rAF-callback proxy, which adds the WebGL calls, is kept beside it.
+  // The budget's figure is the frame's CPU time: the main thread's CPU time
+  // in each animation-frame callback (Chrome's trace). The widget's own wall
+  // clock (stats().frameMs) and the JS rAF proxy are kept beside it.
+  const cpu = pick('cpuFrameP95');
+  if (cpu.every((v) => v == null)) results.scroll_10k_cpu_p95_ms = null;
+  else {
+    put('scroll_10k_cpu_p50_ms', pick('cpuFrameP50'));
+    put('scroll_10k_cpu_p95_ms', cpu);
+    put('scroll_10k_cpu_max_ms', pick('cpuFrameMax'));
+  }
+  put('scroll_10k_traced_wall_p95_ms', pick('tracedWallP95'));
   put('scroll_10k_p50_ms', pick('cppFrameP50'));
   put('scroll_10k_p95_ms', pick('cppFrameP95'));
   put('scroll_10k_max_ms', pick('cppFrameMax'));

@@ -245,6 +245,9 @@ export default function readerTests({ baseUrl, context, browser }) {
       }, `the last item (${lastId}) on screen`, 20000);
       const frames = (await stats(page, '#big')).frameMs;
       assert(frames && frames.count > 0 && frames.p95 > 0, 'the widget times its own frames');
+      const phases = frames.phasesP95;
+      assert(phases && ['events', 'ui', 'render'].every((k) => phases[k] >= 0 && phases[k] <= frames.max),
+        `frame phases within the frame: ${JSON.stringify(frames)}`);
       console.log(`        10k feed: ready in ${loadMs} ms; End reached ${Math.round(end.feedScroll)} px in ${Date.now() - t0} ms;` +
         ` C++ frame p50 ${frames.p50.toFixed(2)} ms, p95 ${frames.p95.toFixed(2)} ms over ${frames.count} frames (reported, not judged)`);
       await screenshot(page.locator('#big'), 'reader-10k-end');

@@ -26,6 +26,10 @@ namespace {
 constexpr Uint32 kSdlPollSentinel = 0x7F00;  // SDL 2.26 queues it on every poll
 constexpr int kSettleFrames = 2;             // ImGui 1.86 loses clicks shorter than a frame without them
 
+struct FrameTiming {
+    float total = 0, events = 0, ui = 0, render = 0;
+};
+
 struct WebRunner {
     nr::SdlWindow* window = nullptr;
     nr::WebFetcher fetcher;
@@ -39,8 +43,9 @@ struct WebRunner {
     nr::LoadState reported = nr::LoadState::Loading;
     std::string reported_error;
     std::vector<SDL_Event> deferred;  // key releases held for the next frame
-    // CPU time of recent frames (input through draw-list submission), ms.
-    std::vector<float> frame_ms;
+    // CPU time of recent frames (input through draw-list submission), ms,
+    // whole and by phase, to tell which part a slow frame spent its time in.
+    std::vector<FrameTiming> frame_ms;
 };
 
 constexpr std::size_t kFrameHistory = 1024;
@@ -61,12 +66,17 @@ EM_BOOL on_animation_frame(double now_ms, void* user) {
 
     const float dt = r->last_frame_ms > 0 ? float(now_ms - r->last_frame_ms) / 1000.0f : 1.0f / 60.0f;
     r->last_frame_ms = now_ms;
+    const double ui_start = emscripten_get_now();
     nr::window_begin_frame(r->window, dt);
     const bool animating = r->app->draw(std::int64_t(emscripten_date_now() / 1000.0));
+    const double render_start = emscripten_get_now();
     nr::window_end_frame(r->window, r->app->palette().background);
     r->images->end_frame();  // LRU eviction sees which images this frame used
     ++r->frames_drawn;
-    if (r->frame_ms.size() < kFrameHistory) r->frame_ms.push_back(float(emscripten_get_now() - frame_start));
+    const double frame_end = emscripten_get_now();
+    if (r->frame_ms.size() < kFrameHistory)
+        r->frame_ms.push_back({float(frame_end - frame_start), float(ui_start - frame_start),
+                               float(render_start - ui_start), float(frame_end - render_start)});
 
     const nr::AppState& s = r->app->state();
     if (s.state != r->reported || s.error != r->reported_error) {
@@ -132,10 +142,15 @@ EMSCRIPTEN_KEEPALIVE void nr_resize(int width, int height) {
 }
 
 // Percentile (0..100) of the CPU time of the frames drawn since the last
-// reset, in ms; -1 when none. For stats() and benchmarks.
-EMSCRIPTEN_KEEPALIVE double nr_frame_ms_percentile(double p) {
+// reset, in ms; -1 when none. phase: 0 whole frame, 1 events and font
+// preparation, 2 UI (ImGui new frame + app), 3 render (draw lists to WebGL,
+// image cache). For stats() and benchmarks.
+EMSCRIPTEN_KEEPALIVE double nr_frame_ms_percentile(double p, int phase) {
     if (!g_runner || g_runner->frame_ms.empty()) return -1;
-    std::vector<float> v = g_runner->frame_ms;
+    std::vector<float> v;
+    v.reserve(g_runner->frame_ms.size());
+    for (const FrameTiming& t : g_runner->frame_ms)
+        v.push_back(phase == 1 ? t.events : phase == 2 ? t.ui : phase == 3 ? t.render : t.total);
     const auto k = std::size_t(std::clamp(p, 0.0, 100.0) / 100.0 * double(v.size() - 1) + 0.5);
     std::nth_element(v.begin(), v.begin() + std::ptrdiff_t(k), v.end());
     return v[k];
