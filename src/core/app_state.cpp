@@ -1,6 +1,9 @@
 #include "core/app_state.hpp"
 
+#include <iterator>
 #include <unordered_set>
+
+#include "core/item_body.hpp"
 
 namespace nr {
 
@@ -28,18 +31,20 @@ void append_items(Feed& into, Feed&& page) {
 
 }  // namespace
 
-void apply_page(AppState& app, const ParseResult& page) {
+// By value: the reader moves its only copy in (a 10k-item page is tens of MB).
+void apply_page(AppState& app, ParseResult page) {
     if (!page.ok) {
         apply_fetch_error(app, page.error);
         return;
     }
-    app.diagnostics.insert(app.diagnostics.end(), page.diagnostics.begin(), page.diagnostics.end());
+    app.diagnostics.insert(app.diagnostics.end(), std::make_move_iterator(page.diagnostics.begin()),
+                           std::make_move_iterator(page.diagnostics.end()));
     if (is_first_page(app)) {
-        app.feed = page.feed;
+        app.feed = std::move(page.feed);
         app.state = LoadState::Ready;
         app.error.clear();
     } else {
-        append_items(app.feed, Feed(page.feed));
+        append_items(app.feed, std::move(page.feed));
         app.loading_more = false;
         app.more_error.clear();
     }
@@ -62,12 +67,21 @@ const Item* find_item(const Feed& feed, std::string_view id) {
 }
 
 bool open_item(AppState& app, std::string_view id) {
-    if (!find_item(app.feed, id)) return false;
+    const Item* item = find_item(app.feed, id);
+    if (!item) return false;
     app.open_id = id;
+    BodyLoad body = load_body(*item);
+    app.article.item = *item;
+    app.article.item.body = std::move(body.blocks);
+    app.article.item.body_source = BodySource{};
+    app.article.body_error = std::move(body.error);
     return true;
 }
 
-void close_item(AppState& app) { app.open_id.clear(); }
+void close_item(AppState& app) {
+    app.open_id.clear();
+    app.article = OpenArticle{};
+}
 
 std::string begin_reload(AppState& app) {
     if (app.state != LoadState::Error) return {};

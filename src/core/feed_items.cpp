@@ -102,18 +102,55 @@ Blocks paragraphs_from_text(std::string_view text) {
     return out;
 }
 
-void fill_body(Item& item, const ItemContent& content, const ParseOptions& options) {
-    if (!item.body.empty()) return;
+Blocks blocks_from_content_html(std::string_view html, const ParseOptions& options) {
+    Blocks blocks = blocks_from_html(options.html(html), options.base_url);
+    limit_blocks(blocks, options.limits);
+    return blocks;
+}
+
+BodyFrom fill_body(Item& item, const ItemContent& content, const ParseOptions& options) {
+    if (!item.body.empty()) return BodyFrom::Structured;
     if (!content.html.empty() && options.html) {
-        item.body = blocks_from_html(options.html(content.html), options.base_url);
-        limit_blocks(item.body, options.limits);
-        if (!item.body.empty()) return;
+        item.body = blocks_from_content_html(content.html, options);
+        if (!item.body.empty()) return BodyFrom::Html;
     }
     if (!content.text.empty()) {
         item.body = paragraphs_from_text(content.text);
-        if (!item.body.empty()) return;
+        if (!item.body.empty()) return BodyFrom::Text;
     }
     add_paragraph(item.body, item.summary);
+    return BodyFrom::Summary;
+}
+
+void keep_body_unparsed(Item& item, BodyFrom from, ItemContent&& content, std::string&& body_json,
+                        const std::shared_ptr<const ParseOptions>& options) {
+    // A brief's blocks are what its card shows; a summary paragraph is as
+    // small as its text.
+    if (!options || !options->lazy_bodies || item.kind == ItemKind::Brief || item.body.empty()) return;
+    BodySource& src = item.body_source;
+    switch (from) {
+        case BodyFrom::Structured:
+            src.kind = BodySource::Kind::NewsreaderJson;
+            src.text = std::move(body_json);
+            break;
+        case BodyFrom::Html:
+            src.kind = BodySource::Kind::Html;
+            src.text = std::move(content.html);
+            break;
+        case BodyFrom::Text:
+            src.kind = BodySource::Kind::Text;
+            src.text = std::move(content.text);
+            break;
+        case BodyFrom::Summary:
+            return;
+    }
+    if (src.text.empty()) {  // nothing to rebuild the blocks from: keep them
+        src = BodySource{};
+        return;
+    }
+    src.text.shrink_to_fit();
+    src.options = options;
+    Blocks().swap(item.body);
 }
 
 void compute_reading_time(Item& item) {

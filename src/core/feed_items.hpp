@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 
 #include "core/feed_parser.hpp"
@@ -30,9 +31,23 @@ inline constexpr std::size_t kDerivedTitleChars = 80;
 // Newsreader JSON and read as unknown (0) from HTML.
 inline constexpr int kMaxImagePixels = 100000;
 
+// What an item's body was made from.
+enum class BodyFrom : unsigned char { Structured, Html, Text, Summary };
+
 // Fills an empty body from content_html (when options.html is set),
-// content_text (paragraphs split on blank lines) or the summary, in that order.
-void fill_body(Item& item, const ItemContent& content, const ParseOptions& options);
+// content_text (paragraphs split on blank lines) or the summary, in that
+// order, and says which one it used (Structured: the body was there already).
+BodyFrom fill_body(Item& item, const ItemContent& content, const ParseOptions& options);
+
+// Blocks from content_html with the metadata limits of structured blocks;
+// options.html must be set.
+Blocks blocks_from_content_html(std::string_view html, const ParseOptions& options);
+
+// With options.lazy_bodies, moves an article's blocks out for the text they
+// came from (`body_json`: the Newsreader "body" array as JSON text). Call
+// once everything that reads the blocks at load (word count, title) is done.
+void keep_body_unparsed(Item& item, BodyFrom from, ItemContent&& content, std::string&& body_json,
+                        const std::shared_ptr<const ParseOptions>& options);
 
 // Plain-text paragraphs from content_text: blank lines separate paragraphs,
 // single line breaks become spaces.

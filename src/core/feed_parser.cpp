@@ -1,6 +1,7 @@
 #include "core/feed_parser.hpp"
 
 #include <cstdio>
+#include <memory>
 #include <unordered_map>
 
 #include "core/feed_fields.hpp"
@@ -66,7 +67,11 @@ FeedFormat detect_format(const Json& root, std::string& why, std::vector<Diagnos
 class ItemLoader {
   public:
     ItemLoader(const ParseOptions& options, ParseResult& res, std::vector<Author> feed_authors)
-        : options_(options), res_(res), reader_(options, res.diagnostics), feed_authors_(std::move(feed_authors)) {}
+        : options_(options),
+          res_(res),
+          reader_(options, res.diagnostics),
+          feed_authors_(std::move(feed_authors)),
+          lazy_(options.lazy_bodies ? std::make_shared<const ParseOptions>(options) : nullptr) {}
 
     void load(const Json& items) {
         const std::size_t n = std::min(items.size(), options_.limits.max_items);
@@ -92,7 +97,7 @@ class ItemLoader {
         const bool newsreader = res_.format == FeedFormat::Newsreader;
         Item item = newsreader ? read_newsreader_item(reader_, v, path, content)
                                : read_jsonfeed_item(reader_, v, path, content);
-        fill_body(item, content, options_);
+        const BodyFrom from = fill_body(item, content, options_);
         if (newsreader) {
             if (!reader_.failed()) check_newsreader_kind(item, reader_, path);
         } else {
@@ -116,7 +121,16 @@ class ItemLoader {
             return;
         }
         compute_reading_time(item);
+        if (lazy_) keep_unparsed(item, from, v, std::move(content));
         res_.feed.items.push_back(std::move(item));
+    }
+
+    void keep_unparsed(Item& item, BodyFrom from, const Json& v, ItemContent&& content) {
+        std::string body_json;
+        if (from == BodyFrom::Structured && item.kind == ItemKind::Article)
+            if (const Json* body = FieldReader::find(v, "body"))
+                body_json = body->dump(-1, ' ', false, Json::error_handler_t::replace);
+        keep_body_unparsed(item, from, std::move(content), std::move(body_json), lazy_);
     }
 
     const ParseOptions& options_;
@@ -124,6 +138,7 @@ class ItemLoader {
     FieldReader reader_;
     std::vector<Author> feed_authors_;  // JSON Feed: apply to items without their own
     std::unordered_map<std::string, std::string> seen_;
+    std::shared_ptr<const ParseOptions> lazy_;  // the options bodies parse with later, when lazy
 };
 
 }  // namespace

@@ -34,6 +34,10 @@ struct ParseOptions {
     std::string base_url;  // resolves relative URLs (the feed's own URL)
     Limits limits;
     HtmlParser html;       // needed for content_html; without it, content_text/summary are used
+    // Articles keep their body as text (Item::body_source) instead of
+    // blocks; the blocks are still built once at load, to check them and to
+    // count words, then dropped. Briefs keep their blocks: the list shows them.
+    bool lazy_bodies = false;
 };
 
 enum class FeedFormat : std::uint8_t { Unknown, Newsreader, JsonFeed10, JsonFeed11 };

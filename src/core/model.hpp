@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -74,6 +75,23 @@ using Blocks = std::vector<Block>;
 
 enum class ItemKind : std::uint8_t { Article, Brief };
 
+struct ParseOptions;
+
+// An article's body kept as the feed wrote it (ParseOptions::lazy_bodies):
+// its text is a fraction of the size of the blocks it becomes, and only the
+// article being read needs blocks. item_body.hpp turns it into blocks.
+struct BodySource {
+    enum class Kind : std::uint8_t { None, NewsreaderJson, Html, Text };
+    Kind kind = Kind::None;
+    std::string text;  // the "body" array as JSON text, content_html, or content_text
+    // The page's parse options (base URL, limits, HTML parser), shared by
+    // the page's items, so the body parses later exactly as it did at load.
+    std::shared_ptr<const ParseOptions> options;
+
+    // Where a body came from, not which page object it points at.
+    bool operator==(const BodySource& o) const { return kind == o.kind && text == o.text; }
+};
+
 struct Item {
     std::string id;
     ItemKind kind = ItemKind::Article;
@@ -88,7 +106,8 @@ struct Item {
     std::string language;  // BCP 47 tag from the feed, or empty
     int word_count = 0;
     int reading_minutes = 0;  // at least 1 once computed
-    Blocks body;
+    Blocks body;              // empty while body_source holds it unparsed
+    BodySource body_source;
 
     bool operator==(const Item&) const = default;
 };

@@ -26,11 +26,14 @@ struct Labels {
     const char* related;
     const char* read_more;
     const char* empty;
+    const char* unreadable;
 };
 Labels labels_for(Lang lang) {
     if (lang == Lang::Uk)
-        return {"Назад", "ЧИТАЙТЕ ТАКОЖ", "Детальніше \xE2\x80\xBA", "У цього матеріалу немає тексту."};
-    return {"Back", "RELATED", "Read more \xE2\x80\xBA", "This story has no text."};
+        return {"Назад", "ЧИТАЙТЕ ТАКОЖ", "Детальніше \xE2\x80\xBA", "У цього матеріалу немає тексту.",
+                "Не вдалося прочитати текст матеріалу: "};
+    return {"Back", "RELATED", "Read more \xE2\x80\xBA", "This story has no text.",
+            "This story's text could not be read: "};
 }
 
 bool ends_with_stop(std::string_view s) {
@@ -239,9 +242,12 @@ public:
         push(std::move(p));
     }
 
-    void empty_note() {
+    void empty_note() { note(labels_.empty); }
+    void error_note(std::string_view error) { note(std::string(labels_.unreadable) + std::string(error)); }
+
+    void note(const std::string& text) {
         Piece p;
-        p.texts.push_back({layout_plain(labels_.empty, Role::Meta, w_, 0, fonts_), 0, 0, Tone::Muted});
+        p.texts.push_back({layout_plain(text, Role::Meta, w_, 0, fonts_), 0, 0, Tone::Muted});
         p.h = p.texts.back().box.height();
         p.gap_before = p.gap_after = spacing::paragraph_gap;
         push(std::move(p));
@@ -275,7 +281,7 @@ std::string caption_line(const Image& image) {
     return image.caption + (ends_with_stop(image.caption) ? " " : ". ") + image.credit;
 }
 
-ArticleLayout layout_article(const Item& item, float width, const Fonts& fonts) {
+ArticleLayout layout_article(const Item& item, std::string_view body_error, float width, const Fonts& fonts) {
     Builder b(fonts, width, labels_for(item_lang(item)));
     b.back();
     if (!item.title.empty()) b.headline(item.title);
@@ -283,7 +289,7 @@ ArticleLayout layout_article(const Item& item, float width, const Fonts& fonts) 
     if (item.hero) b.image(*item.hero, spacing::media_gap);
     if (item.body.empty()) {
         if (!item.summary.empty()) b.paragraph(Runs{Run{item.summary}});
-        else b.empty_note();
+        else if (body_error.empty()) b.empty_note();
     }
     for (const Block& block : item.body) {
         switch (block.type) {
@@ -296,6 +302,7 @@ ArticleLayout layout_article(const Item& item, float width, const Fonts& fonts) 
             case BlockType::Divider: b.rule(space::xl); break;
         }
     }
+    if (!body_error.empty()) b.error_note(body_error);
     if (!item.authors.empty()) b.rule(space::xxl);
     for (const Author& a : item.authors) b.author(a);
     return b.finish();

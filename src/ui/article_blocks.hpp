@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/model.hpp"
@@ -58,8 +59,9 @@ struct ArticleLayout {
     float height = 0;
 };
 
-// Lays out the whole article for a column `width` px wide.
-ArticleLayout layout_article(const Item& item, float width, const Fonts& fonts);
+// Lays out the whole article for a column `width` px wide. A `body_error`
+// (its body could not be read) shows as a note after what was read.
+ArticleLayout layout_article(const Item& item, std::string_view body_error, float width, const Fonts& fonts);
 
 // "Caption. Credit": the credit follows the caption as one muted line.
 std::string caption_line(const Image& image);

@@ -67,14 +67,15 @@ void ArticleView::reset() {
     laid_width_ = -1;
 }
 
-void ArticleView::ensure_layout(const Frame& f, const Item& item, float width) {
+void ArticleView::ensure_layout(const Frame& f, const OpenArticle& article, float width) {
+    const Item& item = article.item;
     // A rebuilt font atlas (new pixel ratio, fonts arriving) measures differently.
     const void* font = f.fonts.get(Role::Body);
     if (laid_item_ == &item && laid_id_ == item.id && laid_width_ == width && laid_ratio_ == f.pixel_ratio &&
         laid_font_ == font)
         return;
     if (laid_id_ != item.id) scroll_.scroll_to(0);
-    layout_ = layout_article(item, width, f.fonts);
+    layout_ = layout_article(item, article.body_error, width, f.fonts);
     laid_id_ = item.id;
     laid_item_ = &item;
     laid_width_ = width;
@@ -82,11 +83,12 @@ void ArticleView::ensure_layout(const Frame& f, const Item& item, float width) {
     laid_font_ = font;
 }
 
-void ArticleView::draw(Frame& f, const Rect& area, const Item& item, const Feed& feed) {
+void ArticleView::draw(Frame& f, const Rect& area, const OpenArticle& article, const Feed& feed) {
+    const Item& item = article.item;
     area_ = area;
     const float width = std::max(0.0f, std::min(area.w - 2 * column_margin(area.w), spacing::column_max));
     const float x = snap(area.x + (area.w - width) * 0.5f);
-    ensure_layout(f, item, width);
+    ensure_layout(f, article, width);
 
     scroll_.begin(f, area, layout_.height);
     const float top = scroll_.top();

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "core/app_state.hpp"
 #include "core/model.hpp"
 #include "ui/article_blocks.hpp"
 #include "ui/frame.hpp"
@@ -15,9 +16,9 @@ namespace nr::ui {
 
 class ArticleView {
 public:
-    // Draws `item` inside `area` (CSS px), scrolling on its own. `feed`
-    // resolves related cards' item_id.
-    void draw(Frame& f, const Rect& area, const Item& item, const Feed& feed);
+    // Draws the open article inside `area` (CSS px), scrolling on its own.
+    // `feed` resolves related cards' item_id.
+    void draw(Frame& f, const Rect& area, const OpenArticle& article, const Feed& feed);
     // Another article opened: back to the top, drop the cached layout.
     void reset();
 
@@ -31,7 +32,7 @@ public:
     void scroll_end() { scroll_.scroll_to(1e9f); }
 
 private:
-    void ensure_layout(const Frame& f, const Item& item, float width);
+    void ensure_layout(const Frame& f, const OpenArticle& article, float width);
     void draw_piece(Frame& f, const Piece& p, int index, float x, float y, const Item& item, const Feed& feed);
 
     ScrollArea scroll_;

@@ -58,7 +58,13 @@ void ReaderApp::load_page(const std::string& url) {
             ParseOptions opts;
             opts.base_url = url;
             opts.html = html_;
-            apply_page(state_, parse_feed(r.body, opts));
+            opts.lazy_bodies = true;  // an article's blocks are built when it opens
+            // The model copies what it keeps: hand the response (~30 MB for
+            // 10k items) back to the heap as soon as it is parsed.
+            std::string body = std::move(r.body);
+            ParseResult page = parse_feed(body, opts);
+            std::string().swap(body);
+            apply_page(state_, std::move(page));
         }
         changed();
     });
@@ -155,7 +161,7 @@ bool ReaderApp::draw(std::int64_t now) {
     f.now = now;
     f.reduced_motion = options_.reduced_motion;
 
-    const Item* article = state_.open_id.empty() ? nullptr : find_item(state_.feed, state_.open_id);
+    const OpenArticle* article = state_.open_id.empty() ? nullptr : &state_.article;
     const PageMetrics& m = f.metrics;
     bool at_top = true, at_bottom = true;
     if (state_.state != LoadState::Ready || !article) {

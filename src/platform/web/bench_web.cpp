@@ -18,6 +18,7 @@ EMSCRIPTEN_KEEPALIVE int nr_bench_parse(const char* bytes, int length, const cha
     nr::ParseOptions options;
     options.base_url = base_url;
     options.html = nr::parse_html_dom;
+    options.lazy_bodies = true;
     const nr::ParseResult result = nr::parse_feed(std::string_view(bytes, std::size_t(length)), options);
     return result.ok ? int(result.feed.items.size()) : -1;
 }
@@ -28,6 +29,7 @@ EMSCRIPTEN_KEEPALIVE nr::ParseResult* nr_bench_parse_keep(const char* bytes, int
     nr::ParseOptions options;
     options.base_url = base_url;
     options.html = nr::parse_html_dom;
+    options.lazy_bodies = true;  // as the widget keeps it
     return new nr::ParseResult(nr::parse_feed(std::string_view(bytes, std::size_t(length)), options));
 }
 
