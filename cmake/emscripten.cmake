@@ -10,11 +10,17 @@ target_include_directories(newsreader-wasm PRIVATE ${NR_SRC})
 target_link_libraries(newsreader-wasm PRIVATE news_core imgui ${NR_SDL2_WASM}/lib/libSDL2.a nr_warnings)
 set_target_properties(newsreader-wasm PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY ${NR_SITE_DIR})
 
+# FETCH_SUPPORT_INDEXEDDB=0: emscripten_fetch otherwise opens an IndexedDB
+# database on the host's origin before main() and looks every URL up in it
+# before sending, which holds the feed request back until the main thread is
+# free. GL_SUPPORT_*_ENABLE_EXTENSIONS=0: the renderer uses core WebGL2 only,
+# so skip enabling every extension when the context is made.
 set(NR_WASM_LINK_FLAGS
   -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createNewsreaderModule
   -sENVIRONMENT=web -sFILESYSTEM=0 -sMINIFY_HTML=0
   -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
-  -sALLOW_MEMORY_GROWTH=1 -sFETCH=1 -sEXIT_RUNTIME=0
+  -sALLOW_MEMORY_GROWTH=1 -sFETCH=1 -sFETCH_SUPPORT_INDEXEDDB=0 -sEXIT_RUNTIME=0
+  -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_SUPPORT_SIMPLE_ENABLE_EXTENSIONS=0
   -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_nr_frames_drawn,_nr_items_loaded,_nr_resize,_nr_destroy,_nr_debug_json,_nr_open,_nr_back,_nr_html_blocks_json,_nr_frame_ms_percentile,_nr_frame_count_timed,_nr_frame_times_reset,_nr_image_loaded,_nr_image_failed,_nr_image_bytes,_nr_image_textures
   -sEXPORTED_RUNTIME_METHODS=UTF8ToString,ccall
   --pre-js ${NR_SRC}/platform/web/html_dom.js

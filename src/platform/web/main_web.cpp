@@ -58,6 +58,7 @@ void request_frame(WebRunner* r);
 EM_BOOL on_animation_frame(double now_ms, void* user) {
     auto* r = static_cast<WebRunner*>(user);
     r->frame_pending = false;
+    if (!r->window) return EM_FALSE;  // WebGL2 unavailable: the host shows the reason instead
     const double frame_start = emscripten_get_now();
     nr::drain_events(r->window, r->deferred);
 
@@ -136,7 +137,7 @@ EMSCRIPTEN_KEEPALIVE int nr_items_loaded() {
 
 // Called by the loader's ResizeObserver (CSS pixels) and on pixel-ratio changes.
 EMSCRIPTEN_KEEPALIVE void nr_resize(int width, int height) {
-    if (!g_runner || width <= 0 || height <= 0) return;
+    if (!g_runner || !g_runner->window || width <= 0 || height <= 0) return;
     nr::window_set_size(g_runner->window, width, height);
     request_frame(g_runner);
 }
@@ -193,13 +194,6 @@ EMSCRIPTEN_KEEPALIVE void nr_destroy() {
 
 int main(int argc, char** argv) {
     auto* r = new WebRunner;
-    std::string error;
-    r->window = nr::window_create({}, error);
-    if (!r->window) {
-        nr::host::fatal(error.c_str());
-        delete r;
-        return 1;
-    }
     g_runner = r;
     r->images = std::make_unique<nr::WebImageSource>([r] { request_frame(r); });
     nr::ui::HostHooks hooks;
@@ -208,8 +202,22 @@ int main(int argc, char** argv) {
     r->app = std::make_unique<nr::ui::ReaderApp>(r->fetcher, *r->images, nr::parse_html_dom,
                                                  parse_arguments(argc, argv), [r] { request_frame(r); },
                                                  std::move(hooks));
-    SDL_AddEventWatch(on_sdl_event, r);
+    // The feed and font requests go out first (FETCH_SUPPORT_INDEXEDDB=0
+    // makes emscripten_fetch send at once): creating the WebGL context blocks
+    // the main thread for a long while (hundreds of ms on a software GPU) and
+    // the network runs meanwhile. Their callbacks, and so any frame request,
+    // come only after main returns.
     r->app->start();
+
+    std::string error;
+    r->window = nr::window_create({}, error);
+    if (!r->window) {
+        nr::host::fatal(error.c_str());
+        // The runtime stays alive for the requests already in flight; frames
+        // never draw without a window, and nr_destroy frees the rest.
+        return 0;
+    }
+    SDL_AddEventWatch(on_sdl_event, r);
     request_frame(r);
     return 0;
 }
