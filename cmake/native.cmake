@@ -1,11 +1,29 @@
-# Native targets: gumbo HTML producer, linter CLI, unit tests, desktop app.
+# Native targets: gumbo HTML producer, fetcher, linter CLI, unit tests, desktop app.
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
+find_package(CURL REQUIRED)
 
 set(NR_SRC ${CMAKE_CURRENT_SOURCE_DIR}/src)
 
 add_library(news_html_gumbo STATIC ${NR_SRC}/platform/native/html_gumbo.cpp)
 target_link_libraries(news_html_gumbo PUBLIC news_core PRIVATE PkgConfig::GUMBO nr_warnings)
+
+# The desktop Fetcher (local files + libcurl), apart from SDL so the unit
+# tests (and the ASan preset, which builds no app) exercise it.
+set(NR_FETCH_NATIVE_SOURCES ${NR_SRC}/platform/fetch.cpp ${NR_SRC}/platform/native/fetch_native.cpp
+                            ${NR_SRC}/platform/native/http_curl.cpp)
+add_library(news_fetch_native STATIC ${NR_FETCH_NATIVE_SOURCES})
+target_link_libraries(news_fetch_native PUBLIC news_core PRIVATE CURL::libcurl nr_warnings)
+
+# Image decoding for the desktop app (SDL2_image on a worker thread), also
+# apart from GL so the unit tests decode real files.
+find_package(SDL2 REQUIRED)
+find_package(SDL2_image REQUIRED)
+find_package(Threads REQUIRED)
+set(NR_IMAGE_DECODER_SOURCES ${NR_SRC}/platform/native/image_decoder.cpp)
+add_library(news_image_decoder STATIC ${NR_IMAGE_DECODER_SOURCES})
+target_include_directories(news_image_decoder PUBLIC ${NR_SRC})
+target_link_libraries(news_image_decoder PUBLIC SDL2::SDL2 SDL2_image::SDL2_image Threads::Threads PRIVATE nr_warnings)
 
 add_executable(newsreader-lint ${NR_SRC}/tools/lint_main.cpp)
 target_link_libraries(newsreader-lint PRIVATE news_core news_html_gumbo nr_warnings)
@@ -30,7 +48,8 @@ if(NR_BUILD_TESTS)
        ${CMAKE_CURRENT_SOURCE_DIR}/tests/platform/native/*.cpp
        ${CMAKE_CURRENT_SOURCE_DIR}/tests/ui/*.cpp)
   add_executable(news_tests ${CMAKE_CURRENT_SOURCE_DIR}/tests/main.cpp ${NR_TEST_SOURCES})
-  target_link_libraries(news_tests PRIVATE news_core news_html_gumbo doctest::doctest nr_warnings)
+  target_link_libraries(news_tests PRIVATE news_core news_html_gumbo news_fetch_native news_image_decoder
+                                           doctest::doctest nr_warnings)
   target_compile_definitions(news_tests PRIVATE NR_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}")
   doctest_discover_tests(news_tests WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
 

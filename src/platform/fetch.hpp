@@ -4,7 +4,11 @@
 //
 // Implemented by:
 //   web/fetch_web.cpp        emscripten_fetch (browser HTTP cache, CORS)
-//   native/fetch_native.cpp  local files (paths or file:// URLs)
+//   native/fetch_native.cpp  http(s) through libcurl (asynchronous, pumped by
+//                            the main loop; redirects, timeouts, a body size
+//                            cap) and local files (paths or file:// URLs)
+// Relative URLs are resolved by the caller (core/url resolve_url against the
+// feed's URL) before they reach a Fetcher, the same on both platforms.
 #pragma once
 
 #include <functional>

@@ -7,7 +7,7 @@
 //
 // Implemented by:
 //   web/images_web.cpp        fetch + createImageBitmap, uploaded to WebGL
-//   native/images_native.cpp  .bmp files only (SDL2 has no other decoder)
+//   native/images_native.cpp  through the Fetcher, SDL2_image on a worker thread
 // Both keep their textures in a core TextureCache (LRU within a byte budget).
 #pragma once
 

@@ -3,7 +3,7 @@
 #include <SDL.h>
 #include <SDL_opengl.h>
 
-#include <string_view>
+#include <algorithm>
 
 #include "platform/gl_textures.hpp"
 
@@ -11,27 +11,24 @@ namespace nr {
 
 namespace {
 
-// A local path for a .bmp URL; empty for anything SDL2 cannot read (other
-// formats, http(s), data:).
-std::string bmp_path(const std::string& url) {
-    std::string path = url;
-    constexpr std::string_view kFile = "file://";
-    if (path.compare(0, kFile.size(), kFile) == 0) path.erase(0, kFile.size());
-    else if (path.find("://") != std::string::npos || path.rfind("data:", 0) == 0) return {};
-    path = path.substr(0, path.find_first_of("?#"));
-    if (path.size() < 4) return {};
-    std::string ext = path.substr(path.size() - 4);
-    for (char& c : ext) c = char(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    return ext == ".bmp" ? path : std::string{};
+// The same power-of-two buckets as the web source (images_web.cpp): a
+// thumbnail and the same picture as a full-width hero are two textures, each
+// sharp at its size, and a small first use never caps a later large one.
+int size_bucket(int display_width_px) {
+    int bucket = 128;
+    while (bucket < display_width_px && bucket < 8192) bucket *= 2;
+    return bucket;
 }
 
-// Uploads tightly or loosely packed RGBA rows (top row first, as ImGui's UVs
-// expect) and restores the texture binding ImGui's backend relies on.
-GLuint upload_rgba(const SDL_Surface* s) {
-    GLint previous = 0, max_size = 0;
+// Keep the decoded width unless it is well above the drawn width (as the web
+// source does): a picture slightly wider than its slot stays sharp.
+int decode_width_bound(int bucket) { return bucket + bucket / 4; }
+
+// Uploads tightly packed RGBA rows (top row first, as ImGui's UVs expect)
+// and restores the texture binding ImGui's backend relies on.
+GLuint upload_rgba(const DecodedImage& image) {
+    GLint previous = 0;
     glGetIntegerv(GL_TEXTURE_BINDING_2D, &previous);
-    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_size);
-    if (s->w > max_size || s->h > max_size) return 0;
     GLuint tex = 0;
     glGenTextures(1, &tex);
     if (!tex) return 0;
@@ -41,25 +38,39 @@ GLuint upload_rgba(const SDL_Surface* s) {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-    glPixelStorei(GL_UNPACK_ROW_LENGTH, s->pitch / 4);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, s->w, s->h, 0, GL_RGBA, GL_UNSIGNED_BYTE, s->pixels);
     glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    while (glGetError() != GL_NO_ERROR) {
+    }  // earlier errors are not ours
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, image.width, image.height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+                 image.rgba.data());
+    const bool uploaded = glGetError() == GL_NO_ERROR;  // e.g. out of memory
     glBindTexture(GL_TEXTURE_2D, GLuint(previous));
+    if (!uploaded) {
+        glDeleteTextures(1, &tex);
+        return 0;
+    }
     return tex;
 }
 
 }  // namespace
 
-NativeImageSource::NativeImageSource(std::function<void()> on_change, std::size_t budget_bytes)
-    : on_change_(std::move(on_change)), budget_(budget_bytes) {}
+NativeImageSource::NativeImageSource(Fetcher& fetcher, std::function<void()> on_change, std::size_t budget_bytes)
+    : fetcher_(fetcher), on_change_(std::move(on_change)), budget_(budget_bytes) {}
 
 NativeImageSource::~NativeImageSource() {
     for (std::uint64_t texture : cache_.clear()) delete_gl_texture(texture);
 }
 
-ImageHandle NativeImageSource::request(const std::string& url, int /*display_width_px*/) {
-    TextureCache::Use use = cache_.use(url, frame_, monotonic_seconds());
-    if (use.start_load) load(url);
+ImageHandle NativeImageSource::request(const std::string& url, int display_width_px) {
+    const int bucket = size_bucket(display_width_px);
+    const std::string key = url + '\x1f' + std::to_string(bucket);
+    TextureCache::Use use = cache_.use(key, frame_, monotonic_seconds());
+    if (use.start_load) {
+        if (url.rfind("data:", 0) == 0)
+            cache_.fail(key, monotonic_seconds());  // seen by the caller right now: no wake-up needed
+        else
+            start_load(key, url, decode_width_bound(bucket));
+    }
     return image_handle(*use.entry);
 }
 
@@ -68,21 +79,48 @@ void NativeImageSource::end_frame() {
     ++frame_;
 }
 
-// Synchronous: the entry is Ready or Failed before request() returns.
-void NativeImageSource::load(const std::string& url) {
-    const std::string path = bmp_path(url);
-    SDL_Surface* bmp = path.empty() ? nullptr : SDL_LoadBMP(path.c_str());
-    // RGBA32 is R, G, B, A in memory on any endianness: GL_RGBA bytes.
-    SDL_Surface* rgba = bmp ? SDL_ConvertSurfaceFormat(bmp, SDL_PIXELFORMAT_RGBA32, 0) : nullptr;
-    SDL_FreeSurface(bmp);
-    const GLuint tex = rgba ? upload_rgba(rgba) : 0;
-    if (tex && cache_.ready(url, tex, rgba->w, rgba->h)) {
-        SDL_FreeSurface(rgba);
-        return;
+void NativeImageSource::start_load(const std::string& key, const std::string& url, int max_width) {
+    const std::uint64_t id = next_id_++;
+    pending_[id] = key;
+    if (max_texture_size_ == 0) {
+        GLint max_size = 0;
+        glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_size);
+        max_texture_size_ = max_size > 0 ? max_size : 2048;
     }
-    if (tex) delete_gl_texture(tex);
-    SDL_FreeSurface(rgba);
-    cache_.fail(url, monotonic_seconds());
+    max_width = std::min(max_width, max_texture_size_);
+    std::weak_ptr<int> alive = alive_;
+    fetcher_.get(url, [this, alive, id, max_width](FetchResponse&& r) {
+        if (alive.expired()) return;
+        if (!r.ok) {
+            auto it = pending_.find(id);
+            if (it == pending_.end()) return;
+            failed(it->second);
+            pending_.erase(it);
+            return;
+        }
+        decoder_.submit(id, std::move(r.body), max_width, max_texture_size_);
+    });
+}
+
+void NativeImageSource::pump() {
+    std::vector<DecodedImage> decoded = decoder_.take();
+    for (DecodedImage& image : decoded) {
+        auto it = pending_.find(image.id);
+        if (it == pending_.end()) continue;
+        const std::string key = std::move(it->second);
+        pending_.erase(it);
+        const GLuint tex = image.ok ? upload_rgba(image) : 0;
+        if (!tex || !cache_.ready(key, tex, image.width, image.height)) {
+            if (tex) delete_gl_texture(tex);
+            cache_.fail(key, monotonic_seconds());  // a no-op when the key is no longer Loading
+        }
+    }
+    if (!decoded.empty() && on_change_) on_change_();
+}
+
+void NativeImageSource::failed(const std::string& key) {
+    cache_.fail(key, monotonic_seconds());
+    if (on_change_) on_change_();
 }
 
 }  // namespace nr

@@ -1,5 +1,7 @@
-// Desktop runner: `newsreader [options] FEED_PATH`. Same app and UI as the
-// widget; blocks in SDL_WaitEvent while idle, so it draws only on change.
+// Desktop runner: `newsreader [options] FEED_PATH_OR_URL`. Same app and UI as
+// the widget; blocks in SDL_WaitEvent while idle, so it draws only on change.
+// While downloads or image decodes are in flight it wakes every few
+// milliseconds to pump them instead (no frame is drawn for a wake-up alone).
 // --screenshot FILE.bmp renders until the feed settles, saves and exits
 // (used by the native UI tests with SDL_VIDEODRIVER=offscreen).
 #include <SDL.h>
@@ -21,6 +23,9 @@
 
 namespace {
 
+// How often the loop pumps downloads and decodes while they are in flight.
+constexpr int kPumpIntervalMs = 8;
+
 struct Args {
     nr::ui::ReaderOptions reader;
     nr::WindowConfig window;
@@ -30,8 +35,18 @@ struct Args {
 
 int usage() {
     std::fprintf(stderr,
-                 "usage: newsreader [--width PX] [--height PX] [--theme light|dark] [--open ITEM_ID] [--screenshot OUT.bmp] FEED\n");
+                 "usage: newsreader [--width PX] [--height PX] [--theme light|dark] [--open ITEM_ID] [--screenshot OUT.bmp] FEED_PATH_OR_URL\n");
     return 64;
+}
+
+// A file:// feed is opened as its plain path, so the relative images and
+// pages beside it resolve to local files: under a URL base the feed parser
+// keeps only http(s) links.
+std::string feed_location(std::string arg) {
+    if (arg.rfind("file://", 0) != 0) return arg;
+    arg.erase(0, 7);
+    if (arg.rfind("localhost/", 0) == 0) arg.erase(0, 9);
+    return arg;
 }
 
 bool parse_args(int argc, char** argv, Args& a) {
@@ -46,7 +61,7 @@ bool parse_args(int argc, char** argv, Args& a) {
         else if (k == "--screenshot" && has_value) a.screenshot = argv[++i];
         else if (k == "--open" && has_value) a.open_id = argv[++i];
         else if (k.rfind("--", 0) == 0) return false;
-        else a.reader.feed_url = k;
+        else a.reader.feed_url = feed_location(k);
     }
     return !a.reader.feed_url.empty() && a.window.width > 0 && a.window.height > 0;
 }
@@ -77,7 +92,7 @@ int main(int argc, char** argv) {
     }
     nr::NativeFetcher fetcher;
     bool wants_frame = true;
-    auto images = std::make_unique<nr::NativeImageSource>([&] { wants_frame = true; });
+    auto images = std::make_unique<nr::NativeImageSource>(fetcher, [&] { wants_frame = true; });
     nr::ui::ReaderApp app(fetcher, *images, nr::parse_html_gumbo, args.reader, [&] { wants_frame = true; });
     app.start();
     bool opened = args.open_id.empty();
@@ -86,8 +101,15 @@ int main(int argc, char** argv) {
     std::vector<SDL_Event> deferred;  // key taps spread over frames (see drain_events)
     for (bool running = true; running;) {
         fetcher.pump();
-        // Block while nothing changes: an idle reader uses no CPU.
-        if (!wants_frame && settle == 0 && deferred.empty()) SDL_WaitEvent(nullptr);
+        images->pump();
+        if (!wants_frame && settle == 0 && deferred.empty()) {
+            // Block while nothing changes: an idle reader uses no CPU. Work in
+            // flight needs pumping, so then wait only briefly.
+            if (!fetcher.busy() && !images->busy())
+                SDL_WaitEvent(nullptr);
+            else if (SDL_WaitEventTimeout(nullptr, kPumpIntervalMs) == 0)
+                continue;  // only the network or decoder to pump: no frame
+        }
         SDL_PumpEvents();
         if (SDL_PeepEvents(nullptr, 0, SDL_PEEKEVENT, SDL_QUIT, SDL_QUIT) > 0) running = false;
         if (SDL_PeepEvents(nullptr, 0, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0 || !deferred.empty()) settle = 2;
@@ -109,7 +131,10 @@ int main(int argc, char** argv) {
             SDL_Delay(16);
         }
         if (!args.screenshot.empty()) wants_frame = true;  // render through to the shot, no input will come
-        if (!args.screenshot.empty() && app.state().state != nr::LoadState::Loading && ++settled_frames >= 3) {
+        // The shot waits for the feed and for every image it asked for.
+        const bool settled = app.state().state != nr::LoadState::Loading && !fetcher.busy() && !images->busy();
+        settled_frames = settled ? settled_frames + 1 : 0;
+        if (!args.screenshot.empty() && settled_frames >= 3) {
             if (!save_screenshot(window, args.screenshot)) {
                 std::fprintf(stderr, "newsreader: could not save %s\n", args.screenshot.c_str());
                 status = 1;

@@ -1,0 +1,116 @@
+#include "platform/native/image_decoder.hpp"
+
+#include <SDL.h>
+#include <SDL_image.h>
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+#include <utility>
+
+namespace nr {
+
+namespace {
+
+struct SurfaceDeleter {
+    void operator()(SDL_Surface* s) const { SDL_FreeSurface(s); }
+};
+using Surface = std::unique_ptr<SDL_Surface, SurfaceDeleter>;
+
+// The target size: scaled down (never up) to fit both bounds, at least 1 px.
+void fit(int w, int h, int max_w, int max_h, int& out_w, int& out_h) {
+    double scale = 1.0;
+    if (max_w > 0 && w > max_w) scale = std::min(scale, double(max_w) / w);
+    if (max_h > 0 && h > max_h) scale = std::min(scale, double(max_h) / h);
+    out_w = std::max(1, int(w * scale + 0.5));
+    out_h = std::max(1, int(h * scale + 0.5));
+}
+
+Surface stretched(SDL_Surface* src, int w, int h) {
+    Surface dst(SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGBA32));
+    if (!dst || SDL_SoftStretchLinear(src, nullptr, dst.get(), nullptr) != 0) return nullptr;
+    return dst;
+}
+
+}  // namespace
+
+DecodedImage decode_image(const std::string& bytes, int max_width, int max_height) {
+    DecodedImage out;
+    SDL_RWops* rw = SDL_RWFromConstMem(bytes.data(), int(bytes.size()));
+    Surface decoded(rw ? IMG_Load_RW(rw, 1) : nullptr);
+    if (!decoded || decoded->w <= 0 || decoded->h <= 0) return out;
+    // RGBA32 is R, G, B, A in memory on any endianness: GL_RGBA bytes.
+    Surface rgba(SDL_ConvertSurfaceFormat(decoded.get(), SDL_PIXELFORMAT_RGBA32, 0));
+    decoded.reset();
+    if (!rgba) return out;
+    int w = 0, h = 0;
+    fit(rgba->w, rgba->h, max_width, max_height, w, h);
+    // Halving first (each step a 2x2 average) then one bilinear step keeps a
+    // large downscale from aliasing: bilinear alone samples only 4 pixels.
+    while (w != rgba->w || h != rgba->h) {
+        const int step_w = rgba->w / 2 >= w ? rgba->w / 2 : w;
+        const int step_h = rgba->w / 2 >= w ? std::max(h, rgba->h / 2) : h;
+        rgba = stretched(rgba.get(), step_w, step_h);
+        if (!rgba) return out;
+    }
+    out.width = rgba->w;
+    out.height = rgba->h;
+    out.rgba.resize(std::size_t(out.width) * std::size_t(out.height) * 4);
+    const auto* src = static_cast<const unsigned char*>(rgba->pixels);
+    const std::size_t row = std::size_t(out.width) * 4;
+    for (int y = 0; y < out.height; ++y) std::memcpy(out.rgba.data() + row * std::size_t(y), src + std::size_t(rgba->pitch) * std::size_t(y), row);
+    out.ok = true;
+    return out;
+}
+
+ImageDecoder::ImageDecoder() : thread_([this] { run(); }) {}
+
+ImageDecoder::~ImageDecoder() {
+    {
+        std::lock_guard lock(mutex_);
+        stop_ = true;
+        jobs_.clear();
+    }
+    wake_.notify_one();
+    thread_.join();
+}
+
+void ImageDecoder::submit(std::uint64_t id, std::string bytes, int max_width, int max_height) {
+    {
+        std::lock_guard lock(mutex_);
+        jobs_.push_back(Job{id, std::move(bytes), max_width, max_height});
+    }
+    wake_.notify_one();
+}
+
+std::vector<DecodedImage> ImageDecoder::take() {
+    std::lock_guard lock(mutex_);
+    return std::exchange(done_, {});
+}
+
+bool ImageDecoder::busy() const {
+    std::lock_guard lock(mutex_);
+    return !jobs_.empty() || working_ > 0 || !done_.empty();
+}
+
+void ImageDecoder::run() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+        wake_.wait(lock, [this] { return stop_ || !jobs_.empty(); });
+        if (stop_) break;
+        Job job = std::move(jobs_.front());
+        jobs_.pop_front();
+        ++working_;
+        lock.unlock();
+        DecodedImage image = decode_image(job.bytes, job.max_width, job.max_height);
+        image.id = job.id;
+        lock.lock();
+        --working_;
+        done_.push_back(std::move(image));
+    }
+    // SDL keeps a per-thread error buffer (set by a failed decode) that only
+    // its own threads free on exit; this one is a std::thread.
+    SDL_TLSCleanup();
+}
+
+}  // namespace nr
