@@ -23,12 +23,13 @@ bool contains_ci(std::string_view hay, std::string_view needle) {
     return it != hay.end();
 }
 
-// Forwards to nlohmann's DOM builder and keeps the parse error it would
-// otherwise throw.
-class CapturingSax : public nlohmann::detail::json_sax_dom_parser<nlohmann::json> {
+// Forwards to one of nlohmann's DOM builders and keeps the parse error it
+// would otherwise throw.
+template <class Base>
+class Capturing : public Base {
   public:
-    using Base = nlohmann::detail::json_sax_dom_parser<nlohmann::json>;
-    explicit CapturingSax(nlohmann::json& out) : Base(out, false) {}
+    template <class... Args>
+    explicit Capturing(Args&&... args) : Base(std::forward<Args>(args)..., false) {}
 
     template <class Exception>
     bool parse_error(std::size_t position, const std::string& last_token, const Exception& ex) {
@@ -40,6 +41,8 @@ class CapturingSax : public nlohmann::detail::json_sax_dom_parser<nlohmann::json
     std::size_t position_ = 0;
     std::string message_;
 };
+using CapturingSax = Capturing<nlohmann::detail::json_sax_dom_parser<nlohmann::json>>;
+using CapturingFilterSax = Capturing<nlohmann::detail::json_sax_dom_callback_parser<nlohmann::json>>;
 
 // "[json.exception.parse_error.101] parse error at line 1, column 5: x" -> "line 1, column 5: x"
 std::string tidy_nlohmann_message(std::string msg) {
@@ -47,6 +50,22 @@ std::string tidy_nlohmann_message(std::string msg) {
     const std::string_view prefix = "parse error at ";
     if (msg.compare(0, prefix.size(), prefix) == 0) msg.erase(0, prefix.size());
     return msg;
+}
+
+// Runs `sax` over the bytes; the error to show, or "".
+template <class Sax>
+std::string run_sax(std::string_view bytes, Sax& sax) {
+    const bool ok = nlohmann::json::sax_parse(bytes.begin(), bytes.end(), &sax);
+    if (ok && !sax.is_errored()) return "";
+    // An error at the very end means the text stopped early: say "truncated"
+    // rather than pointing at a position the author cannot see.
+    std::size_t end = bytes.size();
+    while (end > 0 && is_json_space(bytes[end - 1])) --end;
+    const bool at_end = sax.position_ >= end;
+    if (at_end && (sax.message_.find("unexpected end of input") != std::string::npos ||
+                   sax.message_.find("missing closing quote") != std::string::npos))
+        return "truncated: the JSON document ends before it is complete";
+    return "not JSON: " + truncate_utf8(clean_meta_text(tidy_nlohmann_message(sax.message_)), 200);
 }
 
 }  // namespace
@@ -97,20 +116,17 @@ std::string sniff_not_json(std::string_view bytes) {
 JsonRead read_json(std::string_view bytes) {
     JsonRead out;
     CapturingSax sax(out.value);
-    const bool ok = nlohmann::json::sax_parse(bytes.begin(), bytes.end(), &sax);
-    if (ok && !sax.is_errored()) return out;
-    out.value = nlohmann::json();
-    // An error at the very end means the text stopped early: say "truncated"
-    // rather than pointing at a position the author cannot see.
-    std::size_t end = bytes.size();
-    while (end > 0 && is_json_space(bytes[end - 1])) --end;
-    const bool at_end = sax.position_ >= end;
-    if (at_end && (sax.message_.find("unexpected end of input") != std::string::npos ||
-                   sax.message_.find("missing closing quote") != std::string::npos))
-        out.error = "truncated: the JSON document ends before it is complete";
-    else
-        out.error = "not JSON: " + truncate_utf8(clean_meta_text(tidy_nlohmann_message(sax.message_)), 200);
+    out.error = run_sax(bytes, sax);
+    if (!out.error.empty()) out.value = nlohmann::json();
     return out;
+}
+
+std::string read_json_filtered(std::string_view bytes, nlohmann::json& root,
+                               const nlohmann::json::parser_callback_t& filter) {
+    CapturingFilterSax sax(root, filter);
+    std::string error = run_sax(bytes, sax);
+    if (!error.empty()) root = nlohmann::json();
+    return error;
 }
 
 }  // namespace nr

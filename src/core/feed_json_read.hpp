@@ -32,4 +32,10 @@ struct JsonRead {
 // truncated document apart from a malformed one.
 JsonRead read_json(std::string_view bytes);
 
+// The same into `root`, calling `filter` for every parse event (nlohmann's
+// parser callback: returning false drops the value just parsed). `root` is
+// the partly built document while the filter runs. Returns the error, or "".
+std::string read_json_filtered(std::string_view bytes, nlohmann::json& root,
+                               const nlohmann::json::parser_callback_t& filter);
+
 }  // namespace nr
