@@ -47,10 +47,14 @@ if(NR_BUILD_TESTS)
        ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/*.cpp
        ${CMAKE_CURRENT_SOURCE_DIR}/tests/platform/native/*.cpp
        ${CMAKE_CURRENT_SOURCE_DIR}/tests/ui/*.cpp)
-  add_executable(news_tests ${CMAKE_CURRENT_SOURCE_DIR}/tests/main.cpp ${NR_TEST_SOURCES})
+  # UI pieces that need no window (the type scale's atlas) are tested here too.
+  add_executable(news_tests ${CMAKE_CURRENT_SOURCE_DIR}/tests/main.cpp ${NR_TEST_SOURCES}
+                            ${NR_SRC}/ui/fonts.cpp)
+  target_include_directories(news_tests PRIVATE ${NR_SRC})
   target_link_libraries(news_tests PRIVATE news_core news_html_gumbo news_fetch_native news_image_decoder
-                                           doctest::doctest nr_warnings)
-  target_compile_definitions(news_tests PRIVATE NR_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}")
+                                           imgui doctest::doctest nr_warnings)
+  target_compile_definitions(news_tests PRIVATE NR_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}"
+                                                NR_FONTS_DIR="${NR_FONTS_DIR}")
   doctest_discover_tests(news_tests WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
 
   # The linter's verdicts on the edge-case corpus are part of the contract.

@@ -176,8 +176,8 @@ void FeedView::draw_status(Frame& f, const AppState& state, float x, float y, fl
 // only cards coming into view are laid out. Keyed by the font atlas (a
 // rebuilt atlas measures differently) and the minute (relative times).
 const FeedView::Card& FeedView::cached_card(Frame& f, std::size_t i, const Item& item, float width) {
-    const CardKey key{f.fonts.get(Role::Body), f.now / 60};
-    if (key.font != cache_key_.font || key.minute != cache_key_.minute) {
+    const CardKey key{f.fonts.generation(), f.now / 60};
+    if (key.atlas != cache_key_.atlas || key.minute != cache_key_.minute) {
         card_cache_.clear();
         cache_key_ = key;
     }

@@ -76,7 +76,7 @@ private:
     std::vector<DrawnItem> drawn_;
     Rect footer_button_;
     struct CardKey {
-        const void* font = nullptr;
+        int atlas = -1;  // Fonts::generation()
         std::int64_t minute = 0;
     };
     CardKey cache_key_;

@@ -67,13 +67,24 @@ float pixel_height_per_em(const std::string& ttf) {
     return float(ascent - descent) / float(units_per_em);
 }
 
+// The roles only the article view draws with, and the feed role of the same
+// family that stands in for each until they are built.
+constexpr bool is_article_role(Role r) {
+    return r == Role::ArticleHeadline || r == Role::Heading || r == Role::Body || r == Role::BodyBold ||
+           r == Role::BodyItalic || r == Role::Quote || r == Role::AuthorName;
+}
+constexpr Role stand_in(Role r) {
+    return r == Role::ArticleHeadline || r == Role::Heading || r == Role::AuthorName ? Role::CardHeadline
+                                                                                        : Role::CardExcerpt;
+}
+
 }  // namespace
 
 const TypeStyle& Fonts::style(Role role) const {
     return (narrow_ ? kNarrowStyles : kStyles)[std::size_t(role)];
 }
 
-void Fonts::build(float pixel_ratio, bool narrow) {
+void Fonts::build(float pixel_ratio, bool narrow, bool article_roles) {
     narrow_ = narrow;
     const auto& styles = narrow ? kNarrowStyles : kStyles;
     ImGuiIO& io = ImGui::GetIO();
@@ -84,6 +95,7 @@ void Fonts::build(float pixel_ratio, bool narrow) {
     config.OversampleV = 1;
     config.PixelSnapH = true;
     for (std::size_t r = 0; r < fonts_.size(); ++r) {
+        if (!article_roles && is_article_role(Role(r))) continue;
         const TypeStyle& s = styles[r];
         std::string& bytes = files[std::size_t(s.face)];
         const float px = s.size * pixel_ratio * (bytes.empty() ? 1.0f : pixel_height_per_em(bytes));
@@ -95,12 +107,17 @@ void Fonts::build(float pixel_ratio, bool narrow) {
             fonts_[r] = io.Fonts->AddFontFromMemoryTTF(bytes.data(), int(bytes.size()), px, &config, kGlyphRanges);
         }
     }
+    if (!article_roles)
+        for (std::size_t r = 0; r < fonts_.size(); ++r)
+            if (is_article_role(Role(r))) fonts_[r] = fonts_[std::size_t(stand_in(Role(r)))];
     io.Fonts->Build();
     // Layout stays in CSS pixels; glyphs were rasterised for device pixels.
     io.FontGlobalScale = 1.0f / pixel_ratio;
     io.FontDefault = fonts_[std::size_t(Role::Body)];
     ratio_ = pixel_ratio;
+    article_roles_ = article_roles;
     built_ = true;
+    ++generation_;
 }
 
 }  // namespace nr::ui

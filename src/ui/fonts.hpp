@@ -50,12 +50,17 @@ public:
 
     // Builds the atlas of the current ImGui context for this pixel ratio and
     // for narrow widgets (< 480 px: body 17/26, article headline 24/30) or not.
-    // Missing files fall back to ImGui's built-in font (still legible).
-    void build(float pixel_ratio, bool narrow);
-    bool built_for(float pixel_ratio, bool narrow) const {
-        return built_ && pixel_ratio == ratio_ && narrow == narrow_;
+    // Without `article_roles` only the feed list's roles are rasterised (about
+    // a third of the work, which is on the way to first content); the article
+    // roles then stand in with a feed role of the same family until a build
+    // with them. Missing files fall back to ImGui's built-in font.
+    void build(float pixel_ratio, bool narrow, bool article_roles);
+    bool built_for(float pixel_ratio, bool narrow, bool article_roles) const {
+        return built_ && pixel_ratio == ratio_ && narrow == narrow_ && (article_roles_ || !article_roles);
     }
     ImFont* get(Role role) const { return fonts_[std::size_t(role)]; }
+    // Changes with every build: layouts measured with the old atlas are stale.
+    int generation() const { return generation_; }
     // Size and line height of a role in the atlas as built.
     const TypeStyle& style(Role role) const;
 
@@ -63,7 +68,9 @@ private:
     std::array<ImFont*, std::size_t(Role::Count)> fonts_{};
     float ratio_ = 0;
     bool narrow_ = false;
+    bool article_roles_ = false;
     bool built_ = false;
+    int generation_ = 0;
 };
 
 }  // namespace nr::ui

@@ -73,8 +73,10 @@ void ReaderApp::load_page(const std::string& url) {
 bool ReaderApp::prepare_frame(float pixel_ratio, float width) {
     if (!fonts_settled_) return false;
     const bool narrow = breakpoint_for(width) == Breakpoint::Narrow;
-    if (!fonts_dirty_ && fonts_.built_for(pixel_ratio, narrow)) return false;
-    fonts_.build(pixel_ratio, narrow);
+    // Article roles join the atlas when an article first opens, then stay.
+    article_fonts_ = article_fonts_ || !state_.open_id.empty();
+    if (!fonts_dirty_ && fonts_.built_for(pixel_ratio, narrow, article_fonts_)) return false;
+    fonts_.build(pixel_ratio, narrow, article_fonts_);
     fonts_dirty_ = false;
     return true;
 }

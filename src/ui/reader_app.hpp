@@ -85,6 +85,7 @@ private:
     int fonts_pending_ = 0;
     bool fonts_settled_ = false;
     bool fonts_dirty_ = false;
+    bool article_fonts_ = false;  // the atlas holds the article roles too
     Palette palette_;
     bool drew_items_ = false;
 
