@@ -22,6 +22,22 @@ if(NR_BUILD_TESTS)
                    ${NR_SHOTS}/native-article-wide.bmp --width 1100 --height 800 --open a-004
                    assets/feeds/page-1.json
            WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
+  # Over HTTP from a local server (scripts/serve.py on an ephemeral port):
+  # the feed and its relative images resolve
+  # against the feed URL, and pictures decode natively.
+  add_test(NAME native_ui_feed_http
+           COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/scripts/check-screenshot.py --serve .
+                   --picture 20,70,380,200
+                   $<TARGET_FILE:newsreader> ${NR_SHOTS}/native-feed-http.bmp --width 420 --height 800
+                   {server}/assets/feeds/page-1.json
+           WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
+  # 96 px card thumbnails: a JPEG and a PNG decoded, a 404 kept as placeholder.
+  add_test(NAME native_ui_thumbnails
+           COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/scripts/check-screenshot.py --serve .
+                   --picture 600,70,80,80 --picture 600,199,80,80 --placeholder 600,328,80,80
+                   $<TARGET_FILE:newsreader> ${NR_SHOTS}/native-thumbnails.bmp --width 700 --height 420
+                   {server}/tests/data/native/thumbnails.json
+           WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
   add_test(NAME native_ui_error
            COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/scripts/check-screenshot.py $<TARGET_FILE:newsreader>
                    ${NR_SHOTS}/native-error.bmp --width 420 --height 400 --theme dark assets/feeds/missing.json
