@@ -4,6 +4,8 @@
 #include <SDL_image.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <utility>
@@ -32,10 +34,61 @@ Surface stretched(SDL_Surface* src, int w, int h) {
     return dst;
 }
 
+unsigned be16(const std::string& b, std::size_t i) {
+    return unsigned(static_cast<unsigned char>(b[i])) << 8 | static_cast<unsigned char>(b[i + 1]);
+}
+unsigned le16(const std::string& b, std::size_t i) { return be16(b, i) >> 8 | (be16(b, i) & 0xFF) << 8; }
+unsigned be32(const std::string& b, std::size_t i) { return be16(b, i) << 16 | be16(b, i + 2); }
+unsigned le32(const std::string& b, std::size_t i) { return le16(b, i) | le16(b, i + 2) << 16; }
+
+// JPEG: the first start-of-frame marker (SOF0..SOF15 but DHT, JPG, DAC)
+// holds height then width.
+bool jpeg_size(const std::string& b, long long& w, long long& h) {
+    std::size_t i = 2;
+    while (i + 9 < b.size()) {
+        if (static_cast<unsigned char>(b[i]) != 0xFF) return false;
+        const unsigned marker = static_cast<unsigned char>(b[i + 1]);
+        if (marker == 0xFF) {  // fill byte
+            ++i;
+            continue;
+        }
+        if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
+            h = be16(b, i + 5);
+            w = be16(b, i + 7);
+            return true;
+        }
+        i += 2 + be16(b, i + 2);
+    }
+    return false;
+}
+
 }  // namespace
+
+bool image_header_size(const std::string& b, long long& width, long long& height) {
+    if (b.size() >= 24 && b.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0) {
+        width = be32(b, 16);
+        height = be32(b, 20);
+        return true;
+    }
+    if (b.size() >= 10 && (b.compare(0, 6, "GIF87a") == 0 || b.compare(0, 6, "GIF89a") == 0)) {
+        width = le16(b, 6);
+        height = le16(b, 8);
+        return true;
+    }
+    if (b.size() >= 26 && b.compare(0, 2, "BM") == 0) {
+        width = std::llabs(static_cast<std::int32_t>(le32(b, 18)));
+        height = std::llabs(static_cast<std::int32_t>(le32(b, 22)));  // negative: top-down rows
+        return true;
+    }
+    if (b.size() >= 4 && static_cast<unsigned char>(b[0]) == 0xFF && static_cast<unsigned char>(b[1]) == 0xD8)
+        return jpeg_size(b, width, height);
+    return false;
+}
 
 DecodedImage decode_image(const std::string& bytes, int max_width, int max_height) {
     DecodedImage out;
+    long long declared_w = 0, declared_h = 0;
+    if (image_header_size(bytes, declared_w, declared_h) && declared_w * declared_h > kMaxDecodePixels) return out;
     SDL_RWops* rw = SDL_RWFromConstMem(bytes.data(), int(bytes.size()));
     Surface decoded(rw ? IMG_Load_RW(rw, 1) : nullptr);
     if (!decoded || decoded->w <= 0 || decoded->h <= 0) return out;

@@ -29,6 +29,14 @@ struct DecodedImage {
     std::vector<unsigned char> rgba;  // width * height * 4, top row first
 };
 
+// The pixel size an image's header declares, for PNG, GIF, BMP and JPEG;
+// false for other formats or a header too short to tell.
+bool image_header_size(const std::string& bytes, long long& width, long long& height);
+
+// Decoding allocates width * height * 4 bytes (twice, briefly) before any
+// downscale: images declaring more pixels than this are refused unread.
+inline constexpr long long kMaxDecodePixels = 50'000'000;
+
 // Decodes `bytes` and scales it down (never up) so that it fits
 // max_width x max_height, keeping the aspect ratio. A max of 0 means no bound
 // on that side. Thread-safe (used by the worker; tests call it directly).

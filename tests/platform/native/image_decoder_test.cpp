@@ -121,3 +121,31 @@ TEST_CASE("ImageDecoder decodes on its worker and hands results back in order") 
     CHECK_FALSE(got[1].ok);
     CHECK_FALSE(decoder.busy());
 }
+
+TEST_CASE("image_header_size reads declared sizes; oversized images are refused unread") {
+    long long w = 0, h = 0;
+    SUBCASE("JPEG, PNG, GIF, BMP headers") {
+        REQUIRE(image_header_size(read_file(std::string(NR_SOURCE_DIR) + "/assets/images/hero-01.jpg"), w, h));
+        CHECK(w == 1200);
+        CHECK(h == 675);
+        REQUIRE(image_header_size(read_file(std::string(NR_SOURCE_DIR) + "/assets/images/avatar-maria.png"), w, h));
+        CHECK(w == 256);
+        CHECK(h == 256);
+        REQUIRE(image_header_size(kRedGif, w, h));
+        CHECK(w == 1);
+        REQUIRE(image_header_size(green_bmp(), w, h));
+        CHECK(w == 4);
+        CHECK(h == 2);
+        CHECK_FALSE(image_header_size("<html>", w, h));
+    }
+    // Whether the guard or the decoder refuses is not visible from outside;
+    // what matters here is that the declared size is read past the limit.
+    SUBCASE("a PNG claiming 100000 x 100000 pixels is not decoded") {
+        std::string png = read_file(std::string(NR_SOURCE_DIR) + "/assets/images/avatar-maria.png");
+        const std::string huge("\x00\x01\x86\xA0\x00\x01\x86\xA0", 8);  // 100000, 100000 big-endian
+        png.replace(16, 8, huge);
+        REQUIRE(image_header_size(png, w, h));
+        CHECK(w * h > kMaxDecodePixels);
+        CHECK_FALSE(decode_image(png, 256, 0).ok);
+    }
+}
