@@ -81,6 +81,12 @@ bool ReaderApp::prepare_frame(float pixel_ratio, float width) {
     return true;
 }
 
+bool ReaderApp::build_article_fonts(float pixel_ratio, float width) {
+    if (!fonts_settled_ || article_fonts_) return false;
+    article_fonts_ = true;
+    return prepare_frame(pixel_ratio, width);
+}
+
 void ReaderApp::open(const std::string& id) {
     if (!open_item(state_, id)) return;
     article_view_.reset();
@@ -210,6 +216,7 @@ std::string ReaderApp::debug_json() const {
     const Rect& b = feed_view_.footer_button();
     if (b.w > 0) j["footerButton"] = {{"x", b.x}, {"y", b.y}, {"w", b.w}, {"h", b.h}};
     j["moreError"] = state_.more_error;
+    j["articleFonts"] = article_fonts_;
     return j.dump();
 }
 

@@ -50,6 +50,11 @@ public:
     bool prepare_frame(float pixel_ratio, float width);
     // False until fonts have arrived (or failed): nothing to draw before.
     bool can_draw() const { return fonts_settled_; }
+    // First content rasterises only the feed's type roles. The host calls this
+    // when the reader has been idle a while, so the first article opens
+    // without building the rest then. Returns true when the atlas must be
+    // re-uploaded (false if fonts are not here yet or it was done already).
+    bool build_article_fonts(float pixel_ratio, float width);
 
     // Draws the whole widget into the current ImGui frame. `now` is Unix
     // seconds (relative dates). Returns true while something animates.

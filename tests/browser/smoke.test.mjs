@@ -49,6 +49,9 @@ export default function smokeTests({ baseUrl, context }) {
       await page.waitForTimeout(3000);
       const after = await page.$eval('#reader', (el) => el.newsreader.stats().framesDrawn);
       assert(after === before, `idle widget drew ${after - before} frames in 3 s`);
+      // Idle work (the article roles' atlas, after 1.5 s of quiet) ran, still without a frame.
+      const idle = await page.$eval('#reader', (el) => el.newsreader.debug());
+      assert(idle.articleFonts === true, 'the article type roles were built while idle');
       await page.mouse.move(100, 200);
       await page.waitForTimeout(200);
       const moved = await page.$eval('#reader', (el) => el.newsreader.stats().framesDrawn);

@@ -4,6 +4,7 @@
 // animation). An idle widget draws nothing.
 #include <SDL.h>
 #include <emscripten/emscripten.h>
+#include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 
 #include <algorithm>
@@ -40,6 +41,8 @@ struct WebRunner {
     int frames_drawn = 0;
     double last_frame_ms = 0;
     bool first_content_sent = false;
+    double last_input_ms = 0;  // emscripten_get_now() of the last SDL event
+    long idle_timer = 0;       // pending emscripten_set_timeout, 0 if none
     nr::LoadState reported = nr::LoadState::Loading;
     std::string reported_error;
     std::vector<SDL_Event> deferred;  // key releases held for the next frame
@@ -49,11 +52,28 @@ struct WebRunner {
 };
 
 constexpr std::size_t kFrameHistory = 1024;
+// Quiet time before idle work (the article roles' atlas) may block the main
+// thread for tens of ms: long enough that a reader is looking, not scrolling.
+constexpr double kIdleMs = 1500;
 
 // The platform layer's one piece of process state: this instance's runner.
 WebRunner* g_runner = nullptr;
 
 void request_frame(WebRunner* r);
+
+// Idle work, outside any frame (so an idle widget still draws nothing):
+// builds the article roles' atlas once input has been quiet for kIdleMs.
+void on_idle(void* user) {
+    auto* r = static_cast<WebRunner*>(user);
+    r->idle_timer = 0;
+    const double quiet = emscripten_get_now() - r->last_input_ms;
+    if (quiet < kIdleMs || r->frame_pending) {
+        r->idle_timer = emscripten_set_timeout(on_idle, std::max(kIdleMs - quiet, 100.0), r);
+        return;
+    }
+    if (r->app->build_article_fonts(nr::window_pixel_ratio(r->window), nr::window_width(r->window)))
+        nr::window_reload_fonts(r->window);
+}
 
 EM_BOOL on_animation_frame(double now_ms, void* user) {
     auto* r = static_cast<WebRunner*>(user);
@@ -88,6 +108,7 @@ EM_BOOL on_animation_frame(double now_ms, void* user) {
     if (!r->first_content_sent && r->app->drew_items()) {
         r->first_content_sent = true;
         nr::host::first_content();
+        r->idle_timer = emscripten_set_timeout(on_idle, kIdleMs, r);
     }
     if (animating || r->settle_frames > 0 || !r->deferred.empty()) {
         if (r->settle_frames > 0) --r->settle_frames;
@@ -106,6 +127,7 @@ void request_frame(WebRunner* r) {
 int on_sdl_event(void* user, SDL_Event* event) {
     if (event->type == kSdlPollSentinel) return 0;
     auto* r = static_cast<WebRunner*>(user);
+    r->last_input_ms = emscripten_get_now();
     r->settle_frames = kSettleFrames;
     request_frame(r);
     return 0;
@@ -182,6 +204,7 @@ EMSCRIPTEN_KEEPALIVE void nr_back() {
 
 EMSCRIPTEN_KEEPALIVE void nr_destroy() {
     if (!g_runner) return;
+    if (g_runner->idle_timer) emscripten_clear_timeout(g_runner->idle_timer);
     SDL_DelEventWatch(on_sdl_event, g_runner);
     g_runner->app.reset();
     g_runner->images.reset();  // deletes textures, aborts loads: needs the GL context
