@@ -14,6 +14,12 @@ import createNewsreaderModule from './newsreader-wasm.js';
 
 const moduleUrl = new URL('newsreader-wasm.wasm', import.meta.url);
 const fontsUrl = new URL('fonts/', import.meta.url).href;
+// The faces the reader loads: kFaceFiles in src/ui/fonts.hpp (the browser
+// smoke test fails if the two lists drift apart).
+const FONT_FILES = ['NotoSans-Regular.ttf', 'NotoSans-Bold.ttf', 'NotoSerif-Regular.ttf', 'NotoSerif-Bold.ttf',
+  'NotoSerif-Italic.ttf'];
+// Same-origin credentials and CORS, as emscripten_fetch's XHR requests.
+const EARLY_FETCH = { credentials: 'same-origin' };
 let compiled = null;
 
 function compileOnce() {
@@ -49,6 +55,24 @@ function accentArgument(accent, theme) {
   return ['--accent', accent.slice(1)];
 }
 
+// Requests the first feed page and the fonts at once, so they load while the
+// wasm downloads and compiles and the WebGL context is made; the module's
+// fetcher takes each response over (src/platform/web/fetch_web.cpp). Each is
+// taken once; what is never taken is dropped with `clear`.
+function earlyRequests(urls) {
+  const pending = new Map(urls.map((url) => [url, fetch(url, EARLY_FETCH).then(
+    async (r) => ({ status: r.status, bytes: r.ok ? new Uint8Array(await r.arrayBuffer()) : null }),
+    () => ({ status: 0, bytes: null }))]));
+  return {
+    take(url) {
+      const response = pending.get(url);
+      pending.delete(url);
+      return response;
+    },
+    clear() { pending.clear(); },
+  };
+}
+
 function emit(element, name, detail) {
   element.dispatchEvent(new CustomEvent(name, { bubbles: true, detail }));
 }
@@ -70,6 +94,7 @@ function makeCanvas(element) {
 export async function mount(element, options = {}) {
   if (element.newsreader) element.newsreader.destroy();
   const feed = new URL(options.feed ?? element.dataset.feed ?? 'assets/feeds/page-1.json', document.baseURI).href;
+  const early = earlyRequests([feed, ...FONT_FILES.map((name) => fontsUrl + name)]);
   const theme = themeFor(options.theme ?? element.dataset.theme);
   const accent = options.accent ?? element.dataset.accent;
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -133,6 +158,7 @@ export async function mount(element, options = {}) {
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      early.clear();
       observer?.disconnect();
       removeWindowListener();
       module?._nr_destroy();
@@ -151,6 +177,7 @@ export async function mount(element, options = {}) {
       if (state === 'error') emit(element, 'newsreader:error', { message: error });
     },
     firstContent(ms) {
+      early.clear();  // anything not taken by now never will be
       stats.firstContentMs = ms;
       emit(element, 'newsreader:ready', api.stats());
     },
@@ -181,11 +208,14 @@ export async function mount(element, options = {}) {
     if ((e.deltaY < 0 && edges.top) || (e.deltaY > 0 && edges.bottom)) e.stopPropagation();
   }, { capture: true });
 
+  // The WebGL context is left to the module: SDL probes and sets the canvas
+  // size first, which is cheap before a context exists and costly after.
   try {
     const wasm = await compileOnce();
     module = await createNewsreaderModule({
       canvas,
       nrHost: host,
+      nrEarly: early,
       arguments: ['--feed', feed, '--fonts', fontsUrl, '--theme', theme,
         '--reduced-motion', reducedMotion ? '1' : '0', ...accentArgument(accent, theme)],
       instantiateWasm(imports, done) {

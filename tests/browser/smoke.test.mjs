@@ -22,9 +22,18 @@ export default function smokeTests({ baseUrl, context }) {
       await page.setViewportSize({ width: 900, height: 800 });
       await page.addInitScript(() => document.addEventListener('newsreader:ready',
         (e) => { window.readyDetail = e.detail; }, { once: true }));
+      const requested = [];
+      page.on('request', (r) => requested.push(new URL(r.url()).pathname));
       await page.goto(`${baseUrl}/index.html`);
       const stats = await waitForState(page, '#reader', ['ready', 'error']);
       assert(stats.state === 'ready', `state is ${stats.state}: ${stats.error}`);
+      // The loader's early requests are the ones the module uses: the feed
+      // and each face requested exactly once (a drifted font list or URL
+      // would show up as a second request, or a face never asked for).
+      const count = (suffix) => requested.filter((p) => p.endsWith(suffix)).length;
+      const fonts = requested.filter((p) => p.endsWith('.ttf'));
+      assert(fonts.length === 5 && new Set(fonts).size === 5, `fonts requested: ${fonts.join(', ')}`);
+      assert(count('/page-1.json') === 1, `feed requested ${count('/page-1.json')} times`);
       const detail = await page.evaluate(() => window.readyDetail);
       assert(detail, 'newsreader:ready bubbled to the document');
       assert(detail.itemsLoaded > 0, 'newsreader:ready carries the item count');

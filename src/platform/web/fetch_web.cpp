@@ -5,6 +5,7 @@
 
 #include <cstring>
 #include <memory>
+#include <unordered_map>
 
 // The body stays in the XHR until on_finished copies it once, straight into
 // the FetchResponse: EMSCRIPTEN_FETCH_LOAD_TO_MEMORY would first malloc a
@@ -19,9 +20,43 @@ EM_JS(void, nr_js_fetch_copy, (unsigned id, char* out), {
     HEAPU8.set(new Uint8Array(Fetch.xhrs[id - 1].response), out);
 });
 
+// The loader (web/newsreader.js) requests the first feed page and the fonts
+// as soon as a widget mounts, while the wasm downloads and compiles and the
+// WebGL context is made, and hands them over as Module.nrEarly. A request for
+// one of those URLs takes that response (once) instead of asking again.
+EM_JS(int, nr_js_take_early, (int id, const char* url_ptr), {
+    var early = Module["nrEarly"];
+    var response = early && early.take(UTF8ToString(url_ptr));
+    if (!response) return 0;
+    response.then(function(res) {
+        var out = Module["_nr_early_body"](id, res.status, res.bytes ? res.bytes.length : 0);
+        if (!out) return;  // the fetcher is gone, or nothing to copy
+        HEAPU8.set(res.bytes, out);  // read after the call: the heap may have grown
+        Module["_nr_early_done"](id);
+    });
+    return 1;
+});
+
 namespace nr {
 
 namespace {
+
+// Early responses complete through an id; ids are never reused, so one that
+// arrives after its fetcher was destroyed finds no owner.
+struct EarlyRoutes {
+    int next_id = 1;
+    std::unordered_map<int, WebFetcher*> owners;
+};
+
+EarlyRoutes& early_routes() {
+    static EarlyRoutes r;
+    return r;
+}
+
+WebFetcher* early_owner(int id) {
+    auto it = early_routes().owners.find(id);
+    return it == early_routes().owners.end() ? nullptr : it->second;
+}
 
 struct Pending {
     WebFetcher* owner;
@@ -32,6 +67,7 @@ struct Pending {
 }  // namespace
 
 WebFetcher::~WebFetcher() {
+    for (const auto& [id, early] : early_) early_routes().owners.erase(id);
     for (emscripten_fetch_t* f : in_flight_) {
         delete static_cast<Pending*>(f->userData);
         f->userData = nullptr;
@@ -40,6 +76,13 @@ WebFetcher::~WebFetcher() {
 }
 
 void WebFetcher::get(const std::string& url, FetchCallback done) {
+    const int id = early_routes().next_id;
+    if (nr_js_take_early(id, url.c_str())) {
+        ++early_routes().next_id;
+        early_routes().owners[id] = this;
+        early_[id] = Early{url, 0, {}, std::move(done)};
+        return;
+    }
     emscripten_fetch_attr_t attr;
     emscripten_fetch_attr_init(&attr);
     std::strcpy(attr.requestMethod, "GET");
@@ -67,4 +110,47 @@ void WebFetcher::on_finished(emscripten_fetch_t* fetch) {
     pending->done(std::move(r));
 }
 
+char* WebFetcher::early_body(int id, int status, std::size_t size) {
+    Early& e = early_.at(id);
+    e.status = status;
+    if (status < 200 || status >= 300 || size == 0) return nullptr;
+    e.body.resize(size);
+    return e.body.data();
+}
+
+void WebFetcher::early_done(int id) {
+    auto it = early_.find(id);
+    Early e = std::move(it->second);
+    early_.erase(it);
+    early_routes().owners.erase(id);
+    FetchResponse r;
+    r.url = e.url;
+    r.status = e.status;
+    r.ok = e.status >= 200 && e.status < 300;
+    if (r.ok)
+        r.body = std::move(e.body);
+    else
+        r.error = describe_http_status(e.status);
+    e.done(std::move(r));
+}
+
 }  // namespace nr
+
+extern "C" {
+
+// Sizes the body of early response `id` and returns where JS copies it, or
+// null (nothing to copy); _nr_early_done follows unless the owner is gone.
+EMSCRIPTEN_KEEPALIVE char* nr_early_body(int id, int status, double size) {
+    nr::WebFetcher* owner = nr::early_owner(id);
+    if (!owner) return nullptr;
+    char* out = owner->early_body(id, status, std::size_t(size));
+    if (!out) owner->early_done(id);  // an error status or an empty body: done now
+    return out;
+}
+
+EMSCRIPTEN_KEEPALIVE void nr_early_done(int id) {
+    if (nr::WebFetcher* owner = nr::early_owner(id)) owner->early_done(id);
+}
+
+}  // extern "C"
+
