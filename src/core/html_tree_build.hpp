@@ -1,5 +1,5 @@
 // Rules every neutral-tree producer follows (gumbo natively, DOMParser in
-// the browser via html_dom.js, and the JSON reader) so that both platforms
+// the browser via html_dom.js, and the stream reader) so that both platforms
 // hand the mapping the same tree node for node:
 //  - adjacent text nodes are merged (a dropped comment between two texts
 //    leaves one text node, whichever parser made the split);

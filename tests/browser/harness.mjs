@@ -8,6 +8,9 @@ import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
 export const ARTIFACTS = path.join(ROOT, 'build', 'test-artifacts');
+// The staged site under test: build/wasm/site, or $NR_SITE to test another
+// build's (two reader tests write fixtures into it).
+export const SITE = path.resolve(ROOT, process.env.NR_SITE ?? path.join('build', 'wasm', 'site'));
 
 export const CHROMIUM_ARGS = [
   '--headless=new', '--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',

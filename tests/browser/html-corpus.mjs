@@ -1,18 +1,21 @@
-// Checks that the browser's HTML producer (src/platform/web/html_dom.js,
-// DOMParser in Debian's Chromium) and the native gumbo producer
+// Checks that the browser's HTML producer as the widget runs it (DOMParser in
+// Debian's Chromium, src/platform/web/html_dom.js writing the binary stream,
+// the core's reader building the tree in wasm) and the native gumbo producer
 // (newsreader-html-tree-dump) build the same neutral tree, node for node,
 // for every case of tests/data/html plus a few generated ones.
 //
 //   node tests/browser/html-corpus.mjs [path/to/newsreader-html-tree-dump]
 //
 // The dump tool defaults to $NR_HTML_TREE_DUMP, else the first
-// build/*/newsreader-html-tree-dump found. Prints "N passed, M failed".
+// build/*/newsreader-html-tree-dump found; the wasm module comes from the
+// staged site in $NR_SITE (default build/wasm/site), which is only read.
+// Prints "N passed, M failed".
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { SITE, launchBrowser, startServer } from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const corpusDir = path.join(root, 'tests', 'data', 'html');
@@ -109,22 +112,40 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nr-html-corpus-'));
 const files = fs.readdirSync(corpusDir).filter((f) => f.endsWith('.html')).sort()
   .map((f) => path.join(corpusDir, f)).concat(generatedCases(tmp));
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync'],
-});
+// A page of its own (served by route, nothing written into the site) that
+// instantiates the module without starting a widget.
+const PAGE = `<!doctype html><meta charset="utf-8"><title>html corpus</title>
+<canvas id="c" width="1" height="1" hidden></canvas>
+<script type="module">
+import createNewsreaderModule from './newsreader-wasm.js';
+const module = await createNewsreaderModule({ canvas: document.getElementById('c'), noInitialRun: true });
+window.treeOf = (bytes) => {
+  const ptr = module._malloc(bytes.length + 1);
+  module.HEAPU8.set(bytes, ptr);
+  try {
+    return module.UTF8ToString(module._nr_html_tree_json(ptr, bytes.length));
+  } finally {
+    module._free(ptr);
+  }
+};
+</script>`;
+
+const server = await startServer(SITE);
+const browser = await launchBrowser();
 let passed = 0;
 let failed = 0;
 try {
   const page = await browser.newPage();
-  await page.setContent('<!DOCTYPE html><title>html corpus</title>');
-  await page.addScriptTag({ content: fs.readFileSync(path.join(root, 'src', 'platform', 'web', 'html_dom.js'), 'utf8') });
+  page.on('pageerror', (err) => console.log(`page error: ${err.message}`));
+  await page.route(`${server.url}/html-corpus.html`, (route) =>
+    route.fulfill({ contentType: 'text/html', body: PAGE }));
+  await page.goto(`${server.url}/html-corpus.html`);
+  await page.waitForFunction(() => typeof window.treeOf === 'function');
   for (const file of files) {
     const name = path.basename(file);
-    // Bytes as the browser would decode a UTF-8 document (invalid bytes -> U+FFFD).
-    const html = new TextDecoder('utf-8').decode(fs.readFileSync(file));
-    const fromBrowser = JSON.parse(await page.evaluate((h) => newsreaderHtmlToTree(h), html));
+    const bytes = fs.readFileSync(file);  // raw: decoded in the page as the widget decodes content_html
+    const html = new TextDecoder('utf-8').decode(bytes);
+    const fromBrowser = JSON.parse(await page.evaluate((b) => window.treeOf(new Uint8Array(b)), [...bytes]));
     const fromGumbo = JSON.parse(execFileSync(tool, [file], { maxBuffer: 64 << 20 }).toString('utf8'));
     const diff = firstDifference(fromBrowser, fromGumbo);
     if (diff) {
@@ -138,6 +159,7 @@ try {
   }
 } finally {
   await browser.close();
+  server.stop();
   fs.rmSync(tmp, { recursive: true, force: true });
 }
 console.log(`${passed} passed, ${failed} failed`);

@@ -3,7 +3,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { ROOT, assert, newPage, pixelStats, screenshot, waitForState } from './harness.mjs';
+import { ROOT, SITE, assert, newPage, pixelStats, screenshot, waitForState } from './harness.mjs';
 
 const debug = (page, sel = '#reader') => page.$eval(sel, (el) => el.newsreader.debug());
 const stats = (page, sel = '#reader') => page.$eval(sel, (el) => el.newsreader.stats());
@@ -140,7 +140,7 @@ export default function readerTests({ baseUrl, context, browser }) {
 
     ['a failed "Show more" keeps the items and offers Retry', async () => {
       // A one-item feed whose next page does not exist, written at test time.
-      const site = path.join(ROOT, 'build', 'wasm', 'site');
+      const site = SITE;
       mkdirSync(path.join(site, 'test'), { recursive: true });
       const page1 = JSON.parse(readFileSync(path.join(site, 'assets/feeds/page-1.json'), 'utf8'));
       page1.items = page1.items.slice(0, 2);
@@ -205,7 +205,7 @@ export default function readerTests({ baseUrl, context, browser }) {
     }],
 
     ['a 10,000-item feed loads and scrolls to its end', async () => {
-      const site = path.join(ROOT, 'build', 'wasm', 'site');
+      const site = SITE;
       const feed = bigFeed(site);
       const lastId = JSON.parse(readFileSync(path.join(site, feed), 'utf8')).items.at(-1).id;
       const page = await newPage(context);

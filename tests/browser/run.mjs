@@ -1,9 +1,9 @@
-// Runs every tests/browser/*.test.mjs against the staged site in build/wasm/site.
+// Runs every tests/browser/*.test.mjs against the staged site (harness SITE:
+// build/wasm/site, or $NR_SITE).
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, launchBrowser, runSuites, startServer } from './harness.mjs';
+import { ROOT, SITE, launchBrowser, runSuites, startServer } from './harness.mjs';
 
-const site = path.join(ROOT, 'build', 'wasm', 'site');
 const only = process.argv[2];
 const files = readdirSync(path.join(ROOT, 'tests', 'browser'))
   .filter((f) => f.endsWith('.test.mjs') && (!only || f.includes(only))).sort();
@@ -13,7 +13,7 @@ process.on('unhandledRejection', (err) => console.log(`  unhandled rejection: ${
 const watchdog = setTimeout(() => { console.log('browser: watchdog fired after 15 min'); process.exit(1); }, 15 * 60 * 1000);
 watchdog.unref();
 
-const server = await startServer(site);
+const server = await startServer(SITE);
 const browser = await launchBrowser();
 let ok = false;
 try {

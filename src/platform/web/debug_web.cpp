@@ -1,6 +1,7 @@
-// Test entry point: the browser's DOMParser producer + the core mapping, as
-// the widget runs them, for the shared HTML corpus (tests/browser). Gives the
-// same debug JSON as the native corpus test, so both sides compare blocks.
+// Test entry points: the browser's DOMParser producer + the core mapping, as
+// the widget runs them, for the shared HTML corpus (tests/browser). They give
+// the same JSON as the native corpus test and tree dump, so both sides
+// compare blocks and trees.
 #include <emscripten/emscripten.h>
 
 #include <string>
@@ -8,6 +9,7 @@
 
 #include "core/html_blocks.hpp"
 #include "core/html_blocks_debug.hpp"
+#include "core/html_tree_json.hpp"
 #include "platform/web/html_web.hpp"
 
 extern "C" {
@@ -16,6 +18,14 @@ EMSCRIPTEN_KEEPALIVE const char* nr_html_blocks_json(const char* html, int lengt
     static std::string json;  // valid until the next call; one instance per widget
     const std::string_view bytes(html, std::size_t(length));
     json = nr::blocks_to_debug_json(nr::blocks_from_html(nr::parse_html_dom(bytes), base_url));
+    return json.c_str();
+}
+
+// The tree the widget builds from the DOMParser stream, as
+// newsreader-html-tree-dump prints gumbo's (tests/browser/html-corpus.mjs).
+EMSCRIPTEN_KEEPALIVE const char* nr_html_tree_json(const char* html, int length) {
+    static std::string json;  // valid until the next call; one instance per widget
+    json = nr::html_tree_to_json(nr::parse_html_dom(std::string_view(html, std::size_t(length))));
     return json.c_str();
 }
 

@@ -1,17 +1,22 @@
 // Browser producer of the neutral HTML tree (see src/core/html_tree.hpp and
 // src/core/html_tree_build.hpp): parses content_html with the browser's own
 // HTML5 parser (DOMParser, scripting disabled, nothing fetched or run) and
-// copies doc.body into plain JSON for the core's one mapping to blocks:
-//   element = {"t":"tag","a":[["href","..."]],"c":[children]}, text = "string".
+// writes doc.body as the flat binary stream of src/core/html_tree_stream.hpp
+// (open element with its attributes, text, close), which the core reads
+// straight into its tree for the one mapping to blocks.
 // It must agree node for node with the native gumbo producer
 // (src/platform/native/html_gumbo.cpp); tests/browser/html-corpus.mjs checks
-// that. Shared rules: only the allow-listed attributes without a namespace,
-// ASCII-lower-cased element names, text and CDATA kept (whitespace too),
-// comments dropped, <template> content ignored, adjacent texts merged,
-// elements deeper than MAX_DEPTH flattened into their text, <form> replaced
-// by its children, <select> skipped, raw control characters removed before
-// parsing.
-(function (global) {
+// that through this stream and the wasm reader. Shared rules: only the
+// allow-listed attributes without a namespace, ASCII-lower-cased element
+// names, text and CDATA kept (whitespace too), comments dropped, <template>
+// content ignored, adjacent texts merged (by the reader), elements deeper
+// than MAX_DEPTH flattened into their text, <form> replaced by its children,
+// <select> skipped, raw control characters removed before parsing.
+//
+// Linked with --pre-js, so this runs inside each module instance: the
+// scratch buffer below belongs to one instance and is only used
+// synchronously.
+var newsreaderHtmlToStream = (function () {
   'use strict';
 
   const MAX_DEPTH = 300; // kHtmlTreeMaxDepth
@@ -19,17 +24,14 @@
   const TEXT_NODE = 3;
   const CDATA_NODE = 4;
   const ELEMENT_NODE = 1;
+  const HTML_NS = 'http://www.w3.org/1999/xhtml';
+  const OP_OPEN = 1; // HtmlStreamOp
+  const OP_TEXT = 2;
+  const OP_CLOSE = 3;
 
-  function lowerAscii(s) {
-    return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
-  }
-
-  function appendText(children, text) {
-    if (!text) return;
-    const last = children.length - 1;
-    if (last >= 0 && typeof children[last] === 'string') children[last] += text;
-    else children.push(text);
-  }
+  const decoder = new TextDecoder(); // UTF-8, invalid bytes -> U+FFFD, leading BOM dropped
+  const encoder = new TextEncoder();
+  const parser = new DOMParser();
 
   // gumbo 0.10.1 replaces these raw input characters with U+FFFD where
   // browsers keep them; both producers remove them before parsing instead.
@@ -41,11 +43,95 @@
     });
   }
 
+  // The stream is written here, then copied into the wasm heap in one go.
+  const INITIAL_SIZE = 1 << 16;
+  let buf = new Uint8Array(INITIAL_SIZE);
+  let pos = 0;
+
+  function reserve(n) {
+    if (pos + n <= buf.length) return;
+    const bigger = new Uint8Array(Math.max(buf.length * 2, pos + n));
+    bigger.set(buf.subarray(0, pos));
+    buf = bigger;
+  }
+
+  function putU32At(at, v) {
+    buf[at] = v & 0xff;
+    buf[at + 1] = (v >>> 8) & 0xff;
+    buf[at + 2] = (v >>> 16) & 0xff;
+    buf[at + 3] = v >>> 24;
+  }
+
+  // u32 byte length + UTF-8. Short ASCII strings (tags, attribute names,
+  // white space between elements) are copied by hand: cheaper than a call
+  // into the encoder.
+  function putString(s) {
+    const n = s.length;
+    reserve(4 + 3 * n); // a UTF-16 unit never takes more than 3 UTF-8 bytes
+    const start = pos + 4;
+    let written = 0;
+    if (n <= 24) {
+      for (; written < n; written++) {
+        const c = s.charCodeAt(written);
+        if (c >= 0x80) break;
+        buf[start + written] = c;
+      }
+    }
+    if (written < n) written = encoder.encodeInto(s, buf.subarray(start)).written;
+    putU32At(pos, written);
+    pos = start + written;
+  }
+
+  function putText(s) {
+    if (s.length === 0) return;
+    reserve(1);
+    buf[pos++] = OP_TEXT;
+    putString(s);
+  }
+
+  function putClose() {
+    reserve(1);
+    buf[pos++] = OP_CLOSE;
+  }
+
+  function lowerAscii(s) {
+    return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+  }
+  const tagNames = new Map(); // localName -> lower-cased name
+  function tagName(el) {
+    const local = el.localName;
+    let name = tagNames.get(local);
+    if (name === undefined) {
+      name = lowerAscii(local);
+      tagNames.set(local, name);
+    }
+    return name;
+  }
+
+  function putOpen(el) {
+    reserve(1);
+    buf[pos++] = OP_OPEN;
+    putString(tagName(el));
+    const countAt = pos;
+    reserve(4);
+    pos += 4;
+    let count = 0;
+    if (el.hasAttributes()) {
+      for (const attr of el.attributes) {
+        if (attr.namespaceURI === null && KEPT_ATTRS.has(attr.name)) {
+          putString(attr.name);
+          putString(attr.value);
+          count++;
+        }
+      }
+    }
+    putU32At(countAt, count);
+  }
+
   function isText(node) {
     return node.nodeType === TEXT_NODE || node.nodeType === CDATA_NODE;
   }
 
-  const HTML_NS = 'http://www.w3.org/1999/xhtml';
   // Current browsers parse <select> content as ordinary elements (the 2025
   // customizable-select change); gumbo follows the older "in select" rules.
   // Its content is never shown anyway, so neither producer copies it.
@@ -53,76 +139,72 @@
     return el.localName === 'select' && el.namespaceURI === HTML_NS;
   }
 
-  function shell(el) {
-    const attrs = [];
-    for (const attr of el.attributes) {
-      if (attr.namespaceURI === null && KEPT_ATTRS.has(attr.name)) attrs.push([attr.name, attr.value]);
-    }
-    return { t: lowerAscii(el.localName), a: attrs, c: [] };
-  }
-
   // Text of a subtree in document order, without recursion.
-  function appendFlattened(el, children) {
-    const stack = [{ node: el, i: 0 }];
-    while (stack.length > 0) {
-      const frame = stack[stack.length - 1];
-      const kids = frame.node.childNodes;
-      if (frame.i >= kids.length) {
-        stack.pop();
+  function putFlattened(el) {
+    let node = el.firstChild;
+    let parent = el;
+    for (;;) {
+      if (node === null) {
+        if (parent === el) return;
+        node = parent.nextSibling;
+        parent = parent.parentNode;
         continue;
       }
-      const child = kids[frame.i++];
-      if (isText(child)) appendText(children, child.data);
-      else if (child.nodeType === ELEMENT_NODE && !isSkipped(child)) stack.push({ node: child, i: 0 });
+      if (isText(node)) {
+        putText(node.data);
+      } else if (node.nodeType === ELEMENT_NODE && !isSkipped(node)) {
+        parent = node;
+        node = node.firstChild;
+        continue;
+      }
+      node = node.nextSibling;
     }
   }
 
-  function treeFromBody(body) {
-    const root = { t: 'body', a: [], c: [] };
-    if (!body) return root;
-    const stack = [{ node: body, out: root, i: 0 }];
-    while (stack.length > 0) {
-      const frame = stack[stack.length - 1];
-      const kids = frame.node.childNodes; // a <template> has none: its content is a fragment
-      if (frame.i >= kids.length) {
-        stack.pop();
+  // Walks body's subtree without recursion. `closes` holds, per open
+  // ancestor below body, whether it was written (a <form> is not: its
+  // children take its place). 1 + closes.length is the DOM depth.
+  function putBody(body) {
+    const closes = [];
+    let node = body.firstChild;
+    let parent = body;
+    for (;;) {
+      if (node === null) {
+        if (parent === body) return;
+        if (closes.pop()) putClose();
+        node = parent.nextSibling;
+        parent = parent.parentNode;
         continue;
       }
-      const child = kids[frame.i++];
-      if (isText(child)) {
-        appendText(frame.out.c, child.data);
-      } else if (child.nodeType === ELEMENT_NODE) {
-        if (isSkipped(child)) continue;
-        if (stack.length >= MAX_DEPTH) {
-          appendFlattened(child, frame.out.c);
+      if (isText(node)) {
+        putText(node.data);
+      } else if (node.nodeType === ELEMENT_NODE && !isSkipped(node)) {
+        if (1 + closes.length >= MAX_DEPTH) {
+          putFlattened(node);
+        } else {
+          // gumbo 0.10.1 misplaces text pending at </form>, so neither
+          // producer copies <form>: its children take its place.
+          const written = !(node.localName === 'form' && node.namespaceURI === HTML_NS);
+          if (written) putOpen(node);
+          closes.push(written);
+          parent = node;
+          node = node.firstChild; // a <template> has none: its content is a fragment
           continue;
         }
-        // gumbo 0.10.1 misplaces text pending at </form>, so neither
-        // producer copies <form>: its children take its place.
-        if (child.localName === 'form' && child.namespaceURI === HTML_NS) {
-          stack.push({ node: child, out: frame.out, i: 0 });
-          continue;
-        }
-        const node = shell(child);
-        frame.out.c.push(node);
-        stack.push({ node: child, out: node, i: 0 });
       }
       // Comments, processing instructions and doctypes are dropped.
+      node = node.nextSibling;
     }
-    return root;
   }
 
-  // The tree as an object (for tests and tooling).
-  function newsreaderHtmlToTreeObject(html) {
-    const doc = new DOMParser().parseFromString(stripRawControls(String(html)), 'text/html');
-    return treeFromBody(doc.body);
-  }
-
-  // The tree serialised as JSON: what the core's html_tree_from_json reads.
-  function newsreaderHtmlToTree(html) {
-    return JSON.stringify(newsreaderHtmlToTreeObject(html));
-  }
-
-  global.newsreaderHtmlToTree = newsreaderHtmlToTree;
-  global.newsreaderHtmlToTreeObject = newsreaderHtmlToTreeObject;
-})(typeof globalThis !== 'undefined' ? globalThis : this);
+  // UTF-8 bytes of a fragment -> the stream of its body, as a view of the
+  // scratch buffer valid until the next call.
+  return function newsreaderHtmlToStream(bytes) {
+    const html = stripRawControls(decoder.decode(bytes));
+    const doc = parser.parseFromString(html, 'text/html');
+    if (buf.length > (1 << 22)) buf = new Uint8Array(INITIAL_SIZE); // let one huge fragment go
+    pos = 0;
+    if (doc.body) putBody(doc.body);
+    return buf.subarray(0, pos);
+  };
+})();
