@@ -77,6 +77,10 @@ function generatedCases(dir) {
     'gen-chromium-depth-limit.html': '<div>'.repeat(600) + 'bottom' + '</div>'.repeat(600) + '<p>after</p>',
     'gen-wide.html': '<p>x</p>'.repeat(5000),
     'gen-many-formatting.html': '<p>' + '<b>a<i>b'.repeat(200) + '</p>text',
+    // Quirks mode (no DOCTYPE) keeps a table inside an open <p>; a DOCTYPE
+    // selects no-quirks mode, where <table> closes the <p> first.
+    'gen-quirks-table-in-p.html': '<p>a<table><tr><td>b</td></tr></table>c',
+    'gen-doctype-table-after-p.html': '<!DOCTYPE html><p>a<table><tr><td>b</td></tr></table>c',
   };
   tagSoup(20261120, 300).forEach((html, k) => {
     cases[`gen-soup-${String(k).padStart(3, '0')}.html`] = html;

@@ -34,13 +34,33 @@ var newsreaderHtmlToStream = (function () {
   const parser = new DOMParser();
 
   // gumbo 0.10.1 replaces these raw input characters with U+FFFD where
-  // browsers keep them; both producers remove them before parsing instead.
-  const STRIPPED_INPUT = /[\x01-\x08\x0B\x0E-\x1F\x7F-\x9F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\u{1FFFE}-\u{10FFFF}]/gu;
+  // browsers keep them; both producers remove them before parsing instead:
+  // C0 controls other than white space, DEL, C1 controls, U+FDD0..U+FDEF,
+  // and U+nFFFE/U+nFFFF in every plane (as surrogate pairs above plane 0;
+  // a decoded string holds no lone surrogates). Without the u flag and a
+  // callback: the same matches, cheaper.
+  const STRIPPED_INPUT = /[\x01-\x08\x0B\x0E-\x1F\x7F-\x9F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/g;
   function stripRawControls(html) {
-    return html.replace(STRIPPED_INPUT, (c) => {
-      const cp = c.codePointAt(0);
-      return cp >= 0x10000 && (cp & 0xfffe) !== 0xfffe ? c : '';
-    });
+    return html.replace(STRIPPED_INPUT, '');
+  }
+
+  // Parsing a document per fragment (DOMParser.parseFromString) spends most
+  // of its time making the document. Setting innerHTML on the root element of
+  // one reused DOMParser document runs the same HTML5 parser (the fragment
+  // algorithm, html element as context), which starts in the "before head"
+  // insertion mode a full parse is in right after <html>, in the context
+  // document's quirks mode, which is the mode a full parse of input without
+  // a DOCTYPE gets. Only a DOCTYPE token (ignored by the fragment algorithm,
+  // used by a full parse to pick the mode) tells them apart, so such input
+  // still gets a document of its own. The document has no browsing context:
+  // nothing is fetched or run, as with parseFromString.
+  const DOCTYPE = /<!doctype/i;
+  let scratch = null;
+  function parseHtml(html) {
+    if (DOCTYPE.test(html)) return parser.parseFromString(html, 'text/html');
+    if (scratch === null) scratch = parser.parseFromString('', 'text/html');
+    scratch.documentElement.innerHTML = html;
+    return scratch;
   }
 
   // The stream is written here, then copied into the wasm heap in one go.
@@ -201,10 +221,11 @@ var newsreaderHtmlToStream = (function () {
   // scratch buffer valid until the next call.
   return function newsreaderHtmlToStream(bytes) {
     const html = stripRawControls(decoder.decode(bytes));
-    const doc = parser.parseFromString(html, 'text/html');
+    const doc = parseHtml(html);
     if (buf.length > (1 << 22)) buf = new Uint8Array(INITIAL_SIZE); // let one huge fragment go
     pos = 0;
     if (doc.body) putBody(doc.body);
+    if (doc === scratch && html.length > (1 << 16)) scratch.documentElement.replaceChildren(); // nor its DOM
     return buf.subarray(0, pos);
   };
 })();
