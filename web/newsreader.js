@@ -64,6 +64,7 @@ function earlyRequests(urls) {
     async (r) => ({ status: r.status, bytes: r.ok ? new Uint8Array(await r.arrayBuffer()) : null }),
     () => ({ status: 0, bytes: null }))]));
   return {
+    has(url) { return pending.has(url); },
     take(url) {
       const response = pending.get(url);
       pending.delete(url);

@@ -1,5 +1,7 @@
 #include "platform/web/fetch_web.hpp"
 
+#include "platform/web/js_routes.hpp"
+
 #include <emscripten/emscripten.h>
 #include <emscripten/fetch.h>
 
@@ -24,39 +26,24 @@ EM_JS(void, nr_js_fetch_copy, (unsigned id, char* out), {
 // as soon as a widget mounts, while the wasm downloads and compiles and the
 // WebGL context is made, and hands them over as Module.nrEarly. A request for
 // one of those URLs takes that response (once) instead of asking again.
-EM_JS(int, nr_js_take_early, (int id, const char* url_ptr), {
+EM_JS(int, nr_js_has_early, (const char* url_ptr), {
     var early = Module["nrEarly"];
-    var response = early && early.take(UTF8ToString(url_ptr));
-    if (!response) return 0;
-    response.then(function(res) {
+    return early && early.has(UTF8ToString(url_ptr)) ? 1 : 0;
+});
+EM_JS(void, nr_js_take_early, (int id, const char* url_ptr), {
+    Module["nrEarly"].take(UTF8ToString(url_ptr)).then(function(res) {
         var out = Module["_nr_early_body"](id, res.status, res.bytes ? res.bytes.length : 0);
         if (!out) return;  // the fetcher is gone, or nothing to copy
         HEAPU8.set(res.bytes, out);  // read after the call: the heap may have grown
         Module["_nr_early_done"](id);
     });
-    return 1;
 });
 
 namespace nr {
 
 namespace {
 
-// Early responses complete through an id; ids are never reused, so one that
-// arrives after its fetcher was destroyed finds no owner.
-struct EarlyRoutes {
-    int next_id = 1;
-    std::unordered_map<int, WebFetcher*> owners;
-};
-
-EarlyRoutes& early_routes() {
-    static EarlyRoutes r;
-    return r;
-}
-
-WebFetcher* early_owner(int id) {
-    auto it = early_routes().owners.find(id);
-    return it == early_routes().owners.end() ? nullptr : it->second;
-}
+using EarlyRoutes = JsRoutes<WebFetcher>;  // early responses, by id
 
 struct Pending {
     WebFetcher* owner;
@@ -67,7 +54,7 @@ struct Pending {
 }  // namespace
 
 WebFetcher::~WebFetcher() {
-    for (const auto& [id, early] : early_) early_routes().owners.erase(id);
+    for (const auto& [id, early] : early_) EarlyRoutes::instance().forget(id);
     for (emscripten_fetch_t* f : in_flight_) {
         delete static_cast<Pending*>(f->userData);
         f->userData = nullptr;
@@ -76,11 +63,10 @@ WebFetcher::~WebFetcher() {
 }
 
 void WebFetcher::get(const std::string& url, FetchCallback done) {
-    const int id = early_routes().next_id;
-    if (nr_js_take_early(id, url.c_str())) {
-        ++early_routes().next_id;
-        early_routes().owners[id] = this;
+    if (nr_js_has_early(url.c_str())) {
+        const int id = EarlyRoutes::instance().add(this);
         early_[id] = Early{url, 0, {}, std::move(done)};
+        nr_js_take_early(id, url.c_str());
         return;
     }
     emscripten_fetch_attr_t attr;
@@ -122,7 +108,7 @@ void WebFetcher::early_done(int id) {
     auto it = early_.find(id);
     Early e = std::move(it->second);
     early_.erase(it);
-    early_routes().owners.erase(id);
+    EarlyRoutes::instance().forget(id);
     FetchResponse r;
     r.url = e.url;
     r.status = e.status;
@@ -141,7 +127,7 @@ extern "C" {
 // Sizes the body of early response `id` and returns where JS copies it, or
 // null (nothing to copy); _nr_early_done follows unless the owner is gone.
 EMSCRIPTEN_KEEPALIVE char* nr_early_body(int id, int status, double size) {
-    nr::WebFetcher* owner = nr::early_owner(id);
+    nr::WebFetcher* owner = nr::EarlyRoutes::instance().find(id);
     if (!owner) return nullptr;
     char* out = owner->early_body(id, status, std::size_t(size));
     if (!out) owner->early_done(id);  // an error status or an empty body: done now
@@ -149,7 +135,7 @@ EMSCRIPTEN_KEEPALIVE char* nr_early_body(int id, int status, double size) {
 }
 
 EMSCRIPTEN_KEEPALIVE void nr_early_done(int id) {
-    if (nr::WebFetcher* owner = nr::early_owner(id)) owner->early_done(id);
+    if (nr::WebFetcher* owner = nr::EarlyRoutes::instance().find(id)) owner->early_done(id);
 }
 
 }  // extern "C"

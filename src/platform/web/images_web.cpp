@@ -5,6 +5,7 @@
 
 #include "core/url.hpp"
 #include "platform/gl_textures.hpp"
+#include "platform/web/js_routes.hpp"
 
 // Fetches and decodes in the browser, then uploads into this instance's WebGL
 // context. The texture is registered exactly as glGenTextures would
@@ -93,18 +94,7 @@ namespace nr {
 
 namespace {
 
-// The platform layer's process state: JS completions carry a request id,
-// routed to the source that made it. Ids are never reused, so a completion
-// for a destroyed source (or an abandoned request) finds no owner.
-struct Routes {
-    int next_id = 1;
-    std::unordered_map<int, WebImageSource*> owners;
-};
-
-Routes& routes() {
-    static Routes r;
-    return r;
-}
+using ImageRoutes = JsRoutes<WebImageSource>;
 
 // The browser fetches relative URLs against the document; anything but
 // http(s) (data:, blob:, file:, javascript:) is refused before fetching.
@@ -117,7 +107,7 @@ WebImageSource::WebImageSource(std::function<void()> on_change, std::size_t budg
 
 WebImageSource::~WebImageSource() {
     for (const auto& [id, url] : pending_) {
-        routes().owners.erase(id);
+        ImageRoutes::instance().forget(id);
         nr_js_image_cancel(id);
     }
     for (std::uint64_t texture : cache_.clear()) delete_gl_texture(texture);
@@ -155,8 +145,7 @@ void WebImageSource::end_frame() {
 }
 
 void WebImageSource::start_load(const std::string& key, const std::string& url, int display_width_px) {
-    const int id = routes().next_id++;
-    routes().owners[id] = this;
+    const int id = ImageRoutes::instance().add(this);
     pending_[id] = key;
     nr_js_image_load(id, url.c_str(), display_width_px);
 }
@@ -190,24 +179,16 @@ void WebImageSource::failed(int request_id) {
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void nr_image_loaded(int request_id, int texture, int width, int height) {
-    auto& owners = nr::routes().owners;
-    auto it = owners.find(request_id);
-    if (it == owners.end()) {
+    nr::WebImageSource* source = nr::ImageRoutes::instance().take(request_id);
+    if (!source) {
         nr::delete_gl_texture(unsigned(texture));  // nobody wants it any more
         return;
     }
-    nr::WebImageSource* source = it->second;
-    owners.erase(it);
     source->loaded(request_id, unsigned(texture), width, height);
 }
 
 EMSCRIPTEN_KEEPALIVE void nr_image_failed(int request_id) {
-    auto& owners = nr::routes().owners;
-    auto it = owners.find(request_id);
-    if (it == owners.end()) return;
-    nr::WebImageSource* source = it->second;
-    owners.erase(it);
-    source->failed(request_id);
+    if (nr::WebImageSource* source = nr::ImageRoutes::instance().take(request_id)) source->failed(request_id);
 }
 
 }  // extern "C"
