@@ -103,3 +103,17 @@ TEST_CASE("truncate_utf8") {
         CHECK(nr::truncate_utf8("abc", 1) == "…");
     }
 }
+
+TEST_CASE("is_valid_utf8 finds a bad byte at any offset within ASCII runs") {
+    for (std::size_t at = 0; at < 20; ++at) {
+        CAPTURE(at);
+        std::string s(20, 'a');
+        CHECK(nr::is_valid_utf8(s));
+        s[at] = '\x80';
+        CHECK_FALSE(nr::is_valid_utf8(s));
+        s.replace(at, 1, "\xD0\x96");  // a valid two-byte sequence there
+        CHECK(nr::is_valid_utf8(s));
+        s.replace(at, 2, "\xD0");  // cut short by the ASCII that follows
+        CHECK_FALSE(nr::is_valid_utf8(s));
+    }
+}
