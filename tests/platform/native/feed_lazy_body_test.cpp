@@ -34,7 +34,7 @@ ParseResult parse_with(const std::string& bytes, const std::string& base, bool l
 TEST_CASE("Sample and test feeds open with the blocks an eager parse builds") {
     const fs::path root(NR_SOURCE_DIR);
     int lazy_items = 0;
-    for (const fs::path dir : {root / "assets/feeds", root / "assets/feeds/jsonfeed", root / "tests/data/feeds"}) {
+    for (const fs::path& dir : {root / "assets/feeds", root / "assets/feeds/jsonfeed", root / "tests/data/feeds"}) {
         for (const auto& entry : fs::directory_iterator(dir)) {
             if (entry.path().extension() != ".json") continue;
             CAPTURE(entry.path().string());
