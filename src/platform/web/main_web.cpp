@@ -46,7 +46,7 @@ struct WebRunner {
     nr::LoadState reported = nr::LoadState::Loading;
     std::string reported_error;
     std::vector<SDL_Event> deferred;  // key releases held for the next frame
-    // CPU time of recent frames (input through draw-list submission), ms,
+    // Wall time of recent frames (input through draw-list submission), ms,
     // whole and by phase, to tell which part a slow frame spent its time in.
     std::vector<FrameTiming> frame_ms;
 };
@@ -75,6 +75,22 @@ void on_idle(void* user) {
         nr::window_reload_fonts(r->window);
 }
 
+// State changes and first content go to the loader (data-state, events);
+// after first content, idle work is scheduled.
+void report_to_host(WebRunner* r) {
+    const nr::AppState& s = r->app->state();
+    if (s.state != r->reported || s.error != r->reported_error) {
+        r->reported = s.state;
+        r->reported_error = s.error;
+        nr::host::set_state(std::string(nr::to_string(s.state)).c_str(), s.error.c_str());
+    }
+    if (!r->first_content_sent && r->app->drew_items()) {
+        r->first_content_sent = true;
+        nr::host::first_content();
+        r->idle_timer = emscripten_set_timeout(on_idle, kIdleMs, r);
+    }
+}
+
 EM_BOOL on_animation_frame(double now_ms, void* user) {
     auto* r = static_cast<WebRunner*>(user);
     r->frame_pending = false;
@@ -99,17 +115,7 @@ EM_BOOL on_animation_frame(double now_ms, void* user) {
         r->frame_ms.push_back({float(frame_end - frame_start), float(ui_start - frame_start),
                                float(render_start - ui_start), float(frame_end - render_start)});
 
-    const nr::AppState& s = r->app->state();
-    if (s.state != r->reported || s.error != r->reported_error) {
-        r->reported = s.state;
-        r->reported_error = s.error;
-        nr::host::set_state(std::string(nr::to_string(s.state)).c_str(), s.error.c_str());
-    }
-    if (!r->first_content_sent && r->app->drew_items()) {
-        r->first_content_sent = true;
-        nr::host::first_content();
-        r->idle_timer = emscripten_set_timeout(on_idle, kIdleMs, r);
-    }
+    report_to_host(r);
     if (animating || r->settle_frames > 0 || !r->deferred.empty()) {
         if (r->settle_frames > 0) --r->settle_frames;
         request_frame(r);
