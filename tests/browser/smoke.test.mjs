@@ -87,6 +87,19 @@ export default function smokeTests({ baseUrl, context }) {
       await page.close();
     }],
 
+    ['a feed the network cannot reach says so', async () => {
+      const page = await newPage(context);
+      page.on('console', () => {});
+      await page.route('**/unreachable-feed.json', (route) => route.abort('internetdisconnected'));
+      await page.goto(`${baseUrl}/index.html`);
+      await waitForState(page, '#reader', ['ready']);
+      // Mounted with it: the loader's early request fails.
+      await mountSecondWidget(page, 'offline', 'assets/feeds/unreachable-feed.json');
+      const stats = await waitForState(page, '#offline', ['error', 'ready']);
+      assert(stats.state === 'error' && /network error/.test(stats.error), `${stats.state}: ${stats.error}`);
+      await page.close();
+    }],
+
     ['without WebGL2 the widget says so in plain text', async () => {
       const page = await newPage(context);
       page.on('console', () => {});
