@@ -105,8 +105,13 @@ int main(int argc, char** argv) {
         if (!wants_frame && settle == 0 && deferred.empty()) {
             // Block while nothing changes: an idle reader uses no CPU. Work in
             // flight needs pumping, so then wait only briefly.
-            if (!fetcher.busy() && !images->busy())
+            if (!fetcher.busy() && !images->busy()) {
+                // Idle work first, as the widget does after a quiet spell:
+                // the article roles' atlas, so the first open is quick.
+                if (app.build_article_fonts(nr::window_pixel_ratio(window), nr::window_width(window)))
+                    nr::window_reload_fonts(window);
                 SDL_WaitEvent(nullptr);
+            }
             else if (SDL_WaitEventTimeout(nullptr, kPumpIntervalMs) == 0)
                 continue;  // only the network or decoder to pump: no frame
         }
