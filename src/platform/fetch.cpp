@@ -17,4 +17,18 @@ std::string describe_http_status(int status) {
     }
 }
 
+bool is_http_success(int status) { return status >= 200 && status < 300; }
+
+FetchResponse http_response(std::string url, int status, std::string body) {
+    FetchResponse r;
+    r.url = std::move(url);
+    r.status = status;
+    r.ok = is_http_success(status);
+    if (r.ok)
+        r.body = std::move(body);
+    else
+        r.error = describe_http_status(status);
+    return r;
+}
+
 }  // namespace nr

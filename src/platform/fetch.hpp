@@ -36,4 +36,10 @@ public:
 // "HTTP 404 Not Found"-style text for a status code, for user-facing messages.
 std::string describe_http_status(int status);
 
+bool is_http_success(int status);  // 2xx
+
+// The response to an HTTP exchange that completed with `status`: ok with the
+// body for a 2xx, otherwise the status described as the error (body dropped).
+FetchResponse http_response(std::string url, int status, std::string body);
+
 }  // namespace nr

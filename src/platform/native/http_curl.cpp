@@ -148,22 +148,19 @@ void CurlHttp::perform(std::vector<Finished>& out) {
 }
 
 void CurlHttp::finish(Transfer& t, int code, std::vector<Finished>& out) {
-    FetchResponse r;
-    r.url = t.url;
+    long status = 0;
     if (t.easy) {
-        long status = 0;
         curl_easy_getinfo(t.easy, CURLINFO_RESPONSE_CODE, &status);
-        r.status = int(status);
         curl_multi_remove_handle(as_multi(multi_), t.easy);
         curl_easy_cleanup(t.easy);
         t.easy = nullptr;
     }
-    if (code == CURLE_OK && r.status >= 200 && r.status < 300) {
-        r.ok = true;
-        r.body = std::move(t.body);
-    } else if (code == CURLE_OK) {
-        r.error = describe_http_status(r.status);
+    FetchResponse r;
+    if (code == CURLE_OK) {
+        r = http_response(t.url, int(status), std::move(t.body));
     } else {
+        r.url = t.url;
+        r.status = int(status);
         const bool too_large = t.too_large || code == CURLE_FILESIZE_EXCEEDED;
         r.error = describe_curl_error(too_large ? int(CURLE_FILESIZE_EXCEEDED) : code, t.error, limits_.max_body_bytes);
         if (!too_large) r.status = 0;  // a network error, whatever status line came before

@@ -83,15 +83,12 @@ void WebFetcher::on_finished(emscripten_fetch_t* fetch) {
     std::unique_ptr<Pending> pending(static_cast<Pending*>(fetch->userData));
     if (!pending) return;
     pending->in_flight->erase(fetch);
-    FetchResponse r;
-    r.url = fetch->url ? fetch->url : "";
-    r.status = fetch->status;
-    r.ok = fetch->status >= 200 && fetch->status < 300;
-    if (r.ok) {
-        r.body.resize(std::size_t(nr_js_fetch_size(fetch->id)));
-        if (!r.body.empty()) nr_js_fetch_copy(fetch->id, r.body.data());
-    } else
-        r.error = describe_http_status(fetch->status);
+    std::string body;
+    if (is_http_success(fetch->status)) {
+        body.resize(std::size_t(nr_js_fetch_size(fetch->id)));
+        if (!body.empty()) nr_js_fetch_copy(fetch->id, body.data());
+    }
+    FetchResponse r = http_response(fetch->url ? fetch->url : "", fetch->status, std::move(body));
     emscripten_fetch_close(fetch);
     pending->done(std::move(r));
 }
@@ -99,7 +96,7 @@ void WebFetcher::on_finished(emscripten_fetch_t* fetch) {
 char* WebFetcher::early_body(int id, int status, std::size_t size) {
     Early& e = early_.at(id);
     e.status = status;
-    if (status < 200 || status >= 300 || size == 0) return nullptr;
+    if (!is_http_success(status) || size == 0) return nullptr;
     e.body.resize(size);
     return e.body.data();
 }
@@ -109,15 +106,7 @@ void WebFetcher::early_done(int id) {
     Early e = std::move(it->second);
     early_.erase(it);
     EarlyRoutes::instance().forget(id);
-    FetchResponse r;
-    r.url = e.url;
-    r.status = e.status;
-    r.ok = e.status >= 200 && e.status < 300;
-    if (r.ok)
-        r.body = std::move(e.body);
-    else
-        r.error = describe_http_status(e.status);
-    e.done(std::move(r));
+    e.done(http_response(std::move(e.url), e.status, std::move(e.body)));
 }
 
 }  // namespace nr
