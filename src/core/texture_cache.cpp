@@ -81,4 +81,12 @@ const TextureCache::Entry* TextureCache::find(const std::string& url) const {
     return it == entries_.end() ? nullptr : &it->second;
 }
 
+int texture_size_bucket(int display_width_px) {
+    int bucket = 128;
+    while (bucket < display_width_px && bucket < 8192) bucket *= 2;
+    return bucket;
+}
+
+std::string texture_key(const std::string& url, int bucket) { return url + '\x1f' + std::to_string(bucket); }
+
 }  // namespace nr

@@ -86,4 +86,11 @@ private:
     int textures_ = 0;
 };
 
+// Decoded sizes come in power-of-two buckets (128 to 8192 px wide), each its
+// own cache entry: a thumbnail and the same picture as a full-width hero are
+// two textures, each sharp at its size, and a small first use never caps a
+// later large one. Both image sources key their caches this way.
+int texture_size_bucket(int display_width_px);
+std::string texture_key(const std::string& url, int bucket);
+
 }  // namespace nr

@@ -15,6 +15,14 @@ void delete_gl_texture(std::uint64_t texture) {
     glDeleteTextures(1, &name);
 }
 
+void evict_gl_textures(TextureCache& cache, std::uint64_t frame, std::size_t budget_bytes) {
+    for (const TextureCache::Eviction& e : cache.evict(frame, budget_bytes)) delete_gl_texture(e.texture);
+}
+
+void clear_gl_textures(TextureCache& cache) {
+    for (std::uint64_t texture : cache.clear()) delete_gl_texture(texture);
+}
+
 ImageHandle image_handle(const TextureCache::Entry& e) {
     ImageHandle h;
     h.status = e.state == TextureCache::State::Ready    ? ImageStatus::Ready

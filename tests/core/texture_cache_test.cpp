@@ -225,3 +225,17 @@ TEST_CASE("texture cache: LRU eviction within a byte budget") {
         CHECK(c.textures() == 0);
     }
 }
+
+TEST_CASE("texture sizes come in power-of-two buckets, each its own key") {
+    SUBCASE("buckets") {
+        CHECK(nr::texture_size_bucket(0) == 128);
+        CHECK(nr::texture_size_bucket(128) == 128);
+        CHECK(nr::texture_size_bucket(129) == 256);
+        CHECK(nr::texture_size_bucket(700) == 1024);
+        CHECK(nr::texture_size_bucket(100000) == 8192);
+    }
+    SUBCASE("keys") {
+        CHECK(nr::texture_key("a.jpg", 256) != nr::texture_key("a.jpg", 512));
+        CHECK(nr::texture_key("a.jpg", 256) == nr::texture_key("a.jpg", nr::texture_size_bucket(200)));
+    }
+}

@@ -11,15 +11,6 @@ namespace nr {
 
 namespace {
 
-// The same power-of-two buckets as the web source (images_web.cpp): a
-// thumbnail and the same picture as a full-width hero are two textures, each
-// sharp at its size, and a small first use never caps a later large one.
-int size_bucket(int display_width_px) {
-    int bucket = 128;
-    while (bucket < display_width_px && bucket < 8192) bucket *= 2;
-    return bucket;
-}
-
 // Keep the decoded width unless it is well above the drawn width (as the web
 // source does): a picture slightly wider than its slot stays sharp.
 int decode_width_bound(int bucket) { return bucket + bucket / 4; }
@@ -58,12 +49,12 @@ NativeImageSource::NativeImageSource(Fetcher& fetcher, std::function<void()> on_
     : fetcher_(fetcher), on_change_(std::move(on_change)), budget_(budget_bytes) {}
 
 NativeImageSource::~NativeImageSource() {
-    for (std::uint64_t texture : cache_.clear()) delete_gl_texture(texture);
+    clear_gl_textures(cache_);
 }
 
 ImageHandle NativeImageSource::request(const std::string& url, int display_width_px) {
-    const int bucket = size_bucket(display_width_px);
-    const std::string key = url + '\x1f' + std::to_string(bucket);
+    const int bucket = texture_size_bucket(display_width_px);
+    const std::string key = texture_key(url, bucket);
     TextureCache::Use use = cache_.use(key, frame_, monotonic_seconds());
     if (use.start_load) {
         if (url.rfind("data:", 0) == 0)
@@ -75,7 +66,7 @@ ImageHandle NativeImageSource::request(const std::string& url, int display_width
 }
 
 void NativeImageSource::end_frame() {
-    for (const TextureCache::Eviction& e : cache_.evict(frame_, budget_)) delete_gl_texture(e.texture);
+    evict_gl_textures(cache_, frame_, budget_);
     ++frame_;
 }
 

@@ -110,25 +110,12 @@ WebImageSource::~WebImageSource() {
         ImageRoutes::instance().forget(id);
         nr_js_image_cancel(id);
     }
-    for (std::uint64_t texture : cache_.clear()) delete_gl_texture(texture);
+    clear_gl_textures(cache_);
 }
-
-namespace {
-
-// Decoded sizes come in power-of-two buckets, each its own cache entry: a
-// thumbnail and the same picture as a full-width hero are two textures, each
-// sharp at its size, and a small first use never caps a later large one.
-int size_bucket(int display_width_px) {
-    int bucket = 128;
-    while (bucket < display_width_px && bucket < 8192) bucket *= 2;
-    return bucket;
-}
-
-}  // namespace
 
 ImageHandle WebImageSource::request(const std::string& url, int display_width_px) {
-    const int bucket = size_bucket(display_width_px);
-    const std::string key = url + '\x1f' + std::to_string(bucket);
+    const int bucket = texture_size_bucket(display_width_px);
+    const std::string key = texture_key(url, bucket);
     TextureCache::Use use = cache_.use(key, frame_, monotonic_seconds());
     if (use.start_load) {
         if (fetchable(url))
@@ -140,7 +127,7 @@ ImageHandle WebImageSource::request(const std::string& url, int display_width_px
 }
 
 void WebImageSource::end_frame() {
-    for (const TextureCache::Eviction& e : cache_.evict(frame_, budget_)) delete_gl_texture(e.texture);
+    evict_gl_textures(cache_, frame_, budget_);
     ++frame_;
 }
 
