@@ -40,7 +40,7 @@ add_custom_target(site ALL
 # The core's unit tests, compiled to wasm and run under Node: the same
 # parsing must behave identically without exceptions.
 if(NR_BUILD_TESTS)
-  file(GLOB NR_CORE_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/*.cpp)
+  file(GLOB_RECURSE NR_CORE_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/*.cpp)
   add_executable(news_tests_wasm ${CMAKE_CURRENT_SOURCE_DIR}/tests/main.cpp ${NR_CORE_TEST_SOURCES})
   target_link_libraries(news_tests_wasm PRIVATE news_core nr_warnings)
   target_compile_definitions(news_tests_wasm PRIVATE NR_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}"

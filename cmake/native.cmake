@@ -10,7 +10,7 @@ target_link_libraries(news_html_gumbo PUBLIC news_core PRIVATE PkgConfig::GUMBO 
 
 # The desktop Fetcher (local files + libcurl), apart from SDL so the unit
 # tests (and the ASan preset, which builds no app) exercise it.
-set(NR_FETCH_NATIVE_SOURCES ${NR_SRC}/platform/fetch.cpp ${NR_SRC}/platform/native/fetch_native.cpp
+set(NR_FETCH_NATIVE_SOURCES ${NR_SRC}/platform/native/fetch_native.cpp
                             ${NR_SRC}/platform/native/http_curl.cpp)
 add_library(news_fetch_native STATIC ${NR_FETCH_NATIVE_SOURCES})
 target_link_libraries(news_fetch_native PUBLIC news_core PRIVATE CURL::libcurl nr_warnings)

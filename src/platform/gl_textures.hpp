@@ -5,8 +5,8 @@
 
 #include <cstdint>
 
-#include "core/texture_cache.hpp"
-#include "platform/images.hpp"
+#include "core/view/texture_cache.hpp"
+#include "ui/image_source.hpp"
 
 namespace nr {
 

@@ -11,8 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/feed_json.hpp"
-#include "core/feed_parser.hpp"
+#include "core/feed/newsreader_format.hpp"
+#include "core/feed/parser.hpp"
 #include "platform/native/html_gumbo.hpp"
 
 namespace {

@@ -5,7 +5,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "core/html_tree_json.hpp"
+#include "core/html/tree_json.hpp"
 #include "platform/native/html_gumbo.hpp"
 
 int main(int argc, char** argv) {

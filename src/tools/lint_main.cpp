@@ -10,7 +10,7 @@
 #include <optional>
 #include <string>
 
-#include "core/feed_parser.hpp"
+#include "core/feed/parser.hpp"
 #include "platform/native/html_gumbo.hpp"
 
 namespace {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
-#include "core/layout_metrics.hpp"
+#include "core/view/layout_metrics.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 

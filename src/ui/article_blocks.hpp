@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/model.hpp"
+#include "core/feed/model.hpp"
 #include "ui/frame.hpp"
 #include "ui/rich_text.hpp"
 

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "core/text_utf8.hpp"
+#include "core/text/utf8.hpp"
 #include "ui/rich_text.hpp"
 #include "ui/widgets.hpp"
 

@@ -10,8 +10,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "core/app_state.hpp"
-#include "core/virtual_list.hpp"
+#include "core/view/app_state.hpp"
+#include "core/view/virtual_list.hpp"
 #include "ui/frame.hpp"
 #include "ui/rich_text.hpp"
 #include "ui/scroll_area.hpp"

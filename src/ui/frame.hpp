@@ -7,9 +7,9 @@
 #include <cstdint>
 #include <string>
 
-#include "core/layout_metrics.hpp"
-#include "core/text_lang.hpp"
-#include "platform/images.hpp"
+#include "core/view/layout_metrics.hpp"
+#include "core/text/lang.hpp"
+#include "ui/image_source.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
 

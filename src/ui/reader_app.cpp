@@ -5,8 +5,8 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
-#include "core/layout_metrics.hpp"
-#include "core/url.hpp"
+#include "core/view/layout_metrics.hpp"
+#include "core/text/url.hpp"
 
 namespace nr::ui {
 

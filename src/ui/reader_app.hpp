@@ -9,10 +9,10 @@
 #include <functional>
 #include <string>
 
-#include "core/app_state.hpp"
-#include "core/html_tree.hpp"
-#include "platform/fetch.hpp"
-#include "platform/images.hpp"
+#include "core/view/app_state.hpp"
+#include "core/html/tree.hpp"
+#include "core/net/fetcher.hpp"
+#include "ui/image_source.hpp"
 #include "ui/article_view.hpp"
 #include "ui/feed_view.hpp"
 #include "ui/fonts.hpp"

@@ -1,5 +1,5 @@
 // Paragraph typesetting on top of ImGui's text measuring: the core's word
-// breaker (core/text_layout.hpp) over mixed runs, drawn line by line with the
+// breaker (core/text/line_wrap.hpp) over mixed runs, drawn line by line with the
 // type scale's own line heights (ImGui's defaults are too tight for reading).
 #pragma once
 
@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/model.hpp"
-#include "core/text_layout.hpp"
+#include "core/feed/model.hpp"
+#include "core/text/line_wrap.hpp"
 #include "ui/fonts.hpp"
 
 struct ImDrawList;

@@ -1,9 +1,9 @@
 // A vertically scrolling region: wheel (smoothed), drag / touch with inertia
-// (core/scroller.hpp), keyboard paging when focused. Content is drawn by the
+// (core/view/scroller.hpp), keyboard paging when focused. Content is drawn by the
 // caller between begin and end, offset by -offset() and clipped to the rect.
 #pragma once
 
-#include "core/scroller.hpp"
+#include "core/view/scroller.hpp"
 #include "ui/frame.hpp"
 
 namespace nr::ui {

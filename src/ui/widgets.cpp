@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/text_time.hpp"
+#include "core/text/relative_time.hpp"
 #include "ui/rich_text.hpp"
 
 namespace nr::ui {

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/model.hpp"
+#include "core/feed/model.hpp"
 #include "ui/frame.hpp"
 
 namespace nr::ui {

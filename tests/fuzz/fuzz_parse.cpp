@@ -13,9 +13,9 @@
 #include <string>
 #include <string_view>
 
-#include "core/feed_json.hpp"
-#include "core/feed_parser.hpp"
-#include "core/text_utf8.hpp"
+#include "core/feed/newsreader_format.hpp"
+#include "core/feed/parser.hpp"
+#include "core/text/utf8.hpp"
 #include "platform/native/html_gumbo.hpp"
 
 namespace {

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/url.hpp"
+#include "core/text/url.hpp"
 
 namespace nr {
 

@@ -9,7 +9,7 @@
 #include <deque>
 #include <utility>
 
-#include "platform/fetch.hpp"
+#include "core/net/fetcher.hpp"
 #include "platform/native/http_curl.hpp"
 
 namespace nr {

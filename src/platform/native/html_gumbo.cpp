@@ -1,6 +1,6 @@
 // Native producer of the neutral tree: gumbo (HTML5 tree construction, the
 // same algorithm as the browser's DOMParser), walked without recursion.
-// Rules shared with src/platform/web/html_dom.js: see html_tree_build.hpp.
+// Rules shared with src/platform/web/html_dom.js: see core/html/tree_rules.hpp.
 #include "platform/native/html_gumbo.hpp"
 
 #include <gumbo.h>
@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "core/html_tree_build.hpp"
-#include "core/text_utf8.hpp"
+#include "core/html/tree_rules.hpp"
+#include "core/text/utf8.hpp"
 
 namespace nr {
 namespace {

@@ -3,7 +3,7 @@
 
 #include <string_view>
 
-#include "core/html_tree.hpp"
+#include "core/html/tree.hpp"
 
 namespace nr {
 

@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "platform/fetch.hpp"
+#include "core/net/fetcher.hpp"
 
 namespace nr {
 

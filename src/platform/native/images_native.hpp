@@ -18,9 +18,9 @@
 #include <string>
 #include <unordered_map>
 
-#include "core/texture_cache.hpp"
-#include "platform/fetch.hpp"
-#include "platform/images.hpp"
+#include "core/view/texture_cache.hpp"
+#include "core/net/fetcher.hpp"
+#include "ui/image_source.hpp"
 #include "platform/native/image_decoder.hpp"
 
 namespace nr {

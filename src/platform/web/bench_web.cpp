@@ -6,7 +6,7 @@
 
 #include <string_view>
 
-#include "core/feed_parser.hpp"
+#include "core/feed/parser.hpp"
 #include "platform/web/html_web.hpp"
 
 extern "C" {

@@ -7,9 +7,9 @@
 #include <string>
 #include <string_view>
 
-#include "core/html_blocks.hpp"
-#include "core/html_blocks_debug.hpp"
-#include "core/html_tree_json.hpp"
+#include "core/html/blocks.hpp"
+#include "core/html/blocks_json.hpp"
+#include "core/html/tree_json.hpp"
 #include "platform/web/html_web.hpp"
 
 extern "C" {

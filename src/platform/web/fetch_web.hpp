@@ -7,7 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "platform/fetch.hpp"
+#include "core/net/fetcher.hpp"
 
 struct emscripten_fetch_t;
 

@@ -1,7 +1,7 @@
-// Browser producer of the neutral HTML tree (see src/core/html_tree.hpp and
-// src/core/html_tree_build.hpp): parses content_html with the browser's own
+// Browser producer of the neutral HTML tree (see src/core/html/tree.hpp and
+// src/core/html/tree_rules.hpp): parses content_html with the browser's own
 // HTML5 parser (DOMParser, scripting disabled, nothing fetched or run) and
-// writes doc.body as the flat binary stream of src/core/html_tree_stream.hpp
+// writes doc.body as the flat binary stream of src/core/html/tree_stream.hpp
 // (open element with its attributes, text, close), which the core reads
 // straight into its tree for the one mapping to blocks.
 // It must agree node for node with the native gumbo producer

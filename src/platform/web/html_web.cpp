@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "core/html_tree_stream.hpp"
+#include "core/html/tree_stream.hpp"
 
 // newsreaderHtmlToStream comes from html_dom.js, linked in with --pre-js.
 // The fragment's bytes go in as they are (the JS side decodes them with

@@ -1,9 +1,9 @@
 // HtmlParser backed by the browser's own DOMParser (html_dom.js): a complete
 // HTML5 parser at zero wasm cost. Its tree crosses into C++ as the
-// binary stream of core/html_tree_stream.hpp.
+// binary stream of core/html/tree_stream.hpp.
 #pragma once
 
-#include "core/html_tree.hpp"
+#include "core/html/tree.hpp"
 
 namespace nr {
 

@@ -3,7 +3,7 @@
 #include <GLES3/gl3.h>
 #include <emscripten/emscripten.h>
 
-#include "core/url.hpp"
+#include "core/text/url.hpp"
 #include "platform/gl_textures.hpp"
 #include "platform/web/js_routes.hpp"
 

@@ -13,8 +13,8 @@
 #include <string>
 #include <unordered_map>
 
-#include "core/texture_cache.hpp"
-#include "platform/images.hpp"
+#include "core/view/texture_cache.hpp"
+#include "ui/image_source.hpp"
 
 namespace nr {
 

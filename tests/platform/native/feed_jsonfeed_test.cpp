@@ -3,9 +3,9 @@
 
 #include <string>
 
-#include "core/feed_parser.hpp"
-#include "core/text_utf8.hpp"
-#include "../../core/feed_test_helpers.hpp"
+#include "core/feed/parser.hpp"
+#include "core/text/utf8.hpp"
+#include "../../core/feed/feed_test_helpers.hpp"
 #include "platform/native/html_gumbo.hpp"
 
 using namespace nr;

@@ -7,8 +7,8 @@
 #include <iterator>
 #include <string>
 
-#include "core/feed_parser.hpp"
-#include "core/item_body.hpp"
+#include "core/feed/parser.hpp"
+#include "core/feed/item_body.hpp"
 #include "platform/native/html_gumbo.hpp"
 
 using namespace nr;

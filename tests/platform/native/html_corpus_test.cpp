@@ -15,8 +15,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/html_blocks.hpp"
-#include "core/html_blocks_debug.hpp"
+#include "core/html/blocks.hpp"
+#include "core/html/blocks_json.hpp"
 #include "platform/native/html_gumbo.hpp"
 
 namespace fs = std::filesystem;

@@ -1,0 +1,162 @@
+#include "core/feed/field_reader.hpp"
+
+#include <cmath>
+
+#include "core/feed/rfc3339_date.hpp"
+#include "core/text/utf8.hpp"
+#include "core/text/url.hpp"
+
+namespace nr {
+namespace {
+
+// RFC 3986 4.2: a reference has a scheme exactly when a ':' comes before any
+// '/', '?' or '#'.
+bool has_scheme(std::string_view ref) {
+    const auto colon = ref.find(':');
+    return colon != std::string_view::npos && ref.find_first_of("/?#") > colon;
+}
+
+bool same_type(const Json& value, Json::value_t type) {
+    if (type == Json::value_t::number_integer)
+        return value.is_number();  // range and integrality are checked by integer()
+    return value.type() == type;
+}
+
+}  // namespace
+
+std::string path_key(const std::string& path, std::string_view key) {
+    std::string out = path;
+    if (!out.empty()) out += '.';
+    out += key;
+    return out;
+}
+
+std::string path_index(const std::string& path, std::size_t index) {
+    return path + "[" + std::to_string(index) + "]";
+}
+
+void FieldReader::error(const std::string& path, std::string message) {
+    failed_ = true;
+    diagnostics_.push_back({Diagnostic::Severity::Error, path, std::move(message)});
+}
+
+void FieldReader::warn(const std::string& path, std::string message) {
+    diagnostics_.push_back({Diagnostic::Severity::Warning, path, std::move(message)});
+}
+
+const Json* FieldReader::find(const Json& object, std::string_view key) {
+    if (!object.is_object()) return nullptr;
+    auto it = object.find(key);
+    if (it == object.end() || it->is_null()) return nullptr;
+    return &*it;
+}
+
+const Json* FieldReader::typed(const Json& object, std::string_view key, const std::string& path,
+                               Json::value_t type, const char* expected) {
+    const Json* value = find(object, key);
+    if (!value) return nullptr;
+    if (!same_type(*value, type)) {
+        error(path_key(path, key), std::string("expected ") + expected + ", got " + value->type_name());
+        return nullptr;
+    }
+    return value;
+}
+
+std::optional<std::string> FieldReader::string(const Json& object, std::string_view key, const std::string& path) {
+    const Json* v = typed(object, key, path, Json::value_t::string, "string");
+    if (!v) return std::nullopt;
+    return v->get_ref<const std::string&>();
+}
+
+std::string FieldReader::text(const Json& object, std::string_view key, const std::string& path) {
+    return string(object, key, path).value_or("");
+}
+
+std::string FieldReader::clean_meta(std::string_view raw, const std::string& path, std::size_t max_chars) {
+    std::string cleaned = clean_meta_text(raw);
+    if (count_code_points(cleaned) <= max_chars) return cleaned;
+    warn(path, "longer than " + std::to_string(max_chars) + " characters; shortened");
+    return truncate_utf8(cleaned, max_chars);
+}
+
+std::string FieldReader::meta(const Json& object, std::string_view key, const std::string& path) {
+    auto s = string(object, key, path);
+    return s ? clean_meta(*s, path_key(path, key), options_.limits.max_meta_chars) : std::string();
+}
+
+std::string FieldReader::title(const Json& object, std::string_view key, const std::string& path) {
+    auto s = string(object, key, path);
+    return s ? clean_meta(*s, path_key(path, key), options_.limits.max_title_chars) : std::string();
+}
+
+std::string FieldReader::resolve(std::string_view ref, const std::string& path) {
+    if (ref.find_first_not_of(" \t\r\n") == std::string_view::npos) return "";
+    std::string resolved = resolve_url(options_.base_url, ref);
+    if (is_http_url(resolved)) return resolved;
+    // A feed read from a relative location (a local demo page) may point at
+    // files next to it; a remote feed may only point at http(s).
+    const bool local_base = !has_scheme(options_.base_url);
+    if (local_base && !has_scheme(resolved) && is_safe_link(resolved)) return resolved;
+    warn(path, "not an http(s) URL; dropped");
+    return "";
+}
+
+std::string FieldReader::url(const Json& object, std::string_view key, const std::string& path) {
+    auto s = string(object, key, path);
+    return s ? resolve(*s, path_key(path, key)) : std::string();
+}
+
+std::optional<bool> FieldReader::boolean(const Json& object, std::string_view key, const std::string& path) {
+    const Json* v = typed(object, key, path, Json::value_t::boolean, "boolean");
+    if (!v) return std::nullopt;
+    return v->get<bool>();
+}
+
+std::optional<int> FieldReader::integer(const Json& object, std::string_view key, const std::string& path, int min,
+                                        int max) {
+    const Json* v = typed(object, key, path, Json::value_t::number_integer, "number");
+    if (!v) return std::nullopt;
+    const double d = v->get<double>();
+    if (!std::isfinite(d) || std::floor(d) != d || d < min || d > max) {
+        error(path_key(path, key), "expected a whole number from " + std::to_string(min) + " to " +
+                                       std::to_string(max) + ", got " + v->dump());
+        return std::nullopt;
+    }
+    return static_cast<int>(d);
+}
+
+std::optional<std::int64_t> FieldReader::date(const Json& object, std::string_view key, const std::string& path) {
+    auto s = string(object, key, path);
+    if (!s) return std::nullopt;
+    auto t = parse_rfc3339(*s);
+    if (!t) warn(path_key(path, key), "not an RFC 3339 date: \"" + truncate_utf8(clean_meta_text(*s), 40) +
+                                          "\"; loaded without it");
+    return t;
+}
+
+const Json* FieldReader::array(const Json& object, std::string_view key, const std::string& path) {
+    return typed(object, key, path, Json::value_t::array, "array");
+}
+
+const Json* FieldReader::object(const Json& object, std::string_view key, const std::string& path) {
+    return typed(object, key, path, Json::value_t::object, "object");
+}
+
+std::vector<std::string> FieldReader::string_list(const Json& object, std::string_view key, const std::string& path) {
+    std::vector<std::string> out;
+    const Json* list = array(object, key, path);
+    if (!list) return out;
+    const std::string base = path_key(path, key);
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const Json& v = (*list)[i];
+        if (!v.is_string()) {
+            error(path_index(base, i), std::string("expected string, got ") + v.type_name());
+            continue;
+        }
+        std::string s = clean_meta(v.get_ref<const std::string&>(), path_index(base, i), options_.limits.max_meta_chars);
+        if (!s.empty()) out.push_back(std::move(s));
+    }
+    return out;
+}
+
+}  // namespace nr

@@ -1,0 +1,32 @@
+#include "core/text/lang.hpp"
+
+namespace nr {
+
+Lang lang_from_tag(std::string_view tag) {
+    if (tag.size() < 2) return Lang::En;
+    const char a = static_cast<char>(tag[0] | 0x20);
+    const char b = static_cast<char>(tag[1] | 0x20);
+    const bool primary_ends = tag.size() == 2 || tag[2] == '-' || tag[2] == '_';
+    return (a == 'u' && b == 'k' && primary_ends) ? Lang::Uk : Lang::En;
+}
+
+UkPlural uk_plural(long long n) {
+    if (n < 0) n = -n;
+    const long long mod10 = n % 10;
+    const long long mod100 = n % 100;
+    if (mod10 == 1 && mod100 != 11) return UkPlural::One;
+    if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return UkPlural::Few;
+    return UkPlural::Many;
+}
+
+std::string_view uk_plural_form(long long n, std::string_view one, std::string_view few,
+                                std::string_view many) {
+    switch (uk_plural(n)) {
+        case UkPlural::One: return one;
+        case UkPlural::Few: return few;
+        case UkPlural::Many: return many;
+    }
+    return many;
+}
+
+}  // namespace nr

@@ -1,0 +1,100 @@
+#include "core/view/app_state.hpp"
+
+#include <iterator>
+#include <unordered_set>
+
+#include "core/feed/item_body.hpp"
+
+namespace nr {
+
+std::string_view to_string(LoadState s) {
+    switch (s) {
+        case LoadState::Loading: return "loading";
+        case LoadState::Ready: return "ready";
+        case LoadState::Error: return "error";
+    }
+    return "error";
+}
+
+namespace {
+
+bool is_first_page(const AppState& app) { return !app.loading_more; }
+
+void append_items(Feed& into, Feed&& page) {
+    // Pages can overlap when a publisher's feed shifts between requests.
+    std::unordered_set<std::string> seen;
+    for (const auto& it : into.items) seen.insert(it.id);
+    for (auto& it : page.items)
+        if (seen.insert(it.id).second) into.items.push_back(std::move(it));
+    into.next_url = std::move(page.next_url);
+}
+
+}  // namespace
+
+// By value: the reader moves its only copy in (a 10k-item page is tens of MB).
+void apply_page(AppState& app, ParseResult page) {
+    if (!page.ok) {
+        apply_fetch_error(app, page.error);
+        return;
+    }
+    app.diagnostics.insert(app.diagnostics.end(), std::make_move_iterator(page.diagnostics.begin()),
+                           std::make_move_iterator(page.diagnostics.end()));
+    if (is_first_page(app)) {
+        app.feed = std::move(page.feed);
+        app.state = LoadState::Ready;
+        app.error.clear();
+    } else {
+        append_items(app.feed, std::move(page.feed));
+        app.loading_more = false;
+        app.more_error.clear();
+    }
+}
+
+void apply_fetch_error(AppState& app, std::string_view message) {
+    if (is_first_page(app) && app.state != LoadState::Ready) {
+        app.state = LoadState::Error;
+        app.error = message;
+    } else {
+        app.loading_more = false;
+        app.more_error = message;
+    }
+}
+
+const Item* find_item(const Feed& feed, std::string_view id) {
+    for (const Item& it : feed.items)
+        if (it.id == id) return &it;
+    return nullptr;
+}
+
+bool open_item(AppState& app, std::string_view id) {
+    const Item* item = find_item(app.feed, id);
+    if (!item) return false;
+    app.open_id = id;
+    BodyLoad body = load_body(*item);
+    app.article.item = *item;
+    app.article.item.body = std::move(body.blocks);
+    app.article.item.body_source = BodySource{};
+    app.article.body_error = std::move(body.error);
+    return true;
+}
+
+void close_item(AppState& app) {
+    app.open_id.clear();
+    app.article = OpenArticle{};
+}
+
+std::string begin_reload(AppState& app) {
+    if (app.state != LoadState::Error) return {};
+    app.state = LoadState::Loading;
+    app.error.clear();
+    return app.feed_url;
+}
+
+std::string begin_load_more(AppState& app) {
+    if (app.loading_more || app.state != LoadState::Ready || app.feed.next_url.empty()) return {};
+    app.loading_more = true;
+    app.more_error.clear();
+    return app.feed.next_url;
+}
+
+}  // namespace nr

@@ -1,0 +1,58 @@
+// The reader's state, independent of how it is drawn: what is loaded, what is
+// in flight, what failed. The UI reads it; the platform feeds it events.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/feed/parser.hpp"
+#include "core/feed/model.hpp"
+
+namespace nr {
+
+enum class LoadState : unsigned char { Loading, Ready, Error };
+
+std::string_view to_string(LoadState s);
+
+// The article being read, with its body parsed (feed items may keep theirs
+// unparsed: see BodySource).
+struct OpenArticle {
+    Item item;
+    std::string body_error;  // why its kept body could not be read, or ""
+};
+
+struct AppState {
+    LoadState state = LoadState::Loading;
+    std::string feed_url;     // the first page
+    std::string error;        // why the first page failed (state == Error)
+    Feed feed;                // all pages loaded so far, in order
+    std::vector<Diagnostic> diagnostics;
+    bool loading_more = false;
+    std::string more_error;   // why the last "Show more" failed
+    std::string open_id;      // the article being read, or "" for the list
+    OpenArticle article;      // that article, when open_id is set
+};
+
+// A page arrived (or failed). The first page decides the widget's state; a
+// later page only appends, so a failed "Show more" never loses what is shown.
+void apply_page(AppState& app, ParseResult page);
+void apply_fetch_error(AppState& app, std::string_view message);
+
+// The item with this id, or nullptr.
+const Item* find_item(const Feed& feed, std::string_view id);
+
+// Opens an article that is in the feed (returns false otherwise), parsing
+// its body into app.article; closing returns to the list.
+bool open_item(AppState& app, std::string_view id);
+void close_item(AppState& app);
+
+// After the first page failed: back to Loading; returns the URL to fetch
+// again, or "" when the first page did not fail.
+std::string begin_reload(AppState& app);
+
+// Marks the next page as in flight; returns its URL, or "" when there is none
+// or one is already loading.
+std::string begin_load_more(AppState& app);
+
+}  // namespace nr

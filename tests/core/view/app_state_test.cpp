@@ -1,0 +1,96 @@
+#include <doctest/doctest.h>
+
+#include "core/view/app_state.hpp"
+
+namespace {
+
+nr::ParseResult page(std::initializer_list<const char*> ids, const char* next = "") {
+    nr::ParseResult r;
+    r.ok = true;
+    r.feed.title = "News Feed";
+    r.feed.next_url = next;
+    for (const char* id : ids) {
+        nr::Item it;
+        it.id = id;
+        it.title = std::string("Title ") + id;
+        r.feed.items.push_back(it);
+    }
+    return r;
+}
+
+nr::ParseResult refused(const char* why) {
+    nr::ParseResult r;
+    r.error = why;
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("The first page decides the widget's state") {
+    nr::AppState app;
+    REQUIRE(app.state == nr::LoadState::Loading);
+    SUBCASE("a good page makes it ready") {
+        nr::apply_page(app, page({"a", "b"}, "p2.json"));
+        CHECK(app.state == nr::LoadState::Ready);
+        CHECK(app.feed.items.size() == 2);
+        CHECK(app.feed.next_url == "p2.json");
+    }
+    SUBCASE("a refused page is an error with its reason") {
+        nr::apply_page(app, refused("not JSON"));
+        CHECK(app.state == nr::LoadState::Error);
+        CHECK(app.error == "not JSON");
+    }
+    SUBCASE("a network failure is an error, and a retry starts over") {
+        app.feed_url = "feed.json";
+        CHECK(nr::begin_reload(app).empty());  // nothing failed yet
+        nr::apply_fetch_error(app, "HTTP 404");
+        CHECK(app.state == nr::LoadState::Error);
+        CHECK(nr::to_string(app.state) == "error");
+        CHECK(nr::begin_reload(app) == "feed.json");
+        CHECK(app.state == nr::LoadState::Loading);
+        CHECK(app.error.empty());
+    }
+}
+
+TEST_CASE("Show more appends, never loses what is shown") {
+    nr::AppState app;
+    nr::apply_page(app, page({"a", "b"}, "p2.json"));
+    REQUIRE(nr::begin_load_more(app) == "p2.json");
+    CHECK(app.loading_more);
+    CHECK(nr::begin_load_more(app).empty());  // one request at a time
+
+    SUBCASE("the next page is appended, overlapping ids once") {
+        nr::apply_page(app, page({"b", "c"}));
+        CHECK_FALSE(app.loading_more);
+        REQUIRE(app.feed.items.size() == 3);
+        CHECK(app.feed.items[2].id == "c");
+        CHECK(app.feed.next_url.empty());
+        CHECK(nr::begin_load_more(app).empty());  // the last page
+    }
+    SUBCASE("a failure keeps the items and offers a retry") {
+        nr::apply_fetch_error(app, "offline");
+        CHECK(app.state == nr::LoadState::Ready);
+        CHECK(app.feed.items.size() == 2);
+        CHECK(app.more_error == "offline");
+        CHECK(nr::begin_load_more(app) == "p2.json");
+        CHECK(app.more_error.empty());
+    }
+    SUBCASE("a refused next page is the same kind of failure") {
+        nr::apply_page(app, refused("truncated"));
+        CHECK(app.state == nr::LoadState::Ready);
+        CHECK(app.more_error == "truncated");
+    }
+}
+
+TEST_CASE("Opening and closing an article") {
+    nr::AppState app;
+    nr::apply_page(app, page({"a", "b"}));
+    CHECK(nr::open_item(app, "b"));
+    CHECK(app.open_id == "b");
+    CHECK(nr::find_item(app.feed, "b")->title == "Title b");
+    CHECK_FALSE(nr::open_item(app, "missing"));
+    CHECK(app.open_id == "b");
+    nr::close_item(app);
+    CHECK(app.open_id.empty());
+    CHECK(nr::find_item(app.feed, "zzz") == nullptr);
+}
