@@ -9,7 +9,9 @@
 //   data-state            loading | ready | error
 //   newsreader:ready      bubbling CustomEvent once the first content is on screen
 //   newsreader:error      bubbling CustomEvent with {message} when loading fails
-//   element.newsreader    { stats(), destroy() }
+//   element.newsreader    { stats(), debug(), open(id), back(), destroy(), ... } (README.md)
+//
+// Read from mount() down: each step of a mount is one function below it.
 import createNewsreaderModule from './newsreader-wasm.js';
 
 const moduleUrl = new URL('newsreader-wasm.wasm', import.meta.url);
@@ -22,25 +24,48 @@ const FONT_FILES = ['NotoSans-Regular.ttf', 'NotoSans-Bold.ttf', 'NotoSerif-Regu
 const EARLY_FETCH = { credentials: 'same-origin' };
 let compiled = null;
 
-function compileOnce() {
-  compiled ??= WebAssembly.compileStreaming(fetch(moduleUrl));
-  return compiled;
+// Mounts a widget into `element` (replacing one already there) and resolves
+// to its API once the module runs or has failed to start.
+export async function mount(element, options = {}) {
+  element.newsreader?.destroy();
+  const settings = readSettings(element, options);
+  const early = earlyRequests([settings.feed, ...FONT_FILES.map((name) => fontsUrl + name)]);
+  const widget = createWidget(element, early);
+  element.newsreader = widget.api;
+  openLinksOnClick(widget);
+  passWheelAtEdges(widget);
+  try {
+    widget.module = await startModule(widget, settings);
+  } catch (err) {
+    showStartFailure(widget, err);
+    return widget.api;
+  }
+  if (widget.destroyed) {
+    widget.module._nr_destroy();  // destroyed while starting: free what just started
+    return widget.api;
+  }
+  followCanvasSize(widget);
+  return widget.api;
+}
+
+export function mountAll(root = document) {
+  return Promise.all([...root.querySelectorAll('[data-newsreader]')].map((el) => mount(el)));
+}
+
+// What a widget is mounted with: the options passed to mount(), else the
+// element's data- attributes, else the defaults.
+function readSettings(element, options) {
+  return {
+    feed: new URL(options.feed ?? element.dataset.feed ?? 'assets/feeds/page-1.json', document.baseURI).href,
+    theme: themeFor(options.theme ?? element.dataset.theme),
+    accent: options.accent ?? element.dataset.accent,
+    reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
+  };
 }
 
 function themeFor(option) {
   if (option === 'light' || option === 'dark') return option;
   return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-}
-
-// WCAG relative luminance contrast of two #rrggbb colours.
-function contrast(a, b) {
-  const lum = (hex) => {
-    const c = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
-      .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
-    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
-  };
-  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
-  return (hi + 0.05) / (lo + 0.05);
 }
 
 function accentArgument(accent, theme) {
@@ -53,6 +78,17 @@ function accentArgument(accent, theme) {
   const ratio = contrast(accent, background);
   if (ratio < 4.5) console.warn(`[newsreader] accent ${accent} has contrast ${ratio.toFixed(2)}:1 on the ${theme} background (under 4.5:1)`);
   return ['--accent', accent.slice(1)];
+}
+
+// WCAG relative luminance contrast of two #rrggbb colours.
+function contrast(a, b) {
+  const lum = (hex) => {
+    const c = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+      .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
 }
 
 // Requests the first feed page and the fonts at once, so they load while the
@@ -74,8 +110,24 @@ function earlyRequests(urls) {
   };
 }
 
-function emit(element, name, detail) {
-  element.dispatchEvent(new CustomEvent(name, { bubbles: true, detail }));
+// One mounted widget: what its API, its host callbacks and its listeners
+// share. Everything lives here, per element, so widgets never meet.
+function createWidget(element, early) {
+  const widget = {
+    element,
+    early,
+    canvas: makeCanvas(element),
+    module: null,
+    destroyed: false,
+    hoveredLink: '',
+    edges: { top: true, bottom: false },
+    stats: { state: 'loading', error: '', firstContentMs: null, mountMs: performance.now() },
+    // Undo what the widget attached outside its own canvas, run by destroy().
+    cleanups: [],
+  };
+  element.dataset.state = 'loading';
+  widget.api = makeApi(widget);
+  return widget;
 }
 
 function makeCanvas(element) {
@@ -92,156 +144,180 @@ function makeCanvas(element) {
   return canvas;
 }
 
-export async function mount(element, options = {}) {
-  if (element.newsreader) element.newsreader.destroy();
-  const feed = new URL(options.feed ?? element.dataset.feed ?? 'assets/feeds/page-1.json', document.baseURI).href;
-  const early = earlyRequests([feed, ...FONT_FILES.map((name) => fontsUrl + name)]);
-  const theme = themeFor(options.theme ?? element.dataset.theme);
-  const accent = options.accent ?? element.dataset.accent;
-  const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
-  const canvas = makeCanvas(element);
-  let hoveredLink = '';
-  let edges = { top: true, bottom: false };
-  const stats = { state: 'loading', error: '', firstContentMs: null, mountMs: performance.now() };
-  element.dataset.state = 'loading';
-
-  let module = null;
-  let observer = null;
-  let removeWindowListener = () => {};
-  let destroyed = false;
-  const api = {
-    stats() {
-      return {
-        state: stats.state,
-        error: stats.error,
-        framesDrawn: module ? module._nr_frames_drawn() : 0,
-        itemsLoaded: module ? module._nr_items_loaded() : 0,
-        firstContentMs: stats.firstContentMs,
-        mountMs: stats.mountMs,
-        imageBytes: module ? module._nr_image_bytes() : 0,
-        imageTextures: module ? module._nr_image_textures() : 0,
-        // CPU time of the C++ frames since the last resetFrameTimes() (ms).
-        frameMs: module && module._nr_frame_count_timed() > 0 ? {
-          count: module._nr_frame_count_timed(),
-          p50: module._nr_frame_ms_percentile(50, 0),
-          p95: module._nr_frame_ms_percentile(95, 0),
-          max: module._nr_frame_ms_percentile(100, 0),
-          // p95 of each phase on its own: events + fonts, UI, render.
-          phasesP95: {
-            events: module._nr_frame_ms_percentile(95, 1),
-            ui: module._nr_frame_ms_percentile(95, 2),
-            render: module._nr_frame_ms_percentile(95, 3),
-          },
-        } : null,
-      };
-    },
-    resetFrameTimes() { module?._nr_frame_times_reset(); },
+// element.newsreader: what pages and the browser tests call.
+function makeApi(widget) {
+  return {
+    stats: () => readStats(widget),
+    resetFrameTimes() { widget.module?._nr_frame_times_reset(); },
     // What is on screen: open item, drawn items with rectangles (CSS px).
     debug() {
+      const { module } = widget;
       return module ? JSON.parse(module.UTF8ToString(module._nr_debug_json())) : null;
     },
-    open(id) { module?.ccall('nr_open', null, ['string'], [String(id)]); },
-    // The blocks an HTML fragment maps to, as the widget would show them
-    // (debug JSON; used by the shared HTML corpus test).
-    debugHtmlBlocks(html, baseUrl = '') {
-      if (!module) return null;
-      const bytes = typeof html === 'string' ? new TextEncoder().encode(html) : Uint8Array.from(html);
-      const ptr = module._malloc(bytes.length + 1);
-      module.HEAPU8.set(bytes, ptr);
-      try {
-        return JSON.parse(module.ccall('nr_html_blocks_json', 'string', ['number', 'number', 'string'],
-          [ptr, bytes.length, baseUrl]));
-      } finally {
-        module._free(ptr);
-      }
-    },
-    back() { module?._nr_back(); },
-    destroy() {
-      if (destroyed) return;
-      destroyed = true;
-      early.clear();
-      observer?.disconnect();
-      removeWindowListener();
-      module?._nr_destroy();
-      element.replaceChildren();
-      delete element.newsreader;
-      delete element.dataset.state;
+    open(id) { widget.module?.ccall('nr_open', null, ['string'], [String(id)]); },
+    debugHtmlBlocks(html, baseUrl = '') { return widget.module ? htmlBlocks(widget.module, html, baseUrl) : null; },
+    back() { widget.module?._nr_back(); },
+    destroy: () => destroyWidget(widget),
+  };
+}
+
+function readStats(widget) {
+  const { module, stats } = widget;
+  return {
+    state: stats.state,
+    error: stats.error,
+    framesDrawn: module ? module._nr_frames_drawn() : 0,
+    itemsLoaded: module ? module._nr_items_loaded() : 0,
+    firstContentMs: stats.firstContentMs,
+    mountMs: stats.mountMs,
+    imageBytes: module ? module._nr_image_bytes() : 0,
+    imageTextures: module ? module._nr_image_textures() : 0,
+    frameMs: frameTimes(module),
+  };
+}
+
+// CPU time of the C++ frames since the last resetFrameTimes() (ms), or null
+// before a frame was timed.
+function frameTimes(module) {
+  if (!module || module._nr_frame_count_timed() === 0) return null;
+  return {
+    count: module._nr_frame_count_timed(),
+    p50: module._nr_frame_ms_percentile(50, 0),
+    p95: module._nr_frame_ms_percentile(95, 0),
+    max: module._nr_frame_ms_percentile(100, 0),
+    // p95 of each phase on its own: events + fonts, UI, render.
+    phasesP95: {
+      events: module._nr_frame_ms_percentile(95, 1),
+      ui: module._nr_frame_ms_percentile(95, 2),
+      render: module._nr_frame_ms_percentile(95, 3),
     },
   };
-  element.newsreader = api;
+}
 
-  const host = {
-    setState(state, error) {
-      stats.state = state;
-      stats.error = error;
-      element.dataset.state = state;
-      if (state === 'error') emit(element, 'newsreader:error', { message: error });
-    },
+// The blocks an HTML fragment maps to, as the widget would show them (debug
+// JSON; used by the shared HTML corpus test).
+function htmlBlocks(module, html, baseUrl) {
+  const bytes = typeof html === 'string' ? new TextEncoder().encode(html) : Uint8Array.from(html);
+  const ptr = module._malloc(bytes.length + 1);
+  module.HEAPU8.set(bytes, ptr);
+  try {
+    return JSON.parse(module.ccall('nr_html_blocks_json', 'string', ['number', 'number', 'string'],
+      [ptr, bytes.length, baseUrl]));
+  } finally {
+    module._free(ptr);
+  }
+}
+
+function destroyWidget(widget) {
+  if (widget.destroyed) return;
+  widget.destroyed = true;
+  widget.early.clear();
+  for (const cleanup of widget.cleanups) cleanup();
+  widget.module?._nr_destroy();
+  widget.element.replaceChildren();
+  delete widget.element.newsreader;
+  delete widget.element.dataset.state;
+}
+
+// Module.nrHost: what the module tells the page (src/platform/web/host_web.cpp).
+function makeHost(widget) {
+  return {
+    setState: (state, error) => setState(widget, state, error),
     firstContent(ms) {
-      early.clear();  // anything not taken by now never will be
-      stats.firstContentMs = ms;
-      emit(element, 'newsreader:ready', api.stats());
+      widget.early.clear();  // anything not taken by now never will be
+      widget.stats.firstContentMs = ms;
+      emit(widget.element, 'newsreader:ready', widget.api.stats());
     },
-    // The canvas cannot be used (no WebGL2, too many contexts): say so in
-    // plain DOM text rather than leave an empty box.
-    fatal(message) {
-      host.setState('error', `This news reader cannot run here: ${message}`);
-      const note = document.createElement('p');
-      note.setAttribute('role', 'alert');
-      note.style.cssText = 'margin:0;padding:16px;font:14px/1.5 system-ui,sans-serif';
-      note.textContent = stats.error;
-      element.replaceChildren(note);
-    },
-    setLink(url) { hoveredLink = url; },
-    setScrollEdges(top, bottom) { edges = { top, bottom }; },
+    fatal: (message) => showFatal(widget, message),
+    setLink(url) { widget.hoveredLink = url; },
+    setScrollEdges(top, bottom) { widget.edges = { top, bottom }; },
   };
+}
 
-  // Links open from inside the user's own click (popup blockers allow that),
-  // in a new tab without access to this page, and only http(s).
-  canvas.addEventListener('click', () => {
-    if (!/^https?:\/\//i.test(hoveredLink)) return;
-    const opened = window.open(hoveredLink, '_blank', 'noopener,noreferrer');
+function setState(widget, state, error) {
+  widget.stats.state = state;
+  widget.stats.error = error;
+  widget.element.dataset.state = state;
+  if (state === 'error') emit(widget.element, 'newsreader:error', { message: error });
+}
+
+// The canvas cannot be used (no WebGL2, too many contexts): say so in plain
+// DOM text rather than leave an empty box.
+function showFatal(widget, message) {
+  setState(widget, 'error', `This news reader cannot run here: ${message}`);
+  const note = document.createElement('p');
+  note.setAttribute('role', 'alert');
+  note.style.cssText = 'margin:0;padding:16px;font:14px/1.5 system-ui,sans-serif';
+  note.textContent = widget.stats.error;
+  widget.element.replaceChildren(note);
+}
+
+function emit(element, name, detail) {
+  element.dispatchEvent(new CustomEvent(name, { bubbles: true, detail }));
+}
+
+// Links open from inside the user's own click (popup blockers allow that), in
+// a new tab without access to this page, and only http(s).
+function openLinksOnClick(widget) {
+  widget.canvas.addEventListener('click', () => {
+    if (!/^https?:\/\//i.test(widget.hoveredLink)) return;
+    const opened = window.open(widget.hoveredLink, '_blank', 'noopener,noreferrer');
     if (opened) opened.opener = null;
   });
-  // At the top or bottom of the widget's own scrolling, the wheel scrolls the
-  // page instead of being swallowed by the canvas.
-  element.addEventListener('wheel', (e) => {
+}
+
+// At the top or bottom of the widget's own scrolling, the wheel scrolls the
+// page instead of being swallowed by the canvas.
+function passWheelAtEdges(widget) {
+  widget.element.addEventListener('wheel', (e) => {
+    const { edges } = widget;
     if ((e.deltaY < 0 && edges.top) || (e.deltaY > 0 && edges.bottom)) e.stopPropagation();
   }, { capture: true });
+}
 
-  // The WebGL context is left to the module: SDL probes and sets the canvas
-  // size first, which is cheap before a context exists and costly after.
-  try {
-    const wasm = await compileOnce();
-    module = await createNewsreaderModule({
-      canvas,
-      nrHost: host,
-      nrEarly: early,
-      arguments: ['--feed', feed, '--fonts', fontsUrl, '--theme', theme,
-        '--reduced-motion', reducedMotion ? '1' : '0', ...accentArgument(accent, theme)],
-      instantiateWasm(imports, done) {
-        WebAssembly.instantiate(wasm, imports).then((instance) => done(instance, wasm));
-        return {};
-      },
-      print: (text) => console.log('[newsreader]', text),
-      printErr: (text) => console.warn('[newsreader]', text),
-    });
-  } catch (err) {
-    host.setState('error', `The reader could not start: ${err?.message ?? err}`);
-    element.textContent = stats.error;
-    return api;
-  }
-  if (destroyed) {
-    module._nr_destroy();
-    return api;
-  }
-  // SDL measures the canvas only on window resize: tell it ourselves.
-  const resize = () => {
-    module._nr_resize(canvas.clientWidth, canvas.clientHeight);
-  };
-  observer = new ResizeObserver(resize);
+// Instantiates the module from the one compiled download. The WebGL context
+// is left to the module: SDL probes and sets the canvas size first, which is
+// cheap before a context exists and costly after.
+async function startModule(widget, settings) {
+  const wasm = await compileOnce();
+  return createNewsreaderModule({
+    canvas: widget.canvas,
+    nrHost: makeHost(widget),
+    nrEarly: widget.early,
+    arguments: moduleArguments(settings),
+    instantiateWasm(imports, done) {
+      WebAssembly.instantiate(wasm, imports).then((instance) => done(instance, wasm));
+      return {};
+    },
+    print: (text) => console.log('[newsreader]', text),
+    printErr: (text) => console.warn('[newsreader]', text),
+  });
+}
+
+function compileOnce() {
+  compiled ??= WebAssembly.compileStreaming(fetch(moduleUrl));
+  return compiled;
+}
+
+function moduleArguments(settings) {
+  return ['--feed', settings.feed, '--fonts', fontsUrl, '--theme', settings.theme,
+    '--reduced-motion', settings.reducedMotion ? '1' : '0', ...accentArgument(settings.accent, settings.theme)];
+}
+
+function showStartFailure(widget, err) {
+  setState(widget, 'error', `The reader could not start: ${err?.message ?? err}`);
+  widget.element.textContent = widget.stats.error;
+}
+
+// SDL measures the canvas only on window resize: tell the module ourselves
+// when the canvas box or the device pixel ratio changes.
+function followCanvasSize(widget) {
+  const { canvas, module } = widget;
+  const resize = () => module._nr_resize(canvas.clientWidth, canvas.clientHeight);
+  const observer = new ResizeObserver(resize);
   observer.observe(canvas);
-  watchPixelRatio(resize, () => destroyed);
+  widget.cleanups.push(() => observer.disconnect());
+  watchPixelRatio(resize, () => widget.destroyed);
   // Zoom also fires a window resize; some environments change the ratio
   // without a media-query event, so compare it there too.
   let ratio = devicePixelRatio;
@@ -251,9 +327,8 @@ export async function mount(element, options = {}) {
     resize();
   };
   window.addEventListener('resize', onWindowResize);
-  removeWindowListener = () => window.removeEventListener('resize', onWindowResize);
+  widget.cleanups.push(() => window.removeEventListener('resize', onWindowResize));
   resize();
-  return api;
 }
 
 // devicePixelRatio changes on zoom and when moving between monitors.
@@ -264,10 +339,6 @@ function watchPixelRatio(onChange, isDestroyed) {
     onChange();
     watchPixelRatio(onChange, isDestroyed);
   }, { once: true });
-}
-
-export function mountAll(root = document) {
-  return Promise.all([...root.querySelectorAll('[data-newsreader]')].map((el) => mount(el)));
 }
 
 if (typeof document !== 'undefined' && !globalThis.NEWSREADER_NO_AUTOMOUNT) {
