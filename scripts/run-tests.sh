@@ -26,7 +26,7 @@ run_suite() {
   NAMES+=("$name"); RESULTS+=("$([[ $rc -eq 0 && $fail -eq 0 ]] && echo PASS || echo FAIL) ($pass passed, $fail failed)")
 }
 
-build() { printf '\n==> build %s\n' "$1"; cmake --preset "$1" >/dev/null && cmake --build --preset "$1" -j "$JOBS"; }
+build() { printf '\n==> build %s\n' "$1"; scripts/configure.sh "$1" && cmake --build --preset "$1" -j "$JOBS"; }
 
 ctest_counts() { sed -nE 's/.*tests passed, ([0-9]+) tests failed out of ([0-9]+).*/\2 \1/p' "$1" | awk '{print $1-$2, $2}' | tail -1; }
 doctest_counts() { sed -nE 's/.*test cases: *[0-9]+ \| *([0-9]+) passed \| *([0-9]+) failed.*/\1 \2/p' "$1" | tail -1; }
