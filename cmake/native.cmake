@@ -8,18 +8,20 @@ set(NR_SRC ${CMAKE_CURRENT_SOURCE_DIR}/src)
 add_library(news_html_gumbo STATIC ${NR_SRC}/platform/native/html_gumbo.cpp)
 target_link_libraries(news_html_gumbo PUBLIC news_core PRIVATE PkgConfig::GUMBO nr_warnings)
 
-# The desktop Fetcher (local files + libcurl), apart from SDL so the unit
-# tests (and the ASan preset, which builds no app) exercise it.
+find_package(Threads REQUIRED)
+
+# The desktop Fetcher (local files on a worker thread + libcurl), apart from
+# SDL so the unit tests (and the ASan preset, which builds no app) exercise it.
 set(NR_FETCH_NATIVE_SOURCES ${NR_SRC}/platform/native/fetch_native.cpp
-                            ${NR_SRC}/platform/native/http_curl.cpp)
+                            ${NR_SRC}/platform/native/http_curl.cpp
+                            ${NR_SRC}/platform/native/local_files.cpp)
 add_library(news_fetch_native STATIC ${NR_FETCH_NATIVE_SOURCES})
-target_link_libraries(news_fetch_native PUBLIC news_core PRIVATE CURL::libcurl nr_warnings)
+target_link_libraries(news_fetch_native PUBLIC news_core Threads::Threads PRIVATE CURL::libcurl nr_warnings)
 
 # Image decoding for the desktop app (SDL2_image on a worker thread), also
 # apart from GL so the unit tests decode real files.
 find_package(SDL2 REQUIRED)
 find_package(SDL2_image REQUIRED)
-find_package(Threads REQUIRED)
 set(NR_IMAGE_DECODER_SOURCES ${NR_SRC}/platform/native/image_decoder.cpp)
 add_library(news_image_decoder STATIC ${NR_IMAGE_DECODER_SOURCES})
 target_include_directories(news_image_decoder PUBLIC ${NR_SRC})

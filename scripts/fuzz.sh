@@ -31,6 +31,21 @@ print(json.dumps({"version": "https://jsonfeed.org/version/1.1",
         >"$build/seeds/${rel//\//_}.json"
 done < <(find "$root/tests/data" -type f -name '*.html' -size -1000k -print0)
 
+# Markup at or past the caps of src/core/html/markup_caps.hpp (nesting, tags,
+# attributes, re-opened formatting elements), within -max_len.
+python3 -c 'import json, sys
+cases = {
+    "nested-div": "<div>" * 12000 + "deep",
+    "nested-adoption": "<b><div></b>" * 5000,
+    "many-tags": "<p>x" * 16000,
+    "many-attributes": "<p" + " a" * 30000 + ">x",
+    "reopened-formatting": "<div>" * 300 + "".join("<div><b t=%d></div>" % i for i in range(2000)) + "</div>x" * 300,
+}
+for name, html in cases.items():
+    with open(sys.argv[1] + "/markup-caps-" + name + ".json", "w") as f:
+        json.dump({"version": "https://jsonfeed.org/version/1.1",
+                   "items": [{"id": "1", "title": "T", "content_html": html}]}, f)' "$build/seeds"
+
 echo "fuzzing for ${seconds}s; corpus in $build/corpus"
 "$build/fuzz_parse" "$build/corpus" "$build/seeds" \
     -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/html/markup_caps.hpp"
 #include "core/html/tree_rules.hpp"
 #include "core/text/utf8.hpp"
 
@@ -163,11 +164,16 @@ const GumboNode* find_body(const GumboNode* html) {
 HtmlNode parse_html_gumbo(std::string_view html) {
     HtmlNode root;
     root.tag = "body";
-    const std::string input = strip_raw_controls(html);
-    GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, input.c_str(), input.size());
+    // The caps bound gumbo's time and memory (see markup_caps.hpp).
+    const std::string input = cap_html_markup(strip_raw_controls(html)).html;
+    GumboOptions options = kGumboDefaultOptions;
+    // gumbo copies the whole stack of open elements into every parse error
+    // it records: tag soup cost gigabytes. Nothing reads the errors.
+    options.max_errors = 0;
+    GumboOutput* out = gumbo_parse_with_options(&options, input.c_str(), input.size());
     if (out == nullptr) return root;
     if (const GumboNode* body = find_body(out->root)) copy_children(body, root);
-    gumbo_destroy_output(&kGumboDefaultOptions, out);
+    gumbo_destroy_output(&options, out);
     return root;
 }
 

@@ -18,12 +18,12 @@ void init_curl_once() {
 
 CURLM* as_multi(void* p) { return static_cast<CURLM*>(p); }
 
+}  // namespace
+
 std::string megabytes(std::size_t bytes) {
     if (bytes >= (std::size_t{1} << 20)) return std::to_string(bytes >> 20) + " MB";
     return std::to_string(bytes) + " bytes";
 }
-
-}  // namespace
 
 struct CurlHttp::Transfer {
     CURL* easy = nullptr;

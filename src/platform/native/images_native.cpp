@@ -4,6 +4,7 @@
 #include <SDL_opengl.h>
 
 #include <algorithm>
+#include <cstdio>
 
 #include "platform/gl_textures.hpp"
 
@@ -43,6 +44,11 @@ GLuint upload_rgba(const DecodedImage& image) {
     return tex;
 }
 
+// The reader shows a placeholder; the log says why.
+void not_shown(const std::string& url, const std::string& why) {
+    std::fprintf(stderr, "newsreader: image not shown: %s: %s\n", url.c_str(), why.c_str());
+}
+
 }  // namespace
 
 NativeImageSource::NativeImageSource(Fetcher& fetcher, std::function<void()> on_change, std::size_t budget_bytes)
@@ -72,7 +78,7 @@ void NativeImageSource::end_frame() {
 
 void NativeImageSource::start_load(const std::string& key, const std::string& url, int max_width) {
     const std::uint64_t id = next_id_++;
-    pending_[id] = key;
+    pending_[id] = {key, url};
     if (max_texture_size_ == 0) {
         GLint max_size = 0;
         glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_size);
@@ -85,7 +91,8 @@ void NativeImageSource::start_load(const std::string& key, const std::string& ur
         if (!r.ok) {
             auto it = pending_.find(id);
             if (it == pending_.end()) return;
-            failed(it->second);
+            not_shown(it->second.url, r.error);
+            failed(it->second.key);
             pending_.erase(it);
             return;
         }
@@ -98,7 +105,8 @@ void NativeImageSource::pump() {
     for (DecodedImage& image : decoded) {
         auto it = pending_.find(image.id);
         if (it == pending_.end()) continue;
-        const std::string key = std::move(it->second);
+        const std::string key = std::move(it->second.key);
+        if (!image.ok) not_shown(it->second.url, image.error);
         pending_.erase(it);
         const GLuint tex = image.ok ? upload_rgba(image) : 0;
         if (!tex || !cache_.ready(key, tex, image.width, image.height)) {

@@ -54,7 +54,11 @@ private:
     TextureCache cache_;
     std::uint64_t frame_ = 1;
     std::uint64_t next_id_ = 1;
-    std::unordered_map<std::uint64_t, std::string> pending_;  // load id -> cache key
+    struct Pending {
+        std::string key;  // in cache_
+        std::string url;  // for the log when it fails
+    };
+    std::unordered_map<std::uint64_t, Pending> pending_;  // by load id
     int max_texture_size_ = 0;                                // read from GL on first use
     std::shared_ptr<int> alive_ = std::make_shared<int>(0);  // fetch callbacks check it
     ImageDecoder decoder_;

@@ -1,8 +1,14 @@
-// NativeFetcher: local files and http(s) through libcurl against a server on
-// 127.0.0.1; callbacks only from pump(), exactly once.
+// NativeFetcher: local files (regular and small enough only) and http(s)
+// through libcurl against a server on 127.0.0.1; callbacks only from pump(),
+// exactly once.
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -11,6 +17,7 @@
 
 using namespace nr;
 using nr::test::LocalHttpServer;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -74,6 +81,7 @@ TEST_CASE("NativeFetcher reads local files") {
         });
         CHECK(calls == 0);
         CHECK(fetcher.busy());
+        fetcher.wait(5000);  // read on a worker thread
         CHECK(fetcher.pump() == 1);
         CHECK(calls == 1);
         CHECK_FALSE(fetcher.busy());
@@ -97,6 +105,43 @@ TEST_CASE("NativeFetcher reads local files") {
         CHECK_FALSE(r.ok);
         CHECK(r.error == "only http(s) addresses and local files can be opened");
     }
+}
+
+// A feed opened from disk can name any path for its images.
+TEST_CASE("NativeFetcher refuses local paths that are not small regular files" * doctest::timeout(20)) {
+    const fs::path dir = fs::temp_directory_path() / ("nr-fetch-test-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    NativeFetcher fetcher(small_limits());
+
+    SUBCASE("/dev/zero, which never ends") {
+        FetchResponse r = fetch_one(fetcher, "/dev/zero");
+        CHECK_FALSE(r.ok);
+        CHECK(r.body.empty());
+        CHECK(r.error == "not a regular file: /dev/zero");
+    }
+    SUBCASE("a FIFO, whose open would wait for a writer") {
+        const fs::path fifo = dir / "fifo";
+        REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+        FetchResponse r = fetch_one(fetcher, "file://" + fifo.string());
+        CHECK_FALSE(r.ok);
+        CHECK(r.error == "not a regular file: " + fifo.string());
+    }
+    SUBCASE("a directory") {
+        FetchResponse r = fetch_one(fetcher, dir.string());
+        CHECK_FALSE(r.ok);
+        CHECK(r.error == "not a regular file: " + dir.string());
+    }
+    SUBCASE("a file over the body size cap, and one at it") {
+        std::ofstream(dir / "big.bin", std::ios::binary) << std::string(1025, 'x');
+        std::ofstream(dir / "fits.bin", std::ios::binary) << std::string(1024, 'y');
+        auto rs = fetch_all(fetcher, {(dir / "big.bin").string(), (dir / "fits.bin").string()});
+        CHECK_FALSE(rs[0].ok);
+        CHECK(rs[0].body.empty());
+        CHECK(rs[0].error == "the file is larger than the 1024 bytes limit");
+        CHECK(rs[1].ok);
+        CHECK(rs[1].body == std::string(1024, 'y'));
+    }
+    fs::remove_all(dir);
 }
 
 TEST_CASE("NativeFetcher fetches http from a local server") {
