@@ -30,9 +30,18 @@ set_property(TARGET newsreader-wasm APPEND PROPERTY LINK_DEPENDS
   ${NR_SRC}/platform/web/html_dom.js ${NR_SRC}/platform/web/post.js)
 
 # The demo site: loader, pages, fonts and sample content next to the module.
+# The loader's font list and the fonts staged are those of assets/fonts.json
+# (read at configure time here, at build time by stage-loader.cmake).
+set(NR_FONTS_JSON ${CMAKE_CURRENT_SOURCE_DIR}/assets/fonts.json)
+nr_read_font_list(${NR_FONTS_JSON})
+list(TRANSFORM NR_FONT_FILES PREPEND ${NR_FONTS_DIR}/ OUTPUT_VARIABLE NR_FONT_PATHS)
 add_custom_target(site ALL
   COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_CURRENT_SOURCE_DIR}/web ${NR_SITE_DIR}
-  COMMAND ${CMAKE_COMMAND} -E copy_directory ${NR_FONTS_DIR} ${NR_SITE_DIR}/fonts
+  COMMAND ${CMAKE_COMMAND} -DIN=${CMAKE_CURRENT_SOURCE_DIR}/web/newsreader.js -DOUT=${NR_SITE_DIR}/newsreader.js
+          -DFONTS_JSON=${NR_FONTS_JSON} -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/stage-loader.cmake
+  COMMAND ${CMAKE_COMMAND} -E rm -rf ${NR_SITE_DIR}/fonts
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${NR_SITE_DIR}/fonts
+  COMMAND ${CMAKE_COMMAND} -E copy ${NR_FONT_PATHS} ${NR_SITE_DIR}/fonts/
   COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_CURRENT_SOURCE_DIR}/assets ${NR_SITE_DIR}/assets
   DEPENDS newsreader-wasm
   COMMENT "Staging the demo site in ${NR_SITE_DIR}")

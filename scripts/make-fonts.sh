@@ -1,20 +1,28 @@
 #!/usr/bin/env bash
-# Subsets Noto faces from Debian's fonts-noto-core to the scripts the reader
-# shows (Latin, Latin-1, Latin Extended-A, Cyrillic, common punctuation),
-# without hinting or layout tables (ImGui's stb_truetype ignores it). Output: build/fonts/.
+# Subsets the Noto faces listed in assets/fonts.json (the one font list) from
+# Debian's fonts-noto-core to the glyph ranges listed there, without hinting
+# or layout tables (ImGui's stb_truetype ignores them). Output: build/fonts/
+# (or $NR_FONTS_OUT). Idempotent: a face is rebuilt when it is missing or
+# when the list or this script changed since it was made (a stamp records
+# both), and faces no longer listed are removed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SRC=/usr/share/fonts/truetype/noto
-OUT=build/fonts
-FACES=(NotoSans-Regular NotoSans-Bold NotoSerif-Regular NotoSerif-Bold NotoSerif-Italic)
-# Keep in sync with the glyph ranges in src/ui/fonts.cpp.
-UNICODES="U+0020-007E,U+00A0-00FF,U+0100-017F,U+0400-045F,U+0490-0491,U+2010-2027,U+2030-203A,U+20AC,U+2116,U+2122,U+2190-2193,U+FFFD"
+OUT=${NR_FONTS_OUT:-build/fonts}
+LIST=assets/fonts.json
+# Debian's python3-fonttools lives with /usr/bin/python3, not a pyenv python.
+PY=/usr/bin/python3
+mapfile -t FILES < <($PY -c 'import json,sys; [print(f["file"]) for f in json.load(open(sys.argv[1]))["faces"]]' "$LIST")
+UNICODES=$($PY -c 'import json,sys; print(",".join(json.load(open(sys.argv[1]))["unicodes"]))' "$LIST")
+STAMP=$OUT/.make-fonts.stamp
+stamp=$(cat "$0" "$LIST" | sha256sum | cut -d' ' -f1)
 mkdir -p "$OUT"
-for face in "${FACES[@]}"; do
-  [[ -f $OUT/$face.ttf && $OUT/$face.ttf -nt $0 ]] && continue
-  [[ -f $SRC/$face.ttf ]] || { echo "error: $SRC/$face.ttf missing (apt-get install fonts-noto-core)" >&2; exit 1; }
-  # Debian's python3-fonttools lives with /usr/bin/python3, not a pyenv python.
-  /usr/bin/python3 -m fontTools.subset "$SRC/$face.ttf" --unicodes="$UNICODES" \
-    --no-hinting --layout-features='' --no-layout-closure --drop-tables+=GDEF,GPOS,GSUB,kern --name-IDs='' --no-glyph-names --output-file="$OUT/$face.ttf.tmp"
-  mv "$OUT/$face.ttf.tmp" "$OUT/$face.ttf"
+[[ -f $STAMP && $(cat "$STAMP") == "$stamp" ]] || rm -f "$STAMP" "$OUT"/*.ttf
+for file in "${FILES[@]}"; do
+  [[ -f $OUT/$file ]] && continue
+  [[ -f $SRC/$file ]] || { echo "error: $SRC/$file missing (apt-get install fonts-noto-core)" >&2; exit 1; }
+  $PY -m fontTools.subset "$SRC/$file" --unicodes="$UNICODES" \
+    --no-hinting --layout-features='' --no-layout-closure --drop-tables+=GDEF,GPOS,GSUB,kern --name-IDs='' --no-glyph-names --output-file="$OUT/$file.tmp"
+  mv "$OUT/$file.tmp" "$OUT/$file"
 done
+echo "$stamp" >"$STAMP"

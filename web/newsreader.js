@@ -16,10 +16,9 @@ import createNewsreaderModule from './newsreader-wasm.js';
 
 const moduleUrl = new URL('newsreader-wasm.wasm', import.meta.url);
 const fontsUrl = new URL('fonts/', import.meta.url).href;
-// The faces the reader loads: kFaceFiles in src/ui/fonts.hpp (the browser
-// smoke test fails if the two lists drift apart).
-const FONT_FILES = ['NotoSans-Regular.ttf', 'NotoSans-Bold.ttf', 'NotoSerif-Regular.ttf', 'NotoSerif-Bold.ttf',
-  'NotoSerif-Italic.ttf'];
+// The faces the module loads, requested early: written here from
+// assets/fonts.json when the build stages the loader (cmake/stage-loader.cmake).
+const FONT_FILES = [/* @NR_FONT_FILES@ */];
 // Same-origin credentials and CORS, as emscripten_fetch's XHR requests.
 const EARLY_FETCH = { credentials: 'same-origin' };
 let compiled = null;

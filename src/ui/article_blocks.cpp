@@ -11,15 +11,12 @@ namespace nr::ui {
 
 namespace {
 
-constexpr float kBackHeight = 40;     // touch-sized row for the back control
-constexpr float kChevronSpace = 16;   // the view draws a chevron before "Back" (no arrow glyphs in the fonts)
-constexpr float kListIndent = 24;     // hanging indent of list items
-constexpr float kImageRounding = 4;
-constexpr float kMaxImageRatio = 1.25f;  // taller images are cropped (cover) to this
+namespace art = tokens::article;
+
 // Columns this narrow sit in a viewport under 480 px, where the type scale
 // steps the headline (24/30) and body (17/26) down (Fonts builds them so);
 // subheads step down to the card headline size here.
-constexpr float kNarrowColumn = 480 - 2 * space::l;
+constexpr float kNarrowColumn = tokens::breakpoint::narrow_below - 2 * tokens::page::margin;
 
 struct Labels {
     const char* back;
@@ -43,7 +40,7 @@ bool ends_with_stop(std::string_view s) {
 }
 
 float image_height(float width, const Image& image) {
-    return std::min(fit_aspect(width, image.width, image.height), width * kMaxImageRatio);
+    return std::min(fit_aspect(width, image.width, image.height), width * art::max_image_ratio);
 }
 
 // Builds pieces for one column width; `w` is that width.
@@ -53,7 +50,7 @@ public:
         : fonts_(fonts), w_(width), narrow_(width < kNarrowColumn), labels_(labels) {}
 
     ArticleLayout finish() {
-        float y = space::s;
+        float y = art::top;
         float prev_gap = 0;
         for (Piece& p : out_.pieces) {
             y += std::max(prev_gap, p.gap_before);
@@ -61,19 +58,21 @@ public:
             y += p.h;
             prev_gap = p.gap_after;
         }
-        out_.height = y + space::xxxl;
+        out_.height = y + art::bottom;
         return std::move(out_);
     }
 
     void back() {
         Piece p;
-        p.texts.push_back({layout_plain(labels_.back, Role::Button, w_, 1, fonts_), kChevronSpace, 0, Tone::Accent});
+        p.texts.push_back({layout_plain(labels_.back, Role::Button, w_, 1, fonts_), art::chevron_space, 0, Tone::Accent});
         TextPart& t = p.texts.back();
-        t.y = (kBackHeight - t.box.height()) * 0.5f;
-        p.h = kBackHeight;
+        t.y = (tokens::control_height - t.box.height()) * 0.5f;
+        p.h = tokens::control_height;
         p.target = Target::Back;
-        p.hit = Rect{-space::s, 0, kChevronSpace + t.box.layout.max_line_width + 2 * space::s, kBackHeight};
-        p.gap_after = space::s;
+        // The hit area reaches a little past the chevron and the label.
+        const float reach = tokens::space::s;
+        p.hit = Rect{-reach, 0, art::chevron_space + t.box.layout.max_line_width + 2 * reach, tokens::control_height};
+        p.gap_after = art::back_gap;
         push(std::move(p));
     }
 
@@ -81,7 +80,7 @@ public:
         Piece p;
         p.texts.push_back({layout_plain(title, Role::ArticleHeadline, w_, 0, fonts_)});
         p.h = p.texts.back().box.height();
-        p.gap_after = space::m;
+        p.gap_after = art::headline_gap;
         push(std::move(p));
     }
 
@@ -90,7 +89,7 @@ public:
         Piece p;
         p.meta = true;
         p.h = fonts_.style(Role::Meta).line_height;
-        p.gap_after = space::xl;
+        p.gap_after = art::meta_gap;
         push(std::move(p));
     }
 
@@ -98,12 +97,12 @@ public:
         if (image.url.empty()) return;
         Piece p;
         const float h = image_height(w_, image);
-        p.images.push_back({image.url, image.alt, Rect{0, 0, w_, h}, kImageRounding});
+        p.images.push_back({image.url, image.alt, Rect{0, 0, w_, h}, tokens::image_radius});
         p.h = h;
         const std::string caption = caption_line(image);
         if (!caption.empty()) {
-            p.texts.push_back({layout_plain(caption, Role::Meta, w_, 0, fonts_), 0, h + space::s, Tone::Muted});
-            p.h += space::s + p.texts.back().box.height();
+            p.texts.push_back({layout_plain(caption, Role::Meta, w_, 0, fonts_), 0, h + art::caption_gap, Tone::Muted});
+            p.h += art::caption_gap + p.texts.back().box.height();
         }
         p.gap_before = p.gap_after = gap;
         push(std::move(p));
@@ -113,7 +112,7 @@ public:
         Piece p;
         p.texts.push_back({layout_text(styled_runs(runs, kBodyFaces, p.links), w_, 0, fonts_.style(Role::Body).line_height, fonts_)});
         p.h = p.texts.back().box.height();
-        p.gap_before = p.gap_after = spacing::paragraph_gap;
+        p.gap_before = p.gap_after = art::paragraph_gap;
         push(std::move(p));
     }
 
@@ -123,13 +122,13 @@ public:
         Piece p;
         p.texts.push_back({layout_text(styled_runs(b.runs, faces, p.links), w_, 0, fonts_.style(role).line_height, fonts_)});
         p.h = p.texts.back().box.height();
-        p.gap_before = space::xl;
-        p.gap_after = space::s;
+        p.gap_before = art::heading_gap_before;
+        p.gap_after = art::heading_gap_after;
         push(std::move(p));
     }
 
     void quote(const Block& b) {
-        const float inset = spacing::quote_bar + spacing::quote_inset;
+        const float inset = tokens::accent_bar + art::quote_inset;
         const float tw = w_ - inset;
         const RunFaces faces{Role::Quote, Role::Quote, Role::Quote};
         Piece p;
@@ -137,79 +136,81 @@ public:
         p.h = p.texts.back().box.height();
         if (!b.attribution.empty()) {
             const std::string who = "\xE2\x80\x94 " + b.attribution;
-            p.texts.push_back({layout_plain(who, Role::Meta, tw, 0, fonts_), inset, p.h + space::s, Tone::Muted});
-            p.h += space::s + p.texts.back().box.height();
+            p.texts.push_back({layout_plain(who, Role::Meta, tw, 0, fonts_), inset, p.h + art::caption_gap, Tone::Muted});
+            p.h += art::caption_gap + p.texts.back().box.height();
         }
-        p.bar = Rect{0, 0, spacing::quote_bar, p.h};
-        p.gap_before = p.gap_after = spacing::media_gap;
+        p.bar = Rect{0, 0, tokens::accent_bar, p.h};
+        p.gap_before = p.gap_after = art::media_gap;
         push(std::move(p));
     }
 
     void related(const Related& r) {
-        const float pad = spacing::card_padding;
+        namespace rel = tokens::related;
+        const float pad = rel::padding;
         const float inner = w_ - 2 * pad;
         const bool has_image = !r.image.url.empty();
         // Narrow columns keep the text readable with a smaller thumbnail.
-        const float iw = has_image ? (inner < 360 ? 80.0f : spacing::related_image) : 0.0f;
-        const float ih = iw * 3.0f / 4.0f;
-        const float tx = pad + (has_image ? iw + space::l : 0.0f);
+        const float iw = has_image ? (inner < rel::narrow_inner ? rel::image_narrow : rel::image) : 0.0f;
+        const float ih = iw * rel::image_ratio;
+        const float tx = pad + (has_image ? iw + rel::image_gap : 0.0f);
         const float tw = w_ - tx - pad;
         Piece p;
         p.surface = true;
         float y = pad;
         p.texts.push_back({layout_plain(labels_.related, Role::Meta, tw, 1, fonts_), tx, y, Tone::Accent});
-        y += p.texts.back().box.height() + space::xs;
+        y += p.texts.back().box.height() + rel::label_gap;
         const std::string& title = r.title.empty() ? r.url : r.title;
-        p.texts.push_back({layout_plain(title, Role::CardHeadline, tw, 3, fonts_), tx, y});
+        p.texts.push_back({layout_plain(title, Role::CardHeadline, tw, rel::headline_lines, fonts_), tx, y});
         y += p.texts.back().box.height();
         if (!r.excerpt.empty()) {
-            y += space::xs;
-            p.texts.push_back({layout_plain(r.excerpt, Role::CardExcerpt, tw, 2, fonts_), tx, y, Tone::Muted});
+            y += rel::label_gap;
+            p.texts.push_back({layout_plain(r.excerpt, Role::CardExcerpt, tw, rel::excerpt_lines, fonts_), tx, y, Tone::Muted});
             y += p.texts.back().box.height();
         }
-        if (has_image) p.images.push_back({r.image.url, r.image.alt, Rect{pad, pad, iw, ih}, kImageRounding, true, {}});
+        if (has_image) p.images.push_back({r.image.url, r.image.alt, Rect{pad, pad, iw, ih}, tokens::image_radius, true, {}});
         p.h = std::max(y, pad + ih) + pad;
         p.target = Target::Related;
         p.hit = Rect{0, 0, w_, p.h};
         p.item_id = r.item_id;
         p.url = r.url;
-        p.gap_before = p.gap_after = spacing::media_gap;
+        p.gap_before = p.gap_after = art::media_gap;
         push(std::move(p));
     }
 
     void list(const Block& b) {
         Piece p;
-        const float tw = w_ - kListIndent;
+        const float tw = w_ - art::list_indent;
         const float line = fonts_.style(Role::Body).line_height;
         float y = 0;
         for (std::size_t i = 0; i < b.items.size(); ++i) {
-            if (i > 0) y += space::s;
+            if (i > 0) y += art::list_item_gap;
             const std::string marker = b.ordered ? std::to_string(i + 1) + "." : "\xE2\x80\xA2";
             TextPart m{layout_plain(marker, Role::Body, 0, 1, fonts_), 0, y};
             // Numbers right-align against the indent; bullets sit at the edge.
-            if (b.ordered) m.x = std::max(0.0f, kListIndent - space::s + 2 - m.box.layout.max_line_width);
-            TextPart t{layout_text(styled_runs(b.items[i], kBodyFaces, p.links), tw, 0, line, fonts_), kListIndent, y};
+            if (b.ordered) m.x = std::max(0.0f, art::list_indent - art::list_number_gap - m.box.layout.max_line_width);
+            TextPart t{layout_text(styled_runs(b.items[i], kBodyFaces, p.links), tw, 0, line, fonts_), art::list_indent, y};
             y += std::max(t.box.height(), line);
             p.texts.push_back(std::move(m));
             p.texts.push_back(std::move(t));
         }
         p.h = y;
-        p.gap_before = p.gap_after = spacing::paragraph_gap;
+        p.gap_before = p.gap_after = art::paragraph_gap;
         push(std::move(p));
     }
 
     void rule(float gap) {
         Piece p;
         p.rule = true;
-        p.h = 1;
+        p.h = tokens::divider;
         p.gap_before = p.gap_after = gap;
         push(std::move(p));
     }
 
     void author(const Author& a) {
-        const float pad = spacing::card_padding;
-        const float av = spacing::avatar;
-        const float tx = pad + av + space::l;
+        namespace au = tokens::author;
+        const float pad = au::padding;
+        const float av = au::avatar;
+        const float tx = pad + av + au::avatar_gap;
         const float tw = w_ - tx - pad;
         Piece p;
         p.surface = true;
@@ -224,12 +225,12 @@ public:
             y += p.texts.back().box.height();
         }
         if (!a.bio.empty()) {
-            y += space::s;
+            y += au::bio_gap;
             p.texts.push_back({layout_plain(a.bio, Role::CardExcerpt, tw, 0, fonts_), tx, y});
             y += p.texts.back().box.height();
         }
         if (!a.url.empty()) {
-            y += space::s;
+            y += au::bio_gap;
             p.texts.push_back({layout_plain(labels_.read_more, Role::Button, tw, 1, fonts_), tx, y, Tone::Accent});
             const TextBox& box = p.texts.back().box;
             p.target = Target::Link;
@@ -238,7 +239,7 @@ public:
             y += box.height();
         }
         p.h = std::max(y, pad + av) + pad;
-        p.gap_before = p.gap_after = space::l;
+        p.gap_before = p.gap_after = au::gap;
         push(std::move(p));
     }
 
@@ -249,7 +250,7 @@ public:
         Piece p;
         p.texts.push_back({layout_plain(text, Role::Meta, w_, 0, fonts_), 0, 0, Tone::Muted});
         p.h = p.texts.back().box.height();
-        p.gap_before = p.gap_after = spacing::paragraph_gap;
+        p.gap_before = p.gap_after = art::paragraph_gap;
         push(std::move(p));
     }
 
@@ -286,7 +287,7 @@ ArticleLayout layout_article(const Item& item, std::string_view body_error, floa
     b.back();
     if (!item.title.empty()) b.headline(item.title);
     if (!meta_line(item, 0).empty()) b.meta();  // only the time in it moves; emptiness does not
-    if (item.hero) b.image(*item.hero, spacing::media_gap);
+    if (item.hero) b.image(*item.hero, art::media_gap);
     if (item.body.empty()) {
         if (!item.summary.empty()) b.paragraph(Runs{Run{item.summary}});
         else if (body_error.empty()) b.empty_note();
@@ -296,14 +297,14 @@ ArticleLayout layout_article(const Item& item, std::string_view body_error, floa
             case BlockType::Paragraph: b.paragraph(block.runs); break;
             case BlockType::Heading: b.heading(block); break;
             case BlockType::Quote: b.quote(block); break;
-            case BlockType::Image: b.image(block.image, spacing::media_gap); break;
+            case BlockType::Image: b.image(block.image, art::media_gap); break;
             case BlockType::Related: b.related(block.related); break;
             case BlockType::List: b.list(block); break;
-            case BlockType::Divider: b.rule(space::xl); break;
+            case BlockType::Divider: b.rule(art::divider_gap); break;
         }
     }
     if (!body_error.empty()) b.error_note(body_error);
-    if (!item.authors.empty()) b.rule(space::xxl);
+    if (!item.authors.empty()) b.rule(art::authors_gap);
     for (const Author& a : item.authors) b.author(a);
     return b.finish();
 }

@@ -11,8 +11,6 @@ namespace nr::ui {
 
 namespace {
 
-constexpr float kCardRounding = 6;
-
 std::uint32_t tone_colour(const Palette& p, Tone t) {
     switch (t) {
         case Tone::Muted: return imcol(p.muted);
@@ -33,8 +31,6 @@ bool feed_has(const Feed& feed, const std::string& id) {
     if (id.empty()) return false;
     return std::any_of(feed.items.begin(), feed.items.end(), [&](const Item& it) { return it.id == id; });
 }
-
-float column_margin(float area_width) { return area_width > 768 ? space::xl : space::l; }
 
 void draw_image(Frame& f, const ImagePart& img, float x, float y) {
     const Rect r{x + img.r.x, y + img.r.y, img.r.w, img.r.h};
@@ -86,7 +82,7 @@ void ArticleView::ensure_layout(const Frame& f, const OpenArticle& article, floa
 void ArticleView::draw(Frame& f, const Rect& area, const OpenArticle& article, const Feed& feed) {
     const Item& item = article.item;
     area_ = area;
-    const float width = std::max(0.0f, std::min(area.w - 2 * column_margin(area.w), spacing::column_max));
+    const float width = article_column_width(area.w);
     const float x = snap(area.x + (area.w - width) * 0.5f);
     ensure_layout(f, article, width);
 
@@ -130,9 +126,9 @@ void ArticleView::draw_piece(Frame& f, const Piece& p, int index, float x, float
     }
 
     if (p.surface) {
-        dl->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + p.h), imcol(pal.surface), kCardRounding);
+        dl->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + p.h), imcol(pal.surface), tokens::radius);
         if (hit.hovered && p.target == Target::Related)
-            dl->AddRect(ImVec2(x, y), ImVec2(x + w, y + p.h), imcol(pal.accent, 110), kCardRounding);
+            dl->AddRect(ImVec2(x, y), ImVec2(x + w, y + p.h), imcol(pal.accent, kHoverOutlineAlpha), tokens::radius);
     }
     if (p.bar.w > 0)
         dl->AddRectFilled(ImVec2(x + p.bar.x, y + p.bar.y), ImVec2(x + p.bar.right(), y + p.bar.bottom()),
@@ -157,13 +153,14 @@ void ArticleView::draw_piece(Frame& f, const Piece& p, int index, float x, float
         case Target::None: break;
         case Target::Back: {
             // A stroked chevron: the subset fonts carry no arrow glyphs.
-            const float cy = y + p.h * 0.5f, cx = x + 2;
-            const ImVec2 chevron[3] = {ImVec2(cx + 6, cy - 6), ImVec2(cx, cy), ImVec2(cx + 6, cy + 6)};
-            dl->AddPolyline(chevron, 3, imcol(pal.accent), 0, 2.0f);
+            const float arm = tokens::article::chevron_arm, stroke = tokens::article::chevron_stroke;
+            const float cy = y + p.h * 0.5f, cx = x + stroke;  // the stroke's round end stays in the column
+            const ImVec2 chevron[3] = {ImVec2(cx + arm, cy - arm), ImVec2(cx, cy), ImVec2(cx + arm, cy + arm)};
+            dl->AddPolyline(chevron, 3, imcol(pal.accent), 0, stroke);
             if (hit.hovered) {
                 const TextPart& t = p.texts.front();
-                const float base = snap(y + t.y + t.box.height() - 3);
-                dl->AddRectFilled(ImVec2(x + t.x, base), ImVec2(x + t.x + t.box.layout.max_line_width, base + 1),
+                const float base = snap(y + t.y + t.box.height() - 3);  // under the baseline, over the descenders' room
+                dl->AddRectFilled(ImVec2(x + t.x, base), ImVec2(x + t.x + t.box.layout.max_line_width, base + tokens::divider),
                                   imcol(pal.accent));
             }
             if (hit.clicked) f.actions.back = true;

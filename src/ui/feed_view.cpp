@@ -12,11 +12,13 @@ namespace nr::ui {
 
 namespace {
 
-constexpr float kPadY = space::l;      // card padding, top and bottom
-constexpr float kPadX = space::m;      // inside the hover surface
-constexpr float kThumb = 96;           // thumbnail edge, right of the text
-constexpr float kFooterHeight = 40 + 2 * space::xl;
-constexpr float kEstimatedCard = 150;  // before a card is laid out
+namespace card = tokens::card;
+constexpr float kPadY = card::padding_y;
+constexpr float kPadX = card::padding_x;
+constexpr float kThumb = card::thumbnail;
+constexpr float kFooterHeight = tokens::control_height + 2 * tokens::feed::footer_gap;
+constexpr float kEstimatedCard = 150;  // a card's height before it is laid out
+constexpr float kPageOverlap = 48;     // Page Up/Down keep this much of the last view in sight
 
 // The first paragraph or quote of a brief: what the list shows of it.
 const Block* brief_block(const Item& item) {
@@ -42,33 +44,34 @@ FeedView::Card FeedView::layout_card(Frame& f, const Item& item, float width) co
     c.thumb_above = has_image && f.metrics.thumbnail_above;
     c.thumb_right = has_image && !c.thumb_above;
     const float inner = width - 2 * kPadX;
-    c.text_w = c.thumb_right ? inner - kThumb - space::l : inner;
+    c.text_w = c.thumb_right ? inner - kThumb - card::thumbnail_gap : inner;
     float h = kPadY;
     if (c.thumb_above) {
-        c.thumb_h = inner * 9.0f / 16.0f;
-        h += c.thumb_h + space::m;
+        c.thumb_h = inner * tokens::media_ratio;
+        h += c.thumb_h + card::thumbnail_above_gap;
     }
     if (!item.title.empty()) {
-        c.title = layout_plain(item.title, Role::CardHeadline, c.text_w, brief ? 2 : 3, f.fonts);
+        c.title = layout_plain(item.title, Role::CardHeadline, c.text_w,
+                               brief ? card::brief_headline_lines : card::headline_lines, f.fonts);
         h += c.title.height();
     }
     if (brief && !compact) {
         if (const Block* b = brief_block(item)) {
             c.quote = b->type == BlockType::Quote;
             const Role role = c.quote ? Role::BriefQuote : Role::CardExcerpt;
-            const float indent = c.quote ? space::l : 0;
-            c.text = layout_plain(runs_text(b->runs), role, c.text_w - indent, 5, f.fonts);
+            const float indent = c.quote ? card::quote_indent : 0;
+            c.text = layout_plain(runs_text(b->runs), role, c.text_w - indent, card::brief_text_lines, f.fonts);
         } else if (!item.summary.empty()) {
-            c.text = layout_plain(item.summary, Role::CardExcerpt, c.text_w, 5, f.fonts);
+            c.text = layout_plain(item.summary, Role::CardExcerpt, c.text_w, card::brief_text_lines, f.fonts);
         }
     } else if (!compact && !item.summary.empty()) {
-        c.text = layout_plain(item.summary, Role::CardExcerpt, c.text_w, 3, f.fonts);
+        c.text = layout_plain(item.summary, Role::CardExcerpt, c.text_w, card::excerpt_lines, f.fonts);
     }
-    if (!c.text.layout.lines.empty()) h += (h > kPadY ? space::xs : 0) + c.text.height();
+    if (!c.text.layout.lines.empty()) h += (h > kPadY ? card::text_gap : 0) + c.text.height();
     c.meta = layout_plain(meta_line(item, f.now), Role::Meta, c.text_w, 1, f.fonts);
-    if (!c.meta.layout.lines.empty()) h += space::s + c.meta.height();
+    if (!c.meta.layout.lines.empty()) h += card::meta_gap + c.meta.height();
     if (c.thumb_right) h = std::max(h, kPadY + kThumb);
-    c.height = h + kPadY + 1;  // + the divider
+    c.height = h + kPadY + tokens::divider;
     return c;
 }
 
@@ -76,41 +79,48 @@ float FeedView::draw_card(Frame& f, const Card& c, const Item& item, float x, fl
                           bool selected) {
     const Palette& p = f.palette;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const Rect r{x, y, w, c.height - 1};
+    const Rect r{x, y, w, c.height - tokens::divider};
     const Hit hit = scroll_.dragging() ? Hit{} : hit_area(f, item.id.c_str(), r);
     if (hit.hovered || hit.pressed || selected)
-        dl->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), imcol(p.surface), 6);
-    if (selected) dl->AddRectFilled(ImVec2(r.x, r.y + kPadY), ImVec2(r.x + 3, r.bottom() - kPadY), imcol(p.accent));
-    if (focused) dl->AddRect(ImVec2(r.x + 1, r.y + 1), ImVec2(r.right() - 1, r.bottom() - 1), imcol(p.accent), 6, 0, 2);
+        dl->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), imcol(p.surface), tokens::radius);
+    if (selected)
+        dl->AddRectFilled(ImVec2(r.x, r.y + kPadY), ImVec2(r.x + tokens::accent_bar, r.bottom() - kPadY), imcol(p.accent));
+    if (focused) {
+        const float in = tokens::focus_ring * 0.5f;  // the stroke's centre line, so it stays inside the card
+        dl->AddRect(ImVec2(r.x + in, r.y + in), ImVec2(r.right() - in, r.bottom() - in), imcol(p.accent), tokens::radius, 0,
+                    tokens::focus_ring);
+    }
     if (hit.clicked) f.actions.open_item = item.id;
 
     const float inner_x = x + kPadX, inner_w = w - 2 * kPadX;
     float ty = y + kPadY;
     if (c.thumb_above) {
-        image_slot(f, {inner_x, ty, inner_w, c.thumb_h}, item.hero->url, item.hero->alt, 6);
-        ty += c.thumb_h + space::m;
+        image_slot(f, {inner_x, ty, inner_w, c.thumb_h}, item.hero->url, item.hero->alt, tokens::radius);
+        ty += c.thumb_h + card::thumbnail_above_gap;
     }
     if (c.thumb_right)
-        image_slot(f, {inner_x + inner_w - kThumb, y + kPadY, kThumb, kThumb}, item.hero->url, item.hero->alt, 6);
+        image_slot(f, {inner_x + inner_w - kThumb, y + kPadY, kThumb, kThumb}, item.hero->url, item.hero->alt,
+                   tokens::radius);
     const TextColours text{imcol(p.text), imcol(p.accent)};
     if (!c.title.layout.lines.empty()) {
         draw_text(dl, c.title, inner_x, ty, text, f.fonts);
         ty += c.title.height();
     }
     if (!c.text.layout.lines.empty()) {
-        if (ty > y + kPadY) ty += space::xs;
+        if (ty > y + kPadY) ty += card::text_gap;
         if (c.quote) {
-            dl->AddRectFilled(ImVec2(snap(inner_x), snap(ty)), ImVec2(snap(inner_x) + 3, snap(ty + c.text.height())),
-                              imcol(p.accent));
-            draw_text(dl, c.text, inner_x + space::l, ty, text, f.fonts);
+            dl->AddRectFilled(ImVec2(snap(inner_x), snap(ty)),
+                              ImVec2(snap(inner_x) + tokens::accent_bar, snap(ty + c.text.height())), imcol(p.accent));
+            draw_text(dl, c.text, inner_x + card::quote_indent, ty, text, f.fonts);
         } else {
             draw_text(dl, c.text, inner_x, ty, {imcol(c.title.layout.lines.empty() ? p.text : p.muted), imcol(p.accent)},
                       f.fonts);
         }
         ty += c.text.height();
     }
-    if (!c.meta.layout.lines.empty()) draw_text(dl, c.meta, inner_x, ty + space::s, {imcol(p.muted), imcol(p.muted)}, f.fonts);
-    divider(f, x, y + c.height - 1, w);
+    if (!c.meta.layout.lines.empty())
+        draw_text(dl, c.meta, inner_x, ty + card::meta_gap, {imcol(p.muted), imcol(p.muted)}, f.fonts);
+    divider(f, x, y + c.height - tokens::divider, w);
     return c.height;
 }
 
@@ -119,15 +129,16 @@ float FeedView::draw_header(Frame& f, const AppState& state, float x, float y, f
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const std::string title = upper_case(state.feed.title.empty() ? "News Feed" : state.feed.title);
     TextBox box = layout_plain(title, Role::Section, w - 2 * kPadX, 2, f.fonts);
-    draw_text(dl, box, x + kPadX, y + space::s, {imcol(p.text), imcol(p.text)}, f.fonts);
-    const float rule_y = y + space::s + box.height() + space::s;
-    dl->AddRectFilled(ImVec2(snap(x + kPadX), snap(rule_y)), ImVec2(snap(x + w - kPadX), snap(rule_y) + 2), imcol(p.accent));
-    return rule_y + 2 + space::s - y;
+    const float gap = tokens::feed::header_gap, rule = tokens::feed::header_rule;
+    draw_text(dl, box, x + kPadX, y + gap, {imcol(p.text), imcol(p.text)}, f.fonts);
+    const float rule_y = y + gap + box.height() + gap;
+    dl->AddRectFilled(ImVec2(snap(x + kPadX), snap(rule_y)), ImVec2(snap(x + w - kPadX), snap(rule_y) + rule), imcol(p.accent));
+    return rule_y + rule + gap - y;
 }
 
 void FeedView::draw_footer(Frame& f, const AppState& state, float x, float y, float w) {
     const Palette& p = f.palette;
-    const Rect button{x + kPadX, y + space::xl, w - 2 * kPadX, 40};
+    const Rect button{x + kPadX, y + tokens::feed::footer_gap, w - 2 * kPadX, tokens::control_height};
     const bool on_screen = button.bottom() > scroll_.rect().y && button.y < scroll_.rect().bottom();
     const bool has_button = !state.more_error.empty() || state.loading_more || !state.feed.next_url.empty();
     footer_button_ = on_screen && has_button ? button : Rect{};
@@ -143,7 +154,7 @@ void FeedView::draw_footer(Frame& f, const AppState& state, float x, float y, fl
         const char* end = "You're all caught up";
         const float tw = text_width(end, Role::Meta, f.fonts);
         TextBox box = layout_plain(end, Role::Meta, w, 1, f.fonts);
-        draw_text(ImGui::GetWindowDrawList(), box, x + (w - tw) * 0.5f, button.y + (40 - box.line_height) * 0.5f,
+        draw_text(ImGui::GetWindowDrawList(), box, x + (w - tw) * 0.5f, button.y + (button.h - box.line_height) * 0.5f,
                   {imcol(p.muted), imcol(p.muted)}, f.fonts);
     }
 }
@@ -152,23 +163,27 @@ void FeedView::draw_status(Frame& f, const AppState& state, float x, float y, fl
     const Palette& p = f.palette;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float inner_x = x + kPadX, inner_w = w - 2 * kPadX;
-    y += space::xl;
+    y += tokens::feed::status_gap;
     if (state.state == LoadState::Loading) {
-        spinner(f, {inner_x, y, 48, 24});
-        TextBox msg = layout_plain("Loading the feed…", Role::Meta, inner_w - 56, 1, f.fonts);
-        draw_text(dl, msg, inner_x + 56, y + (24 - msg.line_height) * 0.5f, {imcol(p.muted), imcol(p.muted)}, f.fonts);
+        namespace sp = tokens::spinner;
+        spinner(f, {inner_x, y, sp::width, sp::height});
+        const float text_x = sp::width + tokens::space::s;
+        TextBox msg = layout_plain("Loading the feed…", Role::Meta, inner_w - text_x, 1, f.fonts);
+        draw_text(dl, msg, inner_x + text_x, y + (sp::height - msg.line_height) * 0.5f, {imcol(p.muted), imcol(p.muted)},
+                  f.fonts);
         return;
     }
     const bool failed = state.state == LoadState::Error;
     TextBox title = layout_plain(failed ? "The feed could not be shown" : "No stories yet", Role::CardHeadline,
                                  inner_w, 2, f.fonts);
     draw_text(dl, title, inner_x, y, {imcol(p.text), imcol(p.text)}, f.fonts);
-    y += title.height() + space::s;
+    y += title.height() + tokens::space::s;
     const std::string detail = failed ? state.error : "This feed has no stories at the moment. Check back later.";
     TextBox msg = layout_plain(detail, Role::CardExcerpt, inner_w, 6, f.fonts);
     draw_text(dl, msg, inner_x, y, {imcol(failed ? p.error : p.muted), imcol(p.accent)}, f.fonts);
-    y += msg.height() + space::xl;
-    if (failed && outline_button(f, "retry", {inner_x, y, std::min(inner_w, 200.0f), 40}, "Try again", false))
+    y += msg.height() + tokens::space::xl;
+    const Rect retry{inner_x, y, std::min(inner_w, tokens::feed::retry_width), tokens::control_height};
+    if (failed && outline_button(f, "retry", retry, "Try again", false))
         f.actions.retry = true;
 }
 
@@ -272,7 +287,7 @@ void FeedView::move_focus(int delta) {
     pending_reveal_ = focus_;
 }
 
-void FeedView::page(float direction) { scroll_.scroll_by(direction * std::max(scroll_.rect().h - 48.0f, 48.0f)); }
+void FeedView::page(float direction) { scroll_.scroll_by(direction * std::max(scroll_.rect().h - kPageOverlap, kPageOverlap)); }
 
 void FeedView::home() {
     pending_end_ = false;

@@ -3,42 +3,16 @@
 #include <imgui.h>
 
 #include <cstdint>
+#include <type_traits>
 
 namespace nr::ui {
 
 namespace {
 
-constexpr std::array<TypeStyle, std::size_t(Role::Count)> kStyles{{
-    {Face::SansBold, 14, 20},      // Section
-    {Face::SansBold, 18, 24},      // CardHeadline
-    {Face::SerifRegular, 15, 22},  // CardExcerpt
-    {Face::SansRegular, 13, 18},   // Meta
-    {Face::SansBold, 14, 20},      // Button
-    {Face::SansBold, 30, 36},      // ArticleHeadline
-    {Face::SansBold, 22, 28},      // Heading
-    {Face::SerifRegular, 18, 28},  // Body
-    {Face::SerifBold, 18, 28},     // BodyBold
-    {Face::SerifItalic, 18, 28},   // BodyItalic
-    {Face::SerifItalic, 22, 32},   // Quote
-    {Face::SansBold, 16, 22},      // AuthorName
-    {Face::SerifItalic, 17, 26},   // BriefQuote
-}};
+// The glyph ranges come from the font list as 16-bit pairs: ImGui's ImWchar.
+static_assert(std::is_same_v<ImWchar, std::uint16_t>, "kGlyphRanges is ImGui's ImWchar16 range list");
 
-// Under 480 px the design steps body text and the article headline down.
-constexpr std::array<TypeStyle, std::size_t(Role::Count)> kNarrowStyles = [] {
-    auto s = kStyles;
-    s[std::size_t(Role::ArticleHeadline)] = {Face::SansBold, 24, 30};
-    s[std::size_t(Role::Body)] = {Face::SerifRegular, 17, 26};
-    s[std::size_t(Role::BodyBold)] = {Face::SerifBold, 17, 26};
-    s[std::size_t(Role::BodyItalic)] = {Face::SerifItalic, 17, 26};
-    return s;
-}();
-
-// Keep in sync with UNICODES in scripts/make-fonts.sh.
-constexpr ImWchar kGlyphRanges[] = {
-    0x0020, 0x00FF, 0x0100, 0x017F, 0x0400, 0x045F, 0x0490, 0x0491, 0x2010, 0x2027, 0x2030, 0x203A,
-    0x20AC, 0x20AC, 0x2116, 0x2116, 0x2122, 0x2122, 0x2190, 0x2193, 0xFFFD, 0xFFFD, 0,
-};
+Breakpoint type_breakpoint(bool narrow) { return narrow ? Breakpoint::Narrow : Breakpoint::Medium; }
 
 std::uint32_t be32(const std::string& b, std::size_t at) {
     return std::uint32_t(std::uint8_t(b[at])) << 24 | std::uint32_t(std::uint8_t(b[at + 1])) << 16 |
@@ -80,13 +54,10 @@ constexpr Role stand_in(Role r) {
 
 }  // namespace
 
-const TypeStyle& Fonts::style(Role role) const {
-    return (narrow_ ? kNarrowStyles : kStyles)[std::size_t(role)];
-}
+TypeStyle Fonts::style(Role role) const { return type_style(role, type_breakpoint(narrow_)); }
 
 void Fonts::build(float pixel_ratio, bool narrow, bool article_roles) {
     narrow_ = narrow;
-    const auto& styles = narrow ? kNarrowStyles : kStyles;
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     ImFontConfig config;
@@ -96,7 +67,7 @@ void Fonts::build(float pixel_ratio, bool narrow, bool article_roles) {
     config.PixelSnapH = true;
     for (std::size_t r = 0; r < fonts_.size(); ++r) {
         if (!article_roles && is_article_role(Role(r))) continue;
-        const TypeStyle& s = styles[r];
+        const TypeStyle s = type_style(Role(r), type_breakpoint(narrow));
         std::string& bytes = files[std::size_t(s.face)];
         const float px = s.size * pixel_ratio * (bytes.empty() ? 1.0f : pixel_height_per_em(bytes));
         if (bytes.empty()) {

@@ -6,42 +6,15 @@
 #include <cstddef>
 #include <string>
 
+#include "core/view/design_tokens.hpp"
+
 struct ImFont;
 
 namespace nr::ui {
 
-enum class Face : std::size_t { SansRegular, SansBold, SerifRegular, SerifBold, SerifItalic, Count };
-
-// File names under the fonts URL, in Face order (see scripts/make-fonts.sh).
-inline constexpr std::array<const char*, std::size_t(Face::Count)> kFaceFiles{
-    "NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSerif-Regular.ttf", "NotoSerif-Bold.ttf",
-    "NotoSerif-Italic.ttf"};
-
-// One entry of the type scale (shared/notes/design.md). Body text has bold
-// and italic companions for mixed runs.
-enum class Role : std::size_t {
-    Section,          // "NEWS FEED" header
-    CardHeadline,
-    CardExcerpt,
-    Meta,             // time, read time, author; captions and credits
-    Button,
-    ArticleHeadline,
-    Heading,          // subheads inside an article
-    Body,
-    BodyBold,
-    BodyItalic,
-    Quote,            // pull quote
-    AuthorName,
-    BriefQuote,
-    Count
-};
-
-struct TypeStyle {
-    Face face;
-    float size;         // CSS px
-    float line_height;  // CSS px
-};
-
+// The type scale's roles, faces and sizes are design tokens
+// (core/view/design_tokens.hpp); the files are those of assets/fonts.json.
+using Role = TypeRole;
 
 class Fonts {
 public:
@@ -61,8 +34,9 @@ public:
     ImFont* get(Role role) const { return fonts_[std::size_t(role)]; }
     // Changes with every build: layouts measured with the old atlas are stale.
     int generation() const { return generation_; }
-    // Size and line height of a role in the atlas as built.
-    const TypeStyle& style(Role role) const;
+    // Face, size and line height of a role in the atlas as built: the type
+    // scale at the Narrow breakpoint or at the others.
+    TypeStyle style(Role role) const;
 
 private:
     std::array<ImFont*, std::size_t(Role::Count)> fonts_{};

@@ -179,7 +179,7 @@ bool ReaderApp::draw(std::int64_t now) {
         at_top = feed_view_.at_top();
         at_bottom = feed_view_.at_bottom();
     } else if (m.two_columns) {
-        article_view_.draw(f, {0, 0, m.side_column_x - space::l, f.height}, *article, state_.feed);
+        article_view_.draw(f, {0, 0, m.side_column_x - tokens::space::l, f.height}, *article, state_.feed);
         feed_view_.draw(f, {m.side_column_x, 0, f.width - m.side_column_x, f.height}, state_, FeedView::Style::Compact);
         at_top = article_view_.at_top();
         at_bottom = article_view_.at_bottom();

@@ -42,9 +42,10 @@ bool outline_button(Frame& f, const char* id, const Rect& r, std::string_view la
     Hit h = busy ? Hit{} : hit_area(f, id, r);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 a(snap(r.x), snap(r.y)), b(snap(r.right()), snap(r.bottom()));
-    if (h.pressed) dl->AddRectFilled(a, b, imcol(p.accent, 40), 6);
-    else if (h.hovered) dl->AddRectFilled(a, b, imcol(p.surface), 6);
-    dl->AddRect(ImVec2(a.x + 0.5f, a.y + 0.5f), ImVec2(b.x - 0.5f, b.y - 0.5f), imcol(p.accent), 6, 0, 1.0f);
+    if (h.pressed) dl->AddRectFilled(a, b, imcol(p.accent, kPressedAlpha), tokens::radius);
+    else if (h.hovered) dl->AddRectFilled(a, b, imcol(p.surface), tokens::radius);
+    const float in = tokens::divider * 0.5f;  // a 1 px outline on the pixel grid, inside the button
+    dl->AddRect(ImVec2(a.x + in, a.y + in), ImVec2(b.x - in, b.y - in), imcol(p.accent), tokens::radius, 0, tokens::divider);
     if (busy) {
         spinner(f, r);
     } else {
@@ -57,7 +58,7 @@ bool outline_button(Frame& f, const char* id, const Rect& r, std::string_view la
 }
 
 void divider(Frame& f, float x, float y, float w) {
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(snap(x), snap(y)), ImVec2(snap(x + w), snap(y) + 1.0f),
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(snap(x), snap(y)), ImVec2(snap(x + w), snap(y) + tokens::divider),
                                               imcol(f.palette.divider));
 }
 
@@ -70,7 +71,8 @@ void spinner(Frame& f, const Rect& r) {
             const float phase = float(std::fmod(f.time * 1.2 - i * 0.18, 1.0));
             alpha = 0.25f + 0.75f * (phase < 0 ? 0 : std::sin(phase * 3.14159265f));
         }
-        dl->AddCircleFilled(ImVec2(cx + (i - 1) * 14.0f, cy), 4, imcol(f.palette.accent, std::uint8_t(alpha * 255)));
+        dl->AddCircleFilled(ImVec2(cx + float(i - 1) * tokens::spinner::dot_spacing, cy), tokens::spinner::dot_radius,
+                            imcol(f.palette.accent, std::uint8_t(alpha * 255)));
     }
     if (!f.reduced_motion) f.actions.animating = true;
 }

@@ -25,7 +25,7 @@ struct ImGuiContextScope {
 TEST_CASE("the atlas holds the article roles only once asked to") {
     ImGuiContextScope imgui;
     nr::ui::Fonts fonts;
-    for (std::size_t i = 0; i < fonts.files.size(); ++i) fonts.files[i] = read_font(nr::ui::kFaceFiles[i]);
+    for (std::size_t i = 0; i < fonts.files.size(); ++i) fonts.files[i] = read_font(nr::kFaceFiles[i]);
     REQUIRE(!fonts.files[0].empty());
     using nr::ui::Role;
 
@@ -50,4 +50,42 @@ TEST_CASE("the atlas holds the article roles only once asked to") {
         CHECK_FALSE(fonts.built_for(2.0f, false, true));
         CHECK_FALSE(fonts.built_for(1.0f, true, true));
     }
+}
+
+// The views lay text out with Fonts::style and draw with the atlas: both
+// must follow the design tokens' type scale at the breakpoint built for.
+namespace {
+
+void check_atlas_follows_type_scale(nr::ui::Fonts& fonts, bool narrow) {
+    using nr::ui::Role;
+    const nr::Breakpoint bp = narrow ? nr::Breakpoint::Narrow : nr::Breakpoint::Wide;
+    fonts.build(1.0f, narrow, true);
+    for (std::size_t r = 0; r < std::size_t(Role::Count); ++r) {
+        CAPTURE(r);
+        const nr::TypeStyle want = nr::type_style(Role(r), bp);
+        const nr::TypeStyle got = fonts.style(Role(r));
+        CHECK(got.face == want.face);
+        CHECK(got.size == want.size);
+        CHECK(got.line_height == want.line_height);
+    }
+    // Glyphs are rasterised at the table's sizes. Same face, so the
+    // em-to-pixel-height factor cancels out of each ratio.
+    auto size = [&](Role r) { return nr::type_style(r, bp).size; };
+    const float body = fonts.get(Role::Body)->FontSize;
+    CHECK(body / fonts.get(Role::CardExcerpt)->FontSize == doctest::Approx(size(Role::Body) / size(Role::CardExcerpt)));
+    CHECK(fonts.get(Role::ArticleHeadline)->FontSize / fonts.get(Role::CardHeadline)->FontSize ==
+          doctest::Approx(size(Role::ArticleHeadline) / size(Role::CardHeadline)));
+    fonts.build(2.0f, narrow, true);
+    CHECK(fonts.get(Role::Body)->FontSize == doctest::Approx(2 * body));
+}
+
+}  // namespace
+
+TEST_CASE("the atlas follows the type scale at each breakpoint") {
+    ImGuiContextScope imgui;
+    nr::ui::Fonts fonts;
+    for (std::size_t i = 0; i < fonts.files.size(); ++i) fonts.files[i] = read_font(nr::kFaceFiles[i]);
+    REQUIRE(!fonts.files[0].empty());
+    SUBCASE("Medium and Wide") { check_atlas_follows_type_scale(fonts, false); }
+    SUBCASE("Narrow") { check_atlas_follows_type_scale(fonts, true); }
 }
