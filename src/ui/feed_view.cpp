@@ -4,7 +4,8 @@
 
 #include <algorithm>
 
-#include "core/text/utf8.hpp"
+#include "core/text/case_map.hpp"
+#include "core/view/item_text.hpp"
 #include "ui/rich_text.hpp"
 #include "ui/widgets.hpp"
 
@@ -17,19 +18,6 @@ constexpr float kPadX = space::m;      // inside the hover surface
 constexpr float kThumb = 96;           // thumbnail edge, right of the text
 constexpr float kFooterHeight = 40 + 2 * space::xl;
 constexpr float kEstimatedCard = 150;  // before a card is laid out
-
-// The first paragraph or quote of a brief: what the list shows of it.
-const Block* brief_block(const Item& item) {
-    for (const Block& b : item.body)
-        if (b.type == BlockType::Paragraph || b.type == BlockType::Quote) return &b;
-    return nullptr;
-}
-
-std::string runs_text(const Runs& runs) {
-    std::string s;
-    for (const Run& r : runs) s += r.text;
-    return s;
-}
 
 }  // namespace
 
