@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <string_view>
 
+#include "core/text/case_map.hpp"
+#include "core/view/item_text.hpp"
+#include "core/view/labels.hpp"
 #include "core/view/layout_metrics.hpp"
 #include "ui/theme.hpp"
-#include "ui/widgets.hpp"
 
 namespace nr::ui {
 
@@ -17,27 +19,6 @@ namespace art = tokens::article;
 // steps the headline (24/30) and body (17/26) down (Fonts builds them so);
 // subheads step down to the card headline size here.
 constexpr float kNarrowColumn = tokens::breakpoint::narrow_below - 2 * tokens::page::margin;
-
-struct Labels {
-    const char* back;
-    const char* related;
-    const char* read_more;
-    const char* empty;
-    const char* unreadable;
-};
-Labels labels_for(Lang lang) {
-    if (lang == Lang::Uk)
-        return {"Назад", "ЧИТАЙТЕ ТАКОЖ", "Детальніше \xE2\x80\xBA", "У цього матеріалу немає тексту.",
-                "Не вдалося прочитати текст матеріалу: "};
-    return {"Back", "RELATED", "Read more \xE2\x80\xBA", "This story has no text.",
-            "This story's text could not be read: "};
-}
-
-bool ends_with_stop(std::string_view s) {
-    if (s.empty()) return false;
-    const char c = s.back();
-    return c == '.' || c == '!' || c == '?' || s.ends_with("\xE2\x80\xA6");
-}
 
 float image_height(float width, const Image& image) {
     return std::min(fit_aspect(width, image.width, image.height), width * art::max_image_ratio);
@@ -255,16 +236,6 @@ public:
     }
 
 private:
-    static std::string first_letter(const std::string& name) {
-        if (name.empty()) return "?";
-        std::size_t n = 1;
-        const auto lead = static_cast<unsigned char>(name[0]);
-        if (lead >= 0xF0) n = 4;
-        else if (lead >= 0xE0) n = 3;
-        else if (lead >= 0xC0) n = 2;
-        return upper_case(name.substr(0, std::min(n, name.size())));
-    }
-
     void push(Piece p) { out_.pieces.push_back(std::move(p)); }
 
     const Fonts& fonts_;
@@ -275,12 +246,6 @@ private:
 };
 
 }  // namespace
-
-std::string caption_line(const Image& image) {
-    if (image.caption.empty()) return image.credit;
-    if (image.credit.empty()) return image.caption;
-    return image.caption + (ends_with_stop(image.caption) ? " " : ". ") + image.credit;
-}
 
 ArticleLayout layout_article(const Item& item, std::string_view body_error, float width, const Fonts& fonts) {
     Builder b(fonts, width, labels_for(item_lang(item)));

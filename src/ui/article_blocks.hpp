@@ -63,7 +63,4 @@ struct ArticleLayout {
 // (its body could not be read) shows as a note after what was read.
 ArticleLayout layout_article(const Item& item, std::string_view body_error, float width, const Fonts& fonts);
 
-// "Caption. Credit": the credit follows the caption as one muted line.
-std::string caption_line(const Image& image);
-
 }  // namespace nr::ui

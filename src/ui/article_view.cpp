@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/view/item_text.hpp"
 #include "ui/widgets.hpp"
 
 namespace nr::ui {
@@ -20,17 +21,6 @@ std::uint32_t tone_colour(const Palette& p, Tone t) {
     return imcol(p.text);
 }
 
-// The part of r inside clip (w or h <= 0 when they do not meet).
-Rect intersect(const Rect& r, const Rect& clip) {
-    const float x0 = std::max(r.x, clip.x), y0 = std::max(r.y, clip.y);
-    const float x1 = std::min(r.right(), clip.right()), y1 = std::min(r.bottom(), clip.bottom());
-    return Rect{x0, y0, x1 - x0, y1 - y0};
-}
-
-bool feed_has(const Feed& feed, const std::string& id) {
-    if (id.empty()) return false;
-    return std::any_of(feed.items.begin(), feed.items.end(), [&](const Item& it) { return it.id == id; });
-}
 
 void draw_image(Frame& f, const ImagePart& img, float x, float y) {
     const Rect r{x + img.r.x, y + img.r.y, img.r.w, img.r.h};
@@ -118,7 +108,7 @@ void ArticleView::draw_piece(Frame& f, const Piece& p, int index, float x, float
         // Hit areas are cut to the viewport so nothing scrolled out of sight
         // reacts to a pointer over the header or a neighbouring column.
         const Rect r = intersect(Rect{x + p.hit.x, y + p.hit.y, p.hit.w, p.hit.h}, area_);
-        if (r.w > 0 && r.h > 0) {
+        if (!r.empty()) {
             ImGui::PushID(index);
             hit = hit_area(f, "##piece", r);
             ImGui::PopID();
@@ -167,7 +157,7 @@ void ArticleView::draw_piece(Frame& f, const Piece& p, int index, float x, float
             break;
         }
         case Target::Related:
-            if (feed_has(feed, p.item_id)) {
+            if (!p.item_id.empty() && find_item(feed, p.item_id)) {
                 if (hit.clicked) f.actions.open_item = p.item_id;
             } else if (hit.hovered && !p.url.empty()) {
                 f.actions.hovered_url = p.url;

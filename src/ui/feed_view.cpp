@@ -4,7 +4,8 @@
 
 #include <algorithm>
 
-#include "core/text/utf8.hpp"
+#include "core/text/case_map.hpp"
+#include "core/view/item_text.hpp"
 #include "ui/rich_text.hpp"
 #include "ui/widgets.hpp"
 
@@ -19,19 +20,6 @@ constexpr float kThumb = card::thumbnail;
 constexpr float kFooterHeight = tokens::control_height + 2 * tokens::feed::footer_gap;
 constexpr float kEstimatedCard = 150;  // a card's height before it is laid out
 constexpr float kPageOverlap = 48;     // Page Up/Down keep this much of the last view in sight
-
-// The first paragraph or quote of a brief: what the list shows of it.
-const Block* brief_block(const Item& item) {
-    for (const Block& b : item.body)
-        if (b.type == BlockType::Paragraph || b.type == BlockType::Quote) return &b;
-    return nullptr;
-}
-
-std::string runs_text(const Runs& runs) {
-    std::string s;
-    for (const Run& r : runs) s += r.text;
-    return s;
-}
 
 }  // namespace
 

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <type_traits>
 
+#include "core/text/font_metrics.hpp"
+
 namespace nr::ui {
 
 namespace {
@@ -13,33 +15,6 @@ namespace {
 static_assert(std::is_same_v<ImWchar, std::uint16_t>, "kGlyphRanges is ImGui's ImWchar16 range list");
 
 Breakpoint type_breakpoint(bool narrow) { return narrow ? Breakpoint::Narrow : Breakpoint::Medium; }
-
-std::uint32_t be32(const std::string& b, std::size_t at) {
-    return std::uint32_t(std::uint8_t(b[at])) << 24 | std::uint32_t(std::uint8_t(b[at + 1])) << 16 |
-           std::uint32_t(std::uint8_t(b[at + 2])) << 8 | std::uint8_t(b[at + 3]);
-}
-int be16s(const std::string& b, std::size_t at) { return std::int16_t(std::uint8_t(b[at]) << 8 | std::uint8_t(b[at + 1])); }
-
-// ImGui 1.86 sizes fonts by ascent - descent (stbtt_ScaleForPixelHeight),
-// CSS by the em square. This is the ratio between the two for a TrueType
-// file, read from its 'head' and 'hhea' tables (1.362 for Noto).
-float pixel_height_per_em(const std::string& ttf) {
-    if (ttf.size() < 12) return 1.0f;
-    const std::size_t tables = std::size_t(std::uint8_t(ttf[4]) << 8 | std::uint8_t(ttf[5]));
-    int units_per_em = 0, ascent = 0, descent = 0;
-    for (std::size_t i = 0; i < tables && 12 + i * 16 + 16 <= ttf.size(); ++i) {
-        const std::size_t rec = 12 + i * 16;
-        const std::string tag = ttf.substr(rec, 4);
-        const std::size_t off = be32(ttf, rec + 8);
-        if (tag == "head" && off + 20 <= ttf.size()) units_per_em = be16s(ttf, off + 18);
-        if (tag == "hhea" && off + 8 <= ttf.size()) {
-            ascent = be16s(ttf, off + 4);
-            descent = be16s(ttf, off + 6);
-        }
-    }
-    if (units_per_em <= 0 || ascent - descent <= 0) return 1.0f;
-    return float(ascent - descent) / float(units_per_em);
-}
 
 // The roles only the article view draws with, and the feed role of the same
 // family that stands in for each until they are built.

@@ -8,19 +8,13 @@
 #include <string>
 
 #include "core/view/layout_metrics.hpp"
+#include "core/view/rect.hpp"
 #include "core/text/lang.hpp"
 #include "ui/image_source.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
 
 namespace nr::ui {
-
-struct Rect {
-    float x = 0, y = 0, w = 0, h = 0;
-    float right() const { return x + w; }
-    float bottom() const { return y + h; }
-    bool contains(float px, float py) const { return px >= x && px < x + w && py >= y && py < y + h; }
-};
 
 struct Actions {
     std::string open_item;    // item id to open in the reader

@@ -20,18 +20,17 @@ ReaderApp::ReaderApp(Fetcher& fetcher, ImageSource& images, HtmlParser html, Rea
                      std::function<void()> request_frame, HostHooks hooks)
     : fetcher_(fetcher),
       images_(images),
-      html_(std::move(html)),
       options_(std::move(options)),
       request_frame_(std::move(request_frame)),
       hooks_(std::move(hooks)),
+      loader_(fetcher, std::move(html), [this] { changed(); }),
       palette_(options_.dark ? kDark : kLight) {
     if (options_.accent != 0) palette_.accent = options_.accent;
 }
 
 void ReaderApp::start() {
-    state_.feed_url = options_.feed_url;
     load_fonts();
-    load_page(options_.feed_url);
+    loader_.load(options_.feed_url);
 }
 
 void ReaderApp::load_fonts() {
@@ -49,32 +48,11 @@ void ReaderApp::load_fonts() {
     }
 }
 
-void ReaderApp::load_page(const std::string& url) {
-    fetcher_.get(url, [this, url](FetchResponse&& r) {
-        if (!r.ok) {
-            const char* what = state_.loading_more ? "Could not load more stories: " : "Could not load the feed: ";
-            apply_fetch_error(state_, what + r.error);
-        } else {
-            ParseOptions opts;
-            opts.base_url = url;
-            opts.html = html_;
-            opts.lazy_bodies = true;  // an article's blocks are built when it opens
-            // The model copies what it keeps: hand the response (~30 MB for
-            // 10k items) back to the heap as soon as it is parsed.
-            std::string body = std::move(r.body);
-            ParseResult page = parse_feed(body, opts);
-            std::string().swap(body);
-            apply_page(state_, std::move(page));
-        }
-        changed();
-    });
-}
-
 bool ReaderApp::prepare_frame(float pixel_ratio, float width) {
     if (!fonts_settled_) return false;
     const bool narrow = breakpoint_for(width) == Breakpoint::Narrow;
     // Article roles join the atlas when an article first opens, then stay.
-    article_fonts_ = article_fonts_ || !state_.open_id.empty();
+    article_fonts_ = article_fonts_ || !state().open_id.empty();
     if (!fonts_dirty_ && fonts_.built_for(pixel_ratio, narrow, article_fonts_)) return false;
     fonts_.build(pixel_ratio, narrow, article_fonts_);
     fonts_dirty_ = false;
@@ -88,20 +66,18 @@ bool ReaderApp::build_article_fonts(float pixel_ratio, float width) {
 }
 
 void ReaderApp::open(const std::string& id) {
-    if (!open_item(state_, id)) return;
+    if (!loader_.open(id)) return;
     article_view_.reset();
     changed();
 }
 
 void ReaderApp::back() {
-    if (state_.open_id.empty()) return;
-    close_item(state_);
-    changed();
+    if (loader_.back()) changed();
 }
 
 void ReaderApp::handle_keys() {
     if (!ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) return;
-    const bool reading = !state_.open_id.empty();
+    const bool reading = !state().open_id.empty();
     if (reading && (key_pressed(ImGuiKey_Escape) || key_pressed(ImGuiKey_Backspace))) {
         back();
         return;
@@ -122,26 +98,14 @@ void ReaderApp::handle_keys() {
     if (key_pressed(ImGuiKey_Home)) feed_view_.home();
     if (key_pressed(ImGuiKey_End)) feed_view_.end();
     if (key_pressed(ImGuiKey_Enter) || key_pressed(ImGuiKey_KeyPadEnter))
-        if (const Item* it = feed_view_.focused(state_)) open(it->id);
+        if (const Item* it = feed_view_.focused(state())) open(it->id);
 }
 
 void ReaderApp::apply(const Actions& a) {
     if (!a.open_item.empty()) open(a.open_item);
     if (a.back) back();
-    if (a.retry) {
-        const std::string url = begin_reload(state_);
-        if (!url.empty()) {
-            load_page(url);
-            changed();
-        }
-    }
-    if (a.load_more) {
-        const std::string next = begin_load_more(state_);
-        if (!next.empty()) {
-            load_page(next);
-            changed();
-        }
-    }
+    if (a.retry && loader_.retry()) changed();
+    if (a.load_more && loader_.load_more()) changed();
     if (a.hovered_url != last_hovered_) {
         last_hovered_ = a.hovered_url;
         if (hooks_.hovered_link) hooks_.hovered_link(last_hovered_);
@@ -169,22 +133,22 @@ bool ReaderApp::draw(std::int64_t now) {
     f.now = now;
     f.reduced_motion = options_.reduced_motion;
 
-    const OpenArticle* article = state_.open_id.empty() ? nullptr : &state_.article;
+    const OpenArticle* article = state().open_id.empty() ? nullptr : &state().article;
     const PageMetrics& m = f.metrics;
     bool at_top = true, at_bottom = true;
-    if (state_.state != LoadState::Ready || !article) {
+    if (state().state != LoadState::Ready || !article) {
         // The list alone, one column of the page's measure.
         const float w = std::min(f.width, m.column_width + 2 * m.side_margin);
-        feed_view_.draw(f, {(f.width - w) * 0.5f, 0, w, f.height}, state_, FeedView::Style::Cards);
+        feed_view_.draw(f, {(f.width - w) * 0.5f, 0, w, f.height}, state(), FeedView::Style::Cards);
         at_top = feed_view_.at_top();
         at_bottom = feed_view_.at_bottom();
     } else if (m.two_columns) {
-        article_view_.draw(f, {0, 0, m.side_column_x - tokens::space::l, f.height}, *article, state_.feed);
-        feed_view_.draw(f, {m.side_column_x, 0, f.width - m.side_column_x, f.height}, state_, FeedView::Style::Compact);
+        article_view_.draw(f, {0, 0, m.side_column_x - tokens::space::l, f.height}, *article, state().feed);
+        feed_view_.draw(f, {m.side_column_x, 0, f.width - m.side_column_x, f.height}, state(), FeedView::Style::Compact);
         at_top = article_view_.at_top();
         at_bottom = article_view_.at_bottom();
     } else {
-        article_view_.draw(f, {0, 0, f.width, f.height}, *article, state_.feed);
+        article_view_.draw(f, {0, 0, f.width, f.height}, *article, state().feed);
         at_top = article_view_.at_top();
         at_bottom = article_view_.at_bottom();
     }
@@ -202,11 +166,11 @@ bool ReaderApp::draw(std::int64_t now) {
 
 std::string ReaderApp::debug_json() const {
     nlohmann::json j;
-    j["state"] = std::string(to_string(state_.state));
-    j["openId"] = state_.open_id;
-    j["items"] = state_.feed.items.size();
-    j["nextUrl"] = state_.feed.next_url;
-    j["loadingMore"] = state_.loading_more;
+    j["state"] = std::string(to_string(state().state));
+    j["openId"] = state().open_id;
+    j["items"] = state().feed.items.size();
+    j["nextUrl"] = state().feed.next_url;
+    j["loadingMore"] = state().loading_more;
     j["feedScroll"] = feed_view_.scroll_offset();
     j["articleScroll"] = article_view_.scroll_offset();
     nlohmann::json drawn = nlohmann::json::array();
@@ -215,7 +179,7 @@ std::string ReaderApp::debug_json() const {
     j["drawn"] = std::move(drawn);
     const Rect& b = feed_view_.footer_button();
     if (b.w > 0) j["footerButton"] = {{"x", b.x}, {"y", b.y}, {"w", b.w}, {"h", b.h}};
-    j["moreError"] = state_.more_error;
+    j["moreError"] = state().more_error;
     j["articleFonts"] = article_fonts_;
     return j.dump();
 }

@@ -1,6 +1,7 @@
 // The reader as an app, independent of the platform that runs it (the egui
-// App / eframe runner split): it owns the core state and the fonts, asks the
-// Fetcher for bytes, and draws one ImGui frame on request. Platforms call
+// App / eframe runner split): it owns the fonts and the feed's FeedLoader
+// (core: loading, paging, opening items), turns input into loader calls,
+// and draws one ImGui frame on request. Platforms call
 // prepare_frame -> (begin frame) -> draw -> (end frame), and schedule a frame
 // whenever request_frame fires or draw returns true.
 #pragma once
@@ -9,9 +10,10 @@
 #include <functional>
 #include <string>
 
-#include "core/view/app_state.hpp"
 #include "core/html/tree.hpp"
 #include "core/net/fetcher.hpp"
+#include "core/view/app_state.hpp"
+#include "core/view/feed_loader.hpp"
 #include "ui/image_source.hpp"
 #include "ui/article_view.hpp"
 #include "ui/feed_view.hpp"
@@ -60,7 +62,7 @@ public:
     // seconds (relative dates). Returns true while something animates.
     bool draw(std::int64_t now);
 
-    const AppState& state() const { return state_; }
+    const AppState& state() const { return loader_.state(); }
     const Palette& palette() const { return palette_; }
     // True when the last frame drawn showed feed items (first-content metric).
     bool drew_items() const { return drew_items_; }
@@ -74,18 +76,16 @@ public:
 
 private:
     void load_fonts();
-    void load_page(const std::string& url);
     void handle_keys();
     void apply(const Actions& actions);
     void changed() const { request_frame_(); }
 
     Fetcher& fetcher_;
     ImageSource& images_;
-    HtmlParser html_;
     ReaderOptions options_;
     std::function<void()> request_frame_;
     HostHooks hooks_;
-    AppState state_;
+    FeedLoader loader_;
     Fonts fonts_;
     int fonts_pending_ = 0;
     bool fonts_settled_ = false;

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/text/relative_time.hpp"
+#include "core/view/cover_crop.hpp"
 #include "ui/rich_text.hpp"
 
 namespace nr::ui {
@@ -86,19 +86,9 @@ void image_slot(Frame& f, const Rect& r, const std::string& url, const std::stri
     // than the slot is wide: ask for enough to fill a 2:1 source.
     if (!url.empty()) img = f.images.request(url, int(std::ceil(std::max(r.w, r.h * 2) * f.pixel_ratio)));
     if (img.status == ImageStatus::Ready && img.width > 0 && img.height > 0) {
-        // Cover: crop the texture to the slot's aspect, centred.
-        const float slot = r.w / std::max(r.h, 1.0f), pic = float(img.width) / float(img.height);
-        ImVec2 uv0(0, 0), uv1(1, 1);
-        if (pic > slot) {
-            const float keep = slot / pic;
-            uv0.x = (1 - keep) * 0.5f;
-            uv1.x = 1 - uv0.x;
-        } else {
-            const float keep = pic / slot;
-            uv0.y = (1 - keep) * 0.5f;
-            uv1.y = 1 - uv0.y;
-        }
-        dl->AddImageRounded(ImTextureID(std::uintptr_t(img.texture)), a, b, uv0, uv1, IM_COL32_WHITE, rounding);
+        const UvRect uv = cover_crop(r.w, r.h, img.width, img.height);
+        dl->AddImageRounded(ImTextureID(std::uintptr_t(img.texture)), a, b, ImVec2(uv.u0, uv.v0), ImVec2(uv.u1, uv.v1),
+                            IM_COL32_WHITE, rounding);
         return;
     }
     dl->AddRectFilled(a, b, imcol(f.palette.surface), rounding);
@@ -109,52 +99,6 @@ void image_slot(Frame& f, const Rect& r, const std::string& url, const std::stri
         const float y = r.y + std::max(pad, (r.h - box.height()) * 0.5f);
         draw_text(dl, box, r.x + pad, y, {imcol(f.palette.muted), imcol(f.palette.muted)}, f.fonts);
     }
-}
-
-Lang item_lang(const Item& item) {
-    if (!item.language.empty()) return lang_from_tag(item.language);
-    return Lang::En;
-}
-
-std::string meta_line(const Item& item, std::int64_t now) {
-    const Lang lang = item_lang(item);
-    std::string out;
-    auto add = [&out](const std::string& part) {
-        if (part.empty()) return;
-        if (!out.empty()) out += " \xC2\xB7 ";  // " · "
-        out += part;
-    };
-    if (item.published) add(format_relative_time(*item.published, now, lang));
-    if (item.kind == ItemKind::Article && item.reading_minutes > 0) add(format_read_time(item.reading_minutes, lang));
-    if (!item.authors.empty()) add(item.authors.front().name);
-    return out;
-}
-
-}  // namespace nr::ui
-
-namespace nr::ui {
-
-std::string upper_case(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 'a' && c <= 'z') {
-            out += char(c - 32);
-        } else if ((c == 0xD0 || c == 0xD1 || c == 0xD2) && i + 1 < s.size()) {
-            // Two-byte Cyrillic: а..я U+0430-044F, ѐ..џ U+0450-045F, ґ U+0491.
-            unsigned cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
-            if (cp >= 0x430 && cp <= 0x44F) cp -= 0x20;
-            else if (cp >= 0x450 && cp <= 0x45F) cp -= 0x50;
-            else if (cp == 0x491) cp = 0x490;
-            out += char(0xC0 | (cp >> 6));
-            out += char(0x80 | (cp & 0x3F));
-            ++i;
-        } else {
-            out += char(c);
-        }
-    }
-    return out;
 }
 
 }  // namespace nr::ui

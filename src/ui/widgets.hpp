@@ -1,12 +1,11 @@
 // Small drawing pieces shared by the views: buttons, dividers, image slots,
-// meta lines, spinners. Each draws with the window draw list at explicit CSS
+// spinners. Each draws with the window draw list at explicit CSS
 // px positions and reports interaction through return values / Actions.
 #pragma once
 
 #include <string>
 #include <string_view>
 
-#include "core/feed/model.hpp"
 #include "ui/frame.hpp"
 
 namespace nr::ui {
@@ -33,13 +32,4 @@ void spinner(Frame& f, const Rect& r);
 // motion), the alt text on a neutral placeholder when it failed.
 void image_slot(Frame& f, const Rect& r, const std::string& url, const std::string& alt, float rounding);
 
-// "5 min ago · 4 min read · Name" in the item's language.
-std::string meta_line(const Item& item, std::int64_t now);
-Lang item_lang(const Item& item);
-
-}  // namespace nr::ui
-
-namespace nr::ui {
-// Upper case for Latin and Cyrillic (section headers, author roles).
-std::string upper_case(std::string_view text);
 }  // namespace nr::ui

@@ -1,0 +1,54 @@
+// A Fetcher for tests: requests wait until the test answers them, in any
+// order, so late and out-of-order responses can be played.
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/net/fetcher.hpp"
+
+namespace nr::test {
+
+class FakeFetcher : public Fetcher {
+public:
+    void get(const std::string& url, FetchCallback done) override { pending_.push_back({url, std::move(done)}); }
+
+    // URLs asked for and not answered yet, oldest first.
+    std::vector<std::string> pending() const {
+        std::vector<std::string> urls;
+        for (const auto& p : pending_) urls.push_back(p.url);
+        return urls;
+    }
+    std::size_t pending_count() const { return pending_.size(); }
+
+    // Answers the oldest request for `url` as an HTTP exchange with `status`.
+    void respond(std::string_view url, int status, std::string body = {}) {
+        answer(url, http_response(std::string(url), status, std::move(body)));
+    }
+    void ok(std::string_view url, std::string body) { respond(url, 200, std::move(body)); }
+    // Answers it as a network failure (no HTTP status).
+    void fail(std::string_view url) { respond(url, 0); }
+
+private:
+    struct Request {
+        std::string url;
+        FetchCallback done;
+    };
+
+    void answer(std::string_view url, FetchResponse&& response) {
+        auto it = std::find_if(pending_.begin(), pending_.end(), [&](const Request& r) { return r.url == url; });
+        REQUIRE_MESSAGE(it != pending_.end(), "no request pending for " << url);
+        FetchCallback done = std::move(it->done);
+        pending_.erase(it);
+        done(std::move(response));
+    }
+
+    std::vector<Request> pending_;
+};
+
+}  // namespace nr::test
