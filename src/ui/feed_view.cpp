@@ -52,17 +52,21 @@ FeedView::Card FeedView::layout_card(Frame& f, const Item& item, float width) co
         c.title = layout_plain(item.title, Role::CardHeadline, c.text_w, brief ? 2 : 3, f.fonts);
         h += c.title.height();
     }
-    if (brief && !compact) {
+    // The compact column beside an article shows headlines only; a brief
+    // without one shows its text instead, or it would be a bare date.
+    const std::string& excerpt = item.summary.empty() ? item.excerpt : item.summary;
+    if (brief && (!compact || item.title.empty())) {
+        const int lines = compact ? 3 : 5;
         if (const Block* b = brief_block(item)) {
             c.quote = b->type == BlockType::Quote;
             const Role role = c.quote ? Role::BriefQuote : Role::CardExcerpt;
             const float indent = c.quote ? space::l : 0;
-            c.text = layout_plain(runs_text(b->runs), role, c.text_w - indent, 5, f.fonts);
+            c.text = layout_plain(runs_text(b->runs), role, c.text_w - indent, lines, f.fonts);
         } else if (!item.summary.empty()) {
-            c.text = layout_plain(item.summary, Role::CardExcerpt, c.text_w, 5, f.fonts);
+            c.text = layout_plain(item.summary, Role::CardExcerpt, c.text_w, lines, f.fonts);
         }
-    } else if (!compact && !item.summary.empty()) {
-        c.text = layout_plain(item.summary, Role::CardExcerpt, c.text_w, 3, f.fonts);
+    } else if (!compact && !excerpt.empty()) {
+        c.text = layout_plain(excerpt, Role::CardExcerpt, c.text_w, 3, f.fonts);
     }
     if (!c.text.layout.lines.empty()) h += (h > kPadY ? space::xs : 0) + c.text.height();
     c.meta = layout_plain(meta_line(item, f.now), Role::Meta, c.text_w, 1, f.fonts);

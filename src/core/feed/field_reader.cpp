@@ -170,10 +170,6 @@ const Json* FieldReader::array(const Json& object, std::string_view key, const s
     return typed(object, key, path, Json::value_t::array, "array");
 }
 
-const Json* FieldReader::object(const Json& object, std::string_view key, const std::string& path) {
-    return typed(object, key, path, Json::value_t::object, "object");
-}
-
 std::vector<std::string> FieldReader::string_list(const Json& object, std::string_view key, const std::string& path) {
     std::vector<std::string> out;
     const std::string base = path_key(path, key);

@@ -52,7 +52,6 @@ class FieldReader {
     // RFC 3339; an unparsable date is a warning and reads as absent.
     std::optional<std::int64_t> date(const Json& object, std::string_view key, const std::string& path);
     const Json* array(const Json& object, std::string_view key, const std::string& path);
-    const Json* object(const Json& object, std::string_view key, const std::string& path);
     // An array of strings; a string reads as comma-separated values and a
     // number element as its text (both with a warning).
     std::vector<std::string> string_list(const Json& object, std::string_view key, const std::string& path);
