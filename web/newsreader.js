@@ -8,7 +8,8 @@
 // compiled from one download. The host element gets:
 //   data-state            loading | ready | error
 //   newsreader:ready      bubbling CustomEvent once the first content is on screen
-//   newsreader:error      bubbling CustomEvent with {message} when loading fails
+//   newsreader:error      bubbling CustomEvent with {message, skipped, skipReason} when loading fails
+//                         (skipped: stories the feed had but could not be read; skipReason: the first why)
 //   element.newsreader    { stats(), destroy() }
 import createNewsreaderModule from './newsreader-wasm.js';
 
@@ -102,7 +103,8 @@ export async function mount(element, options = {}) {
   const canvas = makeCanvas(element);
   let hoveredLink = '';
   let edges = { top: true, bottom: false };
-  const stats = { state: 'loading', error: '', firstContentMs: null, mountMs: performance.now() };
+  const stats = { state: 'loading', error: '', skipped: 0, skipReason: '', firstContentMs: null,
+    mountMs: performance.now() };
   element.dataset.state = 'loading';
 
   let module = null;
@@ -114,6 +116,8 @@ export async function mount(element, options = {}) {
       return {
         state: stats.state,
         error: stats.error,
+        skipped: stats.skipped,
+        skipReason: stats.skipReason,
         framesDrawn: module ? module._nr_frames_drawn() : 0,
         itemsLoaded: module ? module._nr_items_loaded() : 0,
         firstContentMs: stats.firstContentMs,
@@ -171,11 +175,10 @@ export async function mount(element, options = {}) {
   element.newsreader = api;
 
   const host = {
-    setState(state, error) {
-      stats.state = state;
-      stats.error = error;
+    setState(state, error, skipped = 0, skipReason = '') {
+      Object.assign(stats, { state, error, skipped, skipReason });
       element.dataset.state = state;
-      if (state === 'error') emit(element, 'newsreader:error', { message: error });
+      if (state === 'error') emit(element, 'newsreader:error', { message: error, skipped, skipReason });
     },
     firstContent(ms) {
       early.clear();  // anything not taken by now never will be

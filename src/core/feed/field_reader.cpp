@@ -27,12 +27,6 @@ std::optional<double> number_in_string(const Json& value) {
     return n;
 }
 
-std::string trimmed(std::string_view s) {
-    const auto first = s.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return "";
-    return std::string(s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1));
-}
-
 bool same_type(const Json& value, Json::value_t type) {
     if (type == Json::value_t::number_integer)
         return value.is_number();  // range and integrality are checked by integer()
@@ -184,7 +178,7 @@ std::vector<std::string> FieldReader::string_list(const Json& object, std::strin
         const std::string& s = member->get_ref<const std::string&>();
         for (std::size_t start = 0; start <= s.size();) {
             const std::size_t comma = std::min(s.find(',', start), s.size());
-            add(trimmed(std::string_view(s).substr(start, comma - start)), base);
+            add(std::string_view(s).substr(start, comma - start), base);  // clean_meta trims
             start = comma + 1;
         }
         return out;
