@@ -8,7 +8,8 @@
 // compiled from one download. The host element gets:
 //   data-state            loading | ready | error
 //   newsreader:ready      bubbling CustomEvent once the first content is on screen
-//   newsreader:error      bubbling CustomEvent with {message} when loading fails
+//   newsreader:error      bubbling CustomEvent with {message, skipped, skipReason} when loading fails
+//                         (skipped: stories the feed had but could not be read; skipReason: the first why)
 //   element.newsreader    { stats(), debug(), open(id), back(), destroy(), ... } (README.md)
 //
 // Read from mount() down: each step of a mount is one function below it.
@@ -120,7 +121,7 @@ function createWidget(element, early) {
     destroyed: false,
     hoveredLink: '',
     edges: { top: true, bottom: false },
-    stats: { state: 'loading', error: '', firstContentMs: null, mountMs: performance.now() },
+    stats: { state: 'loading', error: '', skipped: 0, skipReason: '', firstContentMs: null, mountMs: performance.now() },
     // Undo what the widget attached outside its own canvas, run by destroy().
     cleanups: [],
   };
@@ -165,6 +166,8 @@ function readStats(widget) {
   return {
     state: stats.state,
     error: stats.error,
+    skipped: stats.skipped,
+    skipReason: stats.skipReason,
     framesDrawn: module ? module._nr_frames_drawn() : 0,
     itemsLoaded: module ? module._nr_items_loaded() : 0,
     firstContentMs: stats.firstContentMs,
@@ -221,7 +224,7 @@ function destroyWidget(widget) {
 // Module.nrHost: what the module tells the page (src/platform/web/host_web.cpp).
 function makeHost(widget) {
   return {
-    setState: (state, error) => setState(widget, state, error),
+    setState: (state, error, skipped, skipReason) => setState(widget, state, error, skipped, skipReason),
     firstContent(ms) {
       widget.early.clear();  // anything not taken by now never will be
       widget.stats.firstContentMs = ms;
@@ -233,11 +236,10 @@ function makeHost(widget) {
   };
 }
 
-function setState(widget, state, error) {
-  widget.stats.state = state;
-  widget.stats.error = error;
+function setState(widget, state, error, skipped = 0, skipReason = '') {
+  Object.assign(widget.stats, { state, error, skipped, skipReason });
   widget.element.dataset.state = state;
-  if (state === 'error') emit(widget.element, 'newsreader:error', { message: error });
+  if (state === 'error') emit(widget.element, 'newsreader:error', { message: error, skipped, skipReason });
 }
 
 // The canvas cannot be used (no WebGL2, too many contexts): say so in plain

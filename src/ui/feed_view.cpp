@@ -43,17 +43,21 @@ FeedView::Card FeedView::layout_card(Frame& f, const Item& item, float width) co
                                brief ? card::brief_headline_lines : card::headline_lines, f.fonts);
         h += c.title.height();
     }
-    if (brief && !compact) {
+    // The compact column beside an article shows headlines only; a brief
+    // without one shows its text instead, or it would be a bare date.
+    const std::string& excerpt = item.summary.empty() ? item.excerpt : item.summary;
+    if (brief && (!compact || item.title.empty())) {
+        const int lines = compact ? card::compact_brief_text_lines : card::brief_text_lines;
         if (const Block* b = brief_block(item)) {
             c.quote = b->type == BlockType::Quote;
             const Role role = c.quote ? Role::BriefQuote : Role::CardExcerpt;
             const float indent = c.quote ? card::quote_indent : 0;
-            c.text = layout_plain(runs_text(b->runs), role, c.text_w - indent, card::brief_text_lines, f.fonts);
+            c.text = layout_plain(runs_text(b->runs), role, c.text_w - indent, lines, f.fonts);
         } else if (!item.summary.empty()) {
-            c.text = layout_plain(item.summary, Role::CardExcerpt, c.text_w, card::brief_text_lines, f.fonts);
+            c.text = layout_plain(item.summary, Role::CardExcerpt, c.text_w, lines, f.fonts);
         }
-    } else if (!compact && !item.summary.empty()) {
-        c.text = layout_plain(item.summary, Role::CardExcerpt, c.text_w, card::excerpt_lines, f.fonts);
+    } else if (!compact && !excerpt.empty()) {
+        c.text = layout_plain(excerpt, Role::CardExcerpt, c.text_w, card::excerpt_lines, f.fonts);
     }
     if (!c.text.layout.lines.empty()) h += (h > kPadY ? card::text_gap : 0) + c.text.height();
     c.meta = layout_plain(meta_line(item, f.now), Role::Meta, c.text_w, 1, f.fonts);

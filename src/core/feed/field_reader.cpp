@@ -1,5 +1,6 @@
 #include "core/feed/field_reader.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/feed/rfc3339_date.hpp"
@@ -14,6 +15,16 @@ namespace {
 bool has_scheme(std::string_view ref) {
     const auto colon = ref.find(':');
     return colon != std::string_view::npos && ref.find_first_of("/?#") > colon;
+}
+
+// "1200" where a number belongs: its value, when it is a plain whole number.
+std::optional<double> number_in_string(const Json& value) {
+    if (!value.is_string()) return std::nullopt;
+    const std::string& s = value.get_ref<const std::string&>();
+    if (s.empty() || s.size() > 9 || s.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    double n = 0;
+    for (char c : s) n = n * 10 + (c - '0');
+    return n;
 }
 
 bool same_type(const Json& value, Json::value_t type) {
@@ -36,7 +47,6 @@ std::string path_index(const std::string& path, std::size_t index) {
 }
 
 void FieldReader::error(const std::string& path, std::string message) {
-    failed_ = true;
     diagnostics_.push_back({Diagnostic::Severity::Error, path, std::move(message)});
 }
 
@@ -51,12 +61,16 @@ const Json* FieldReader::find(const Json& object, std::string_view key) {
     return &*it;
 }
 
+void FieldReader::wrong_type(const std::string& path, const char* expected, const Json& got) {
+    warn(path, std::string("expected ") + expected + ", got " + got.type_name() + "; ignored");
+}
+
 const Json* FieldReader::typed(const Json& object, std::string_view key, const std::string& path,
                                Json::value_t type, const char* expected) {
     const Json* value = find(object, key);
     if (!value) return nullptr;
     if (!same_type(*value, type)) {
-        error(path_key(path, key), std::string("expected ") + expected + ", got " + value->type_name());
+        wrong_type(path_key(path, key), expected, *value);
         return nullptr;
     }
     return value;
@@ -114,12 +128,20 @@ std::optional<bool> FieldReader::boolean(const Json& object, std::string_view ke
 
 std::optional<int> FieldReader::integer(const Json& object, std::string_view key, const std::string& path, int min,
                                         int max) {
-    const Json* v = typed(object, key, path, Json::value_t::number_integer, "number");
-    if (!v) return std::nullopt;
-    const double d = v->get<double>();
+    const Json* member = find(object, key);
+    if (!member) return std::nullopt;
+    double d = 0;
+    if (auto quoted = number_in_string(*member)) {
+        d = *quoted;
+        warn(path_key(path, key), "a number written as a string; read as " + member->get_ref<const std::string&>());
+    } else {
+        const Json* v = typed(object, key, path, Json::value_t::number_integer, "number");
+        if (!v) return std::nullopt;
+        d = v->get<double>();
+    }
     if (!std::isfinite(d) || std::floor(d) != d || d < min || d > max) {
-        error(path_key(path, key), "expected a whole number from " + std::to_string(min) + " to " +
-                                       std::to_string(max) + ", got " + v->dump());
+        warn(path_key(path, key), "expected a whole number from " + std::to_string(min) + " to " +
+                                      std::to_string(max) + ", got " + member->dump() + "; ignored");
         return std::nullopt;
     }
     return static_cast<int>(d);
@@ -128,35 +150,85 @@ std::optional<int> FieldReader::integer(const Json& object, std::string_view key
 std::optional<std::int64_t> FieldReader::date(const Json& object, std::string_view key, const std::string& path) {
     auto s = string(object, key, path);
     if (!s) return std::nullopt;
-    auto t = parse_rfc3339(*s);
-    if (!t) warn(path_key(path, key), "not an RFC 3339 date: \"" + truncate_utf8(clean_meta_text(*s), 40) +
-                                          "\"; loaded without it");
-    return t;
+    if (auto t = parse_rfc3339(*s)) return t;
+    const std::string quoted = "\"" + truncate_utf8(clean_meta_text(*s), 40) + "\"";
+    if (auto t = parse_loose_date(*s)) {
+        warn(path_key(path, key), "not an RFC 3339 date: " + quoted + "; read as " + format_rfc3339(*t));
+        return t;
+    }
+    warn(path_key(path, key), "not a date: " + quoted + "; loaded without it");
+    return std::nullopt;
 }
 
 const Json* FieldReader::array(const Json& object, std::string_view key, const std::string& path) {
     return typed(object, key, path, Json::value_t::array, "array");
 }
 
-const Json* FieldReader::object(const Json& object, std::string_view key, const std::string& path) {
-    return typed(object, key, path, Json::value_t::object, "object");
-}
-
 std::vector<std::string> FieldReader::string_list(const Json& object, std::string_view key, const std::string& path) {
     std::vector<std::string> out;
+    const std::string base = path_key(path, key);
+    auto add = [&](std::string_view raw, const std::string& at) {
+        std::string s = clean_meta(raw, at, options_.limits.max_meta_chars);
+        if (!s.empty()) out.push_back(std::move(s));
+    };
+    const Json* member = find(object, key);
+    if (member && member->is_string()) {
+        // "tags": "a, b" is what a publisher means by two tags.
+        warn(base, "a string, not an array; read as comma-separated values");
+        const std::string& s = member->get_ref<const std::string&>();
+        for (std::size_t start = 0; start <= s.size();) {
+            const std::size_t comma = std::min(s.find(',', start), s.size());
+            add(std::string_view(s).substr(start, comma - start), base);  // clean_meta trims
+            start = comma + 1;
+        }
+        return out;
+    }
     const Json* list = array(object, key, path);
     if (!list) return out;
-    const std::string base = path_key(path, key);
     for (std::size_t i = 0; i < list->size(); ++i) {
         const Json& v = (*list)[i];
-        if (!v.is_string()) {
-            error(path_index(base, i), std::string("expected string, got ") + v.type_name());
-            continue;
+        const std::string at = path_index(base, i);
+        if (v.is_string()) {
+            add(v.get_ref<const std::string&>(), at);
+        } else if (v.is_number()) {
+            warn(at, "expected string, got number; read as " + v.dump());
+            add(v.dump(), at);
+        } else if (!v.is_null()) {
+            wrong_type(at, "string", v);
         }
-        std::string s = clean_meta(v.get_ref<const std::string&>(), path_index(base, i), options_.limits.max_meta_chars);
-        if (!s.empty()) out.push_back(std::move(s));
     }
     return out;
+}
+
+std::vector<FieldReader::Element> FieldReader::elements(const Json& object, std::string_view key,
+                                                        const std::string& path) {
+    std::vector<Element> out;
+    const Json* member = find(object, key);
+    if (!member) return out;
+    const std::string base = path_key(path, key);
+    if (member->is_object() || member->is_string()) {
+        warn(base, std::string("expected array, got ") + member->type_name() + "; read as a list of one");
+        out.push_back({member, base});
+        return out;
+    }
+    const Json* list = array(object, key, path);
+    if (!list) return out;
+    for (std::size_t i = 0; i < list->size(); ++i) out.push_back({&(*list)[i], path_index(base, i)});
+    return out;
+}
+
+const Json* FieldReader::one(const Json& object, std::string_view key, const std::string& path,
+                             std::string& value_path) {
+    const Json* member = find(object, key);
+    value_path = path_key(path, key);
+    if (!member || !member->is_array()) return member;
+    for (std::size_t i = 0; i < member->size(); ++i) {
+        if ((*member)[i].is_null()) continue;
+        warn(value_path, "an array where one value belongs; read its first element");
+        value_path = path_index(value_path, i);
+        return &(*member)[i];
+    }
+    return nullptr;
 }
 
 }  // namespace nr

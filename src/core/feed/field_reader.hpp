@@ -1,7 +1,10 @@
 // Type-checked reads of one JSON object's members, shared by both input
-// formats. Every reader reports a wrong type as an error at its path (which
-// marks the current item failed) and treats a missing or null member as
-// absent, so a feed that writes "summary": null is not punished.
+// formats. A member of the wrong type is read leniently where its meaning is
+// plain (a comma-separated tags string, a number written as a string) and
+// otherwise dropped, always with a warning at its path: one sloppy optional
+// field must not cost the reader the story. A missing or null member is
+// absent, silently. Errors are for the caller's item-level verdicts (an item
+// that is not an object, a duplicate id, nothing to show).
 #pragma once
 
 #include <cstdint>
@@ -30,9 +33,6 @@ class FieldReader {
 
     void error(const std::string& path, std::string message);
     void warn(const std::string& path, std::string message);
-    // Whether an error was reported since the last begin_item().
-    bool failed() const { return failed_; }
-    void begin_item() { failed_ = false; }
 
     // The member when present and not null.
     static const Json* find(const Json& object, std::string_view key);
@@ -52,8 +52,20 @@ class FieldReader {
     // RFC 3339; an unparsable date is a warning and reads as absent.
     std::optional<std::int64_t> date(const Json& object, std::string_view key, const std::string& path);
     const Json* array(const Json& object, std::string_view key, const std::string& path);
-    const Json* object(const Json& object, std::string_view key, const std::string& path);
+    // An array of strings; a string reads as comma-separated values and a
+    // number element as its text (both with a warning).
     std::vector<std::string> string_list(const Json& object, std::string_view key, const std::string& path);
+
+    struct Element {
+        const Json* value;
+        std::string path;
+    };
+    // The elements of an array member with their paths; a single object or
+    // string where an array belongs reads as a list of one (with a warning).
+    std::vector<Element> elements(const Json& object, std::string_view key, const std::string& path);
+    // The member, or its first element when an array holds it (with a
+    // warning), for a single value that feeds sometimes wrap in a list.
+    const Json* one(const Json& object, std::string_view key, const std::string& path, std::string& value_path);
 
     // Applies the URL policy to an already extracted reference.
     std::string resolve(std::string_view ref, const std::string& path);
@@ -62,10 +74,10 @@ class FieldReader {
   private:
     const Json* typed(const Json& object, std::string_view key, const std::string& path, Json::value_t type,
                       const char* expected);
+    void wrong_type(const std::string& path, const char* expected, const Json& got);
 
     const ParseOptions& options_;
     std::vector<Diagnostic>& diagnostics_;
-    bool failed_ = false;
 };
 
 }  // namespace nr

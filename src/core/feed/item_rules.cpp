@@ -153,6 +153,39 @@ void keep_body_unparsed(Item& item, BodyFrom from, ItemContent&& content, std::s
     Blocks().swap(item.body);
 }
 
+std::string excerpt_from(const Blocks& body) {
+    // More bytes than the excerpt can hold (code points are at most 4 bytes),
+    // so that a long body costs no more than a short one and the cut still
+    // falls at a word boundary.
+    const std::size_t enough = kExcerptChars * 4 + 4;
+    std::string text;
+    auto add = [&](const Runs& runs) {
+        if (!text.empty()) text += ' ';
+        for (const Run& r : runs) text.append(r.text, 0, enough - std::min(enough, text.size()));
+    };
+    for (const Block& b : body) {
+        if (text.size() >= enough) break;
+        if (b.type == BlockType::Paragraph || b.type == BlockType::Quote) add(b.runs);
+        if (b.type == BlockType::List)
+            for (const Runs& runs : b.items) add(runs);
+    }
+    if (text.size() >= enough) {  // cut: drop the last code point, which may be partial
+        text.resize(enough);
+        while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
+        if (!text.empty() && static_cast<unsigned char>(text.back()) >= 0x80) text.pop_back();
+    }
+    return truncate_utf8(clean_meta_text(text), kExcerptChars);
+}
+
+void set_excerpt(Item& item) {
+    if (item.kind != ItemKind::Article || !item.summary.empty() || item.title == derived_title(item)) return;
+    item.excerpt = excerpt_from(item.body);
+}
+
+bool has_content(const Item& item) {
+    return !item.title.empty() || !item.summary.empty() || !item.body.empty();
+}
+
 void compute_reading_time(Item& item) {
     if (item.word_count <= 0) item.word_count = words_in(item.body);
     item.reading_minutes = reading_minutes(item.word_count);
@@ -174,7 +207,15 @@ void classify_untitled(Item& item) {
 
 void check_newsreader_kind(Item& item, FieldReader& reader, const std::string& path) {
     if (item.kind == ItemKind::Article) {
-        if (item.title.empty()) reader.error(path_key(path, "title"), "missing (articles need a title)");
+        if (!item.title.empty()) return;
+        // Shown as a JSON Feed item without a title would be.
+        item.title = derived_title(item);
+        if (item.title.empty()) {
+            item.kind = ItemKind::Brief;
+            reader.warn(path_key(path, "title"), "missing (articles need a title); shown as a brief");
+        } else {
+            reader.warn(path_key(path, "title"), "missing (articles need a title); titled from its text");
+        }
         return;
     }
     const bool short_body = item.body.size() == 1 && (item.body[0].type == BlockType::Paragraph ||

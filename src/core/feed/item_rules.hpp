@@ -53,14 +53,28 @@ void keep_body_unparsed(Item& item, BodyFrom from, ItemContent&& content, std::s
 // single line breaks become spaces.
 Blocks paragraphs_from_text(std::string_view text);
 
+// The card excerpt of an article without a summary: the first lines of its
+// body text (paragraphs, quotes, list items), at most kExcerptChars code
+// points. Not for briefs (their card shows the text) nor for an article whose
+// title is its first words (a derived title): the card would say it twice.
+// Computed at load, while the blocks are still there; decided by the item
+// alone, so a feed written back with to_json reads the same.
+inline constexpr std::size_t kExcerptChars = 300;
+std::string excerpt_from(const Blocks& body);
+void set_excerpt(Item& item);
+
+// Whether an item has anything to show: a title, a summary or a body.
+bool has_content(const Item& item);
+
 // Word count and reading time (a word_count given by the feed wins).
 void compute_reading_time(Item& item);
 
 // Kind and title for an item whose format has optional titles (JSON Feed).
 void classify_untitled(Item& item);
 
-// The Newsreader format's per-kind rules: articles need a title; briefs are
-// one paragraph or quote. Reports through the reader.
+// The Newsreader format's per-kind rules: articles need a title (an untitled
+// one is titled from its text, or shown as a brief, with a warning); briefs
+// are one paragraph or quote. Reports through the reader.
 void check_newsreader_kind(Item& item, FieldReader& reader, const std::string& path);
 
 // A stable id ("gen-" and 16 hex digits) from the url, title and content, for

@@ -7,15 +7,19 @@
 namespace nr {
 namespace {
 
+// An author object; a bare string is what a publisher means by a name.
 std::optional<Author> read_author(FieldReader& r, const Json& v, const std::string& path) {
-    if (!v.is_object()) {
-        r.error(path, std::string("expected object, got ") + v.type_name());
-        return std::nullopt;
-    }
     Author a;
-    a.name = r.meta(v, "name", path);
-    a.url = r.url(v, "url", path);
-    a.avatar = r.url(v, "avatar", path);
+    if (v.is_string()) {
+        r.warn(path, "expected object, got string; read as the author's name");
+        a.name = r.clean_meta(v.get_ref<const std::string&>(), path, r.options().limits.max_meta_chars);
+    } else if (v.is_object()) {
+        a.name = r.meta(v, "name", path);
+        a.url = r.url(v, "url", path);
+        a.avatar = r.url(v, "avatar", path);
+    } else if (!v.is_null()) {
+        r.warn(path, std::string("expected object, got ") + v.type_name() + "; ignored");
+    }
     if (a.name.empty()) return std::nullopt;
     return a;
 }
@@ -26,13 +30,27 @@ std::string read_id(FieldReader& r, const Json& v, const std::string& path) {
     if (!id) return "";
     if (id->is_string()) return id->get_ref<const std::string&>();
     if (id->is_number()) return id->dump();
-    r.error(path_key(path, "id"), std::string("expected string, got ") + id->type_name());
+    r.warn(path_key(path, "id"), std::string("expected string, got ") + id->type_name() + "; ignored");
+    return "";
+}
+
+// "image": "url", or a list of them, or {"url": ...} as other formats write it.
+std::string image_url(FieldReader& r, const Json& v, const char* key, const std::string& path) {
+    std::string at;
+    const Json* value = r.one(v, key, path, at);
+    if (!value) return "";
+    if (value->is_string()) return r.resolve(value->get_ref<const std::string&>(), at);
+    if (value->is_object() && FieldReader::find(*value, "url")) {
+        r.warn(at, "expected string, got object; read its url");
+        return r.url(*value, "url", at);
+    }
+    r.warn(at, std::string("expected string, got ") + value->type_name() + "; ignored");
     return "";
 }
 
 std::optional<Image> hero_from(FieldReader& r, const Json& v, const std::string& path) {
     for (const char* key : {"image", "banner_image"}) {
-        std::string url = r.url(v, key, path);
+        std::string url = image_url(r, v, key, path);
         if (!url.empty()) {
             Image img;
             img.url = std::move(url);
@@ -57,14 +75,17 @@ FeedFormat jsonfeed_version(std::string_view version) {
 
 std::vector<Author> read_jsonfeed_authors(FieldReader& r, const Json& v, const std::string& path) {
     std::vector<Author> out;
-    if (const Json* list = r.array(v, "authors", path)) {
-        const std::string base = path_key(path, "authors");
-        for (std::size_t i = 0; i < list->size(); ++i)
-            if (auto a = read_author(r, (*list)[i], path_index(base, i))) out.push_back(std::move(*a));
-    }
+    for (const auto& [author, at] : r.elements(v, "authors", path))
+        if (auto a = read_author(r, *author, at)) out.push_back(std::move(*a));
     if (out.empty()) {
-        if (const Json* one = r.object(v, "author", path))
+        // 1.0's single "author"; a list there means authors.
+        const Json* one = FieldReader::find(v, "author");
+        if (one && one->is_array()) {
+            for (const auto& [author, at] : r.elements(v, "author", path))
+                if (auto a = read_author(r, *author, at)) out.push_back(std::move(*a));
+        } else if (one) {
             if (auto a = read_author(r, *one, path_key(path, "author"))) out.push_back(std::move(*a));
+        }
     }
     return out;
 }

@@ -22,8 +22,8 @@ FeedFormat jsonfeed_version(std::string_view version_url);
 // dropped: the model shows names.
 std::vector<Author> read_jsonfeed_authors(FieldReader& reader, const nlohmann::json& object, const std::string& path);
 
-// One item at `path`; errors are reported through the reader and the caller
-// drops the item when reader.failed().
+// One item at `path`. Fields of the wrong type are warnings (see
+// FieldReader); whether the item is kept is the caller's decision.
 Item read_jsonfeed_item(FieldReader& reader, const nlohmann::json& item, const std::string& path,
                         ItemContent& content);
 

@@ -97,6 +97,9 @@ struct Item {
     ItemKind kind = ItemKind::Article;
     std::string title;
     std::string summary;
+    // Without a summary, the first lines of a titled item's body text, for
+    // its card (item_rules.hpp); not written back by to_json.
+    std::string excerpt;
     std::string url;
     std::optional<std::int64_t> published;  // Unix seconds, UTC
     std::optional<std::int64_t> modified;

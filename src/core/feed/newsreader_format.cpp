@@ -17,7 +17,7 @@ Run read_run(FieldReader& r, const Json& v, const std::string& path) {
         return run;
     }
     if (!v.is_object()) {
-        r.error(path, std::string("expected object or string, got ") + v.type_name());
+        r.warn(path, std::string("expected object or string, got ") + v.type_name() + "; ignored");
         return run;
     }
     run.text = r.text(v, "text", path);
@@ -56,9 +56,20 @@ Image read_image(FieldReader& r, const Json& v, const std::string& path) {
 }
 
 std::optional<Image> read_image_member(FieldReader& r, const Json& v, std::string_view key, const std::string& path) {
-    const Json* obj = r.object(v, key, path);
+    std::string p;
+    const Json* obj = r.one(v, key, path, p);
     if (!obj) return std::nullopt;
-    const std::string p = path_key(path, key);
+    if (obj->is_string()) {  // a bare URL, as JSON Feed writes it
+        r.warn(p, "expected object, got string; read as the image url");
+        Image img;
+        img.url = r.resolve(obj->get_ref<const std::string&>(), p);
+        if (img.url.empty()) return std::nullopt;
+        return img;
+    }
+    if (!obj->is_object()) {
+        r.warn(p, std::string("expected object, got ") + obj->type_name() + "; ignored");
+        return std::nullopt;
+    }
     Image img = read_image(r, *obj, p);
     if (img.url.empty()) {
         // A refused url has been reported already.
@@ -81,8 +92,8 @@ std::vector<Runs> read_list_items(FieldReader& r, const Json& block, const std::
             runs.push_back(Run{v.get_ref<const std::string&>()});
         else if (v.is_object())
             runs = read_runs(r, v, p);
-        else
-            r.error(p, std::string("expected string or object, got ") + v.type_name());
+        else if (!v.is_null())
+            r.warn(p, std::string("expected string or object, got ") + v.type_name() + "; ignored");
         if (!runs.empty()) items.push_back(std::move(runs));
     }
     return items;
@@ -146,14 +157,19 @@ bool read_block(FieldReader& r, const Json& v, const std::string& path, Block& b
 }
 
 void read_authors(FieldReader& r, const Json& item, const std::string& path, std::vector<Author>& out) {
-    const Json* list = r.array(item, "authors", path);
-    if (!list) return;
-    const std::string base = path_key(path, "authors");
-    for (std::size_t i = 0; i < list->size(); ++i) {
-        const Json& v = (*list)[i];
-        const std::string p = path_index(base, i);
+    for (const auto& [author, p] : r.elements(item, "authors", path)) {
+        const Json& v = *author;
+        if (v.is_string()) {
+            r.warn(p, "expected object, got string; read as the author's name");
+            std::string name = r.clean_meta(v.get_ref<const std::string&>(), p, r.options().limits.max_meta_chars);
+            if (name.empty()) continue;
+            Author a;
+            a.name = std::move(name);
+            out.push_back(std::move(a));
+            continue;
+        }
         if (!v.is_object()) {
-            r.error(p, std::string("expected object, got ") + v.type_name());
+            if (!v.is_null()) r.warn(p, std::string("expected object, got ") + v.type_name() + "; ignored");
             continue;
         }
         Author a;
@@ -207,7 +223,7 @@ Blocks read_newsreader_body(FieldReader& r, const Json& body, const std::string&
         const Json& v = body[i];
         const std::string p = path_index(path, i);
         if (!v.is_object()) {
-            r.error(p, std::string("expected object, got ") + v.type_name());
+            if (!v.is_null()) r.warn(p, std::string("expected object, got ") + v.type_name() + "; skipped");
             continue;
         }
         Block b;
@@ -218,7 +234,12 @@ Blocks read_newsreader_body(FieldReader& r, const Json& body, const std::string&
 
 Item read_newsreader_item(FieldReader& r, const Json& v, const std::string& path, ItemContent& content) {
     Item item;
-    if (auto id = r.string(v, "id", path)) item.id = *id;
+    if (const Json* id = FieldReader::find(v, "id"); id && id->is_number()) {
+        item.id = id->dump();
+        r.warn(path_key(path, "id"), "expected string, got number; read as \"" + item.id + "\"");
+    } else if (auto s = r.string(v, "id", path)) {
+        item.id = *s;
+    }
     item.kind = read_kind(r, v, path);
     item.title = r.title(v, "title", path);
     item.summary = r.meta(v, "summary", path);

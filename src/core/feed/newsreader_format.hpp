@@ -1,6 +1,6 @@
 // The Newsreader article JSON format (docs/feed-format.md) <-> the model.
-// Reading is lenient about what it does not know and strict about the types
-// of what it does: see FieldReader. Writing produces the canonical form,
+// Reading is lenient: unknown keys are ignored, and a known field of the
+// wrong type is read as meant or dropped, with a warning (see FieldReader). Writing produces the canonical form,
 // which reads back to an equal model.
 #pragma once
 
@@ -15,9 +15,9 @@ namespace nr {
 
 class FieldReader;
 
-// One item of a Newsreader feed at `path` (e.g. "items[3]"). Errors are
-// reported through the reader; the caller drops the item when
-// reader.failed(). content_html / content_text land in `content`; the body
+// One item of a Newsreader feed at `path` (e.g. "items[3]"). Fields of the
+// wrong type are warnings (see FieldReader); whether the item is kept is the
+// caller's decision. content_html / content_text land in `content`; the body
 // fallbacks, ids and word counts are finished by the caller (feed/item_rules.hpp).
 Item read_newsreader_item(FieldReader& reader, const nlohmann::json& item, const std::string& path,
                           ItemContent& content);

@@ -21,6 +21,7 @@ ParseResult& refuse(ParseResult& res, std::string why) {
     res.error = std::move(why);
     res.feed = Feed{};
     res.skipped = 0;
+    res.skip_reason.clear();
     return res;
 }
 
@@ -95,8 +96,10 @@ class ItemLoader {
                                        std::to_string(count_) + " items, over the limit of " + std::to_string(n) +
                                            " per page; the last " + std::to_string(count_ - n) + " skipped"});
             res.skipped += static_cast<int>(count_ - n);
+            if (first_skip_.empty()) first_skip_ = res.diagnostics.back().path + ": " + res.diagnostics.back().message;
         }
         res.skipped += skipped_;
+        res.skip_reason = std::move(first_skip_);
         res.diagnostics.insert(res.diagnostics.end(), std::make_move_iterator(diagnostics_.begin()),
                                std::make_move_iterator(diagnostics_.end()));
         if (format_ != FeedFormat::Newsreader)
@@ -106,27 +109,32 @@ class ItemLoader {
     }
 
   private:
+    // An item is refused only for what makes it unshowable or ambiguous;
+    // everything else was read as meant or dropped with a warning.
+    void skip(const std::string& path, std::string message) {
+        if (first_skip_.empty()) first_skip_ = path + ": " + message;
+        reader_.error(path, std::move(message));
+        ++skipped_;
+    }
+
     void load_one(const Json& v, const std::string& path) {
         if (!v.is_object()) {
-            reader_.error(path, std::string("expected object, got ") + v.type_name());
-            ++skipped_;
+            skip(path, std::string("expected object, got ") + v.type_name());
             return;
         }
-        reader_.begin_item();
         ItemContent content;
         const bool newsreader = format_ == FeedFormat::Newsreader;
         Item item = newsreader ? read_newsreader_item(reader_, v, path, content)
                                : read_jsonfeed_item(reader_, v, path, content);
         const BodyFrom from = fill_body(item, content, options_);
-        if (newsreader) {
-            if (!reader_.failed()) check_newsreader_kind(item, reader_, path);
-        } else {
-            classify_untitled(item);
-        }
-        if (reader_.failed()) {
-            ++skipped_;
+        if (!has_content(item)) {
+            skip(path, "nothing to show: no title, summary or content");
             return;
         }
+        if (newsreader)
+            check_newsreader_kind(item, reader_, path);
+        else
+            classify_untitled(item);
         if (item.body.empty()) reader_.warn(path, "no body, content_html, content_text or summary");
         if (item.id.empty()) {
             item.id = generated_id(item, content);
@@ -134,11 +142,11 @@ class ItemLoader {
         }
         auto [it, fresh] = seen_.emplace(item.id, path);
         if (!fresh) {
-            reader_.error(path_key(path, "id"), "duplicate id \"" + truncate_utf8(clean_meta_text(item.id), 60) +
-                                                    "\" (first used by " + it->second + "); skipped");
-            ++skipped_;
+            skip(path_key(path, "id"), "duplicate id \"" + truncate_utf8(clean_meta_text(item.id), 60) +
+                                           "\" (first used by " + it->second + ")");
             return;
         }
+        set_excerpt(item);
         compute_reading_time(item);
         if (lazy_) keep_unparsed(item, from, v, std::move(content));
         if (item.authors.empty()) without_authors_.push_back(items_.size());
@@ -160,6 +168,7 @@ class ItemLoader {
     std::vector<Item> items_;
     std::size_t count_ = 0;  // elements seen, loaded or not
     int skipped_ = 0;
+    std::string first_skip_;  // "path: message" of the first item skipped
     std::vector<std::size_t> without_authors_;
     std::unordered_map<std::string, std::string> seen_;
     std::shared_ptr<const ParseOptions> lazy_;  // the options bodies parse with later, when lazy

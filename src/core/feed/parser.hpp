@@ -1,6 +1,7 @@
 // Turns the bytes of a feed (Newsreader article JSON or JSON Feed 1.0/1.1)
 // into the model. Never throws and never aborts: a whole-feed failure sets
-// `error`; item failures skip the item and add a path-qualified diagnostic.
+// `error`; an item with nothing to show (or a duplicate id) is skipped with a
+// path-qualified error; a field of the wrong type is a warning.
 #pragma once
 
 #include <cstddef>
@@ -48,7 +49,8 @@ struct ParseResult {
     FeedFormat format = FeedFormat::Unknown;
     Feed feed;
     std::vector<Diagnostic> diagnostics;
-    int skipped = 0;  // items not loaded
+    int skipped = 0;          // items not loaded
+    std::string skip_reason;  // why the first of them was not: "items[3]: nothing to show: ..."
 };
 
 ParseResult parse_feed(std::string_view bytes, const ParseOptions& options);

@@ -45,7 +45,148 @@ bool expect(std::string_view s, std::size_t& pos, char c) {
     return true;
 }
 
+struct Fields {
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+    int offset_minutes = 0;
+};
+
+std::optional<std::int64_t> to_unix(Fields f) {
+    if (f.month < 1 || f.month > 12 || f.day < 1 || f.day > days_in_month(f.year, f.month)) return std::nullopt;
+    if (f.hour > 23 || f.minute > 59 || f.second > 60) return std::nullopt;
+    if (f.second == 60) f.second = 59;
+    const std::int64_t days = days_from_civil(f.year, f.month, f.day);
+    return days * 86400 + f.hour * 3600 + f.minute * 60 + f.second - f.offset_minutes * 60;
+}
+
+void skip_spaces(std::string_view s, std::size_t& pos) {
+    while (pos < s.size() && s[pos] == ' ') ++pos;
+}
+
+bool letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+char lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
+
+std::string_view word_at(std::string_view s, std::size_t& pos) {
+    const std::size_t start = pos;
+    while (pos < s.size() && letter(s[pos])) ++pos;
+    return s.substr(start, pos - start);
+}
+
+bool same_letters(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (lower(a[i]) != lower(b[i])) return false;
+    return true;
+}
+
+// 1..12 for an English month name or its three-letter abbreviation.
+int month_named(std::string_view w) {
+    static constexpr const char* kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
+                                              "july",    "august",   "september", "october", "november", "december"};
+    for (int i = 0; i < 12; ++i) {
+        const std::string_view name = kMonths[i];
+        if (same_letters(w, name.substr(0, 3)) || same_letters(w, name)) return i + 1;
+    }
+    return 0;
+}
+
+// HH:MM[:SS[.fraction]]
+bool clock_time(std::string_view s, std::size_t& pos, Fields& f) {
+    if (!digits(s, pos, 2, f.hour) || !expect(s, pos, ':') || !digits(s, pos, 2, f.minute)) return false;
+    if (pos < s.size() && s[pos] == ':') {
+        ++pos;
+        if (!digits(s, pos, 2, f.second)) return false;
+    }
+    if (pos < s.size() && s[pos] == '.') {
+        const std::size_t start = ++pos;
+        while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') ++pos;
+        if (pos == start) return false;
+    }
+    return true;
+}
+
+// A zone at the end of the text: absent (UTC), Z, a UTC/GMT name, a US
+// zone name (RFC 822), or +HH:MM / +HHMM.
+bool zone(std::string_view s, std::size_t& pos, Fields& f) {
+    skip_spaces(s, pos);
+    if (pos == s.size()) return true;
+    if (s[pos] == '+' || s[pos] == '-') {
+        const int sign = s[pos] == '-' ? -1 : 1;
+        ++pos;
+        int oh = 0, om = 0;
+        if (!digits(s, pos, 2, oh)) return false;
+        if (pos < s.size() && s[pos] == ':') ++pos;
+        if (!digits(s, pos, 2, om) || oh > 23 || om > 59) return false;
+        f.offset_minutes = sign * (oh * 60 + om);
+        return pos == s.size();
+    }
+    static constexpr struct {
+        const char* name;
+        int hours;
+    } kZones[] = {{"z", 0},   {"ut", 0},  {"utc", 0}, {"gmt", 0}, {"est", -5}, {"edt", -4},
+                  {"cst", -6}, {"cdt", -5}, {"mst", -7}, {"mdt", -6}, {"pst", -8}, {"pdt", -7}};
+    const std::string_view w = word_at(s, pos);
+    for (const auto& z : kZones)
+        if (same_letters(w, z.name)) {
+            f.offset_minutes = z.hours * 60;
+            return pos == s.size();
+        }
+    return false;
+}
+
+// "2026-11-20", "2026-11-20 09:30", "2026-11-20T09:30:00" (no offset: UTC).
+std::optional<std::int64_t> parse_iso_like(std::string_view s) {
+    std::size_t pos = 0;
+    Fields f;
+    if (!digits(s, pos, 4, f.year) || !expect(s, pos, '-') || !digits(s, pos, 2, f.month) || !expect(s, pos, '-') ||
+        !digits(s, pos, 2, f.day))
+        return std::nullopt;
+    if (pos < s.size() && (s[pos] == 'T' || s[pos] == 't' || s[pos] == ' ')) {
+        const std::size_t after_date = pos;
+        ++pos;
+        if (!clock_time(s, pos, f)) {
+            pos = after_date;
+            f.hour = f.minute = f.second = 0;
+        }
+    }
+    if (!zone(s, pos, f)) return std::nullopt;
+    return to_unix(f);
+}
+
+// RFC 822 / 1123 as RSS writes it: "[Fri, ]20 Nov 2026 09:30[:00] GMT".
+std::optional<std::int64_t> parse_rfc822(std::string_view s) {
+    std::size_t pos = 0;
+    Fields f;
+    if (pos < s.size() && letter(s[pos])) {  // the weekday is decoration
+        word_at(s, pos);
+        if (pos < s.size() && s[pos] == ',') ++pos;
+        skip_spaces(s, pos);
+    }
+    if (!digits(s, pos, 2, f.day) && !digits(s, pos, 1, f.day)) return std::nullopt;
+    skip_spaces(s, pos);
+    f.month = month_named(word_at(s, pos));
+    if (f.month == 0) return std::nullopt;
+    skip_spaces(s, pos);
+    if (!digits(s, pos, 4, f.year)) {
+        if (!digits(s, pos, 2, f.year)) return std::nullopt;
+        f.year += f.year < 50 ? 2000 : 1900;
+    }
+    skip_spaces(s, pos);
+    if (pos < s.size() && !clock_time(s, pos, f)) return std::nullopt;
+    if (!zone(s, pos, f)) return std::nullopt;
+    return to_unix(f);
+}
+
 }  // namespace
+
+std::optional<std::int64_t> parse_loose_date(std::string_view text) {
+    if (auto t = parse_rfc3339(text)) return t;
+    std::size_t start = 0;
+    skip_spaces(text, start);
+    text.remove_prefix(start);
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    if (auto t = parse_iso_like(text)) return t;
+    return parse_rfc822(text);
+}
 
 std::optional<std::int64_t> parse_rfc3339(std::string_view s) {
     std::size_t pos = 0;

@@ -16,6 +16,12 @@ namespace nr {
 // anything else, including impossible dates such as 2025-02-29.
 std::optional<std::int64_t> parse_rfc3339(std::string_view text);
 
+// What publishers write instead, read as they mean it: RFC 3339 without an
+// offset or without seconds, a bare date (midnight), and RFC 822 / 1123
+// ("Fri, 20 Nov 2026 09:30:00 GMT", "+0200", US zone names). A missing zone
+// is UTC. Also accepts everything parse_rfc3339 does.
+std::optional<std::int64_t> parse_loose_date(std::string_view text);
+
 // Formats as "YYYY-MM-DDTHH:MM:SSZ" (UTC), the form parse_rfc3339 reads back.
 std::string format_rfc3339(std::int64_t unix_seconds);
 

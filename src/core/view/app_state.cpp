@@ -1,6 +1,7 @@
 #include "core/view/app_state.hpp"
 
 #include <iterator>
+#include <string>
 #include <unordered_set>
 
 #include "core/feed/item_body.hpp"
@@ -39,6 +40,14 @@ void apply_page(AppState& app, ParseResult page) {
     }
     app.diagnostics.insert(app.diagnostics.end(), std::make_move_iterator(page.diagnostics.begin()),
                            std::make_move_iterator(page.diagnostics.end()));
+    if (page.skipped > 0) {
+        if (app.skipped == 0) app.skip_reason = page.skip_reason;
+        app.skipped += page.skipped;
+    }
+    if (page.feed.items.empty() && page.skipped > 0) {
+        apply_fetch_error(app, unreadable_page_message(page.skipped, page.skip_reason));
+        return;
+    }
     if (is_first_page(app)) {
         app.feed = std::move(page.feed);
         app.state = LoadState::Ready;
@@ -48,6 +57,13 @@ void apply_page(AppState& app, ParseResult page) {
         app.loading_more = false;
         app.more_error.clear();
     }
+}
+
+std::string unreadable_page_message(int skipped, std::string_view reason) {
+    std::string out = skipped == 1 ? "The only story in this feed could not be read."
+                                   : "None of the " + std::to_string(skipped) + " stories in this feed could be read.";
+    if (!reason.empty()) out += (skipped == 1 ? " Reason: " : " The first reason: ") + std::string(reason);
+    return out;
 }
 
 void apply_fetch_error(AppState& app, std::string_view message) {
@@ -87,6 +103,8 @@ std::string begin_reload(AppState& app) {
     if (app.state != LoadState::Error) return {};
     app.state = LoadState::Loading;
     app.error.clear();
+    app.skipped = 0;  // the failed page is read again
+    app.skip_reason.clear();
     return app.feed_url;
 }
 

@@ -28,6 +28,8 @@ struct AppState {
     std::string error;        // why the first page failed (state == Error)
     Feed feed;                // all pages loaded so far, in order
     std::vector<Diagnostic> diagnostics;
+    int skipped = 0;          // stories the pages so far had but could not be read
+    std::string skip_reason;  // why the first of them could not be
     bool loading_more = false;
     std::string more_error;   // why the last "Show more" failed
     std::string open_id;      // the article being read, or "" for the list
@@ -36,7 +38,12 @@ struct AppState {
 
 // A page arrived (or failed). The first page decides the widget's state; a
 // later page only appends, so a failed "Show more" never loses what is shown.
+// A page whose items were all skipped fails like a failed fetch, saying how
+// many stories could not be read and why: never a silent empty feed.
 void apply_page(AppState& app, ParseResult page);
+
+// "3 stories in this feed could not be read. The first: items[0]: ..."
+std::string unreadable_page_message(int skipped, std::string_view reason);
 void apply_fetch_error(AppState& app, std::string_view message);
 
 // The item with this id, or nullptr.

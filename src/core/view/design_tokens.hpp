@@ -128,6 +128,7 @@ inline constexpr int headline_lines = 3;
 inline constexpr int excerpt_lines = 3;
 inline constexpr int brief_headline_lines = 2;
 inline constexpr int brief_text_lines = 5;
+inline constexpr int compact_brief_text_lines = 3;  // an untitled brief in the column beside an article
 }  // namespace card
 
 // The article page. Gaps between blocks collapse: the larger one wins.

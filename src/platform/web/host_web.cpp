@@ -2,8 +2,9 @@
 
 #include <emscripten/emscripten.h>
 
-EM_JS(void, nr_js_set_state, (const char* state, const char* error), {
-    if (Module["nrHost"]) Module["nrHost"].setState(UTF8ToString(state), UTF8ToString(error));
+EM_JS(void, nr_js_set_state, (const char* state, const char* error, int skipped, const char* skip_reason), {
+    if (Module["nrHost"])
+        Module["nrHost"].setState(UTF8ToString(state), UTF8ToString(error), skipped, UTF8ToString(skip_reason));
 });
 
 EM_JS(void, nr_js_fatal, (const char* message), {
@@ -24,7 +25,9 @@ EM_JS(void, nr_js_set_scroll_edges, (int top, int bottom), {
 
 namespace nr::host {
 
-void set_state(const char* state, const char* error) { nr_js_set_state(state, error); }
+void set_state(const char* state, const char* error, int skipped, const char* skip_reason) {
+    nr_js_set_state(state, error, skipped, skip_reason);
+}
 void first_content() { nr_js_first_content(); }
 void fatal(const char* message) { nr_js_fatal(message); }
 void set_link(const char* url) { nr_js_set_link(url); }

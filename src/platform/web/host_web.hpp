@@ -5,7 +5,8 @@
 
 namespace nr::host {
 
-void set_state(const char* state, const char* error);  // data-state + events
+// data-state + events; `skipped` stories could not be read, the first for `skip_reason`.
+void set_state(const char* state, const char* error, int skipped, const char* skip_reason);
 void fatal(const char* message);  // nothing can be drawn (no WebGL2): the host shows text instead
 void first_content();                                    // stamps firstContentMs
 void set_link(const char* url);                          // link under the pointer ("" = none)

@@ -45,6 +45,7 @@ struct WebRunner {
     long idle_timer = 0;       // pending emscripten_set_timeout, 0 if none
     nr::LoadState reported = nr::LoadState::Loading;
     std::string reported_error;
+    int reported_skipped = 0;
     std::vector<SDL_Event> deferred;  // key releases held for the next frame
     // Wall time of recent frames (input through draw-list submission), ms,
     // whole and by phase, to tell which part a slow frame spent its time in.
@@ -79,10 +80,12 @@ void on_idle(void* user) {
 // after first content, idle work is scheduled.
 void report_to_host(WebRunner* r) {
     const nr::AppState& s = r->app->state();
-    if (s.state != r->reported || s.error != r->reported_error) {
+    if (s.state != r->reported || s.error != r->reported_error || s.skipped != r->reported_skipped) {
         r->reported = s.state;
         r->reported_error = s.error;
-        nr::host::set_state(std::string(nr::to_string(s.state)).c_str(), s.error.c_str());
+        r->reported_skipped = s.skipped;
+        nr::host::set_state(std::string(nr::to_string(s.state)).c_str(), s.error.c_str(), s.skipped,
+                            s.skip_reason.c_str());
     }
     if (!r->first_content_sent && r->app->drew_items()) {
         r->first_content_sent = true;

@@ -169,11 +169,19 @@ TEST_CASE("Newsreader briefs and untitled articles") {
         CHECK(r.feed.items[0].body.size() == 1);
         CHECK(r.diagnostics.empty());
     }
-    SUBCASE("an article without a title is skipped") {
-        const ParseResult r = parse(newsreader(R"([{"id":"a","body":[{"type":"paragraph","text":"x"}]}])"));
-        CHECK(r.feed.items.empty());
-        CHECK(r.skipped == 1);
-        CHECK(has_diagnostic(r, "items[0].title", "missing"));
+    SUBCASE("an article without a title is titled from its text, with a warning") {
+        const ParseResult r = parse(newsreader(R"([{"id":"a","body":[{"type":"paragraph","text":"First words."}]}])"));
+        REQUIRE(r.feed.items.size() == 1);
+        CHECK(r.skipped == 0);
+        CHECK(r.feed.items[0].kind == ItemKind::Article);
+        CHECK(r.feed.items[0].title == "First words.");
+        CHECK(has_diagnostic(r, "items[0].title", "missing (articles need a title); titled from its text"));
+    }
+    SUBCASE("an untitled article with no text to take a title from is shown as a brief") {
+        const ParseResult r = parse(newsreader(R"([{"id":"a","body":[{"type":"image","url":"x.jpg"}]}])"));
+        REQUIRE(r.feed.items.size() == 1);
+        CHECK(r.feed.items[0].kind == ItemKind::Brief);
+        CHECK(has_diagnostic(r, "items[0].title", "shown as a brief"));
     }
     SUBCASE("an unknown kind reads as an article") {
         const ParseResult r = parse(newsreader(R"([{"id":"a","kind":"poll","title":"T","summary":"s"}])"));

@@ -60,24 +60,33 @@ TEST_CASE("Whole-feed failures are refused with one clear message") {
     }
 }
 
-TEST_CASE("Item failures skip only the item, with path-qualified diagnostics") {
+TEST_CASE("Only an item with nothing to show is skipped; wrong types are warnings") {
     const ParseResult r = parse(newsreader(R"([
         {"id":"ok","title":"Fine","summary":"s"},
-        {"id":"t","title":5},
+        {"id":"t","title":5,"summary":"Still something to show"},
         "text",
         {"id":"b","title":"B","body":[{"type":"paragraph","runs":[{"text":"x","italic":1}]}]},
         {"id":"w","title":"W","image":{"url":"x.jpg","height":-3}},
+        {"id":"e","url":"https://news.example/e"},
         {"id":"ok2","title":"Also fine","summary":"s"}])"));
     REQUIRE(r.ok);
-    REQUIRE(r.feed.items.size() == 2);
-    CHECK(r.feed.items[0].id == "ok");
-    CHECK(r.feed.items[1].id == "ok2");
-    CHECK(r.skipped == 4);
-    CHECK(has_diagnostic(r, "items[1].title", "expected string, got number"));
+    REQUIRE(r.feed.items.size() == 5);
+    CHECK(r.feed.items[1].id == "t");
+    CHECK(r.feed.items[1].title == "Still something to show");  // titled from its text
+    CHECK(r.feed.items[2].body.at(0).runs.at(0) == Run{"x"});  // the run stays, without the bad flag
+    CHECK(r.feed.items[3].hero->height == 0);
+    CHECK(r.skipped == 2);
+    CHECK(r.skip_reason == "items[2]: expected object, got string");
+    CHECK(has_diagnostic(r, "items[1].title", "expected string, got number; ignored"));
     CHECK(has_diagnostic(r, "items[2]", "expected object, got string"));
-    CHECK(has_diagnostic(r, "items[3].body[0].runs[0].italic", "expected boolean, got number"));
+    CHECK(has_diagnostic(r, "items[3].body[0].runs[0].italic", "expected boolean, got number; ignored"));
     CHECK(has_diagnostic(r, "items[4].image.height", "expected a whole number"));
-    for (const auto& d : r.diagnostics) CHECK(d.severity == Diagnostic::Severity::Error);
+    CHECK(has_diagnostic(r, "items[5]", "nothing to show: no title, summary or content"));
+    for (const auto& d : r.diagnostics) {
+        CAPTURE(d.path);
+        const bool skipped_item = d.path == "items[2]" || d.path == "items[5]";
+        CHECK((d.severity == Diagnostic::Severity::Error) == skipped_item);
+    }
 }
 
 TEST_CASE("Null members read as absent") {
@@ -108,6 +117,7 @@ TEST_CASE("Duplicate ids keep the first item") {
     CHECK(r.feed.items[0].title == "First");
     CHECK(r.skipped == 1);
     CHECK(has_diagnostic(r, "items[1].id", "duplicate id \"x\" (first used by items[0])"));
+    CHECK(r.skip_reason == "items[1].id: duplicate id \"x\" (first used by items[0])");
 }
 
 TEST_CASE("Unparsable dates load the item without a date") {
@@ -116,7 +126,7 @@ TEST_CASE("Unparsable dates load the item without a date") {
     REQUIRE(r.feed.items.size() == 1);
     CHECK_FALSE(r.feed.items[0].published.has_value());
     CHECK(r.feed.items[0].modified == 1795167000);
-    CHECK(has_diagnostic(r, "items[0].date_published", "not an RFC 3339 date"));
+    CHECK(has_diagnostic(r, "items[0].date_published", "not a date: \"soon\"; loaded without it"));
     CHECK(r.skipped == 0);
 }
 

@@ -3,6 +3,7 @@
 #include "core/feed/rfc3339_date.hpp"
 
 using nr::format_rfc3339;
+using nr::parse_loose_date;
 using nr::parse_rfc3339;
 
 TEST_CASE("parse_rfc3339 reads UTC, offsets and fractions") {
@@ -47,5 +48,37 @@ TEST_CASE("format_rfc3339 writes UTC that reads back") {
                            std::int64_t{4102444799}, std::int64_t{-86401}}) {
         CAPTURE(t);
         CHECK(parse_rfc3339(format_rfc3339(t)) == t);
+    }
+}
+
+TEST_CASE("parse_loose_date reads what publishers write instead") {
+    const auto at = parse_rfc3339("2026-11-20T09:30:00Z");
+    SUBCASE("RFC 3339 itself") { CHECK(parse_loose_date("2026-11-20T09:30:00Z") == at); }
+    SUBCASE("no offset: UTC") {
+        CHECK(parse_loose_date("2026-11-20T09:30:00") == at);
+        CHECK(parse_loose_date("2026-11-20 09:30:00") == at);
+        CHECK(parse_loose_date("2026-11-20T09:30") == at);
+        CHECK(parse_loose_date(" 2026-11-20T09:30:00.123 ") == at);
+    }
+    SUBCASE("a bare date: midnight UTC") { CHECK(parse_loose_date("2026-11-20") == parse_rfc3339("2026-11-20T00:00:00Z")); }
+    SUBCASE("an offset without a colon, or a zone name") {
+        CHECK(parse_loose_date("2026-11-20T11:30:00+0200") == at);
+        CHECK(parse_loose_date("2026-11-20 09:30:00 UTC") == at);
+    }
+    SUBCASE("RFC 822 / 1123") {
+        CHECK(parse_loose_date("Fri, 20 Nov 2026 09:30:00 GMT") == at);
+        CHECK(parse_loose_date("Fri, 20 Nov 2026 11:30:00 +0200") == at);
+        CHECK(parse_loose_date("20 Nov 2026 04:30:00 EST") == at);
+        CHECK(parse_loose_date("Friday, 20 November 2026 09:30 Z") == at);
+        CHECK(parse_loose_date("Fri, 20 Nov 26 09:30:00 GMT") == at);
+        CHECK(parse_loose_date("Fri, 6 Nov 2026 09:30:00 GMT") == parse_rfc3339("2026-11-06T09:30:00Z"));
+        CHECK(parse_loose_date("20 Nov 2026") == parse_rfc3339("2026-11-20T00:00:00Z"));
+    }
+    SUBCASE("still refuses what has no plain meaning") {
+        for (const char* bad : {"", "yesterday", "11/20/2026", "2026-02-30", "2026-11-20T25:00:00", "20 Foo 2026",
+                                "Fri, 20 Nov 2026 09:30:00 XYZ", "2026-11-20 junk", "1732000000"}) {
+            CAPTURE(bad);
+            CHECK_FALSE(parse_loose_date(bad).has_value());
+        }
     }
 }

@@ -82,6 +82,54 @@ TEST_CASE("Show more appends, never loses what is shown") {
     }
 }
 
+TEST_CASE("A page whose stories were all skipped says so; it is never a silent empty feed") {
+    nr::AppState app;
+    nr::ParseResult unreadable = page({});
+    unreadable.skipped = 3;
+    unreadable.skip_reason = "items[0]: nothing to show: no title, summary or content";
+    SUBCASE("the first page: an error naming the count and the first reason") {
+        nr::apply_page(app, unreadable);
+        CHECK(app.state == nr::LoadState::Error);
+        CHECK(app.error == "None of the 3 stories in this feed could be read. The first reason: "
+                           "items[0]: nothing to show: no title, summary or content");
+        CHECK(app.skipped == 3);
+        CHECK(app.skip_reason == unreadable.skip_reason);
+        SUBCASE("a retry reads the page again from nothing") {
+            CHECK(nr::begin_reload(app) == app.feed_url);
+            CHECK(app.skipped == 0);
+            CHECK(app.skip_reason.empty());
+        }
+    }
+    SUBCASE("one story") {
+        unreadable.skipped = 1;
+        nr::apply_page(app, unreadable);
+        CHECK(app.error.rfind("The only story in this feed could not be read. Reason: items[0]", 0) == 0);
+    }
+    SUBCASE("a feed with really no items is ready and empty") {
+        nr::apply_page(app, page({}));
+        CHECK(app.state == nr::LoadState::Ready);
+        CHECK(app.skipped == 0);
+    }
+    SUBCASE("some stories skipped: the rest show, and the count is kept") {
+        nr::ParseResult partly = page({"a"});
+        partly.skipped = 2;
+        partly.skip_reason = "items[1]: expected object, got string";
+        nr::apply_page(app, partly);
+        CHECK(app.state == nr::LoadState::Ready);
+        CHECK(app.skipped == 2);
+        CHECK(app.skip_reason == "items[1]: expected object, got string");
+    }
+    SUBCASE("a later page: a Show more failure, the items kept") {
+        nr::apply_page(app, page({"a"}, "p2.json"));
+        CHECK(nr::begin_load_more(app) == "p2.json");
+        nr::apply_page(app, unreadable);
+        CHECK(app.state == nr::LoadState::Ready);
+        CHECK(app.feed.items.size() == 1);
+        CHECK(app.more_error.find("None of the 3 stories") == 0);
+        CHECK(app.skipped == 3);
+    }
+}
+
 TEST_CASE("Opening and closing an article") {
     nr::AppState app;
     nr::apply_page(app, page({"a", "b"}));

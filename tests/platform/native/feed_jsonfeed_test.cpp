@@ -89,10 +89,11 @@ TEST_CASE("JSON Feed fallbacks") {
         REQUIRE(r.feed.items.size() == 1);
         CHECK(r.feed.items[0].id == "42");
     }
-    SUBCASE("an id of another type is an item error") {
+    SUBCASE("an id of another type is dropped with a warning and generated") {
         const ParseResult r = parse(jsonfeed11(R"([{"id":[1],"title":"T","content_text":"x"}])"));
-        CHECK(r.feed.items.empty());
-        CHECK(has_diagnostic(r, "items[0].id", "expected string, got array"));
+        REQUIRE(r.feed.items.size() == 1);
+        CHECK(r.feed.items[0].id.rfind("gen-", 0) == 0);
+        CHECK(has_diagnostic(r, "items[0].id", "expected string, got array; ignored"));
     }
     SUBCASE("content_text splits on blank lines") {
         const ParseResult r = parse(jsonfeed11(R"([{"id":"1","title":"T","content_text":"A\nB\n \nC"}])"));
