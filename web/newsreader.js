@@ -172,6 +172,9 @@ function readStats(widget) {
     mountMs: stats.mountMs,
     imageBytes: module ? module._nr_image_bytes() : 0,
     imageTextures: module ? module._nr_image_textures() : 0,
+    // Image loads not yet settled (fetch, decode or upload under way):
+    // Module.nrImageLoads, kept by src/platform/web/images_web.cpp.
+    imagesLoading: module?.nrImageLoads?.size ?? 0,
     frameMs: frameTimes(module),
   };
 }
