@@ -172,6 +172,27 @@ export default function readerTests({ baseUrl, context, browser }) {
       await page.close();
     }],
 
+    ['a remounted widget gets the wheel, whatever the old one\'s scroll edges', async () => {
+      const page = await openDemo(context, baseUrl, { width: 520 });
+      await page.locator('#reader canvas').focus();
+      await page.keyboard.press('End');
+      await until(async () => (await debug(page)).footerButton, 'the end of the feed');
+      await waitForQuiet(page);  // at its bottom edge, the old widget passes downward wheels to the page
+      await page.$eval('#reader', async (el) => {
+        const { mount } = await import('./newsreader.js');
+        await mount(el);
+      });
+      await waitForState(page, '#reader', ['ready']);
+      await waitForQuiet(page);
+      const box = await page.locator('#reader canvas').boundingBox();
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.wheel(0, 300);
+      const scrolled = await until(async () => (await debug(page)).feedScroll > 0, 'the new widget to scroll', 5000)
+        .catch(() => false);
+      assert(scrolled, 'the remounted widget scrolls with the wheel');
+      await page.close();
+    }],
+
     ['a pixel-ratio change re-sizes the backing store', async () => {
       const page = await openDemo(context, baseUrl, { width: 600 });
       const cdp = await page.context().newCDPSession(page);
