@@ -174,6 +174,9 @@ function readStats(widget) {
     mountMs: stats.mountMs,
     imageBytes: module ? module._nr_image_bytes() : 0,
     imageTextures: module ? module._nr_image_textures() : 0,
+    // Image loads not yet settled (fetch, decode or upload under way):
+    // Module.nrImageLoads, kept by src/platform/web/images_web.cpp.
+    imagesLoading: module?.nrImageLoads?.size ?? 0,
     frameMs: frameTimes(module),
   };
 }
@@ -269,11 +272,15 @@ function openLinksOnClick(widget) {
 
 // At the top or bottom of the widget's own scrolling, the wheel scrolls the
 // page instead of being swallowed by the canvas.
+// The listener is on the host element, which outlives the widget: destroy()
+// removes it, or a remount would still obey the old widget's edges.
 function passWheelAtEdges(widget) {
-  widget.element.addEventListener('wheel', (e) => {
+  const onWheel = (e) => {
     const { edges } = widget;
     if ((e.deltaY < 0 && edges.top) || (e.deltaY > 0 && edges.bottom)) e.stopPropagation();
-  }, { capture: true });
+  };
+  widget.element.addEventListener('wheel', onWheel, { capture: true });
+  widget.cleanups.push(() => widget.element.removeEventListener('wheel', onWheel, { capture: true }));
 }
 
 // Instantiates the module from the one compiled download. The WebGL context

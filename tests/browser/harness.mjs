@@ -89,6 +89,34 @@ export async function waitForState(page, selector, states, timeout = 30000) {
   return page.$eval(selector, (el) => el.newsreader.stats());
 }
 
+// Resolves once the widget is quiet: no image load under way and no frame
+// drawn for `frames` animation frames in a row (a glide, a spinner or the
+// settle frames after input draw one every animation frame). It counts the
+// page's animation frames, not milliseconds.
+export async function waitForQuiet(page, selector = '#reader', { frames = 10, timeout = 15000 } = {}) {
+  await page.evaluate(([sel, need, ms]) => new Promise((resolve, reject) => {
+    const api = document.querySelector(sel).newsreader;
+    const t0 = performance.now();
+    let last = -1, still = 0;
+    const tick = () => {
+      const s = api.stats();
+      still = s.framesDrawn === last && s.imagesLoading === 0 ? still + 1 : 0;
+      last = s.framesDrawn;
+      if (still >= need) resolve();
+      else if (performance.now() - t0 > ms) reject(new Error(`${sel} not quiet after ${ms} ms: ${JSON.stringify(s)}`));
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }), [selector, frames, timeout]);
+}
+
+// Resolves to the widget's stats once its frame counter passes `after`.
+export async function waitForFrameAfter(page, after, selector = '#reader', timeout = 10000) {
+  await page.waitForFunction(([sel, n]) => document.querySelector(sel).newsreader.stats().framesDrawn > n,
+    [selector, after], { timeout });
+  return page.$eval(selector, (el) => el.newsreader.stats());
+}
+
 export async function runSuites(suites) {
   let passed = 0, failed = 0;
   for (const [name, fn] of suites) {

@@ -1,6 +1,6 @@
 // Foundation smoke tests: the demo page draws the feed, reports its state,
 // stays idle, and shows an error (not a blank canvas) when the feed fails.
-import { assert, newPage, pixelStats, screenshot, waitForState } from './harness.mjs';
+import { assert, newPage, pixelStats, screenshot, waitForFrameAfter, waitForQuiet, waitForState } from './harness.mjs';
 
 // A second widget on the demo page, mounted from script with its own feed.
 function mountSecondWidget(page, id, feed) {
@@ -41,10 +41,12 @@ export default function smokeTests({ baseUrl, context }) {
       assert(typeof stats.firstContentMs === 'number' && stats.firstContentMs > 0, 'firstContentMs is set');
       assert(stats.framesDrawn > 0, 'frames were drawn');
       const { png } = await screenshot(page, 'smoke-demo', { fullPage: false });
+      const shown = await pixelStats(context, png);
+      assert(shown.width === 900 && shown.height === 800, `page screenshot is ${shown.width}x${shown.height}, not the viewport`);
+      assert(shown.variance > 100 && shown.colours > 16, `page looks blank: ${JSON.stringify(shown)}`);
       const widget = await screenshot(page.locator('#reader'), 'smoke-widget');
       const px = await pixelStats(context, widget.png);
       assert(px.variance > 100 && px.colours > 16, `canvas looks blank: ${JSON.stringify(px)}`);
-      assert(png.length > 0, 'page screenshot taken');
       assert(page.problems.length === 0, `console errors: ${page.problems.join('; ')}`);
       await page.close();
     }],
@@ -53,8 +55,10 @@ export default function smokeTests({ baseUrl, context }) {
       const page = await newPage(context);
       await page.goto(`${baseUrl}/index.html`);
       await waitForState(page, '#reader', ['ready']);
-      await page.waitForTimeout(300);  // settle frames after the first content
+      await waitForQuiet(page);  // the settle frames after the first content are over
       const before = await page.$eval('#reader', (el) => el.newsreader.stats().framesDrawn);
+      // Idleness is measured over time: no state says "nothing will be drawn", so
+      // the test watches 3 s in which no frame may be drawn.
       await page.waitForTimeout(3000);
       const after = await page.$eval('#reader', (el) => el.newsreader.stats().framesDrawn);
       assert(after === before, `idle widget drew ${after - before} frames in 3 s`);
@@ -62,9 +66,8 @@ export default function smokeTests({ baseUrl, context }) {
       const idle = await page.$eval('#reader', (el) => el.newsreader.debug());
       assert(idle.articleFonts === true, 'the article type roles were built while idle');
       await page.mouse.move(100, 200);
-      await page.waitForTimeout(200);
-      const moved = await page.$eval('#reader', (el) => el.newsreader.stats().framesDrawn);
-      assert(moved > after, 'input wakes the widget');
+      const moved = await waitForFrameAfter(page, after).catch(() => null);
+      assert(moved, 'input wakes the widget');
       await page.close();
     }],
 
@@ -77,7 +80,7 @@ export default function smokeTests({ baseUrl, context }) {
       const stats = await waitForState(page, '#broken', ['error', 'ready']);
       assert(stats.state === 'error', `state is ${stats.state}`);
       assert(/404/.test(stats.error), `error names the cause: ${stats.error}`);
-      await page.waitForTimeout(200);
+      await waitForQuiet(page, '#broken');
       const shot = await screenshot(page.locator('#broken'), 'smoke-error');
       const px = await pixelStats(context, shot.png);
       assert(px.variance > 50, `error state is blank: ${JSON.stringify(px)}`);
