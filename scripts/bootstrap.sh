@@ -4,7 +4,7 @@
 #   2. Debian source packages imgui and libsdl2, unpacked under build/deps
 #   3. SDL2 built for wasm (static, no threads) into build/deps/sdl2-wasm
 #   4. a private include dir for wasm (nlohmann, doctest) without /usr/include
-#   5. subset fonts (Noto, Latin + Cyrillic) into build/fonts
+#   5. subset fonts (the Noto faces of assets/fonts.json, Latin + Cyrillic) into build/fonts
 #   6. npm test tooling (playwright-core, axe-core) from the committed lockfile
 # A second run with everything present takes a few seconds.
 set -euo pipefail

@@ -1,6 +1,12 @@
 // Foundation smoke tests: the demo page draws the feed, reports its state,
 // stays idle, and shows an error (not a blank canvas) when the feed fails.
-import { assert, newPage, pixelStats, screenshot, waitForFrameAfter, waitForQuiet, waitForState } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT, assert, newPage, pixelStats, screenshot, waitForFrameAfter, waitForQuiet, waitForState } from './harness.mjs';
+
+// The faces the module loads: the one font list the build stages the loader from.
+const FONT_FILES = JSON.parse(readFileSync(path.join(ROOT, 'assets', 'fonts.json'), 'utf8'))
+  .faces.map((face) => face.file);
 
 // A second widget on the demo page, mounted from script with its own feed.
 function mountSecondWidget(page, id, feed) {
@@ -23,16 +29,25 @@ export default function smokeTests({ baseUrl, context }) {
       await page.addInitScript(() => document.addEventListener('newsreader:ready',
         (e) => { window.readyDetail = e.detail; }, { once: true }));
       const requested = [];
-      page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+      const fontRequests = [];
+      page.on('request', (r) => {
+        const { pathname } = new URL(r.url());
+        requested.push(pathname);
+        if (pathname.endsWith('.ttf')) fontRequests.push({ file: path.posix.basename(pathname), type: r.resourceType() });
+      });
       await page.goto(`${baseUrl}/index.html`);
       const stats = await waitForState(page, '#reader', ['ready', 'error']);
       assert(stats.state === 'ready', `state is ${stats.state}: ${stats.error}`);
       // The loader's early requests are the ones the module uses: the feed
-      // and each face requested exactly once (a drifted font list or URL
-      // would show up as a second request, or a face never asked for).
+      // and each listed face requested exactly once, by the loader's fetch()
+      // (a drifted font list or URL would show up as a second request, the
+      // module's own XHR, or a face never asked for).
       const count = (suffix) => requested.filter((p) => p.endsWith(suffix)).length;
-      const fonts = requested.filter((p) => p.endsWith('.ttf'));
-      assert(fonts.length === 5 && new Set(fonts).size === 5, `fonts requested: ${fonts.join(', ')}`);
+      const fonts = fontRequests.map((r) => r.file).sort();
+      assert(JSON.stringify(fonts) === JSON.stringify([...FONT_FILES].sort()),
+        `fonts requested: ${fonts.join(', ')}; listed: ${FONT_FILES.join(', ')}`);
+      const late = fontRequests.filter((r) => r.type !== 'fetch');
+      assert(late.length === 0, `faces the loader did not request early: ${late.map((r) => `${r.file} (${r.type})`).join(', ')}`);
       assert(count('/page-1.json') === 1, `feed requested ${count('/page-1.json')} times`);
       const detail = await page.evaluate(() => window.readyDetail);
       assert(detail, 'newsreader:ready bubbled to the document');

@@ -20,13 +20,18 @@ struct ImGuiContextScope {
     ~ImGuiContextScope() { ImGui::DestroyContext(); }
 };
 
+// Every face of the font list, as the app loads them.
+void load_faces(nr::ui::Fonts& fonts) {
+    for (std::size_t i = 0; i < fonts.files.size(); ++i) fonts.files[i] = read_font(nr::kFaceFiles[i]);
+    for (const std::string& file : fonts.files) REQUIRE(!file.empty());
+}
+
 }  // namespace
 
 TEST_CASE("the atlas holds the article roles only once asked to") {
     ImGuiContextScope imgui;
     nr::ui::Fonts fonts;
-    for (std::size_t i = 0; i < fonts.files.size(); ++i) fonts.files[i] = read_font(nr::kFaceFiles[i]);
-    REQUIRE(!fonts.files[0].empty());
+    load_faces(fonts);
     using nr::ui::Role;
 
     fonts.build(1.0f, false, false);
@@ -84,8 +89,7 @@ void check_atlas_follows_type_scale(nr::ui::Fonts& fonts, bool narrow) {
 TEST_CASE("the atlas follows the type scale at each breakpoint") {
     ImGuiContextScope imgui;
     nr::ui::Fonts fonts;
-    for (std::size_t i = 0; i < fonts.files.size(); ++i) fonts.files[i] = read_font(nr::kFaceFiles[i]);
-    REQUIRE(!fonts.files[0].empty());
+    load_faces(fonts);
     SUBCASE("Medium and Wide") { check_atlas_follows_type_scale(fonts, false); }
     SUBCASE("Narrow") { check_atlas_follows_type_scale(fonts, true); }
 }
