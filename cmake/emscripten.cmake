@@ -42,6 +42,7 @@ add_custom_target(site ALL
 if(NR_BUILD_TESTS)
   file(GLOB_RECURSE NR_CORE_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/*.cpp)
   add_executable(news_tests_wasm ${CMAKE_CURRENT_SOURCE_DIR}/tests/main.cpp ${NR_CORE_TEST_SOURCES})
+  target_include_directories(news_tests_wasm PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/tests)
   target_link_libraries(news_tests_wasm PRIVATE news_core nr_warnings)
   target_compile_definitions(news_tests_wasm PRIVATE NR_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}"
                                                      DOCTEST_CONFIG_NO_EXCEPTIONS_BUT_WITH_ALL_ASSERTS)

@@ -47,7 +47,7 @@ if(NR_BUILD_TESTS)
        ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/*.cpp
        ${CMAKE_CURRENT_SOURCE_DIR}/tests/platform/native/*.cpp)
   add_executable(news_tests ${CMAKE_CURRENT_SOURCE_DIR}/tests/main.cpp ${NR_TEST_SOURCES})
-  target_include_directories(news_tests PRIVATE ${NR_SRC})
+  target_include_directories(news_tests PRIVATE ${NR_SRC} ${CMAKE_CURRENT_SOURCE_DIR}/tests)
   target_link_libraries(news_tests PRIVATE news_core news_html_gumbo news_fetch_native news_image_decoder
                                            doctest::doctest nr_warnings)
   target_compile_definitions(news_tests PRIVATE NR_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}"

@@ -1,10 +1,12 @@
 #include "core/html/blocks.hpp"
 
 #include <array>
+#include <optional>
 #include <utility>
 #include <vector>
 
 #include "core/html/runs_builder.hpp"
+#include "core/text/ascii.hpp"
 #include "core/text/utf8.hpp"
 #include "core/text/url.hpp"
 
@@ -176,9 +178,7 @@ std::string take_dash_attribution(Runs& runs) {
 bool istarts_with_at(std::string_view s, std::size_t pos, std::string_view marker) {
     if (pos + marker.size() > s.size()) return false;
     for (std::size_t i = 0; i < marker.size(); ++i) {
-        char a = s[pos + i], b = marker[i];
-        if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
-        if (a != b) return false;
+        if (ascii_lower(s[pos + i]) != marker[i]) return false;
     }
     return true;
 }
@@ -257,19 +257,32 @@ public:
     }
 
 private:
-    void flow_node(const HtmlNode& n, const RunStyle& st, int depth, RunsBuilder& anon, Blocks& out) {
+    // What flow and inline content do alike: text joins the runs, dropped
+    // elements vanish, nesting past the limit becomes its text, <br> a line
+    // break. Returns the element's kind when the caller has more to do.
+    static std::optional<Kind> common_node(const HtmlNode& n, const RunStyle& st, int depth, RunsBuilder& b) {
         if (n.is_text()) {
-            anon.add_text(n.text, st);
-            return;
+            b.add_text(n.text, st);
+            return std::nullopt;
         }
         const Kind kind = kind_of(n.tag);
-        if (kind == Kind::Dropped) return;
+        if (kind == Kind::Dropped) return std::nullopt;
         if (depth >= kHtmlBlocksMaxDepth) {
-            anon.add_text(flatten_text(n), st);
-            return;
+            b.add_text(flatten_text(n), st);
+            return std::nullopt;
         }
+        if (kind == Kind::Break) {
+            b.add_line_break();
+            return std::nullopt;
+        }
+        return kind;
+    }
+
+    void flow_node(const HtmlNode& n, const RunStyle& st, int depth, RunsBuilder& anon, Blocks& out) {
+        const std::optional<Kind> element = common_node(n, st, depth, anon);
+        if (!element) return;
+        const Kind kind = *element;
         switch (kind) {
-            case Kind::Break: anon.add_line_break(); return;
             case Kind::Bold:
             case Kind::Italic:
             case Kind::Link:
@@ -319,19 +332,11 @@ private:
     }
 
     void inline_node(const HtmlNode& n, const RunStyle& st, int depth, RunsBuilder& b, InlineCtx& ctx) {
-        if (n.is_text()) {
-            b.add_text(n.text, st);
-            return;
-        }
-        if (&n == ctx.skip) return;
-        const Kind kind = kind_of(n.tag);
-        if (kind == Kind::Dropped) return;
-        if (depth >= kHtmlBlocksMaxDepth) {
-            b.add_text(flatten_text(n), st);
-            return;
-        }
+        if (&n == ctx.skip) return;  // an element: the quote's attribution
+        const std::optional<Kind> element = common_node(n, st, depth, b);
+        if (!element) return;
+        const Kind kind = *element;
         switch (kind) {
-            case Kind::Break: b.add_line_break(); return;
             case Kind::Bold:
             case Kind::Italic:
             case Kind::Link:

@@ -9,7 +9,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -18,19 +17,14 @@
 #include "core/html/blocks.hpp"
 #include "core/html/blocks_json.hpp"
 #include "platform/native/html_gumbo.hpp"
+#include "support/files.hpp"
 
 namespace fs = std::filesystem;
+using nr::test::read_file;
 
 namespace {
 
 constexpr const char* kDefaultBase = "https://example.com/news/feed.json";
-
-std::string read_file(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 std::string base_of(const std::string& html) {
     const std::string marker = "<!-- base: ";
