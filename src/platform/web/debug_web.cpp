@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/feed/newsreader_format.hpp"
 #include "core/html/blocks.hpp"
-#include "core/html/blocks_json.hpp"
 #include "core/html/tree_json.hpp"
 #include "platform/web/html_web.hpp"
 
@@ -17,7 +17,7 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* nr_html_blocks_json(const char* html, int length, const char* base_url) {
     static std::string json;  // valid until the next call; one instance per widget
     const std::string_view bytes(html, std::size_t(length));
-    json = nr::blocks_to_debug_json(nr::blocks_from_html(nr::parse_html_dom(bytes), base_url));
+    json = nr::blocks_to_json_text(nr::blocks_from_html(nr::parse_html_dom(bytes), base_url));
     return json.c_str();
 }
 
