@@ -61,6 +61,12 @@ if(NR_BUILD_TESTS)
   endif()
   doctest_discover_tests(news_tests WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
 
+  # The JS <-> C++ contract: src/platform/web/exports.txt against the code
+  # (the browser tests check the built modules against it too).
+  find_program(NR_NODE node REQUIRED)
+  add_test(NAME wasm_exports COMMAND ${NR_NODE} scripts/check-wasm-exports.mjs
+           WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
+
   # The linter's verdicts on the edge-case corpus are part of the contract.
   add_test(NAME lint_corpus
            COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/scripts/check-lint-corpus.sh $<TARGET_FILE:newsreader-lint>

@@ -120,8 +120,9 @@ export async function mount(element, options = {}) {
         mountMs: stats.mountMs,
         imageBytes: module ? module._nr_image_bytes() : 0,
         imageTextures: module ? module._nr_image_textures() : 0,
-        // CPU time of the C++ frames since the last resetFrameTimes() (ms).
-        frameMs: module && module._nr_frame_count_timed() > 0 ? {
+        // Wall time of the C++ frames since the last resetFrameTimes() (ms);
+        // null in the product module, which keeps no frame times.
+        frameMs: module?._nr_frame_count_timed?.() > 0 ? {
           count: module._nr_frame_count_timed(),
           p50: module._nr_frame_ms_percentile(50, 0),
           p95: module._nr_frame_ms_percentile(95, 0),
@@ -135,7 +136,9 @@ export async function mount(element, options = {}) {
         } : null,
       };
     },
-    resetFrameTimes() { module?._nr_frame_times_reset(); },
+    // Test and bench module only (src/platform/web/exports.txt), as is
+    // debugHtmlBlocks: the product module has neither export.
+    resetFrameTimes() { module?._nr_frame_times_reset?.(); },
     // What is on screen: open item, drawn items with rectangles (CSS px).
     debug() {
       return module ? JSON.parse(module.UTF8ToString(module._nr_debug_json())) : null;
@@ -144,7 +147,7 @@ export async function mount(element, options = {}) {
     // The blocks an HTML fragment maps to, as the widget would show them
     // (debug JSON; used by the shared HTML corpus test).
     debugHtmlBlocks(html, baseUrl = '') {
-      if (!module) return null;
+      if (!module?._nr_html_blocks_json) return null;
       const bytes = typeof html === 'string' ? new TextEncoder().encode(html) : Uint8Array.from(html);
       const ptr = module._malloc(bytes.length + 1);
       module.HEAPU8.set(bytes, ptr);
