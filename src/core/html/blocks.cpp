@@ -1,6 +1,7 @@
 #include "core/html/blocks.hpp"
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -64,12 +65,12 @@ bool is_blank(std::string_view s) {
     return true;
 }
 
-// Text of a subtree in document order, without recursion, skipping dropped
-// elements and `skip`; <br> becomes "\n".
-std::string flatten_text(const HtmlNode& root, const HtmlNode* skip = nullptr) {
-    std::string out;
+// Visits the nodes below `root` in document order, without recursion;
+// visit(node) returns whether to go into the node's children, which it does
+// down to max_depth levels below root.
+template <class Visit>
+void walk_below(const HtmlNode& root, Visit visit, std::size_t max_depth = SIZE_MAX) {
     std::vector<std::pair<const HtmlNode*, std::size_t>> stack{{&root, 0}};
-    if (root.is_text()) return root.text;
     while (!stack.empty()) {
         auto& [node, next] = stack.back();
         if (next >= node->children.size()) {
@@ -77,13 +78,24 @@ std::string flatten_text(const HtmlNode& root, const HtmlNode* skip = nullptr) {
             continue;
         }
         const HtmlNode& c = node->children[next++];
+        if (visit(c) && stack.size() < max_depth) stack.emplace_back(&c, 0);
+    }
+}
+
+// Text of a subtree in document order, skipping dropped elements and
+// `skip`; <br> becomes "\n".
+std::string flatten_text(const HtmlNode& root, const HtmlNode* skip = nullptr) {
+    if (root.is_text()) return root.text;
+    std::string out;
+    walk_below(root, [&](const HtmlNode& c) {
         if (c.is_text()) {
             out += c.text;
-        } else if (&c != skip && kind_of(c.tag) != Kind::Dropped) {
-            if (c.tag == "br") out += '\n';
-            stack.emplace_back(&c, 0);
+            return false;
         }
-    }
+        if (&c == skip || kind_of(c.tag) == Kind::Dropped) return false;
+        if (c.tag == "br") out += '\n';
+        return true;
+    });
     return out;
 }
 
@@ -278,16 +290,17 @@ private:
         return kind;
     }
 
+    static bool is_styling(Kind kind) {
+        return kind == Kind::Bold || kind == Kind::Italic || kind == Kind::Link || kind == Kind::Inline;
+    }
+
     void flow_node(const HtmlNode& n, const RunStyle& st, int depth, RunsBuilder& anon, Blocks& out) {
         const std::optional<Kind> element = common_node(n, st, depth, anon);
         if (!element) return;
         const Kind kind = *element;
-        switch (kind) {
-            case Kind::Bold:
-            case Kind::Italic:
-            case Kind::Link:
-            case Kind::Inline: flow_children(n, styled(n, kind, st), depth + 1, anon, out); return;
-            default: break;
+        if (is_styling(kind)) {
+            flow_children(n, styled(n, kind, st), depth + 1, anon, out);
+            return;
         }
         flush(anon, out);
         switch (kind) {
@@ -336,11 +349,11 @@ private:
         const std::optional<Kind> element = common_node(n, st, depth, b);
         if (!element) return;
         const Kind kind = *element;
+        if (is_styling(kind)) {
+            inline_children(n, styled(n, kind, st), depth + 1, b, ctx);
+            return;
+        }
         switch (kind) {
-            case Kind::Bold:
-            case Kind::Italic:
-            case Kind::Link:
-            case Kind::Inline: inline_children(n, styled(n, kind, st), depth + 1, b, ctx); return;
             case Kind::Image:
             case Kind::Figure:
             case Kind::Divider: escape(n, kind, st, depth, b, ctx); return;
@@ -446,23 +459,17 @@ private:
 
     static FigureParts figure_parts(const HtmlNode& fig) {
         FigureParts parts;
-        std::vector<std::pair<const HtmlNode*, std::size_t>> stack{{&fig, 0}};
-        while (!stack.empty()) {
-            auto& [node, next] = stack.back();
-            if (next >= node->children.size()) {
-                stack.pop_back();
-                continue;
-            }
-            const HtmlNode& c = node->children[next++];
-            if (c.is_text() || kind_of(c.tag) == Kind::Dropped) continue;
+        const auto visit = [&](const HtmlNode& c) {
+            if (c.is_text() || kind_of(c.tag) == Kind::Dropped) return false;
             if (c.tag == "img") parts.images.push_back(&c);
             if (c.tag == "figcaption" && parts.caption == nullptr) {
                 parts.caption = &c;
-                continue;
+                return false;
             }
             if (c.tag == "blockquote" && parts.quote == nullptr) parts.quote = &c;
-            if (static_cast<int>(stack.size()) < kHtmlBlocksMaxDepth) stack.emplace_back(&c, 0);
-        }
+            return true;
+        };
+        walk_below(fig, visit, std::size_t(kHtmlBlocksMaxDepth));
         return parts;
     }
 
