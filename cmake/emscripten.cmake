@@ -1,14 +1,37 @@
-# WebAssembly targets: the widget module and the staged demo site.
+# WebAssembly targets: the widget module and its demo site (the product),
+# and the test module, which adds the test and bench exports
+# (src/platform/web/testing/), staged as a second site for the browser tests
+# and make bench.
 set(NR_SRC ${CMAKE_CURRENT_SOURCE_DIR}/src)
 set(NR_SDL2_WASM ${NR_DEPS_DIR}/sdl2-wasm)
 set(NR_SITE_DIR ${CMAKE_CURRENT_BINARY_DIR}/site)
+set(NR_TEST_SITE_DIR ${CMAKE_CURRENT_BINARY_DIR}/test-site)
 
+# The exports, product and test, from their one list.
+set(NR_EXPORTS_FILE ${NR_SRC}/platform/web/exports.txt)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${NR_EXPORTS_FILE})
+file(STRINGS ${NR_EXPORTS_FILE} NR_EXPORT_LINES REGEX "^[a-z_]")
+set(NR_PRODUCT_EXPORTS "")
+set(NR_TEST_EXPORTS "")
+foreach(line IN LISTS NR_EXPORT_LINES)
+  if(NOT line MATCHES "^([a-z0-9_]+) +(product|test)( |$)")
+    message(FATAL_ERROR "${NR_EXPORTS_FILE}: cannot read \"${line}\"")
+  endif()
+  if(CMAKE_MATCH_2 STREQUAL "product")
+    list(APPEND NR_PRODUCT_EXPORTS _${CMAKE_MATCH_1})
+  endif()
+  list(APPEND NR_TEST_EXPORTS _${CMAKE_MATCH_1})
+endforeach()
+list(JOIN NR_PRODUCT_EXPORTS "," NR_PRODUCT_EXPORTS)
+list(JOIN NR_TEST_EXPORTS "," NR_TEST_EXPORTS)
+
+# What both modules run, compiled once.
 file(GLOB NR_UI_SOURCES CONFIGURE_DEPENDS ${NR_SRC}/ui/*.cpp)
 file(GLOB NR_PLATFORM_SOURCES CONFIGURE_DEPENDS ${NR_SRC}/platform/*.cpp ${NR_SRC}/platform/web/*.cpp)
-add_executable(newsreader-wasm ${NR_PLATFORM_SOURCES} ${NR_UI_SOURCES})
-target_include_directories(newsreader-wasm PRIVATE ${NR_SRC})
-target_link_libraries(newsreader-wasm PRIVATE news_core imgui ${NR_SDL2_WASM}/lib/libSDL2.a nr_warnings)
-set_target_properties(newsreader-wasm PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY ${NR_SITE_DIR})
+set(NR_WEB_LIBRARIES news_core imgui ${NR_SDL2_WASM}/lib/libSDL2.a nr_warnings)
+add_library(newsreader-web OBJECT ${NR_PLATFORM_SOURCES} ${NR_UI_SOURCES})
+target_include_directories(newsreader-web PRIVATE ${NR_SRC})
+target_link_libraries(newsreader-web PRIVATE ${NR_WEB_LIBRARIES})
 
 # FETCH_SUPPORT_INDEXEDDB=0: emscripten_fetch otherwise opens an IndexedDB
 # database on the host's origin before main() and looks every URL up in it
@@ -21,36 +44,57 @@ set(NR_WASM_LINK_FLAGS
   -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sALLOW_MEMORY_GROWTH=1 -sFETCH=1 -sFETCH_SUPPORT_INDEXEDDB=0 -sEXIT_RUNTIME=0
   -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_SUPPORT_SIMPLE_ENABLE_EXTENSIONS=0
-  -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_nr_frames_drawn,_nr_items_loaded,_nr_resize,_nr_destroy,_nr_debug_json,_nr_open,_nr_back,_nr_html_blocks_json,_nr_frame_ms_percentile,_nr_frame_count_timed,_nr_frame_times_reset,_nr_image_loaded,_nr_image_failed,_nr_image_bytes,_nr_image_textures,_nr_early_body,_nr_early_done
   -sEXPORTED_RUNTIME_METHODS=UTF8ToString,ccall
   --pre-js ${NR_SRC}/platform/web/html_dom.js
   --post-js ${NR_SRC}/platform/web/post.js)
-target_link_options(newsreader-wasm PRIVATE ${NR_WASM_LINK_FLAGS})
-set_property(TARGET newsreader-wasm APPEND PROPERTY LINK_DEPENDS
-  ${NR_SRC}/platform/web/html_dom.js ${NR_SRC}/platform/web/post.js)
 
-# The demo site: loader, pages, fonts and sample content next to the module.
-# The loader's font list and the fonts staged are those of assets/fonts.json
+# nr_add_wasm_module(TARGET SITE_DIR EXPORTS [SOURCES...]): the module as
+# SITE_DIR/newsreader-wasm.{js,wasm}, which is what the loader imports.
+function(nr_add_wasm_module target site_dir exports)
+  add_executable(${target} $<TARGET_OBJECTS:newsreader-web> ${ARGN})
+  target_include_directories(${target} PRIVATE ${NR_SRC})
+  target_link_libraries(${target} PRIVATE ${NR_WEB_LIBRARIES})
+  set_target_properties(${target} PROPERTIES OUTPUT_NAME newsreader-wasm SUFFIX ".js"
+                                             RUNTIME_OUTPUT_DIRECTORY ${site_dir})
+  target_link_options(${target} PRIVATE ${NR_WASM_LINK_FLAGS} -sEXPORTED_FUNCTIONS=${exports})
+  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS
+    ${NR_SRC}/platform/web/html_dom.js ${NR_SRC}/platform/web/post.js ${NR_EXPORTS_FILE})
+endfunction()
+
+nr_add_wasm_module(newsreader-wasm ${NR_SITE_DIR} ${NR_PRODUCT_EXPORTS})
+file(GLOB NR_WEB_TEST_SOURCES CONFIGURE_DEPENDS ${NR_SRC}/platform/web/testing/*.cpp)
+nr_add_wasm_module(newsreader-wasm-test ${NR_TEST_SITE_DIR} ${NR_TEST_EXPORTS} ${NR_WEB_TEST_SOURCES})
+
+# A site: loader, pages, fonts and sample content next to a module. The
+# loader's font list and the fonts staged are those of assets/fonts.json
 # (read at configure time here, at build time by stage-loader.cmake).
 set(NR_FONTS_JSON ${CMAKE_CURRENT_SOURCE_DIR}/assets/fonts.json)
 nr_read_font_list(${NR_FONTS_JSON})
 list(TRANSFORM NR_FONT_FILES PREPEND ${NR_FONTS_DIR}/ OUTPUT_VARIABLE NR_FONT_PATHS)
-add_custom_target(site ALL
-  COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_CURRENT_SOURCE_DIR}/web ${NR_SITE_DIR}
-  COMMAND ${CMAKE_COMMAND} -DIN=${CMAKE_CURRENT_SOURCE_DIR}/web/newsreader.js -DOUT=${NR_SITE_DIR}/newsreader.js
-          -DFONTS_JSON=${NR_FONTS_JSON} -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/stage-loader.cmake
-  COMMAND ${CMAKE_COMMAND} -E rm -rf ${NR_SITE_DIR}/fonts
-  COMMAND ${CMAKE_COMMAND} -E make_directory ${NR_SITE_DIR}/fonts
-  COMMAND ${CMAKE_COMMAND} -E copy ${NR_FONT_PATHS} ${NR_SITE_DIR}/fonts/
-  COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_CURRENT_SOURCE_DIR}/assets ${NR_SITE_DIR}/assets
-  DEPENDS newsreader-wasm
-  COMMENT "Staging the demo site in ${NR_SITE_DIR}")
+function(nr_add_site target site_dir module)
+  add_custom_target(${target} ALL
+    COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_CURRENT_SOURCE_DIR}/web ${site_dir}
+    COMMAND ${CMAKE_COMMAND} -DIN=${CMAKE_CURRENT_SOURCE_DIR}/web/newsreader.js -DOUT=${site_dir}/newsreader.js
+            -DFONTS_JSON=${NR_FONTS_JSON} -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/stage-loader.cmake
+    COMMAND ${CMAKE_COMMAND} -E rm -rf ${site_dir}/fonts
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${site_dir}/fonts
+    COMMAND ${CMAKE_COMMAND} -E copy ${NR_FONT_PATHS} ${site_dir}/fonts/
+    COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_CURRENT_SOURCE_DIR}/assets ${site_dir}/assets
+    DEPENDS ${module}
+    COMMENT "Staging ${site_dir}")
+endfunction()
+
+# The demo site (make demo, make dist): the product module.
+nr_add_site(site ${NR_SITE_DIR} newsreader-wasm)
+# The browser tests' and make bench's site: the test module.
+nr_add_site(test-site ${NR_TEST_SITE_DIR} newsreader-wasm-test)
 
 # The core's unit tests, compiled to wasm and run under Node: the same
 # parsing must behave identically without exceptions.
 if(NR_BUILD_TESTS)
   file(GLOB_RECURSE NR_CORE_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/*.cpp)
   add_executable(news_tests_wasm ${CMAKE_CURRENT_SOURCE_DIR}/tests/main.cpp ${NR_CORE_TEST_SOURCES})
+  target_include_directories(news_tests_wasm PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/tests)
   target_link_libraries(news_tests_wasm PRIVATE news_core nr_warnings)
   target_compile_definitions(news_tests_wasm PRIVATE NR_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}"
                                                      DOCTEST_CONFIG_NO_EXCEPTIONS_BUT_WITH_ALL_ASSERTS)

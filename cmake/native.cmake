@@ -49,7 +49,7 @@ if(NR_BUILD_TESTS)
        ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/*.cpp
        ${CMAKE_CURRENT_SOURCE_DIR}/tests/platform/native/*.cpp)
   add_executable(news_tests ${CMAKE_CURRENT_SOURCE_DIR}/tests/main.cpp ${NR_TEST_SOURCES})
-  target_include_directories(news_tests PRIVATE ${NR_SRC})
+  target_include_directories(news_tests PRIVATE ${NR_SRC} ${CMAKE_CURRENT_SOURCE_DIR}/tests)
   target_link_libraries(news_tests PRIVATE news_core news_html_gumbo news_fetch_native news_image_decoder
                                            doctest::doctest nr_warnings)
   target_compile_definitions(news_tests PRIVATE NR_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}"
@@ -62,6 +62,12 @@ if(NR_BUILD_TESTS)
     target_link_libraries(news_tests PRIVATE imgui)
   endif()
   doctest_discover_tests(news_tests WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
+
+  # The JS <-> C++ contract: src/platform/web/exports.txt against the code
+  # (the browser tests check the built modules against it too).
+  find_program(NR_NODE node REQUIRED)
+  add_test(NAME wasm_exports COMMAND ${NR_NODE} scripts/check-wasm-exports.mjs
+           WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
 
   # The linter's verdicts on the edge-case corpus are part of the contract.
   add_test(NAME lint_corpus

@@ -148,14 +148,18 @@ function makeCanvas(element) {
 function makeApi(widget) {
   return {
     stats: () => readStats(widget),
-    resetFrameTimes() { widget.module?._nr_frame_times_reset(); },
+    // Test and bench module only (src/platform/web/exports.txt), as is
+    // debugHtmlBlocks: the product module has neither export.
+    resetFrameTimes() { widget.module?._nr_frame_times_reset?.(); },
     // What is on screen: open item, drawn items with rectangles (CSS px).
     debug() {
       const { module } = widget;
       return module ? JSON.parse(module.UTF8ToString(module._nr_debug_json())) : null;
     },
     open(id) { widget.module?.ccall('nr_open', null, ['string'], [String(id)]); },
-    debugHtmlBlocks(html, baseUrl = '') { return widget.module ? htmlBlocks(widget.module, html, baseUrl) : null; },
+    debugHtmlBlocks(html, baseUrl = '') {
+      return widget.module?._nr_html_blocks_json ? htmlBlocks(widget.module, html, baseUrl) : null;
+    },
     back() { widget.module?._nr_back(); },
     destroy: () => destroyWidget(widget),
   };
@@ -181,10 +185,11 @@ function readStats(widget) {
   };
 }
 
-// CPU time of the C++ frames since the last resetFrameTimes() (ms), or null
-// before a frame was timed.
+// Wall time of the C++ frames since the last resetFrameTimes() (ms), or null
+// before a frame was timed and in the product module, which keeps no frame
+// times.
 function frameTimes(module) {
-  if (!module || module._nr_frame_count_timed() === 0) return null;
+  if (!(module?._nr_frame_count_timed?.() > 0)) return null;
   return {
     count: module._nr_frame_count_timed(),
     p50: module._nr_frame_ms_percentile(50, 0),

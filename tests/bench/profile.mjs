@@ -3,13 +3,13 @@
 // linked with --profiling-funcs so wasm functions keep their names:
 //
 //   cmake --preset wasm -B build/prof -DCMAKE_EXE_LINKER_FLAGS=--profiling-funcs
-//   cmake --build build/prof -j2 --target site
-//   BENCH_SITE=build/prof/site node tests/bench/profile.mjs scroll10k|load10k|loadpage1|parse10k
+//   cmake --build build/prof -j2 --target test-site
+//   BENCH_SITE=build/prof/test-site node tests/bench/profile.mjs scroll10k|load10k|loadpage1|parse10k
 import path from 'node:path';
 import { ROOT, launchBrowser, startServer } from '../browser/harness.mjs';
 import { stageSite } from './stage.mjs';
 
-const SITE = path.resolve(ROOT, process.env.BENCH_SITE ?? 'build/wasm/site');
+const SITE = path.resolve(ROOT, process.env.BENCH_SITE ?? 'build/wasm/test-site');
 const FEEDS = path.resolve(ROOT, process.env.BENCH_FEEDS ?? 'build/feeds');
 const BASELINE = path.resolve(ROOT, process.env.BENCH_BASELINE ?? '../shared/baseline');
 const OUT = path.join(ROOT, 'build', 'bench-profile');

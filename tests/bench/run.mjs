@@ -2,7 +2,10 @@
 // headless Chromium, plus the native parser; writes build/bench/results.json
 // and prints a table. A benchmark: it reports, it does not pass or fail.
 //
-// Environment: BENCH_RUNS (default 5), BENCH_SITE (build/wasm/site),
+// The widget runs from the test site (its module has the bench and frame-time
+// exports); transfer sizes are the product site's, what partners ship.
+// Environment: BENCH_RUNS (default 5), BENCH_SITE (build/wasm/test-site),
+// BENCH_PRODUCT_SITE (build/wasm/site),
 // BENCH_NATIVE (build/native-release/newsreader-bench-parse), BENCH_FEEDS
 // (build/feeds), BENCH_BASELINE (../shared/baseline), BENCH_OUT (build/bench), BENCH_ONLY (comma list
 // of sections: sizes,first,frames,parse,startup,big,native).
@@ -20,7 +23,8 @@ import { ratio, summary } from './stats.mjs';
 import { bigFeed, firstContent, frames } from './widget.mjs';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
-const SITE = path.resolve(ROOT, process.env.BENCH_SITE ?? 'build/wasm/site');
+const SITE = path.resolve(ROOT, process.env.BENCH_SITE ?? 'build/wasm/test-site');
+const PRODUCT_SITE = path.resolve(ROOT, process.env.BENCH_PRODUCT_SITE ?? 'build/wasm/site');
 const NATIVE = path.resolve(ROOT, process.env.BENCH_NATIVE ?? 'build/native-release/newsreader-bench-parse');
 const FEEDS = path.resolve(ROOT, process.env.BENCH_FEEDS ?? 'build/feeds');
 const BASELINE = path.resolve(ROOT, process.env.BENCH_BASELINE ?? '../shared/baseline');
@@ -55,7 +59,7 @@ function gitCommit() {
 }
 
 function sizes() {
-  const s = transferSizes(SITE);
+  const s = transferSizes(PRODUCT_SITE);
   for (const [part, v] of Object.entries(s)) {
     for (const [enc, bytes] of Object.entries(v)) results[`${part}_${enc}_bytes`] = bytes;
   }

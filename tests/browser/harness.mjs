@@ -8,9 +8,13 @@ import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
 export const ARTIFACTS = path.join(ROOT, 'build', 'test-artifacts');
-// The staged site under test: build/wasm/site, or $NR_SITE to test another
-// build's (two reader tests write fixtures into it).
-export const SITE = path.resolve(ROOT, process.env.NR_SITE ?? path.join('build', 'wasm', 'site'));
+// The staged site under test: build/wasm/test-site, the widget with the test
+// module (the test exports, src/platform/web/exports.txt), or $NR_SITE to
+// test another build's (two reader tests write fixtures into it).
+export const SITE = path.resolve(ROOT, process.env.NR_SITE ?? path.join('build', 'wasm', 'test-site'));
+// The product site (make demo, make dist): its module has only the product
+// exports; product.test.mjs checks the widget works without the others.
+export const PRODUCT_SITE = path.resolve(ROOT, process.env.NR_PRODUCT_SITE ?? path.join('build', 'wasm', 'site'));
 
 export const CHROMIUM_ARGS = [
   '--headless=new', '--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',

@@ -8,7 +8,8 @@
 //
 // The dump tool defaults to $NR_HTML_TREE_DUMP, else the first
 // build/*/newsreader-html-tree-dump found; the wasm module comes from the
-// staged site in $NR_SITE (default build/wasm/site), which is only read.
+// staged test site in $NR_SITE (default build/wasm/test-site: its module has
+// the nr_html_tree_json export), which is only read.
 // Prints "N passed, M failed".
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';

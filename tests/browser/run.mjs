@@ -1,8 +1,9 @@
-// Runs every tests/browser/*.test.mjs against the staged site (harness SITE:
-// build/wasm/site, or $NR_SITE).
+// Runs every tests/browser/*.test.mjs against the staged test site (harness
+// SITE: build/wasm/test-site, or $NR_SITE); productUrl serves the product
+// site (PRODUCT_SITE) for the tests of the product module.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, SITE, launchBrowser, runSuites, startServer } from './harness.mjs';
+import { PRODUCT_SITE, ROOT, SITE, launchBrowser, runSuites, startServer } from './harness.mjs';
 
 const only = process.argv[2];
 const files = readdirSync(path.join(ROOT, 'tests', 'browser'))
@@ -14,6 +15,7 @@ const watchdog = setTimeout(() => { console.log('browser: watchdog fired after 1
 watchdog.unref();
 
 const server = await startServer(SITE);
+const productServer = await startServer(PRODUCT_SITE);
 const browser = await launchBrowser();
 let ok = false;
 try {
@@ -21,12 +23,13 @@ try {
   const suites = [];
   for (const f of files) {
     const mod = await import(path.join(ROOT, 'tests', 'browser', f));
-    for (const [name, fn] of mod.default({ baseUrl: server.url, context, browser }))
+    for (const [name, fn] of mod.default({ baseUrl: server.url, productUrl: productServer.url, context, browser }))
       suites.push([`${f.replace('.test.mjs', '')}: ${name}`, fn]);
   }
   ok = await runSuites(suites);
 } finally {
   await browser.close();
   server.stop();
+  productServer.stop();
 }
 process.exit(ok ? 0 : 1);

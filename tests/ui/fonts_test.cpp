@@ -3,17 +3,13 @@
 #include <doctest/doctest.h>
 #include <imgui.h>
 
-#include <fstream>
-#include <sstream>
+#include <string>
+
+#include "support/files.hpp"
 
 namespace {
 
-std::string read_font(const char* name) {
-    std::ifstream in(std::string(NR_FONTS_DIR) + "/" + name, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return std::move(s).str();
-}
+std::string read_font(const char* name) { return nr::test::read_file(std::string(NR_FONTS_DIR) + "/" + name); }
 
 struct ImGuiContextScope {
     ImGuiContextScope() { ImGui::CreateContext(); }

@@ -1,8 +1,8 @@
 #include "core/feed/json_precheck.hpp"
 
 #include <algorithm>
-#include <cctype>
 
+#include "core/text/ascii.hpp"
 #include "core/text/utf8.hpp"
 
 namespace nr {
@@ -17,9 +17,8 @@ std::string_view trim_left(std::string_view s) {
 }
 
 bool contains_ci(std::string_view hay, std::string_view needle) {
-    auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(), [](char a, char b) {
-        return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-    });
+    auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(),
+                          [](char a, char b) { return ascii_lower(a) == ascii_lower(b); });
     return it != hay.end();
 }
 

@@ -363,11 +363,21 @@ void to_json(Json& out, const Feed& feed) {
     out["items"] = feed.items;
 }
 
+// Replace rather than throw on (impossible, the model is sanitized) invalid
+// UTF-8: dump() would otherwise throw or abort.
 std::string feed_to_json_text(const Feed& feed, int indent) {
-    Json j = feed;
-    // Replace rather than throw on (impossible, the model is sanitized)
-    // invalid UTF-8: dump() would otherwise throw or abort.
+    const Json j = feed;
     return j.dump(indent, ' ', false, Json::error_handler_t::replace);
+}
+
+std::string blocks_to_json_text(const Blocks& blocks) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        out += i ? ",\n  " : "\n  ";
+        out += Json(blocks[i]).dump(-1, ' ', false, Json::error_handler_t::replace);
+    }
+    out += blocks.empty() ? "]\n" : "\n]\n";
+    return out;
 }
 
 }  // namespace nr

@@ -36,4 +36,9 @@ void to_json(nlohmann::json& out, const Feed& feed);
 // The feed as Newsreader JSON text; indent < 0 writes one line.
 std::string feed_to_json_text(const Feed& feed, int indent = -1);
 
+// Blocks as a Newsreader "body" array, one block per line so that files of
+// it diff well: the HTML corpus expectations (tests/data/html/*.expect.json)
+// and the test module's nr_html_blocks_json.
+std::string blocks_to_json_text(const Blocks& blocks);
+
 }  // namespace nr

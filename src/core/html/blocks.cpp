@@ -1,10 +1,13 @@
 #include "core/html/blocks.hpp"
 
 #include <array>
+#include <cstdint>
+#include <optional>
 #include <utility>
 #include <vector>
 
 #include "core/html/runs_builder.hpp"
+#include "core/text/ascii.hpp"
 #include "core/text/utf8.hpp"
 #include "core/text/url.hpp"
 
@@ -62,12 +65,12 @@ bool is_blank(std::string_view s) {
     return true;
 }
 
-// Text of a subtree in document order, without recursion, skipping dropped
-// elements and `skip`; <br> becomes "\n".
-std::string flatten_text(const HtmlNode& root, const HtmlNode* skip = nullptr) {
-    std::string out;
+// Visits the nodes below `root` in document order, without recursion;
+// visit(node) returns whether to go into the node's children, which it does
+// down to max_depth levels below root.
+template <class Visit>
+void walk_below(const HtmlNode& root, Visit visit, std::size_t max_depth = SIZE_MAX) {
     std::vector<std::pair<const HtmlNode*, std::size_t>> stack{{&root, 0}};
-    if (root.is_text()) return root.text;
     while (!stack.empty()) {
         auto& [node, next] = stack.back();
         if (next >= node->children.size()) {
@@ -75,13 +78,24 @@ std::string flatten_text(const HtmlNode& root, const HtmlNode* skip = nullptr) {
             continue;
         }
         const HtmlNode& c = node->children[next++];
+        if (visit(c) && stack.size() < max_depth) stack.emplace_back(&c, 0);
+    }
+}
+
+// Text of a subtree in document order, skipping dropped elements and
+// `skip`; <br> becomes "\n".
+std::string flatten_text(const HtmlNode& root, const HtmlNode* skip = nullptr) {
+    if (root.is_text()) return root.text;
+    std::string out;
+    walk_below(root, [&](const HtmlNode& c) {
         if (c.is_text()) {
             out += c.text;
-        } else if (&c != skip && kind_of(c.tag) != Kind::Dropped) {
-            if (c.tag == "br") out += '\n';
-            stack.emplace_back(&c, 0);
+            return false;
         }
-    }
+        if (&c == skip || kind_of(c.tag) == Kind::Dropped) return false;
+        if (c.tag == "br") out += '\n';
+        return true;
+    });
     return out;
 }
 
@@ -176,9 +190,7 @@ std::string take_dash_attribution(Runs& runs) {
 bool istarts_with_at(std::string_view s, std::size_t pos, std::string_view marker) {
     if (pos + marker.size() > s.size()) return false;
     for (std::size_t i = 0; i < marker.size(); ++i) {
-        char a = s[pos + i], b = marker[i];
-        if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
-        if (a != b) return false;
+        if (ascii_lower(s[pos + i]) != marker[i]) return false;
     }
     return true;
 }
@@ -257,24 +269,38 @@ public:
     }
 
 private:
-    void flow_node(const HtmlNode& n, const RunStyle& st, int depth, RunsBuilder& anon, Blocks& out) {
+    // What flow and inline content do alike: text joins the runs, dropped
+    // elements vanish, nesting past the limit becomes its text, <br> a line
+    // break. Returns the element's kind when the caller has more to do.
+    static std::optional<Kind> common_node(const HtmlNode& n, const RunStyle& st, int depth, RunsBuilder& b) {
         if (n.is_text()) {
-            anon.add_text(n.text, st);
-            return;
+            b.add_text(n.text, st);
+            return std::nullopt;
         }
         const Kind kind = kind_of(n.tag);
-        if (kind == Kind::Dropped) return;
+        if (kind == Kind::Dropped) return std::nullopt;
         if (depth >= kHtmlBlocksMaxDepth) {
-            anon.add_text(flatten_text(n), st);
-            return;
+            b.add_text(flatten_text(n), st);
+            return std::nullopt;
         }
-        switch (kind) {
-            case Kind::Break: anon.add_line_break(); return;
-            case Kind::Bold:
-            case Kind::Italic:
-            case Kind::Link:
-            case Kind::Inline: flow_children(n, styled(n, kind, st), depth + 1, anon, out); return;
-            default: break;
+        if (kind == Kind::Break) {
+            b.add_line_break();
+            return std::nullopt;
+        }
+        return kind;
+    }
+
+    static bool is_styling(Kind kind) {
+        return kind == Kind::Bold || kind == Kind::Italic || kind == Kind::Link || kind == Kind::Inline;
+    }
+
+    void flow_node(const HtmlNode& n, const RunStyle& st, int depth, RunsBuilder& anon, Blocks& out) {
+        const std::optional<Kind> element = common_node(n, st, depth, anon);
+        if (!element) return;
+        const Kind kind = *element;
+        if (is_styling(kind)) {
+            flow_children(n, styled(n, kind, st), depth + 1, anon, out);
+            return;
         }
         flush(anon, out);
         switch (kind) {
@@ -319,23 +345,15 @@ private:
     }
 
     void inline_node(const HtmlNode& n, const RunStyle& st, int depth, RunsBuilder& b, InlineCtx& ctx) {
-        if (n.is_text()) {
-            b.add_text(n.text, st);
-            return;
-        }
-        if (&n == ctx.skip) return;
-        const Kind kind = kind_of(n.tag);
-        if (kind == Kind::Dropped) return;
-        if (depth >= kHtmlBlocksMaxDepth) {
-            b.add_text(flatten_text(n), st);
+        if (&n == ctx.skip) return;  // an element: the quote's attribution
+        const std::optional<Kind> element = common_node(n, st, depth, b);
+        if (!element) return;
+        const Kind kind = *element;
+        if (is_styling(kind)) {
+            inline_children(n, styled(n, kind, st), depth + 1, b, ctx);
             return;
         }
         switch (kind) {
-            case Kind::Break: b.add_line_break(); return;
-            case Kind::Bold:
-            case Kind::Italic:
-            case Kind::Link:
-            case Kind::Inline: inline_children(n, styled(n, kind, st), depth + 1, b, ctx); return;
             case Kind::Image:
             case Kind::Figure:
             case Kind::Divider: escape(n, kind, st, depth, b, ctx); return;
@@ -441,23 +459,17 @@ private:
 
     static FigureParts figure_parts(const HtmlNode& fig) {
         FigureParts parts;
-        std::vector<std::pair<const HtmlNode*, std::size_t>> stack{{&fig, 0}};
-        while (!stack.empty()) {
-            auto& [node, next] = stack.back();
-            if (next >= node->children.size()) {
-                stack.pop_back();
-                continue;
-            }
-            const HtmlNode& c = node->children[next++];
-            if (c.is_text() || kind_of(c.tag) == Kind::Dropped) continue;
+        const auto visit = [&](const HtmlNode& c) {
+            if (c.is_text() || kind_of(c.tag) == Kind::Dropped) return false;
             if (c.tag == "img") parts.images.push_back(&c);
             if (c.tag == "figcaption" && parts.caption == nullptr) {
                 parts.caption = &c;
-                continue;
+                return false;
             }
             if (c.tag == "blockquote" && parts.quote == nullptr) parts.quote = &c;
-            if (static_cast<int>(stack.size()) < kHtmlBlocksMaxDepth) stack.emplace_back(&c, 0);
-        }
+            return true;
+        };
+        walk_below(fig, visit, std::size_t(kHtmlBlocksMaxDepth));
         return parts;
     }
 

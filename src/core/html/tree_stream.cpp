@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/html/tree_rules.hpp"
+#include "core/text/ascii.hpp"
 
 namespace nr {
 namespace {
@@ -44,13 +45,6 @@ private:
     std::string_view bytes_;
     std::size_t pos_ = 0;
 };
-
-std::string ascii_lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
 
 // Reads the rest of a kOpen into `into`, or only past it when `into` is null.
 bool read_element(StreamReader& in, HtmlNode* into) {

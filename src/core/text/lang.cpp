@@ -1,11 +1,13 @@
 #include "core/text/lang.hpp"
 
+#include "core/text/ascii.hpp"
+
 namespace nr {
 
 Lang lang_from_tag(std::string_view tag) {
     if (tag.size() < 2) return Lang::En;
-    const char a = static_cast<char>(tag[0] | 0x20);
-    const char b = static_cast<char>(tag[1] | 0x20);
+    const char a = ascii_lower(tag[0]);
+    const char b = ascii_lower(tag[1]);
     const bool primary_ends = tag.size() == 2 || tag[2] == '-' || tag[2] == '_';
     return (a == 'u' && b == 'k' && primary_ends) ? Lang::Uk : Lang::En;
 }

@@ -2,12 +2,13 @@
 
 #include <vector>
 
+#include "core/text/ascii.hpp"
+
 namespace nr {
 namespace {
 
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-char to_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 bool is_c0_or_space(char c) { return static_cast<unsigned char>(c) <= 0x20; }
 
 // Browsers trim C0 controls and spaces at both ends and drop tabs and
@@ -58,7 +59,7 @@ Parts split(std::string_view s) {
         s = s.substr(0, q);
     }
     if (std::size_t n = scheme_length(s); n > 0) {
-        for (std::size_t i = 0; i < n; ++i) p.scheme += to_lower(s[i]);
+        for (std::size_t i = 0; i < n; ++i) p.scheme += ascii_lower(s[i]);
         s.remove_prefix(n + 1);
     }
     if (s.substr(0, 2) == "//") {
@@ -204,7 +205,7 @@ bool is_safe_link(std::string_view url) {
         return colon == std::string::npos || s.find_first_of("/?#") < colon;
     }
     std::string scheme;
-    for (std::size_t i = 0; i < n; ++i) scheme += to_lower(s[i]);
+    for (std::size_t i = 0; i < n; ++i) scheme += ascii_lower(s[i]);
     return scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "tel";
 }
 

@@ -10,17 +10,11 @@
 
 #include "core/html/markup_caps.hpp"
 #include "core/html/tree_rules.hpp"
+#include "core/text/ascii.hpp"
 #include "core/text/utf8.hpp"
 
 namespace nr {
 namespace {
-
-std::string ascii_lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
 
 std::string element_name(const GumboElement& el) {
     if (el.tag != GUMBO_TAG_UNKNOWN) return ascii_lower(gumbo_normalized_tagname(el.tag));

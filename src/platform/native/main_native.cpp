@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "platform/frame_step.hpp"
 #include "platform/native/fetch_native.hpp"
 #include "platform/native/html_gumbo.hpp"
 #include "platform/native/images_native.hpp"
@@ -65,6 +66,8 @@ bool parse_args(int argc, char** argv, Args& a) {
     }
     return !a.reader.feed_url.empty() && a.window.width > 0 && a.window.height > 0;
 }
+
+double clock_ms() { return double(SDL_GetPerformanceCounter()) * 1000.0 / double(SDL_GetPerformanceFrequency()); }
 
 bool save_screenshot(nr::SdlWindow* w, const std::string& path) {
     std::string rgba;
@@ -118,20 +121,20 @@ int main(int argc, char** argv) {
         SDL_PumpEvents();
         if (SDL_PeepEvents(nullptr, 0, SDL_PEEKEVENT, SDL_QUIT, SDL_QUIT) > 0) running = false;
         if (SDL_PeepEvents(nullptr, 0, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0 || !deferred.empty()) settle = 2;
-        nr::drain_events(window, deferred);
-        if (app.prepare_frame(nr::window_pixel_ratio(window), nr::window_width(window))) nr::window_reload_fonts(window);
-        if (!app.can_draw()) continue;
-        wants_frame = false;
-        nr::window_begin_frame(window, 1.0f / 60.0f);
-        const bool animating = app.draw(std::int64_t(std::time(nullptr)));
+        wants_frame = false;  // what the frame itself asks for is kept
+        const nr::FrameStep step = nr::step_frame(window, app, *images, deferred, 1.0f / 60.0f,
+                                                  std::int64_t(std::time(nullptr)), clock_ms);
+        if (!step.drawn) {  // fonts still loading
+            wants_frame = true;
+            continue;
+        }
         if (!opened && app.state().state == nr::LoadState::Ready) {
             app.open(args.open_id);
             opened = true;
+            wants_frame = true;  // the next frame shows it
         }
-        nr::window_end_frame(window, app.palette().background);
-        images->end_frame();  // LRU eviction sees which images this frame used
         if (settle > 0) --settle;
-        if (animating) {
+        if (step.animating) {
             wants_frame = true;
             SDL_Delay(16);
         }

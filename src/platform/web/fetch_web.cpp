@@ -115,7 +115,7 @@ extern "C" {
 
 // Sizes the body of early response `id` and returns where JS copies it, or
 // null (nothing to copy); _nr_early_done follows unless the owner is gone.
-EMSCRIPTEN_KEEPALIVE char* nr_early_body(int id, int status, double size) {
+char* nr_early_body(int id, int status, double size) {
     nr::WebFetcher* owner = nr::EarlyRoutes::instance().find(id);
     if (!owner) return nullptr;
     char* out = owner->early_body(id, status, std::size_t(size));
@@ -123,7 +123,7 @@ EMSCRIPTEN_KEEPALIVE char* nr_early_body(int id, int status, double size) {
     return out;
 }
 
-EMSCRIPTEN_KEEPALIVE void nr_early_done(int id) {
+void nr_early_done(int id) {
     if (nr::WebFetcher* owner = nr::EarlyRoutes::instance().find(id)) owner->early_done(id);
 }
 

@@ -165,7 +165,7 @@ void WebImageSource::failed(int request_id) {
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE void nr_image_loaded(int request_id, int texture, int width, int height) {
+void nr_image_loaded(int request_id, int texture, int width, int height) {
     nr::WebImageSource* source = nr::ImageRoutes::instance().take(request_id);
     if (!source) {
         nr::delete_gl_texture(unsigned(texture));  // nobody wants it any more
@@ -174,7 +174,7 @@ EMSCRIPTEN_KEEPALIVE void nr_image_loaded(int request_id, int texture, int width
     source->loaded(request_id, unsigned(texture), width, height);
 }
 
-EMSCRIPTEN_KEEPALIVE void nr_image_failed(int request_id) {
+void nr_image_failed(int request_id) {
     if (nr::WebImageSource* source = nr::ImageRoutes::instance().take(request_id)) source->failed(request_id);
 }
 

@@ -15,8 +15,10 @@
 #include <string>
 #include <vector>
 
+#include "platform/frame_step.hpp"
 #include "platform/sdl_window.hpp"
 #include "platform/web/fetch_web.hpp"
+#include "platform/web/frame_times.hpp"
 #include "platform/web/host_web.hpp"
 #include "platform/web/html_web.hpp"
 #include "platform/web/images_web.hpp"
@@ -26,10 +28,6 @@ namespace {
 
 constexpr Uint32 kSdlPollSentinel = 0x7F00;  // SDL 2.26 queues it on every poll
 constexpr int kSettleFrames = 2;             // ImGui 1.86 loses clicks shorter than a frame without them
-
-struct FrameTiming {
-    float total = 0, events = 0, ui = 0, render = 0;
-};
 
 struct WebRunner {
     nr::SdlWindow* window = nullptr;
@@ -47,12 +45,8 @@ struct WebRunner {
     std::string reported_error;
     int reported_skipped = 0;
     std::vector<SDL_Event> deferred;  // key releases held for the next frame
-    // Wall time of recent frames (input through draw-list submission), ms,
-    // whole and by phase, to tell which part a slow frame spent its time in.
-    std::vector<FrameTiming> frame_ms;
 };
 
-constexpr std::size_t kFrameHistory = 1024;
 // Quiet time before idle work (the article roles' atlas) may block the main
 // thread for tens of ms: long enough that a reader is looking, not scrolling.
 constexpr double kIdleMs = 1500;
@@ -98,28 +92,16 @@ EM_BOOL on_animation_frame(double now_ms, void* user) {
     auto* r = static_cast<WebRunner*>(user);
     r->frame_pending = false;
     if (!r->window) return EM_FALSE;  // WebGL2 unavailable: the host shows the reason instead
-    const double frame_start = emscripten_get_now();
-    nr::drain_events(r->window, r->deferred);
-
-    if (r->app->prepare_frame(nr::window_pixel_ratio(r->window), nr::window_width(r->window))) nr::window_reload_fonts(r->window);
-    if (!r->app->can_draw()) return EM_FALSE;  // fonts still loading; their arrival requests a frame
-
     const float dt = r->last_frame_ms > 0 ? float(now_ms - r->last_frame_ms) / 1000.0f : 1.0f / 60.0f;
+    const nr::FrameStep step = nr::step_frame(r->window, *r->app, *r->images, r->deferred, dt,
+                                              std::int64_t(emscripten_date_now() / 1000.0), emscripten_get_now);
+    if (!step.drawn) return EM_FALSE;  // fonts still loading; their arrival requests a frame
     r->last_frame_ms = now_ms;
-    const double ui_start = emscripten_get_now();
-    nr::window_begin_frame(r->window, dt);
-    const bool animating = r->app->draw(std::int64_t(emscripten_date_now() / 1000.0));
-    const double render_start = emscripten_get_now();
-    nr::window_end_frame(r->window, r->app->palette().background);
-    r->images->end_frame();  // LRU eviction sees which images this frame used
     ++r->frames_drawn;
-    const double frame_end = emscripten_get_now();
-    if (r->frame_ms.size() < kFrameHistory)
-        r->frame_ms.push_back({float(frame_end - frame_start), float(ui_start - frame_start),
-                               float(render_start - ui_start), float(frame_end - render_start)});
+    nr::web::frame_timed(step.phases);
 
     report_to_host(r);
-    if (animating || r->settle_frames > 0 || !r->deferred.empty()) {
+    if (step.animating || r->settle_frames > 0 || !r->deferred.empty()) {
         if (r->settle_frames > 0) --r->settle_frames;
         request_frame(r);
     }
@@ -158,60 +140,45 @@ nr::ui::ReaderOptions parse_arguments(int argc, char** argv) {
 
 }  // namespace
 
+// Replaced in the test and bench module (see frame_times.hpp).
+[[gnu::weak]] void nr::web::frame_timed(const FramePhases&) {}
+
+// The module's exports (src/platform/web/exports.txt lists them all).
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE int nr_frames_drawn() { return g_runner ? g_runner->frames_drawn : 0; }
+int nr_frames_drawn() { return g_runner ? g_runner->frames_drawn : 0; }
 
-EMSCRIPTEN_KEEPALIVE int nr_items_loaded() {
+int nr_items_loaded() {
     return g_runner ? int(g_runner->app->state().feed.items.size()) : 0;
 }
 
 // Called by the loader's ResizeObserver (CSS pixels) and on pixel-ratio changes.
-EMSCRIPTEN_KEEPALIVE void nr_resize(int width, int height) {
+void nr_resize(int width, int height) {
     if (!g_runner || !g_runner->window || width <= 0 || height <= 0) return;
     nr::window_set_size(g_runner->window, width, height);
     request_frame(g_runner);
 }
 
-// Percentile (0..100) of the CPU time of the frames drawn since the last
-// reset, in ms; -1 when none. phase: 0 whole frame, 1 events and font
-// preparation, 2 UI (ImGui new frame + app), 3 render (draw lists to WebGL,
-// image cache). For stats() and benchmarks.
-EMSCRIPTEN_KEEPALIVE double nr_frame_ms_percentile(double p, int phase) {
-    if (!g_runner || g_runner->frame_ms.empty()) return -1;
-    std::vector<float> v;
-    v.reserve(g_runner->frame_ms.size());
-    for (const FrameTiming& t : g_runner->frame_ms)
-        v.push_back(phase == 1 ? t.events : phase == 2 ? t.ui : phase == 3 ? t.render : t.total);
-    const auto k = std::size_t(std::clamp(p, 0.0, 100.0) / 100.0 * double(v.size() - 1) + 0.5);
-    std::nth_element(v.begin(), v.begin() + std::ptrdiff_t(k), v.end());
-    return v[k];
-}
-EMSCRIPTEN_KEEPALIVE int nr_frame_count_timed() { return g_runner ? int(g_runner->frame_ms.size()) : 0; }
-EMSCRIPTEN_KEEPALIVE void nr_frame_times_reset() {
-    if (g_runner) g_runner->frame_ms.clear();
-}
-
 // GPU bytes and count of the image textures alive (stats, browser tests).
-EMSCRIPTEN_KEEPALIVE double nr_image_bytes() { return g_runner ? double(g_runner->images->bytes_held()) : 0; }
-EMSCRIPTEN_KEEPALIVE int nr_image_textures() { return g_runner ? g_runner->images->textures_held() : 0; }
+double nr_image_bytes() { return g_runner ? double(g_runner->images->bytes_held()) : 0; }
+int nr_image_textures() { return g_runner ? g_runner->images->textures_held() : 0; }
 
 // A JSON snapshot of what is on screen (tests, the accessible mirror later).
-EMSCRIPTEN_KEEPALIVE const char* nr_debug_json() {
+const char* nr_debug_json() {
     static std::string json;  // valid until the next call; one runner per instance
     json = g_runner ? g_runner->app->debug_json() : "{}";
     return json.c_str();
 }
 
 // Navigation from the host page (tests; later the public API).
-EMSCRIPTEN_KEEPALIVE void nr_open(const char* id) {
+void nr_open(const char* id) {
     if (g_runner) g_runner->app->open(id);
 }
-EMSCRIPTEN_KEEPALIVE void nr_back() {
+void nr_back() {
     if (g_runner) g_runner->app->back();
 }
 
-EMSCRIPTEN_KEEPALIVE void nr_destroy() {
+void nr_destroy() {
     if (!g_runner) return;
     if (g_runner->idle_timer) emscripten_clear_timeout(g_runner->idle_timer);
     SDL_DelEventWatch(on_sdl_event, g_runner);

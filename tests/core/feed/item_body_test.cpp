@@ -8,31 +8,17 @@
 #include "core/view/app_state.hpp"
 #include "core/feed/item_body.hpp"
 #include "feed_test_helpers.hpp"
+#include "support/html_fixture.hpp"
 
 using namespace nr;
 using namespace nr::test;
 
 namespace {
 
-// Enough of an HTML parser for these tests: each "<p>text</p>" is a paragraph.
-HtmlNode paragraphs_parser(std::string_view html) {
-    HtmlNode root;
-    root.tag = "body";
-    std::size_t at = 0;
-    while ((at = html.find("<p>", at)) != std::string_view::npos) {
-        const std::size_t end = html.find("</p>", at);
-        if (end == std::string_view::npos) break;
-        const std::string text(html.substr(at + 3, end - at - 3));
-        root.children.push_back(HtmlNode{"p", "", {}, {HtmlNode{"", text, {}, {}}}});
-        at = end + 4;
-    }
-    return root;
-}
-
 ParseResult parse_with(std::string_view json, bool lazy) {
     ParseOptions options;
     options.base_url = "https://news.example/feed.json";
-    options.html = paragraphs_parser;
+    options.html = parse_html_fixture;
     options.lazy_bodies = lazy;
     return parse_feed(json, options);
 }
@@ -62,6 +48,7 @@ void check_same_as_eager(const std::string& json) {
     const ParseResult lazy = parse_with(json, true);
     REQUIRE(eager.ok);
     REQUIRE(lazy.ok);
+    REQUIRE_FALSE(eager.feed.items.empty());
     REQUIRE(lazy.feed.items.size() == eager.feed.items.size());
     CHECK(lazy.diagnostics.size() == eager.diagnostics.size());
     for (std::size_t i = 0; i < eager.feed.items.size(); ++i) {
@@ -70,6 +57,7 @@ void check_same_as_eager(const std::string& json) {
         CAPTURE(e.id);
         const BodyLoad body = load_body(l);
         CHECK(body.error.empty());
+        CHECK_FALSE(e.body.empty());  // every sample item has a body: equal must not mean both empty
         CHECK(body.blocks == e.body);
         CHECK(l.word_count == e.word_count);
         CHECK(l.reading_minutes == e.reading_minutes);

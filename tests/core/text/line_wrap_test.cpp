@@ -1,6 +1,5 @@
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -261,19 +260,13 @@ TEST_CASE("wrap_runs: measuring cost") {
     const auto measure = counter.fn();
     nr::WrapOptions o;
     o.max_width = 680;
-    std::size_t lines = 0, words = 0;
-    const auto t0 = std::chrono::steady_clock::now();
+    std::size_t lines = 0;
     for (const auto& runs : paragraphs) lines += nr::wrap_runs(runs, o, measure).lines.size();
-    const auto elapsed = std::chrono::steady_clock::now() - t0;
-    words = 15 * 6 * (7 * 1 + 13 * 2);
+    const std::size_t words = 15 * 6 * (7 * 1 + 13 * 2);
     CHECK(lines > 15 * 5);
-    // Whole words are measured, never code point by code point.
+    // Whole words are measured, never code point by code point (the time it
+    // takes is make bench's to measure, not a test's).
     CHECK(counter.calls < words + 3 * lines + 15 * 4);
-    MESSAGE("15 paragraphs: " << lines << " lines, " << counter.calls << " measure calls, "
-                              << std::chrono::duration<double, std::micro>(elapsed).count() << " us (debug build)");
-    // Only a gross-regression guard: debug build on a shared machine. A
-    // release build lays this out (2,000 words) in about 0.3 ms.
-    CHECK(elapsed < std::chrono::milliseconds(500));
 }
 
 TEST_CASE("wrap_runs: random input keeps the invariants") {

@@ -9,28 +9,22 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "core/feed/newsreader_format.hpp"
 #include "core/html/blocks.hpp"
-#include "core/html/blocks_json.hpp"
 #include "platform/native/html_gumbo.hpp"
+#include "support/files.hpp"
 
 namespace fs = std::filesystem;
+using nr::test::read_file;
 
 namespace {
 
 constexpr const char* kDefaultBase = "https://example.com/news/feed.json";
-
-std::string read_file(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 std::string base_of(const std::string& html) {
     const std::string marker = "<!-- base: ";
@@ -57,7 +51,7 @@ TEST_CASE("HTML corpus: gumbo + blocks_from_html match the expectations") {
         CAPTURE(html_path.filename().string());
         const std::string html = read_file(html_path);
         const nr::Blocks blocks = nr::blocks_from_html(nr::parse_html_gumbo(html), base_of(html));
-        const std::string actual = nr::blocks_to_debug_json(blocks);
+        const std::string actual = nr::blocks_to_json_text(blocks);
         fs::path expect_path = html_path;
         expect_path.replace_extension(".expect.json");
         if (update) {

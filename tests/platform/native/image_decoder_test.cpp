@@ -6,22 +6,17 @@
 #include <SDL.h>
 
 #include <chrono>
-#include <fstream>
 #include <initializer_list>
-#include <iterator>
 #include <string>
 #include <thread>
 
 #include "platform/native/image_decoder.hpp"
+#include "support/files.hpp"
 
 using namespace nr;
+using nr::test::read_file;
 
 namespace {
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
 
 // A 1x1 GIF89a whose only pixel is pure red.
 const std::string kRedGif("GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\x00\x00\x00\x00\x00"

@@ -7,23 +7,23 @@
 #include <string>
 #include <string_view>
 
+#include "core/feed/newsreader_format.hpp"
 #include "core/html/blocks.hpp"
-#include "core/html/blocks_json.hpp"
 #include "core/html/tree_json.hpp"
 #include "platform/web/html_web.hpp"
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE const char* nr_html_blocks_json(const char* html, int length, const char* base_url) {
+const char* nr_html_blocks_json(const char* html, int length, const char* base_url) {
     static std::string json;  // valid until the next call; one instance per widget
     const std::string_view bytes(html, std::size_t(length));
-    json = nr::blocks_to_debug_json(nr::blocks_from_html(nr::parse_html_dom(bytes), base_url));
+    json = nr::blocks_to_json_text(nr::blocks_from_html(nr::parse_html_dom(bytes), base_url));
     return json.c_str();
 }
 
 // The tree the widget builds from the DOMParser stream, as
 // newsreader-html-tree-dump prints gumbo's (tests/browser/html-corpus.mjs).
-EMSCRIPTEN_KEEPALIVE const char* nr_html_tree_json(const char* html, int length) {
+const char* nr_html_tree_json(const char* html, int length) {
     static std::string json;  // valid until the next call; one instance per widget
     json = nr::html_tree_to_json(nr::parse_html_dom(std::string_view(html, std::size_t(length))));
     return json.c_str();

@@ -14,7 +14,7 @@ extern "C" {
 // Parses a feed (bytes already in the wasm heap) into the model with the
 // browser's DOMParser for content_html, as the widget does. Returns the item
 // count, or -1 when the whole feed was refused.
-EMSCRIPTEN_KEEPALIVE int nr_bench_parse(const char* bytes, int length, const char* base_url) {
+int nr_bench_parse(const char* bytes, int length, const char* base_url) {
     nr::ParseOptions options;
     options.base_url = base_url;
     options.html = nr::parse_html_dom;
@@ -25,7 +25,7 @@ EMSCRIPTEN_KEEPALIVE int nr_bench_parse(const char* bytes, int length, const cha
 
 // The same parse, keeping the result alive so the page can read how many heap
 // bytes the model itself holds; release it with nr_bench_release.
-EMSCRIPTEN_KEEPALIVE nr::ParseResult* nr_bench_parse_keep(const char* bytes, int length, const char* base_url) {
+nr::ParseResult* nr_bench_parse_keep(const char* bytes, int length, const char* base_url) {
     nr::ParseOptions options;
     options.base_url = base_url;
     options.html = nr::parse_html_dom;
@@ -33,9 +33,9 @@ EMSCRIPTEN_KEEPALIVE nr::ParseResult* nr_bench_parse_keep(const char* bytes, int
     return new nr::ParseResult(nr::parse_feed(std::string_view(bytes, std::size_t(length)), options));
 }
 
-EMSCRIPTEN_KEEPALIVE void nr_bench_release(nr::ParseResult* result) { delete result; }
+void nr_bench_release(nr::ParseResult* result) { delete result; }
 
 // Bytes malloc has handed out and not had back (live allocations).
-EMSCRIPTEN_KEEPALIVE double nr_bench_heap_in_use() { return double(mallinfo().uordblks); }
+double nr_bench_heap_in_use() { return double(mallinfo().uordblks); }
 
 }  // extern "C"

@@ -1,15 +1,14 @@
 // to_json writes the Newsreader format that parse_feed reads back equal.
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <iterator>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "core/feed/newsreader_format.hpp"
 #include "core/feed/parser.hpp"
-#include "platform/native/html_gumbo.hpp"
+#include "feed_corpus_checks.hpp"
+#include "support/html_fixture.hpp"
 
 using namespace nr;
 
@@ -69,11 +68,6 @@ Feed sample_feed() {
     return f;
 }
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
 }  // namespace
 
 TEST_CASE("A model written with to_json parses back equal") {
@@ -99,19 +93,5 @@ TEST_CASE("to_json writes the short forms") {
 }
 
 TEST_CASE("Corpus feeds survive parse -> to_json -> parse") {
-    for (const char* name : {"newsreader-full.json", "jsonfeed-1.1.json", "jsonfeed-1.0.json", "invalid-utf8.json",
-                             "bidi-controls.json", "missing-id.json", "long-title.json"}) {
-        CAPTURE(name);
-        const std::string bytes = read_file(std::string(NR_SOURCE_DIR) + "/tests/data/feeds/" + name);
-        REQUIRE_FALSE(bytes.empty());
-        ParseOptions options;
-        options.base_url = "https://c.example/feeds/feed.json";
-        options.html = parse_html_gumbo;
-        const ParseResult first = parse_feed(bytes, options);
-        REQUIRE(first.ok);
-        const ParseResult second = parse_feed(feed_to_json_text(first.feed), options);
-        REQUIRE(second.ok);
-        CHECK(second.diagnostics.empty());
-        CHECK(second.feed == first.feed);
-    }
+    nr::test::check_corpus_round_trip(nr::test::parse_html_fixture);
 }

@@ -1,0 +1,53 @@
+// Frame-time history for stats().frameMs and the benchmarks (test and bench
+// module only; the product drops the times, see frame_times.hpp).
+#include <algorithm>
+#include <cstddef>
+#include <vector>
+
+#include "platform/web/frame_times.hpp"
+
+namespace {
+
+constexpr std::size_t kFrameHistory = 1024;
+
+// Wall time of the frames drawn since the last reset, by phase, to tell
+// which part a slow frame spent its time in. One module instance per
+// widget, so one history per widget.
+std::vector<nr::FramePhases> g_frames;
+
+float phase_ms(const nr::FramePhases& f, int phase) {
+    switch (phase) {
+        case 1: return f.events;
+        case 2: return f.ui;
+        case 3: return f.render;
+        default: return f.total();
+    }
+}
+
+}  // namespace
+
+void nr::web::frame_timed(const FramePhases& phases) {
+    if (g_frames.size() < kFrameHistory) g_frames.push_back(phases);
+}
+
+extern "C" {
+
+// Percentile (0..100) of the wall time of the frames drawn since the last
+// reset, in ms; -1 when none. phase: 0 whole frame, 1 events and font
+// preparation, 2 UI (ImGui new frame + app), 3 render (draw lists to WebGL,
+// image cache).
+double nr_frame_ms_percentile(double p, int phase) {
+    if (g_frames.empty()) return -1;
+    std::vector<float> v;
+    v.reserve(g_frames.size());
+    for (const nr::FramePhases& f : g_frames) v.push_back(phase_ms(f, phase));
+    const auto k = std::size_t(std::clamp(p, 0.0, 100.0) / 100.0 * double(v.size() - 1) + 0.5);
+    std::nth_element(v.begin(), v.begin() + std::ptrdiff_t(k), v.end());
+    return v[k];
+}
+
+int nr_frame_count_timed() { return int(g_frames.size()); }
+
+void nr_frame_times_reset() { g_frames.clear(); }
+
+}  // extern "C"
