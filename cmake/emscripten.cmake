@@ -10,24 +10,24 @@ target_include_directories(newsreader-wasm PRIVATE ${NR_SRC})
 target_link_libraries(newsreader-wasm PRIVATE news_core imgui ${NR_SDL2_WASM}/lib/libSDL2.a nr_warnings)
 set_target_properties(newsreader-wasm PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY ${NR_SITE_DIR})
 
-# FETCH_SUPPORT_INDEXEDDB=0: emscripten_fetch otherwise opens an IndexedDB
-# database on the host's origin before main() and looks every URL up in it
-# before sending, which holds the feed request back until the main thread is
-# free. GL_SUPPORT_*_ENABLE_EXTENSIONS=0: the renderer uses core WebGL2 only,
+# No -sFETCH: requests go through fetch() in fetch_glue.js (a byte cap while
+# streaming, timeouts, a real abort). GL_SUPPORT_*_ENABLE_EXTENSIONS=0: the renderer uses core WebGL2 only,
 # so skip enabling every extension when the context is made.
 set(NR_WASM_LINK_FLAGS
   -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createNewsreaderModule
   -sENVIRONMENT=web -sFILESYSTEM=0 -sMINIFY_HTML=0
   -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
-  -sALLOW_MEMORY_GROWTH=1 -sFETCH=1 -sFETCH_SUPPORT_INDEXEDDB=0 -sEXIT_RUNTIME=0
+  -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=0
   -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_SUPPORT_SIMPLE_ENABLE_EXTENSIONS=0
-  -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_nr_frames_drawn,_nr_items_loaded,_nr_resize,_nr_destroy,_nr_debug_json,_nr_open,_nr_back,_nr_html_blocks_json,_nr_frame_ms_percentile,_nr_frame_count_timed,_nr_frame_times_reset,_nr_image_loaded,_nr_image_failed,_nr_image_bytes,_nr_image_textures,_nr_early_body,_nr_early_done
+  -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_nr_frames_drawn,_nr_items_loaded,_nr_resize,_nr_destroy,_nr_debug_json,_nr_open,_nr_back,_nr_html_blocks_json,_nr_frame_ms_percentile,_nr_frame_count_timed,_nr_frame_times_reset,_nr_image_loaded,_nr_image_failed,_nr_image_bytes,_nr_image_textures,_nr_fetch_body,_nr_fetch_done
   -sEXPORTED_RUNTIME_METHODS=UTF8ToString,ccall
-  --pre-js ${NR_SRC}/platform/web/html_dom.js
+  # SHELL: keeps the repeated --pre-js from being de-duplicated by CMake.
+  "SHELL:--pre-js ${NR_SRC}/platform/web/html_dom.js"
+  "SHELL:--pre-js ${NR_SRC}/platform/web/fetch_glue.js"
   --post-js ${NR_SRC}/platform/web/post.js)
 target_link_options(newsreader-wasm PRIVATE ${NR_WASM_LINK_FLAGS})
 set_property(TARGET newsreader-wasm APPEND PROPERTY LINK_DEPENDS
-  ${NR_SRC}/platform/web/html_dom.js ${NR_SRC}/platform/web/post.js)
+  ${NR_SRC}/platform/web/html_dom.js ${NR_SRC}/platform/web/fetch_glue.js ${NR_SRC}/platform/web/post.js)
 
 # The demo site: loader, pages, fonts and sample content next to the module.
 add_custom_target(site ALL

@@ -153,6 +153,7 @@ void FeedView::draw_status(Frame& f, const AppState& state, float x, float y, fl
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float inner_x = x + kPadX, inner_w = w - 2 * kPadX;
     y += space::xl;
+    footer_button_ = Rect{};
     if (state.state == LoadState::Loading) {
         spinner(f, {inner_x, y, 48, 24});
         TextBox msg = layout_plain("Loading the feed…", Role::Meta, inner_w - 56, 1, f.fonts);
@@ -168,8 +169,9 @@ void FeedView::draw_status(Frame& f, const AppState& state, float x, float y, fl
     TextBox msg = layout_plain(detail, Role::CardExcerpt, inner_w, 6, f.fonts);
     draw_text(dl, msg, inner_x, y, {imcol(failed ? p.error : p.muted), imcol(p.accent)}, f.fonts);
     y += msg.height() + space::xl;
-    if (failed && outline_button(f, "retry", {inner_x, y, std::min(inner_w, 200.0f), 40}, "Try again", false))
-        f.actions.retry = true;
+    const Rect retry{inner_x, y, std::min(inner_w, 200.0f), 40};
+    footer_button_ = failed ? retry : Rect{};
+    if (failed && outline_button(f, "retry", retry, "Try again", false)) f.actions.retry = true;
 }
 
 // Cards near the viewport keep their layout between frames: while scrolling,
