@@ -139,6 +139,20 @@ export default function networkTests({ baseUrl, context }) {
       await page.close();
     }],
 
+    ['destroy() aborts a request in flight', async () => {
+      const page = await blankPage(context, baseUrl);
+      const aborted = [];
+      page.on('requestfailed', (r) => { if (r.url().includes('/__test/hang')) aborted.push(r.failure()?.errorText); });
+      await mountWidget(page, '/__test/hang', { timeout: 60000 });  // the module has taken the request over
+      await page.waitForTimeout(200);
+      assert(aborted.length === 0, 'still in flight before destroy()');
+      await page.$eval('#w', (el) => el.newsreader.destroy());
+      await until(page, async () => aborted.length > 0, 'the request to be aborted', 5000);
+      assert(/ABORTED/.test(aborted[0]), `failed with ${aborted[0]}`);
+      noProblems(page);
+      await page.close();
+    }],
+
     ['a broken early response body ends in the error state with Try again', async () => {
       const page = await blankPage(context, baseUrl);
       await mountWidget(page, '/__test/broken?bytes=100000');

@@ -31,11 +31,11 @@ struct FetchHeaders {
 
 struct FetchResponse {
     std::string url;
-    bool ok = false;      // a 2xx status (or a file read) with the body complete
-    int status = 0;       // HTTP status; 0 for network errors
+    bool ok = false;  // a 2xx status (or a file read) with the body complete
+    int status = 0;   // HTTP status; 0 for network errors
     std::string body;
-    std::string error;    // human readable, set when !ok
-    FetchHeaders headers; // of the final response, when there was one
+    std::string error;     // human readable, set when !ok
+    FetchHeaders headers;  // of the final response, when there was one
 };
 
 using FetchCallback = std::function<void(FetchResponse&&)>;

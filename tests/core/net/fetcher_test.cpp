@@ -10,7 +10,8 @@ TEST_CASE("describe_fetch_failure names the limit that applied") {
     SUBCASE("too large, with the cap in MB") {
         CHECK(describe_fetch_failure(FetchFailure::TooLarge, kMaxFeedBytes, 0) ==
               "the response is larger than the 64 MB limit");
-        CHECK(describe_fetch_failure(FetchFailure::TooLarge, 1024, 0) == "the response is larger than the 1024 bytes limit");
+        CHECK(describe_fetch_failure(FetchFailure::TooLarge, 1024, 0) ==
+              "the response is larger than the 1024 bytes limit");
     }
     SUBCASE("a timeout, with its length when known") {
         CHECK(describe_fetch_failure(FetchFailure::Timeout, 0, kDefaultTimeoutMs) ==
