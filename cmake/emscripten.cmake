@@ -33,19 +33,20 @@ add_library(newsreader-web OBJECT ${NR_PLATFORM_SOURCES} ${NR_UI_SOURCES})
 target_include_directories(newsreader-web PRIVATE ${NR_SRC})
 target_link_libraries(newsreader-web PRIVATE ${NR_WEB_LIBRARIES})
 
-# FETCH_SUPPORT_INDEXEDDB=0: emscripten_fetch otherwise opens an IndexedDB
-# database on the host's origin before main() and looks every URL up in it
-# before sending, which holds the feed request back until the main thread is
-# free. GL_SUPPORT_*_ENABLE_EXTENSIONS=0: the renderer uses core WebGL2 only,
-# so skip enabling every extension when the context is made.
+# No -sFETCH: requests go through fetch() in fetch_glue.js (a byte cap while
+# streaming, timeouts, a real abort). GL_SUPPORT_*_ENABLE_EXTENSIONS=0: the
+# renderer uses core WebGL2 only, so skip enabling every extension when the
+# context is made.
 set(NR_WASM_LINK_FLAGS
   -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createNewsreaderModule
   -sENVIRONMENT=web -sFILESYSTEM=0 -sMINIFY_HTML=0
   -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
-  -sALLOW_MEMORY_GROWTH=1 -sFETCH=1 -sFETCH_SUPPORT_INDEXEDDB=0 -sEXIT_RUNTIME=0
+  -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=0
   -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_SUPPORT_SIMPLE_ENABLE_EXTENSIONS=0
   -sEXPORTED_RUNTIME_METHODS=UTF8ToString,ccall
-  --pre-js ${NR_SRC}/platform/web/html_dom.js
+  # SHELL: keeps the repeated --pre-js from being de-duplicated by CMake.
+  "SHELL:--pre-js ${NR_SRC}/platform/web/html_dom.js"
+  "SHELL:--pre-js ${NR_SRC}/platform/web/fetch_glue.js"
   --post-js ${NR_SRC}/platform/web/post.js)
 
 # nr_add_wasm_module(TARGET SITE_DIR EXPORTS [SOURCES...]): the module as
@@ -58,7 +59,8 @@ function(nr_add_wasm_module target site_dir exports)
                                              RUNTIME_OUTPUT_DIRECTORY ${site_dir})
   target_link_options(${target} PRIVATE ${NR_WASM_LINK_FLAGS} -sEXPORTED_FUNCTIONS=${exports})
   set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS
-    ${NR_SRC}/platform/web/html_dom.js ${NR_SRC}/platform/web/post.js ${NR_EXPORTS_FILE})
+    ${NR_SRC}/platform/web/html_dom.js ${NR_SRC}/platform/web/fetch_glue.js ${NR_SRC}/platform/web/post.js
+    ${NR_EXPORTS_FILE})
 endfunction()
 
 nr_add_wasm_module(newsreader-wasm ${NR_SITE_DIR} ${NR_PRODUCT_EXPORTS})

@@ -3,13 +3,21 @@
 
 Static files only, with the MIME types the widget needs (.wasm as
 application/wasm so WebAssembly.compileStreaming works) and no caching
-surprises. Usage: serve.py DIR [--port N] [--quiet]
+surprises. With --test-routes (browser tests only) it also serves the
+misbehaving responses the network tests need, under /__test/ (see
+TEST_ROUTES), and a page's Content-Security-Policy from its ?csp= query.
+Usage: serve.py DIR [--port N] [--quiet] [--test-routes]
 """
 import argparse
 import errno
 import functools
 import http.server
 import sys
+import time
+import urllib.parse
+
+MB = 1 << 20
+HANG_SECONDS = 20  # long past any test's timeout; bounded so threads end
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -25,7 +33,57 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self):
         # Revalidate every time: a rebuilt module is never served stale.
         self.send_header("Cache-Control", "no-cache")
+        if self.server.test_routes:
+            csp = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query).get("csp")
+            if csp:
+                self.send_header("Content-Security-Policy", csp[0])
         super().end_headers()
+
+    def do_GET(self):
+        url = urllib.parse.urlsplit(self.path)
+        route = TEST_ROUTES.get(url.path) if self.server.test_routes else None
+        if route is None:
+            return super().do_GET()
+        query = {k: v[0] for k, v in urllib.parse.parse_qs(url.query).items()}
+        route(self, int(query.get("bytes", MB)))
+        self.close_connection = True
+
+    # Test routes: each takes the handler and a byte count (?bytes=N).
+
+    def hang(self, _):
+        """Never answers (until HANG_SECONDS)."""
+        time.sleep(HANG_SECONDS)
+
+    def declared(self, size):
+        """Declares a body of `size` bytes in Content-Length, then sends
+        nothing: only a client that reads Content-Length ends quickly."""
+        self._head(size)
+        time.sleep(HANG_SECONDS)
+
+    def stream(self, size):
+        """`size` bytes of JSON white space, without Content-Length."""
+        self._head(None)
+        chunk = b" " * MB
+        sent = 0
+        while sent < size:
+            n = min(len(chunk), size - sent)
+            self.wfile.write(chunk[:n])
+            sent += n
+
+    def broken(self, size):
+        """Declares `size` bytes, sends a few, and closes the connection."""
+        self._head(size)
+        self.wfile.write(b'{"version": ')
+        self.wfile.flush()
+
+    def _head(self, length):
+        self.send_response(200)
+        self.send_header("Content-Type", "application/feed+json")
+        if length is not None:
+            self.send_header("Content-Length", str(length))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.wfile.flush()
 
     def handle(self):
         # A browser that drops a request it no longer needs is not an error.
@@ -39,11 +97,20 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             super().log_message(fmt, *args)
 
 
+TEST_ROUTES = {
+    "/__test/hang": Handler.hang,
+    "/__test/declared": Handler.declared,
+    "/__test/stream": Handler.stream,
+    "/__test/broken": Handler.broken,
+}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("root")
     ap.add_argument("--port", type=int, default=8080)
     ap.add_argument("--quiet", action="store_true")
+    ap.add_argument("--test-routes", action="store_true", help="serve /__test/ responses and ?csp= headers")
     args = ap.parse_args()
     handler = functools.partial(Handler, directory=args.root)
     try:
@@ -55,6 +122,7 @@ def main():
             return 2
         raise
     server.quiet = args.quiet
+    server.test_routes = args.test_routes
     port = server.server_address[1]
     print(f"Newsreader demo: http://127.0.0.1:{port}/  (Ctrl+C to stop)", flush=True)
     try:

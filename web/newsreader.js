@@ -20,16 +20,20 @@ const fontsUrl = new URL('fonts/', import.meta.url).href;
 // The faces the module loads, requested early: written here from
 // assets/fonts.json when the build stages the loader (cmake/stage-loader.cmake).
 const FONT_FILES = [/* @NR_FONT_FILES@ */];
-// Same-origin credentials and CORS, as emscripten_fetch's XHR requests.
+// Same-origin credentials and CORS, as the module's own requests (fetch_glue.js).
 const EARLY_FETCH = { credentials: 'same-origin' };
+// A request with no complete response after this long ends in the error
+// state with Retry (kDefaultTimeoutMs); the timeout option overrides it.
+const DEFAULT_TIMEOUT_MS = 15000;
 let compiled = null;
+let htmlPolicy; // the page's Trusted Types policy for the HTML parser: undefined until asked, null if refused
 
 // Mounts a widget into `element` (replacing one already there) and resolves
 // to its API once the module runs or has failed to start.
 export async function mount(element, options = {}) {
   element.newsreader?.destroy();
   const settings = readSettings(element, options);
-  const early = earlyRequests([settings.feed, ...FONT_FILES.map((name) => fontsUrl + name)]);
+  const early = earlyRequests([settings.feed, ...FONT_FILES.map((name) => fontsUrl + name)], settings.timeoutMs);
   const widget = createWidget(element, early);
   element.newsreader = widget.api;
   openLinksOnClick(widget);
@@ -60,7 +64,17 @@ function readSettings(element, options) {
     theme: themeFor(options.theme ?? element.dataset.theme),
     accent: options.accent ?? element.dataset.accent,
     reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
+    timeoutMs: timeoutFor(options.timeout ?? element.dataset.timeout),
   };
+}
+
+// The timeout option, in milliseconds.
+function timeoutFor(option) {
+  if (option === undefined) return DEFAULT_TIMEOUT_MS;
+  const ms = Number(option);
+  if (Number.isFinite(ms) && ms > 0) return Math.round(ms);
+  console.warn(`[newsreader] ignoring timeout "${option}": use milliseconds, e.g. 15000`);
+  return DEFAULT_TIMEOUT_MS;
 }
 
 function themeFor(option) {
@@ -93,21 +107,51 @@ function contrast(a, b) {
 
 // Requests the first feed page and the fonts at once, so they load while the
 // wasm downloads and compiles and the WebGL context is made; the module's
-// fetcher takes each response over (src/platform/web/fetch_web.cpp). Each is
-// taken once; what is never taken is dropped with `clear`.
-function earlyRequests(urls) {
-  const pending = new Map(urls.map((url) => [url, fetch(url, EARLY_FETCH).then(
-    async (r) => ({ status: r.status, bytes: r.ok ? new Uint8Array(await r.arrayBuffer()) : null }),
-    () => ({ status: 0, bytes: null }))]));
+// fetcher takes each request over and reads its body with the same byte cap,
+// timeout and errors as its own (src/platform/web/fetch_web.cpp,
+// fetch_glue.js). Each is taken once; what is never taken is aborted by
+// `clear`.
+function earlyRequests(urls, timeoutMs) {
+  const pending = new Map(urls.map((url) => [url, startRequest(url, EARLY_FETCH, timeoutMs)]));
   return {
     has(url) { return pending.has(url); },
     take(url) {
-      const response = pending.get(url);
+      const request = pending.get(url);
       pending.delete(url);
-      return response;
+      return request;
     },
-    clear() { pending.clear(); },
+    clear() {
+      for (const request of pending.values()) request.controller.abort();
+      pending.clear();
+    },
   };
+}
+
+// A request that aborts itself after timeoutMs, body included: the shape of
+// newsreaderNet.start in src/platform/web/fetch_glue.js, which reads it.
+function startRequest(url, init, timeoutMs) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException('timed out', 'TimeoutError')), timeoutMs);
+  const response = fetch(url, { ...init, signal: controller.signal });
+  response.catch(() => {}); // reported by the module when it reads it, or dropped with it
+  return { response, controller, timer, timeoutMs };
+}
+
+// Pages that enforce Trusted Types (require-trusted-types-for 'script') only
+// let the HTML parser (src/platform/web/html_dom.js) take TrustedHTML. One
+// policy per page, made on first need, shared by every widget: a second
+// createPolicy of the same name is refused. It passes HTML through as is:
+// the parser's document has no browsing context, so nothing in it runs or
+// loads. Null where the page's CSP does not allow the name "newsreader".
+function trustedHtmlPolicy() {
+  if (htmlPolicy === undefined) {
+    try {
+      htmlPolicy = globalThis.trustedTypes?.createPolicy('newsreader', { createHTML: (html) => html }) ?? null;
+    } catch {
+      htmlPolicy = null;
+    }
+  }
+  return htmlPolicy;
 }
 
 // One mounted widget: what its API, its host callbacks and its listeners
@@ -181,6 +225,7 @@ function readStats(widget) {
     // Image loads not yet settled (fetch, decode or upload under way):
     // Module.nrImageLoads, kept by src/platform/web/images_web.cpp.
     imagesLoading: module?.nrImageLoads?.size ?? 0,
+    heapBytes: module ? module.HEAPU8.length : 0,
     frameMs: frameTimes(module),
   };
 }
@@ -297,6 +342,7 @@ async function startModule(widget, settings) {
     canvas: widget.canvas,
     nrHost: makeHost(widget),
     nrEarly: widget.early,
+    nrHtmlPolicy: trustedHtmlPolicy,
     arguments: moduleArguments(settings),
     instantiateWasm(imports, done) {
       WebAssembly.instantiate(wasm, imports).then((instance) => done(instance, wasm));
@@ -314,7 +360,8 @@ function compileOnce() {
 
 function moduleArguments(settings) {
   return ['--feed', settings.feed, '--fonts', fontsUrl, '--theme', settings.theme,
-    '--reduced-motion', settings.reducedMotion ? '1' : '0', ...accentArgument(settings.accent, settings.theme)];
+    '--reduced-motion', settings.reducedMotion ? '1' : '0', '--timeout-ms', String(settings.timeoutMs),
+    ...accentArgument(settings.accent, settings.theme)];
 }
 
 function showStartFailure(widget, err) {

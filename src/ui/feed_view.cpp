@@ -156,6 +156,7 @@ void FeedView::draw_status(Frame& f, const AppState& state, float x, float y, fl
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float inner_x = x + kPadX, inner_w = w - 2 * kPadX;
     y += tokens::feed::status_gap;
+    footer_button_ = Rect{};
     if (state.state == LoadState::Loading) {
         namespace sp = tokens::spinner;
         spinner(f, {inner_x, y, sp::width, sp::height});
@@ -175,8 +176,8 @@ void FeedView::draw_status(Frame& f, const AppState& state, float x, float y, fl
     draw_text(dl, msg, inner_x, y, {imcol(failed ? p.error : p.muted), imcol(p.accent)}, f.fonts);
     y += msg.height() + tokens::space::xl;
     const Rect retry{inner_x, y, std::min(inner_w, tokens::feed::retry_width), tokens::control_height};
-    if (failed && outline_button(f, "retry", retry, "Try again", false))
-        f.actions.retry = true;
+    footer_button_ = failed ? retry : Rect{};
+    if (failed && outline_button(f, "retry", retry, "Try again", false)) f.actions.retry = true;
 }
 
 // Cards near the viewport keep their layout between frames: while scrolling,

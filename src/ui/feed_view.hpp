@@ -40,7 +40,8 @@ public:
     bool at_top() const { return scroll_.scroller().at_top(); }
     bool at_bottom() const { return scroll_.scroller().at_bottom(); }
     float scroll_offset() const { return scroll_.offset(); }
-    // The footer's button ("Show more" / Retry) when on screen, else empty.
+    // The footer's button ("Show more" / Retry), or the "Try again" of a feed
+    // that failed to load, when on screen; else empty.
     const Rect& footer_button() const { return footer_button_; }
 
 private:

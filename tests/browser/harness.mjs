@@ -24,7 +24,7 @@ export const CHROMIUM_ARGS = [
 
 export function startServer(dir) {
   return new Promise((resolve, reject) => {
-    const proc = spawn('python3', [path.join(ROOT, 'scripts/serve.py'), dir, '--port', '0', '--quiet'],
+    const proc = spawn('python3', [path.join(ROOT, 'scripts/serve.py'), dir, '--port', '0', '--quiet', '--test-routes'],
       { stdio: ['ignore', 'pipe', 'inherit'] });
     proc.on('error', reject);
     proc.on('exit', (code) => reject(new Error(`server exited early (${code})`)));

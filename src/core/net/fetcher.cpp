@@ -19,6 +19,35 @@ std::string describe_http_status(int status) {
 
 bool is_http_success(int status) { return status >= 200 && status < 300; }
 
+namespace {
+
+std::string megabytes(std::size_t bytes) {
+    if (bytes >= (std::size_t{1} << 20)) return std::to_string(bytes >> 20) + " MB";
+    return std::to_string(bytes) + " bytes";
+}
+
+std::string seconds(int ms) {
+    if (ms % 1000 == 0) return std::to_string(ms / 1000) + " s";
+    return std::to_string(ms / 1000) + "." + std::to_string(ms % 1000 / 100) + " s";
+}
+
+}  // namespace
+
+std::string describe_fetch_failure(FetchFailure failure, std::size_t max_body_bytes, int timeout_ms) {
+    switch (failure) {
+        case FetchFailure::None: return {};
+        case FetchFailure::Network: return describe_http_status(0);
+        case FetchFailure::Timeout:
+            if (timeout_ms <= 0) return "the server took too long to answer";
+            return "the server took too long to answer (no complete response in " + seconds(timeout_ms) + ")";
+        case FetchFailure::TooLarge:
+            if (max_body_bytes == 0) return "the response is too large";
+            return "the response is larger than the " + megabytes(max_body_bytes) + " limit";
+        case FetchFailure::Broken: return "the connection broke off before the response was complete";
+    }
+    return {};
+}
+
 FetchResponse http_response(std::string url, int status, std::string body) {
     FetchResponse r;
     r.url = std::move(url);

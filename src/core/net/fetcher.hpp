@@ -3,7 +3,9 @@
 // through a Fetcher, so caching and offline policy can wrap it in one place.
 //
 // Implemented by:
-//   web/fetch_web.cpp        emscripten_fetch (browser HTTP cache, CORS)
+//   web/fetch_web.cpp        fetch() through web/fetch_glue.js (browser HTTP
+//                            cache, CORS; a byte cap while streaming, a timeout,
+//                            aborted on destruction)
 //   native/fetch_native.cpp  http(s) through libcurl (asynchronous, pumped by
 //                            the main loop; redirects, timeouts, a body size
 //                            cap) and local files (paths or file:// URLs)
@@ -11,17 +13,29 @@
 // feed's URL) before they reach a Fetcher, the same on both platforms.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <string>
 
 namespace nr {
 
+// The response headers a cache needs to revalidate (empty when absent; in the
+// browser, ETag and Date of a cross-origin response are only visible when
+// the server lists them in Access-Control-Expose-Headers).
+struct FetchHeaders {
+    std::string etag;
+    std::string last_modified;
+    std::string date;
+    std::string content_type;
+};
+
 struct FetchResponse {
     std::string url;
-    bool ok = false;      // a 2xx status (or a file read) with the body complete
-    int status = 0;       // HTTP status; 0 for network errors
+    bool ok = false;  // a 2xx status (or a file read) with the body complete
+    int status = 0;   // HTTP status; 0 for network errors
     std::string body;
-    std::string error;    // human readable, set when !ok
+    std::string error;     // human readable, set when !ok
+    FetchHeaders headers;  // of the final response, when there was one
 };
 
 using FetchCallback = std::function<void(FetchResponse&&)>;
@@ -37,6 +51,14 @@ public:
 std::string describe_http_status(int status);
 
 bool is_http_success(int status);  // 2xx
+
+// Why a request ended without a complete response, beyond its HTTP status.
+enum class FetchFailure { None, Network, Timeout, TooLarge, Broken };
+
+// User-facing text for a failure: "the response is larger than the 64 MB
+// limit", "no answer from the server in 15 s", ... `max_body_bytes` and
+// `timeout_ms` are the limits that applied (0 leaves them out).
+std::string describe_fetch_failure(FetchFailure failure, std::size_t max_body_bytes, int timeout_ms);
 
 // The response to an HTTP exchange that completed with `status`: ok with the
 // body for a 2xx, otherwise the status described as the error (body dropped).

@@ -18,6 +18,19 @@ void init_curl_once() {
 
 CURLM* as_multi(void* p) { return static_cast<CURLM*>(p); }
 
+// The value of response header `name` of the last response (after
+// redirects), or empty.
+std::string header_value(CURL* easy, const char* name) {
+    curl_header* h = nullptr;
+    if (curl_easy_header(easy, name, 0, CURLH_HEADER, -1, &h) != CURLHE_OK || !h) return {};
+    return h->value ? h->value : "";
+}
+
+FetchHeaders read_headers(CURL* easy) {
+    return FetchHeaders{header_value(easy, "ETag"), header_value(easy, "Last-Modified"), header_value(easy, "Date"),
+                        header_value(easy, "Content-Type")};
+}
+
 }  // namespace
 
 std::string megabytes(std::size_t bytes) {
@@ -57,14 +70,14 @@ std::string describe_curl_error(int code, const std::string& detail, std::size_t
         case CURLE_COULDNT_RESOLVE_PROXY: return "could not find the proxy server";
         case CURLE_COULDNT_RESOLVE_HOST: return "could not find the server (check the address or your connection)";
         case CURLE_COULDNT_CONNECT: return "could not connect to the server (refused or unreachable)";
-        case CURLE_OPERATION_TIMEDOUT: return "the server took too long to answer";
+        case CURLE_OPERATION_TIMEDOUT: return describe_fetch_failure(FetchFailure::Timeout, 0, 0);
         case CURLE_TOO_MANY_REDIRECTS: return "too many redirects";
         case CURLE_FILESIZE_EXCEEDED:
-        case CURLE_WRITE_ERROR: return "the response is larger than the " + megabytes(max_body_bytes) + " limit";
+        case CURLE_WRITE_ERROR: return describe_fetch_failure(FetchFailure::TooLarge, max_body_bytes, 0);
         case CURLE_GOT_NOTHING: return "the server closed the connection without answering";
         case CURLE_SEND_ERROR:
         case CURLE_RECV_ERROR:
-        case CURLE_PARTIAL_FILE: return "the connection broke off before the response was complete";
+        case CURLE_PARTIAL_FILE: return describe_fetch_failure(FetchFailure::Broken, 0, 0);
         case CURLE_BAD_CONTENT_ENCODING: return "the server sent a body that could not be decompressed";
         case CURLE_SSL_CONNECT_ERROR:
         case CURLE_PEER_FAILED_VERIFICATION:
@@ -149,8 +162,10 @@ void CurlHttp::perform(std::vector<Finished>& out) {
 
 void CurlHttp::finish(Transfer& t, int code, std::vector<Finished>& out) {
     long status = 0;
+    FetchHeaders headers;
     if (t.easy) {
         curl_easy_getinfo(t.easy, CURLINFO_RESPONSE_CODE, &status);
+        headers = read_headers(t.easy);
         curl_multi_remove_handle(as_multi(multi_), t.easy);
         curl_easy_cleanup(t.easy);
         t.easy = nullptr;
@@ -165,6 +180,7 @@ void CurlHttp::finish(Transfer& t, int code, std::vector<Finished>& out) {
         r.error = describe_curl_error(too_large ? int(CURLE_FILESIZE_EXCEEDED) : code, t.error, limits_.max_body_bytes);
         if (!too_large) r.status = 0;  // a network error, whatever status line came before
     }
+    if (r.status != 0) r.headers = std::move(headers);
     out.push_back(Finished{std::move(r), std::move(t.done)});
     t.ended = true;
 }

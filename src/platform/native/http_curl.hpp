@@ -9,6 +9,7 @@
 //   [x] connect timeout, total timeout, stall detection
 //   [x] body size cap with a clear error (Content-Length or while streaming)
 //   [x] gzip/deflate/brotli/zstd bodies, decoded
+//   [x] ETag, Last-Modified, Date, Content-Type of the final response
 //   [x] short human-readable errors ("HTTP 404: not found", "could not connect ...")
 //   [ ] conditional requests / on-disk cache (the Fetcher interface has none yet)
 #pragma once
@@ -19,6 +20,7 @@
 #include <vector>
 
 #include "core/net/fetcher.hpp"
+#include "core/net/limits.hpp"
 
 namespace nr {
 
@@ -27,7 +29,7 @@ struct HttpLimits {
     long connect_timeout_ms = 10'000;
     long total_timeout_ms = 120'000;
     long stall_seconds = 30;  // abort when under 1 byte/s for this long
-    std::size_t max_body_bytes = std::size_t{64} << 20;
+    std::size_t max_body_bytes = kMaxFeedBytes;
 };
 
 class CurlHttp {

@@ -1,131 +1,103 @@
 #include "platform/web/fetch_web.hpp"
 
-#include "platform/web/js_routes.hpp"
-
 #include <emscripten/emscripten.h>
-#include <emscripten/fetch.h>
 
-#include <cstring>
-#include <memory>
-#include <unordered_map>
-
-// The body stays in the XHR until on_finished copies it once, straight into
-// the FetchResponse: EMSCRIPTEN_FETCH_LOAD_TO_MEMORY would first malloc a
-// copy that the response then copies again, two ~30 MB feeds in the heap at
-// once, and wasm memory never shrinks. `Fetch` is emscripten's fetch library
-// object, in the module's scope like these functions.
-EM_JS(double, nr_js_fetch_size, (unsigned id), {
-    const xhr = Fetch.xhrs[id - 1];
-    return xhr && xhr.response ? xhr.response.byteLength : 0;
-});
-EM_JS(void, nr_js_fetch_copy, (unsigned id, char* out), {
-    HEAPU8.set(new Uint8Array(Fetch.xhrs[id - 1].response), out);
-});
+#include "platform/web/js_routes.hpp"
 
 // The loader (web/newsreader.js) requests the first feed page and the fonts
 // as soon as a widget mounts, while the wasm downloads and compiles and the
-// WebGL context is made, and hands them over as Module.nrEarly. A request for
-// one of those URLs takes that response (once) instead of asking again.
-EM_JS(int, nr_js_has_early, (const char* url_ptr), {
+// WebGL context is made, and hands them over as Module.nrEarly: a request
+// for one of those URLs takes that request over (once) instead of asking
+// again. Either way newsreaderNet.read (fetch_glue.js) streams the body with
+// the cap and settles; the body is copied into the heap once, straight into
+// the response's string, and only when it fits.
+EM_JS(void, nr_js_fetch, (int id, const char* url_ptr, int timeout_ms, double max_bytes), {
+    var url = UTF8ToString(url_ptr);
     var early = Module["nrEarly"];
-    return early && early.has(UTF8ToString(url_ptr)) ? 1 : 0;
-});
-EM_JS(void, nr_js_take_early, (int id, const char* url_ptr), {
-    Module["nrEarly"].take(UTF8ToString(url_ptr)).then(function(res) {
-        var out = Module["_nr_early_body"](id, res.status, res.bytes ? res.bytes.length : 0);
-        if (!out) return;  // the fetcher is gone, or nothing to copy
-        HEAPU8.set(res.bytes, out);  // read after the call: the heap may have grown
-        Module["_nr_early_done"](id);
+    var started = early && early.has(url) ? early.take(url)
+                                          : newsreaderNet.start(url, {credentials: "same-origin"}, timeout_ms);
+    var requests = Module["nrRequests"] || (Module["nrRequests"] = new Map());
+    requests.set(id, started.controller);
+    newsreaderNet.read(started, max_bytes).then(function(res) {
+        if (!requests.delete(id)) return;  // cancelled: the fetcher is gone
+        var out = res.bytes && res.bytes.length ? Module["_nr_fetch_body"](id, res.bytes.length) : 0;
+        if (out) HEAPU8.set(res.bytes, out);  // read after the call: the heap may have grown
+        var h = res.headers;
+        ccall("nr_fetch_done", null,
+              ["number", "number", "number", "number", "string", "string", "string", "string"],
+              [id, res.status, res.failure, started.timeoutMs, h.etag, h.lastModified, h.date, h.contentType]);
     });
+});
+
+EM_JS(void, nr_js_fetch_cancel, (int id), {
+    var requests = Module["nrRequests"];
+    if (!requests || !requests.has(id)) return;
+    requests.get(id).abort();
+    requests.delete(id);
 });
 
 namespace nr {
 
 namespace {
 
-using EarlyRoutes = JsRoutes<WebFetcher>;  // early responses, by id
-
-struct Pending {
-    WebFetcher* owner;
-    std::unordered_set<emscripten_fetch_t*>* in_flight;
-    FetchCallback done;
-};
+using FetchRoutes = JsRoutes<WebFetcher>;
 
 }  // namespace
 
 WebFetcher::~WebFetcher() {
-    for (const auto& [id, early] : early_) EarlyRoutes::instance().forget(id);
-    for (emscripten_fetch_t* f : in_flight_) {
-        delete static_cast<Pending*>(f->userData);
-        f->userData = nullptr;
-        emscripten_fetch_close(f);  // aborts the XHR
+    for (const auto& [id, request] : requests_) {
+        FetchRoutes::instance().forget(id);
+        nr_js_fetch_cancel(id);
     }
 }
 
 void WebFetcher::get(const std::string& url, FetchCallback done) {
-    if (nr_js_has_early(url.c_str())) {
-        const int id = EarlyRoutes::instance().add(this);
-        early_[id] = Early{url, 0, {}, std::move(done)};
-        nr_js_take_early(id, url.c_str());
-        return;
+    const int id = FetchRoutes::instance().add(this);
+    requests_[id] = Request{url, {}, std::move(done)};
+    nr_js_fetch(id, url.c_str(), timeout_ms_, double(kMaxFeedBytes));
+}
+
+char* WebFetcher::body_buffer(int id, std::size_t size) {
+    auto it = requests_.find(id);
+    if (it == requests_.end() || size == 0) return nullptr;
+    it->second.body.resize(size);
+    return it->second.body.data();
+}
+
+void WebFetcher::finish(int id, int status, FetchFailure failure, int timeout_ms, FetchHeaders headers) {
+    auto it = requests_.find(id);
+    if (it == requests_.end()) return;
+    Request request = std::move(it->second);
+    requests_.erase(it);
+    FetchResponse r;
+    if (failure == FetchFailure::None) {
+        r = http_response(std::move(request.url), status, std::move(request.body));
+    } else {
+        r.url = std::move(request.url);
+        r.status = failure == FetchFailure::TooLarge ? status : 0;  // as natively: a network error has no status
+        r.error = describe_fetch_failure(failure, kMaxFeedBytes, timeout_ms);
     }
-    emscripten_fetch_attr_t attr;
-    emscripten_fetch_attr_init(&attr);
-    std::strcpy(attr.requestMethod, "GET");
-    attr.attributes = 0;  // the body is copied by on_finished
-    attr.userData = new Pending{this, &in_flight_, std::move(done)};
-    attr.onsuccess = &WebFetcher::on_finished;
-    attr.onerror = &WebFetcher::on_finished;
-    if (emscripten_fetch_t* f = emscripten_fetch(&attr, url.c_str())) in_flight_.insert(f);
-}
-
-void WebFetcher::on_finished(emscripten_fetch_t* fetch) {
-    std::unique_ptr<Pending> pending(static_cast<Pending*>(fetch->userData));
-    if (!pending) return;
-    pending->in_flight->erase(fetch);
-    std::string body;
-    if (is_http_success(fetch->status)) {
-        body.resize(std::size_t(nr_js_fetch_size(fetch->id)));
-        if (!body.empty()) nr_js_fetch_copy(fetch->id, body.data());
-    }
-    FetchResponse r = http_response(fetch->url ? fetch->url : "", fetch->status, std::move(body));
-    emscripten_fetch_close(fetch);
-    pending->done(std::move(r));
-}
-
-char* WebFetcher::early_body(int id, int status, std::size_t size) {
-    Early& e = early_.at(id);
-    e.status = status;
-    if (!is_http_success(status) || size == 0) return nullptr;
-    e.body.resize(size);
-    return e.body.data();
-}
-
-void WebFetcher::early_done(int id) {
-    auto it = early_.find(id);
-    Early e = std::move(it->second);
-    early_.erase(it);
-    EarlyRoutes::instance().forget(id);
-    e.done(http_response(std::move(e.url), e.status, std::move(e.body)));
+    if (status != 0) r.headers = std::move(headers);
+    request.done(std::move(r));
 }
 
 }  // namespace nr
 
 extern "C" {
 
-// Sizes the body of early response `id` and returns where JS copies it, or
-// null (nothing to copy); _nr_early_done follows unless the owner is gone.
-char* nr_early_body(int id, int status, double size) {
-    nr::WebFetcher* owner = nr::EarlyRoutes::instance().find(id);
-    if (!owner) return nullptr;
-    char* out = owner->early_body(id, status, std::size_t(size));
-    if (!out) owner->early_done(id);  // an error status or an empty body: done now
-    return out;
+// Sizes the body of request `id` and returns where JS copies it, or null
+// (nothing to copy, or the fetcher is gone); _nr_fetch_done follows.
+char* nr_fetch_body(int id, double size) {
+    nr::WebFetcher* owner = nr::FetchRoutes::instance().find(id);
+    return owner ? owner->body_buffer(id, std::size_t(size)) : nullptr;
 }
 
-void nr_early_done(int id) {
-    if (nr::WebFetcher* owner = nr::EarlyRoutes::instance().find(id)) owner->early_done(id);
+void nr_fetch_done(int id, int status, int failure, int timeout_ms, const char* etag,
+                                        const char* last_modified, const char* date, const char* content_type) {
+    nr::WebFetcher* owner = nr::FetchRoutes::instance().take(id);
+    if (!owner) return;
+    owner->finish(id, status, nr::FetchFailure(failure), timeout_ms,
+                  nr::FetchHeaders{etag, last_modified, date, content_type});
 }
 
 }  // extern "C"
-

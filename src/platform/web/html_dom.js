@@ -57,10 +57,71 @@ var newsreaderHtmlToStream = (function () {
   const DOCTYPE = /<!doctype/i;
   let scratch = null;
   function parseHtml(html) {
-    if (DOCTYPE.test(html)) return parser.parseFromString(html, 'text/html');
-    if (scratch === null) scratch = parser.parseFromString('', 'text/html');
-    scratch.documentElement.innerHTML = html;
+    if (DOCTYPE.test(html)) return parser.parseFromString(asHtml(html), 'text/html');
+    if (scratch === null) scratch = parser.parseFromString(asHtml(''), 'text/html');
+    scratch.documentElement.innerHTML = asHtml(html);
     return scratch;
+  }
+
+  // Pages that enforce Trusted Types (CSP require-trusted-types-for
+  // 'script') refuse plain strings at both sinks above. Where the browser
+  // has Trusted Types, the page's "newsreader" policy (made by the loader on
+  // first need, once per page: web/newsreader.js trustedHtmlPolicy) is used
+  // from the first parse on, so an allowed policy costs no refused sink.
+  // Where the page allows no such policy and refuses the plain string,
+  // articles are shown as the plain text of their HTML, said once on the
+  // console. Never a broken widget.
+  const UNSET = 0, PLAIN = 1, TRUSTED = 2, TEXT_ONLY = 3;
+  let mode = UNSET;
+  let policy = null;
+  function asHtml(html) {
+    return mode === TRUSTED ? policy.createHTML(html) : html;
+  }
+  function parse(html) {
+    if (mode === UNSET) {
+      const policyFor = globalThis.trustedTypes ? Module['nrHtmlPolicy'] : null;
+      policy = typeof policyFor === 'function' ? policyFor() : null;
+      mode = policy ? TRUSTED : PLAIN;
+    }
+    if (mode === TEXT_ONLY) return null;
+    try {
+      return parseHtml(html);
+    } catch (err) {
+      mode = TEXT_ONLY;
+      scratch = null;
+      console.warn('[newsreader] this page enforces Trusted Types and does not allow a "newsreader" policy ' +
+        "(add it to the page's CSP: trusted-types newsreader): articles are shown as plain text");
+      return null;
+    }
+  }
+
+  // Text mode: the HTML's text, without tags, comments, and the content of
+  // elements that never show text, split into paragraphs at block tags.
+  const HIDDEN = /<(script|style|template|select|textarea|noscript)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi;
+  const BLOCK = /<\/?(?:p|div|br|hr|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|pre|table|tr|section|article|aside|header|footer|figure|figcaption)\b[^>]*>/gi;
+  const TAG = /<\/?[a-z!?][^>]*>/gi;
+  const NAMED = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+  function decodeEntities(s) {
+    return s.replace(/&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|(amp|lt|gt|quot|apos|nbsp));/gi, (m, dec, hex, name) => {
+      if (name) return NAMED[name.toLowerCase()];
+      const cp = dec ? Number(dec) : parseInt(hex, 16);
+      return cp > 0 && cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff) ? String.fromCodePoint(cp) : '\ufffd';
+    });
+  }
+  function putTextParagraphs(html) {
+    const text = html.replace(HIDDEN, '').replace(BLOCK, '\n\n').replace(TAG, '');
+    for (const paragraph of text.split(/\n\s*\n/)) {
+      const t = decodeEntities(paragraph.replace(/\s+/g, ' ').trim());
+      if (t === '') continue;
+      reserve(1);
+      buf[pos++] = OP_OPEN;
+      putString('p');
+      reserve(4);
+      putU32At(pos, 0); // no attributes
+      pos += 4;
+      putText(t);
+      putClose();
+    }
   }
 
   // The stream is written here, then copied into the wasm heap in one go.
@@ -221,11 +282,12 @@ var newsreaderHtmlToStream = (function () {
   // scratch buffer valid until the next call.
   return function newsreaderHtmlToStream(bytes) {
     const html = stripRawControls(decoder.decode(bytes));
-    const doc = parseHtml(html);
+    const doc = parse(html);
     if (buf.length > (1 << 22)) buf = new Uint8Array(INITIAL_SIZE); // let one huge fragment go
     pos = 0;
-    if (doc.body) putBody(doc.body);
-    if (doc === scratch && html.length > (1 << 16)) scratch.documentElement.replaceChildren(); // nor its DOM
+    if (doc === null) putTextParagraphs(html);
+    else if (doc.body) putBody(doc.body);
+    if (doc !== null && doc === scratch && html.length > (1 << 16)) scratch.documentElement.replaceChildren(); // nor its DOM
     return buf.subarray(0, pos);
   };
 })();

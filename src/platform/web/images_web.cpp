@@ -3,36 +3,51 @@
 #include <GLES3/gl3.h>
 #include <emscripten/emscripten.h>
 
+#include "core/net/limits.hpp"
 #include "core/text/url.hpp"
 #include "platform/gl_textures.hpp"
 #include "platform/web/js_routes.hpp"
 
-// Fetches and decodes in the browser, then uploads into this instance's WebGL
-// context. The texture is registered exactly as glGenTextures would
-// (library_webgl.js, Emscripten 3.1.6: GL.getNewId + tex.name + GL.textures),
-// so the C++ side deletes it with glDeleteTextures. Previously bound texture
-// is restored: ImGui's backend assumes it owns the GL state. An aborted load
-// (source destroyed) never uploads and never calls back.
-EM_JS(void, nr_js_image_load, (int id, const char* url_ptr, int display_width), {
+// Fetches (fetch_glue.js: a byte cap while streaming, a timeout), reads the
+// pixel size from the file's header and refuses it above the pixel cap, then
+// decodes straight to the size it is drawn at and uploads into this
+// instance's WebGL context. The texture is registered exactly as
+// glGenTextures would (library_webgl.js, Emscripten 3.1.6: GL.getNewId +
+// tex.name + GL.textures), so the C++ side deletes it with glDeleteTextures.
+// Previously bound texture is restored: ImGui's backend assumes it owns the
+// GL state. An aborted load (source destroyed) never uploads and never calls
+// back.
+EM_JS(void, nr_js_image_load, (int id, const char* url_ptr, int display_width, int timeout_ms, double max_bytes,
+                               double max_pixels), {
     var url = UTF8ToString(url_ptr);
     var loads = Module["nrImageLoads"] || (Module["nrImageLoads"] = new Map());
-    var controller = new AbortController();
-    loads.set(id, controller);
+    var started = newsreaderNet.start(url, {mode: "cors", credentials: "omit"}, timeout_ms);
+    loads.set(id, started.controller);
 
-    function downscale(bitmap) {
+    // Decoded no larger than the GPU takes, and not well above the drawn width.
+    function decodeOptions(size) {
         var maxSize = GLctx ? GLctx.getParameter(GLctx.MAX_TEXTURE_SIZE) : 4096;
-        var w = bitmap.width, h = bitmap.height;
-        var scale = Math.min(1, maxSize / w, maxSize / h);
-        // Keep the decoded width unless it is well above the drawn width.
-        if (display_width > 0 && w > display_width * 1.25) scale = Math.min(scale, display_width / w);
-        if (scale >= 1) return bitmap;
-        return createImageBitmap(bitmap, {
-            resizeWidth: Math.max(1, Math.round(w * scale)),
-            resizeHeight: Math.max(1, Math.round(h * scale)),
-            resizeQuality: "high",
-            premultiplyAlpha: "none"
-        }).then(function(small) { bitmap.close(); return small; },
-                function(err) { bitmap.close(); throw err; });
+        var scale = Math.min(1, maxSize / size.width, maxSize / size.height);
+        if (display_width > 0 && size.width > display_width * 1.25) scale = Math.min(scale, display_width / size.width);
+        var options = {premultiplyAlpha: "none"};
+        // Only the width: the height follows the image's own (EXIF-oriented) aspect.
+        if (scale < 1) {
+            options.resizeWidth = Math.max(1, Math.round(size.width * scale));
+            options.resizeQuality = "high";
+        }
+        return options;
+    }
+
+    function decode(res) {
+        if (!res.bytes) throw new Error("not loaded");
+        var size = newsreaderNet.imageSize(res.bytes);
+        if (!size || !size.width || !size.height) throw new Error("not an image the reader decodes");
+        if (size.width * size.height > max_pixels) {
+            console.warn("[newsreader] image not shown: " + size.width + "x" + size.height + " pixels is over the " +
+                         max_pixels + " pixel limit: " + url);
+            throw new Error("too many pixels");
+        }
+        return createImageBitmap(new Blob([res.bytes]), decodeOptions(size));
     }
 
     function upload(bitmap) {
@@ -57,7 +72,7 @@ EM_JS(void, nr_js_image_load, (int id, const char* url_ptr, int display_width), 
     }
 
     function settle(bitmap) {
-        if (controller.signal.aborted) {
+        if (!loads.has(id)) {  // cancelled: the source is gone
             if (bitmap) bitmap.close();
             return;
         }
@@ -73,14 +88,7 @@ EM_JS(void, nr_js_image_load, (int id, const char* url_ptr, int display_width), 
         else Module["_nr_image_failed"](id);
     }
 
-    fetch(url, { mode: "cors", credentials: "omit", signal: controller.signal })
-        .then(function(response) {
-            if (!response.ok) throw new Error("HTTP " + response.status);
-            return response.blob();
-        })
-        .then(function(blob) { return createImageBitmap(blob, { premultiplyAlpha: "none" }); })
-        .then(downscale)
-        .then(settle, function() { settle(null); });
+    newsreaderNet.read(started, max_bytes).then(decode).then(settle, function() { settle(null); });
 });
 
 EM_JS(void, nr_js_image_cancel, (int id), {
@@ -102,8 +110,8 @@ bool fetchable(const std::string& url) { return is_http_url(url) || is_relative_
 
 }  // namespace
 
-WebImageSource::WebImageSource(std::function<void()> on_change, std::size_t budget_bytes)
-    : on_change_(std::move(on_change)), budget_(budget_bytes) {}
+WebImageSource::WebImageSource(std::function<void()> on_change, int timeout_ms, std::size_t budget_bytes)
+    : on_change_(std::move(on_change)), timeout_ms_(timeout_ms), budget_(budget_bytes) {}
 
 WebImageSource::~WebImageSource() {
     for (const auto& [id, url] : pending_) {
@@ -134,7 +142,7 @@ void WebImageSource::end_frame() {
 void WebImageSource::start_load(const std::string& key, const std::string& url, int display_width_px) {
     const int id = ImageRoutes::instance().add(this);
     pending_[id] = key;
-    nr_js_image_load(id, url.c_str(), display_width_px);
+    nr_js_image_load(id, url.c_str(), display_width_px, timeout_ms_, double(kMaxImageBytes), double(kMaxImagePixels));
 }
 
 void WebImageSource::loaded(int request_id, unsigned texture, int width, int height) {

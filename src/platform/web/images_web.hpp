@@ -1,5 +1,7 @@
-// ImageSource in the browser: fetch (CORS, no credentials) -> blob ->
-// createImageBitmap (downscaled to the drawn width when much larger) -> a
+// ImageSource in the browser: fetch (CORS, no credentials; kMaxImageBytes,
+// a timeout) -> the pixel size from the file's header (PNG, JPEG, GIF, WebP,
+// BMP; refused past kMaxImagePixels, other formats refused) ->
+// createImageBitmap decoding straight to the drawn width when much larger -> a
 // WebGL texture in this module instance's context, registered in
 // Emscripten's GL name table so glDeleteTextures works from C++.
 //
@@ -13,6 +15,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "core/net/limits.hpp"
 #include "core/view/texture_cache.hpp"
 #include "ui/image_source.hpp"
 
@@ -20,7 +23,7 @@ namespace nr {
 
 class WebImageSource final : public ImageSource {
 public:
-    explicit WebImageSource(std::function<void()> on_change,
+    explicit WebImageSource(std::function<void()> on_change, int timeout_ms = kDefaultTimeoutMs,
                             std::size_t budget_bytes = TextureCache::kDefaultBudgetBytes);
     WebImageSource(const WebImageSource&) = delete;
     WebImageSource& operator=(const WebImageSource&) = delete;
@@ -39,6 +42,7 @@ private:
     void start_load(const std::string& key, const std::string& url, int display_width_px);
 
     std::function<void()> on_change_;
+    int timeout_ms_;
     std::size_t budget_;
     TextureCache cache_;
     std::uint64_t frame_ = 1;

@@ -138,6 +138,14 @@ nr::ui::ReaderOptions parse_arguments(int argc, char** argv) {
     return o;
 }
 
+// --timeout-ms N (from the loader's timeout option): how long a request may
+// take before it ends in an error with Retry.
+int timeout_argument(int argc, char** argv) {
+    for (int i = 1; i + 1 < argc; i += 2)
+        if (std::strcmp(argv[i], "--timeout-ms") == 0) return std::max(1, std::atoi(argv[i + 1]));
+    return nr::kDefaultTimeoutMs;
+}
+
 }  // namespace
 
 // Replaced in the test and bench module (see frame_times.hpp).
@@ -194,15 +202,17 @@ void nr_destroy() {
 int main(int argc, char** argv) {
     auto* r = new WebRunner;
     g_runner = r;
-    r->images = std::make_unique<nr::WebImageSource>([r] { request_frame(r); });
+    const int timeout_ms = timeout_argument(argc, argv);
+    r->fetcher.set_timeout_ms(timeout_ms);
+    r->images = std::make_unique<nr::WebImageSource>([r] { request_frame(r); }, timeout_ms);
     nr::ui::HostHooks hooks;
     hooks.hovered_link = [](const std::string& url) { nr::host::set_link(url.c_str()); };
     hooks.scroll_edges = [](bool top, bool bottom) { nr::host::set_scroll_edges(top, bottom); };
     r->app = std::make_unique<nr::ui::ReaderApp>(r->fetcher, *r->images, nr::parse_html_dom,
                                                  parse_arguments(argc, argv), [r] { request_frame(r); },
                                                  std::move(hooks));
-    // The feed and font requests go out first (FETCH_SUPPORT_INDEXEDDB=0
-    // makes emscripten_fetch send at once): creating the WebGL context blocks
+    // The feed and font requests go out first (or are taken over from the
+    // loader's early requests): creating the WebGL context blocks
     // the main thread for a long while (hundreds of ms on a software GPU) and
     // the network runs meanwhile. Their callbacks, and so any frame request,
     // come only after main returns.
