@@ -21,7 +21,7 @@ set(NR_WASM_LINK_FLAGS
   -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sALLOW_MEMORY_GROWTH=1 -sFETCH=1 -sFETCH_SUPPORT_INDEXEDDB=0 -sEXIT_RUNTIME=0
   -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_SUPPORT_SIMPLE_ENABLE_EXTENSIONS=0
-  -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_nr_frames_drawn,_nr_items_loaded,_nr_resize,_nr_destroy,_nr_debug_json,_nr_open,_nr_back,_nr_html_blocks_json,_nr_frame_ms_percentile,_nr_frame_count_timed,_nr_frame_times_reset,_nr_image_loaded,_nr_image_failed,_nr_image_bytes,_nr_image_textures,_nr_early_body,_nr_early_done
+  -sEXPORTED_FUNCTIONS=_main,_malloc,_free,_nr_frames_drawn,_nr_items_loaded,_nr_resize,_nr_destroy,_nr_debug_json,_nr_open,_nr_back,_nr_html_blocks_json,_nr_frame_ms_percentile,_nr_frame_count_timed,_nr_frame_times_reset,_nr_image_loaded,_nr_image_failed,_nr_image_bytes,_nr_image_textures,_nr_early_body,_nr_early_done,_nr_link_at,_nr_context_lost,_nr_context_restored
   -sEXPORTED_RUNTIME_METHODS=UTF8ToString,ccall
   --pre-js ${NR_SRC}/platform/web/html_dom.js
   --post-js ${NR_SRC}/platform/web/post.js)

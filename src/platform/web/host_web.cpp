@@ -14,10 +14,6 @@ EM_JS(void, nr_js_first_content, (), {
     if (Module["nrHost"]) Module["nrHost"].firstContent(performance.now());
 });
 
-EM_JS(void, nr_js_set_link, (const char* url), {
-    if (Module["nrHost"]) Module["nrHost"].setLink(UTF8ToString(url));
-});
-
 EM_JS(void, nr_js_set_scroll_edges, (int top, int bottom), {
     if (Module["nrHost"]) Module["nrHost"].setScrollEdges(!!top, !!bottom);
 });
@@ -27,7 +23,6 @@ namespace nr::host {
 void set_state(const char* state, const char* error) { nr_js_set_state(state, error); }
 void first_content() { nr_js_first_content(); }
 void fatal(const char* message) { nr_js_fatal(message); }
-void set_link(const char* url) { nr_js_set_link(url); }
 void set_scroll_edges(bool at_top, bool at_bottom) { nr_js_set_scroll_edges(at_top, at_bottom); }
 
 }  // namespace nr::host
