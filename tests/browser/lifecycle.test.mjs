@@ -49,6 +49,18 @@ async function blankPage(context, baseUrl, { width = 900, height = 900, setup } 
       }
       return ctx;
     };
+    // Animation frames requested and not yet run or cancelled: a destroyed
+    // widget must leave none (its callback would run on freed memory).
+    const frames = new Set();
+    window.pendingFrames = () => frames.size;
+    const request = window.requestAnimationFrame;
+    const cancel = window.cancelAnimationFrame;
+    window.requestAnimationFrame = (callback) => {
+      const id = request.call(window, (t) => { frames.delete(id); callback(t); });
+      frames.add(id);
+      return id;
+    };
+    window.cancelAnimationFrame = (id) => { frames.delete(id); cancel.call(window, id); };
   });
   await page.goto(`${baseUrl}/index.html`);
   await page.evaluate(() => {
@@ -85,12 +97,13 @@ async function heapUsed(cdp) {
   return (await cdp.send('Runtime.getHeapUsage')).usedSize;
 }
 
-// Mounts and destroys the widget once while work is pending. Odd cycles
+// Mounts and destroys the widget once while work is pending; returns the
+// animation frames left pending after destroy(). Odd cycles
 // destroy as soon as the module runs (the feed held back by the route, fonts
 // and the first frame pending); even ones once it is ready (images held
 // back, a frame just requested by input).
 async function mountAndDestroy(page, i) {
-  await page.evaluate(async (early) => {
+  const framesLeft = await page.evaluate(async (early) => {
     const { mount } = await import('./newsreader.js');
     const el = document.querySelector('#w');
     await mount(el, { feed: 'assets/feeds/page-1.json' });
@@ -107,8 +120,10 @@ async function mountAndDestroy(page, i) {
       canvas?.dispatchEvent(new MouseEvent('mousemove', { clientX: 50, clientY: 60, bubbles: true }));
     }
     el.newsreader.destroy();
+    return window.pendingFrames();
   }, i % 2 === 1);
-  await page.waitForTimeout(30);  // the cancelled frame's time passes
+  await page.waitForTimeout(30);  // a frame left pending would run now
+  return framesLeft;
 }
 
 export default function lifecycleTests({ baseUrl, context }) {
@@ -128,7 +143,8 @@ export default function lifecycleTests({ baseUrl, context }) {
       const listenersBefore = await listenerCounts(cdp);
       const heapBefore = await heapUsed(cdp);
       const t0 = Date.now();
-      for (let i = 0; i < 50; i++) await mountAndDestroy(page, i);
+      let framesLeft = 0;
+      for (let i = 0; i < 50; i++) framesLeft += await mountAndDestroy(page, i);
       const cycleMs = (Date.now() - t0) / 50;
       await page.waitForTimeout(1000);  // late responses and image loads arrive
       const listenersAfter = await listenerCounts(cdp);
@@ -137,7 +153,8 @@ export default function lifecycleTests({ baseUrl, context }) {
       const made = await page.evaluate(() => window.glContexts.length);
       console.log(`        50 mount/destroy cycles: ${cycleMs.toFixed(0)} ms each; JS heap ${(heapBefore / 1e6).toFixed(1)} -> ${(heapAfter / 1e6).toFixed(1)} MB;` +
         ` ${made} WebGL contexts made, ${live} live`);
-      assert(page.problems.length === 0, `errors: ${page.problems.slice(0, 5).join('; ')}`);
+      assert(framesLeft === 0, `${framesLeft} animation frames were still pending after destroy()`);
+      assert(page.problems.length === 0, `${page.problems.length} errors: ${[...new Set(page.problems)].join('; ')}`);
       assert(JSON.stringify(listenersAfter) === JSON.stringify(listenersBefore),
         `listeners grew: ${JSON.stringify(listenersBefore)} -> ${JSON.stringify(listenersAfter)}`);
       assert(live === 0, `${live} WebGL contexts still live after every widget was destroyed`);
