@@ -73,8 +73,9 @@ void on_idle(void* user) {
     WebRunner* r = live(user);
     if (!r) return;
     r->idle_timer = 0;
+    if (r->context_lost) return;  // the restore schedules it again
     const double quiet = emscripten_get_now() - r->last_input_ms;
-    if (quiet < kIdleMs || r->frame_request || r->context_lost) {
+    if (quiet < kIdleMs || r->frame_request) {
         r->idle_timer = emscripten_set_timeout(on_idle, std::max(kIdleMs - quiet, 100.0), r);
         return;
     }
@@ -240,6 +241,7 @@ EMSCRIPTEN_KEEPALIVE void nr_context_restored() {
         nr::host::fatal("the graphics context came back without the reader's shaders");
         return;
     }
+    if (r->first_content_sent && !r->idle_timer) r->idle_timer = emscripten_set_timeout(on_idle, kIdleMs, r);
     request_frame(r);
 }
 
