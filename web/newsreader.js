@@ -390,7 +390,13 @@ async function startModule(widget, settings) {
     nrEarly: widget.early,
     arguments: moduleArguments(settings),
     instantiateWasm(imports, done) {
-      WebAssembly.instantiate(wasm, imports).then((instance) => done(instance, wasm)).catch((err) => {
+      WebAssembly.instantiate(wasm, imports).then((instance) => {
+        try {
+          done(instance, wasm);  // runs main(); a throw there is this widget's failure
+        } catch (err) {
+          fail(err);
+        }
+      }, (err) => {
         compiled = null;  // a module that does not fit this loader: download it again on Retry
         fail(err);
       });

@@ -61,6 +61,18 @@ async function blankPage(context, baseUrl, { width = 900, height = 900, setup } 
       return id;
     };
     window.cancelAnimationFrame = (id) => { frames.delete(id); cancel.call(window, id); };
+    // With window.abortInMain set, the module's first frame request calls
+    // the runtime's abort() instead (imports keep their JS function names).
+    const instantiate = WebAssembly.instantiate;
+    WebAssembly.instantiate = function (module, imports, ...rest) {
+      const env = imports?.a;
+      if (window.abortInMain && env) {
+        const name = (n) => Object.keys(env).find((k) => env[k].name === n);
+        const abort = env[name('_abort')];
+        env[name('_emscripten_request_animation_frame')] = () => abort();
+      }
+      return instantiate.call(this, module, imports, ...rest);
+    };
   });
   await page.goto(`${baseUrl}/index.html`);
   await page.evaluate(() => {
@@ -205,6 +217,20 @@ export default function lifecycleTests({ baseUrl, context }) {
       }
       const s = await waitForState(page, '#w', ['ready', 'error'], 30000);
       assert(s.state === 'ready', `after Retry with the real module: ${s.state} ${s.error}`);
+      await page.close();
+    }],
+
+    ['a runtime abort while starting ends in error with Retry', async () => {
+      const page = await blankPage(context, baseUrl);
+      page.on('console', () => {});
+      await page.evaluate(() => { window.abortInMain = true; });
+      mountW(page);
+      const s = await waitForState(page, '#w', ['error', 'ready'], 15000);
+      assert(s.state === 'error' && /could not start: the module stopped/.test(s.error), `${s.state}: ${s.error}`);
+      await page.evaluate(() => { window.abortInMain = false; });
+      await page.getByRole('button', { name: 'Retry' }).click();
+      const again = await waitForState(page, '#w', ['ready', 'error'], 30000);
+      assert(again.state === 'ready', `after Retry: ${again.state} ${again.error}`);
       await page.close();
     }],
 
