@@ -10,6 +10,8 @@
 //   newsreader:ready      bubbling CustomEvent once the first content is on screen
 //   newsreader:error      bubbling CustomEvent with {message} when loading fails
 //   element.newsreader    { stats(), debug(), open(id), back(), destroy(), ... } (README.md)
+// When the module cannot start or its WebGL context is lost for good, the
+// element shows the reason in DOM text with a Retry button (mounts again).
 //
 // Read from mount() down: each step of a mount is one function below it.
 import createNewsreaderModule from './newsreader-wasm.js';
