@@ -11,6 +11,8 @@
 //   newsreader:error      bubbling CustomEvent with {message, skipped, skipReason} when loading fails
 //                         (skipped: stories the feed had but could not be read; skipReason: the first why)
 //   element.newsreader    { stats(), debug(), open(id), back(), destroy(), ... } (README.md)
+// When the module cannot start or its WebGL context is lost for good, the
+// element shows the reason in DOM text with a Retry button (mounts again).
 //
 // Read from mount() down: each step of a mount is one function below it.
 import createNewsreaderModule from './newsreader-wasm.js';
@@ -25,6 +27,14 @@ const EARLY_FETCH = { credentials: 'same-origin' };
 // A request with no complete response after this long ends in the error
 // state with Retry (kDefaultTimeoutMs); the timeout option overrides it.
 const DEFAULT_TIMEOUT_MS = 15000;
+// How long a lost WebGL context may take to come back before the widget says
+// so in DOM text (browsers restore within a second or two when they will).
+const CONTEXT_RESTORE_MS = 3000;
+// A press that moves further than this (CSS px) before the click is a drag,
+// not a click on a link.
+const CLICK_SLOP_PX = 6;
+// The compiled module, shared by every widget; a failed compile is dropped so
+// that Retry downloads and compiles again.
 let compiled = null;
 let htmlPolicy; // the page's Trusted Types policy for the HTML parser: undefined until asked, null if refused
 
@@ -34,20 +44,31 @@ export async function mount(element, options = {}) {
   element.newsreader?.destroy();
   const settings = readSettings(element, options);
   const early = earlyRequests([settings.feed, ...FONT_FILES.map((name) => fontsUrl + name)], settings.timeoutMs);
-  const widget = createWidget(element, early);
+  const widget = createWidget(element, early, options);
   element.newsreader = widget.api;
   openLinksOnClick(widget);
   passWheelAtEdges(widget);
+  followContextLoss(widget);
+  let module;
   try {
-    widget.module = await startModule(widget, settings);
+    module = await startModule(widget, settings);
   } catch (err) {
-    showStartFailure(widget, err);
+    if (!widget.destroyed) showStartFailure(widget, err);
     return widget.api;
   }
+  // The module's runtime resolves before main() runs, so an abort in main
+  // shows only now.
+  if (widget.aborted) {
+    if (!widget.destroyed) showStartFailure(widget, widget.aborted);
+    return widget.api;
+  }
+  widget.gl = module.ctx ?? null;  // the WebGL context main() made, if any
   if (widget.destroyed) {
-    widget.module._nr_destroy();  // destroyed while starting: free what just started
+    module._nr_destroy();  // destroyed while starting: free what just started
+    loseContext(widget.gl);
     return widget.api;
   }
+  widget.module = module;
   followCanvasSize(widget);
   return widget.api;
 }
@@ -156,17 +177,25 @@ function trustedHtmlPolicy() {
 
 // One mounted widget: what its API, its host callbacks and its listeners
 // share. Everything lives here, per element, so widgets never meet.
-function createWidget(element, early) {
+function createWidget(element, early, options) {
+  // Every listener a mount adds, here or on the page, goes with this signal:
+  // destroy() removes them all at once.
+  const lifetime = new AbortController();
   const widget = {
     element,
     early,
-    canvas: makeCanvas(element),
+    options,
+    signal: lifetime.signal,
+    lifetime,
+    canvas: makeCanvas(element, lifetime.signal),
     module: null,
+    gl: null,
+    aborted: null,  // the Error of a runtime abort
     destroyed: false,
-    hoveredLink: '',
     edges: { top: true, bottom: false },
-    stats: { state: 'loading', error: '', skipped: 0, skipReason: '', firstContentMs: null, mountMs: performance.now() },
-    // Undo what the widget attached outside its own canvas, run by destroy().
+    stats: { state: 'loading', error: '', skipped: 0, skipReason: '', firstContentMs: null,
+      mountMs: performance.now() },
+    // Undo what the widget attached that a signal cannot remove, run by destroy().
     cleanups: [],
   };
   element.dataset.state = 'loading';
@@ -174,7 +203,7 @@ function createWidget(element, early) {
   return widget;
 }
 
-function makeCanvas(element) {
+function makeCanvas(element, signal) {
   const canvas = document.createElement('canvas');
   // SDL's mousedown handler keeps the canvas from taking focus; a tabindex
   // and an explicit focus give it keyboard input without stealing the page's.
@@ -182,8 +211,8 @@ function makeCanvas(element) {
   canvas.style.cssText = 'display:block;width:100%;height:100%;outline:none;touch-action:none';
   canvas.setAttribute('role', 'application');
   canvas.setAttribute('aria-label', 'News reader');
-  canvas.addEventListener('pointerdown', () => canvas.focus());
-  canvas.addEventListener('contextmenu', (e) => e.preventDefault());
+  canvas.addEventListener('pointerdown', () => canvas.focus(), { signal });
+  canvas.addEventListener('contextmenu', (e) => e.preventDefault(), { signal });
   element.replaceChildren(canvas);
   return canvas;
 }
@@ -267,11 +296,21 @@ function destroyWidget(widget) {
   if (widget.destroyed) return;
   widget.destroyed = true;
   widget.early.clear();
+  widget.lifetime.abort();
   for (const cleanup of widget.cleanups) cleanup();
   widget.module?._nr_destroy();
+  loseContext(widget.gl);
+  widget.module = null;
   widget.element.replaceChildren();
-  delete widget.element.newsreader;
+  if (widget.element.newsreader === widget.api) delete widget.element.newsreader;
   delete widget.element.dataset.state;
+}
+
+// A destroyed widget's WebGL context would stay alive until garbage
+// collection (and count against the browser's limit of live contexts): free
+// it now.
+function loseContext(gl) {
+  if (gl && !gl.isContextLost()) gl.getExtension('WEBGL_lose_context')?.loseContext();
 }
 
 // Module.nrHost: what the module tells the page (src/platform/web/host_web.cpp).
@@ -284,7 +323,6 @@ function makeHost(widget) {
       emit(widget.element, 'newsreader:ready', widget.api.stats());
     },
     fatal: (message) => showFatal(widget, message),
-    setLink(url) { widget.hoveredLink = url; },
     setScrollEdges(top, bottom) { widget.edges = { top, bottom }; },
   };
 }
@@ -299,11 +337,25 @@ function setState(widget, state, error, skipped = 0, skipReason = '') {
 // DOM text rather than leave an empty box.
 function showFatal(widget, message) {
   setState(widget, 'error', `This news reader cannot run here: ${message}`);
-  const note = document.createElement('p');
+  widget.element.replaceChildren(errorNote(widget, widget.stats.error));
+}
+
+// A failure in plain DOM text with a Retry button that mounts the widget
+// again with the same options (a fresh module, a fresh compile if the last
+// one failed).
+function errorNote(widget, message) {
+  const note = document.createElement('div');
   note.setAttribute('role', 'alert');
   note.style.cssText = 'margin:0;padding:16px;font:14px/1.5 system-ui,sans-serif';
-  note.textContent = widget.stats.error;
-  widget.element.replaceChildren(note);
+  const text = document.createElement('p');
+  text.style.margin = '0 0 8px';
+  text.textContent = message;
+  const retry = document.createElement('button');
+  retry.type = 'button';
+  retry.textContent = 'Retry';
+  retry.addEventListener('click', () => mount(widget.element, widget.options), { signal: widget.signal });
+  note.append(text, retry);
+  return note;
 }
 
 function emit(element, name, detail) {
@@ -311,50 +363,125 @@ function emit(element, name, detail) {
 }
 
 // Links open from inside the user's own click (popup blockers allow that), in
-// a new tab without access to this page, and only http(s).
+// a new tab without access to this page, and only http(s). The link is the
+// one under the click itself, asked of the module (what the last frame drew
+// there), never what an earlier pointer position hovered; a press that moved
+// before its click (a drag, a swipe) opens nothing.
 function openLinksOnClick(widget) {
-  widget.canvas.addEventListener('click', () => {
-    if (!/^https?:\/\//i.test(widget.hoveredLink)) return;
-    const opened = window.open(widget.hoveredLink, '_blank', 'noopener,noreferrer');
+  const { canvas, signal } = widget;
+  let press = null;
+  canvas.addEventListener('pointerdown', (e) => { press = { x: e.clientX, y: e.clientY }; }, { signal });
+  canvas.addEventListener('click', (e) => {
+    const start = press;
+    press = null;
+    if (!start || !widget.module) return;
+    if (Math.hypot(e.clientX - start.x, e.clientY - start.y) > CLICK_SLOP_PX) return;
+    const url = linkAt(widget.module, e.offsetX, e.offsetY);
+    if (!/^https?:\/\//i.test(url)) return;
+    const opened = window.open(url, '_blank', 'noopener,noreferrer');
     if (opened) opened.opener = null;
-  });
+  }, { signal });
+}
+
+function linkAt(module, x, y) {
+  return module.UTF8ToString(module._nr_link_at(x, y));
 }
 
 // At the top or bottom of the widget's own scrolling, the wheel scrolls the
 // page instead of being swallowed by the canvas.
-// The listener is on the host element, which outlives the widget: destroy()
-// removes it, or a remount would still obey the old widget's edges.
+// The listener is on the host element, which outlives the widget: the
+// mount's signal removes it on destroy(), or a remount would still obey the
+// old widget's edges.
 function passWheelAtEdges(widget) {
-  const onWheel = (e) => {
+  widget.element.addEventListener('wheel', (e) => {
     const { edges } = widget;
     if ((e.deltaY < 0 && edges.top) || (e.deltaY > 0 && edges.bottom)) e.stopPropagation();
-  };
-  widget.element.addEventListener('wheel', onWheel, { capture: true });
-  widget.cleanups.push(() => widget.element.removeEventListener('wheel', onWheel, { capture: true }));
+  }, { capture: true, signal: widget.signal });
+}
+
+// The browser may take the WebGL context away (GPU reset, too many contexts,
+// a background tab). Keep it restorable, let the module rebuild its GL
+// objects when it comes back, and say so in DOM text when it does not.
+function followContextLoss(widget) {
+  const { canvas, signal } = widget;
+  let timer = 0;
+  let note = null;
+  canvas.addEventListener('webglcontextlost', (e) => {
+    e.preventDefault();  // without it the context is never restored
+    widget.module?._nr_context_lost();
+    clearTimeout(timer);
+    timer = setTimeout(() => { note = showContextLost(widget); }, CONTEXT_RESTORE_MS);
+  }, { signal });
+  canvas.addEventListener('webglcontextrestored', () => {
+    clearTimeout(timer);
+    if (note) {
+      note.remove();
+      canvas.style.display = 'block';
+      setState(widget, note.stateBefore.state, note.stateBefore.error);
+      note = null;
+    }
+    widget.module?._nr_context_restored();
+  }, { signal });
+  signal.addEventListener('abort', () => clearTimeout(timer));
+}
+
+function showContextLost(widget) {
+  const stateBefore = { state: widget.stats.state, error: widget.stats.error };
+  setState(widget, 'error', 'The news reader lost its graphics (WebGL) context and the browser did not give it back.');
+  const note = errorNote(widget, widget.stats.error);
+  note.stateBefore = stateBefore;
+  widget.canvas.style.display = 'none';
+  widget.canvas.before(note);
+  return note;
 }
 
 // Instantiates the module from the one compiled download. The WebGL context
 // is left to the module: SDL probes and sets the canvas size first, which is
 // cheap before a context exists and costly after.
+// Rejects when the download, compile or instantiation fails or the runtime
+// aborts while starting; an abort later shows the same failure.
 async function startModule(widget, settings) {
   const wasm = await compileOnce();
-  return createNewsreaderModule({
+  let fail;
+  const failed = new Promise((_, reject) => { fail = reject; });
+  const started = createNewsreaderModule({
     canvas: widget.canvas,
     nrHost: makeHost(widget),
     nrEarly: widget.early,
     nrHtmlPolicy: trustedHtmlPolicy,
     arguments: moduleArguments(settings),
     instantiateWasm(imports, done) {
-      WebAssembly.instantiate(wasm, imports).then((instance) => done(instance, wasm));
+      WebAssembly.instantiate(wasm, imports).then((instance) => {
+        try {
+          done(instance, wasm);  // runs main(); a throw there is this widget's failure
+        } catch (err) {
+          fail(err);
+        }
+      }, (err) => {
+        compiled = null;  // a module that does not fit this loader: download it again on Retry
+        fail(err);
+      });
       return {};
+    },
+    onAbort(what) {
+      widget.aborted = new Error(`the module stopped (${what})`);
+      fail(widget.aborted);
+      if (widget.module && !widget.destroyed) {
+        widget.module = null;  // a dead runtime: nothing may call into it
+        showStartFailure(widget, widget.aborted);
+      }
     },
     print: (text) => console.log('[newsreader]', text),
     printErr: (text) => console.warn('[newsreader]', text),
   });
+  return Promise.race([started, failed]);
 }
 
 function compileOnce() {
-  compiled ??= WebAssembly.compileStreaming(fetch(moduleUrl));
+  compiled ??= WebAssembly.compileStreaming(fetch(moduleUrl)).catch((err) => {
+    compiled = null;
+    throw err;
+  });
   return compiled;
 }
 
@@ -366,7 +493,7 @@ function moduleArguments(settings) {
 
 function showStartFailure(widget, err) {
   setState(widget, 'error', `The reader could not start: ${err?.message ?? err}`);
-  widget.element.textContent = widget.stats.error;
+  widget.element.replaceChildren(errorNote(widget, widget.stats.error));
 }
 
 // SDL measures the canvas only on window resize: tell the module ourselves
@@ -377,7 +504,7 @@ function followCanvasSize(widget) {
   const observer = new ResizeObserver(resize);
   observer.observe(canvas);
   widget.cleanups.push(() => observer.disconnect());
-  watchPixelRatio(resize, () => widget.destroyed);
+  watchPixelRatio(resize, widget.signal);
   // Zoom also fires a window resize; some environments change the ratio
   // without a media-query event, so compare it there too.
   let ratio = devicePixelRatio;
@@ -386,19 +513,17 @@ function followCanvasSize(widget) {
     ratio = devicePixelRatio;
     resize();
   };
-  window.addEventListener('resize', onWindowResize);
-  widget.cleanups.push(() => window.removeEventListener('resize', onWindowResize));
+  window.addEventListener('resize', onWindowResize, { signal: widget.signal });
   resize();
 }
 
 // devicePixelRatio changes on zoom and when moving between monitors.
-function watchPixelRatio(onChange, isDestroyed) {
+function watchPixelRatio(onChange, signal) {
   const query = matchMedia(`(resolution: ${devicePixelRatio}dppx)`);
   query.addEventListener('change', () => {
-    if (isDestroyed()) return;
     onChange();
-    watchPixelRatio(onChange, isDestroyed);
-  }, { once: true });
+    watchPixelRatio(onChange, signal);
+  }, { once: true, signal });
 }
 
 if (typeof document !== 'undefined' && !globalThis.NEWSREADER_NO_AUTOMOUNT) {

@@ -138,6 +138,13 @@ void window_reload_fonts(SdlWindow*) {
     gl::upload_fonts();
 }
 
+bool window_restore_gl(SdlWindow*) {
+    gl::shutdown();
+    if (!gl::init()) return false;
+    gl::upload_fonts();
+    return true;
+}
+
 void window_begin_frame(SdlWindow*, float delta_seconds) {
     ImGui_ImplSDL2_NewFrame();
     // ImGui asserts DeltaTime > 0; frames on demand can be far apart or, under

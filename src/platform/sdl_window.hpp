@@ -45,6 +45,10 @@ float window_width(SdlWindow* w);  // CSS / logical pixels
 
 // Re-uploads the font atlas after it was rebuilt (pixel-ratio change).
 void window_reload_fonts(SdlWindow* w);
+// After a lost WebGL context came back: every GL object is gone, so the
+// renderer's objects and the font atlas texture are made anew (from the
+// atlas rebuilt on the CPU). False when GL refuses the shaders.
+bool window_restore_gl(SdlWindow* w);
 
 void window_begin_frame(SdlWindow* w, float delta_seconds);
 void window_end_frame(SdlWindow* w, unsigned clear_rgb);

@@ -21,6 +21,12 @@ std::uint32_t tone_colour(const Palette& p, Tone t) {
     return imcol(p.text);
 }
 
+// Records a link for the host's click hit-test, cut like the hit areas to
+// the view so nothing out of sight opens.
+void add_link(Frame& f, const Rect& r, const std::string& url, const Rect& view) {
+    const Rect visible = intersect(r, view);
+    if (!visible.empty() && !url.empty()) f.actions.links.push_back({visible, url});
+}
 
 void draw_image(Frame& f, const ImagePart& img, float x, float y) {
     const Rect r{x + img.r.x, y + img.r.y, img.r.w, img.r.h};
@@ -104,13 +110,14 @@ void ArticleView::draw_piece(Frame& f, const Piece& p, int index, float x, float
     const bool mouse_in = area_.contains(mouse.x, mouse.y);
 
     Hit hit;
+    Rect hit_rect;
     if (p.target != Target::None) {
         // Hit areas are cut to the viewport so nothing scrolled out of sight
         // reacts to a pointer over the header or a neighbouring column.
-        const Rect r = intersect(Rect{x + p.hit.x, y + p.hit.y, p.hit.w, p.hit.h}, area_);
-        if (!r.empty()) {
+        hit_rect = intersect(Rect{x + p.hit.x, y + p.hit.y, p.hit.w, p.hit.h}, area_);
+        if (!hit_rect.empty()) {
             ImGui::PushID(index);
-            hit = hit_area(f, "##piece", r);
+            hit = hit_area(f, "##piece", hit_rect);
             ImGui::PopID();
         }
     }
@@ -130,13 +137,19 @@ void ArticleView::draw_piece(Frame& f, const Piece& p, int index, float x, float
         const TextBox box = layout_plain(meta_line(item, f.now), Role::Meta, w, 1, f.fonts);
         draw_text(dl, box, x, y, TextColours{imcol(pal.muted), imcol(pal.accent)}, f.fonts);
     }
+    std::vector<LinkFragment> fragments;
     for (const TextPart& t : p.texts) {
         const std::uint32_t col = tone_colour(pal, t.tone);
-        const int link = draw_text(dl, t.box, x + t.x, y + t.y, TextColours{col, imcol(pal.accent)}, f.fonts);
+        const int link =
+            draw_text(dl, t.box, x + t.x, y + t.y, TextColours{col, imcol(pal.accent)}, f.fonts, &fragments);
         if (link >= 0 && mouse_in && std::size_t(link) < p.links.size()) {
             f.actions.hovered_url = p.links[std::size_t(link)];
             f.actions.hand_cursor = true;
         }
+    }
+    for (const LinkFragment& fr : fragments) {
+        if (std::size_t(fr.link) < p.links.size())
+            add_link(f, Rect{fr.x, fr.y, fr.w, fr.h}, p.links[std::size_t(fr.link)], area_);
     }
 
     switch (p.target) {
@@ -159,12 +172,16 @@ void ArticleView::draw_piece(Frame& f, const Piece& p, int index, float x, float
         case Target::Related:
             if (!p.item_id.empty() && find_item(feed, p.item_id)) {
                 if (hit.clicked) f.actions.open_item = p.item_id;
-            } else if (hit.hovered && !p.url.empty()) {
-                f.actions.hovered_url = p.url;
-                f.actions.hand_cursor = true;
+            } else if (!p.url.empty()) {
+                add_link(f, hit_rect, p.url, area_);
+                if (hit.hovered) {
+                    f.actions.hovered_url = p.url;
+                    f.actions.hand_cursor = true;
+                }
             }
             break;
         case Target::Link:
+            add_link(f, hit_rect, p.url, area_);
             if (hit.hovered) {
                 f.actions.hovered_url = p.url;
                 f.actions.hand_cursor = true;

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "core/view/layout_metrics.hpp"
 #include "core/view/rect.hpp"
@@ -16,12 +17,20 @@
 
 namespace nr::ui {
 
+// A link as drawn this frame, cut to its view: where the host hit-tests a
+// click at the click's own coordinates.
+struct LinkArea {
+    Rect rect;
+    std::string url;
+};
+
 struct Actions {
     std::string open_item;    // item id to open in the reader
     bool back = false;        // leave the article
     bool load_more = false;   // "Show more", or Retry after it failed
     bool retry = false;       // reload the first page after it failed
-    std::string hovered_url;  // http(s) link under the pointer; the host opens it on click
+    std::string hovered_url;  // link under the pointer (the status line shows its host)
+    std::vector<LinkArea> links;  // every link drawn, in drawing order
     bool hand_cursor = false;
     bool animating = false;   // a view needs another frame (inertia, spinner)
 };

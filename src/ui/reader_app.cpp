@@ -2,11 +2,14 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
 
 #include "core/view/layout_metrics.hpp"
 #include "core/text/url.hpp"
+#include "ui/rich_text.hpp"
+#include "ui/theme.hpp"
 
 namespace nr::ui {
 
@@ -101,15 +104,13 @@ void ReaderApp::handle_keys() {
         if (const Item* it = feed_view_.focused(state())) open(it->id);
 }
 
-void ReaderApp::apply(const Actions& a) {
+void ReaderApp::apply(Actions& a) {
     if (!a.open_item.empty()) open(a.open_item);
     if (a.back) back();
     if (a.retry && loader_.retry()) changed();
     if (a.load_more && loader_.load_more()) changed();
-    if (a.hovered_url != last_hovered_) {
-        last_hovered_ = a.hovered_url;
-        if (hooks_.hovered_link) hooks_.hovered_link(last_hovered_);
-    }
+    last_hovered_ = a.hovered_url;
+    links_ = std::move(a.links);
     if (a.hand_cursor || !a.hovered_url.empty()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
 }
 
@@ -152,6 +153,7 @@ bool ReaderApp::draw(std::int64_t now) {
         at_top = article_view_.at_top();
         at_bottom = article_view_.at_bottom();
     }
+    draw_link_status(f);
     ImGui::End();
     ImGui::PopStyleColor();
     ImGui::PopStyleVar(2);
@@ -162,6 +164,26 @@ bool ReaderApp::draw(std::int64_t now) {
     if (edges != last_edges_ && hooks_.scroll_edges) hooks_.scroll_edges(at_top, at_bottom);
     last_edges_ = edges;
     return f.actions.animating;
+}
+
+// The host of the link under the pointer, in a small box at the bottom left
+// as browsers show it, so a reader sees where a link goes before it opens.
+void ReaderApp::draw_link_status(const Frame& f) const {
+    const std::string host = url_host(f.actions.hovered_url);
+    if (host.empty()) return;
+    const TextBox box = layout_plain(host, Role::Meta, std::max(0.0f, f.width * 0.6f), 1, f.fonts);
+    const float w = box.layout.max_line_width + 2 * tokens::space::s, h = box.line_height + tokens::space::xs;
+    const float y = f.height - h;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(ImVec2(0, y), ImVec2(w, f.height), imcol(palette_.surface), 4, ImDrawFlags_RoundCornersTopRight);
+    dl->AddRect(ImVec2(0, y), ImVec2(w, f.height), imcol(palette_.divider), 4, ImDrawFlags_RoundCornersTopRight);
+    draw_text(dl, box, tokens::space::s, y + tokens::space::xs * 0.5f, {imcol(palette_.muted), imcol(palette_.muted)}, f.fonts);
+}
+
+std::string ReaderApp::link_at(float x, float y) const {
+    for (auto it = links_.rbegin(); it != links_.rend(); ++it)  // the last drawn is on top
+        if (it->rect.contains(x, y)) return it->url;
+    return {};
 }
 
 std::string ReaderApp::debug_json() const {
@@ -181,6 +203,11 @@ std::string ReaderApp::debug_json() const {
     if (b.w > 0) j["footerButton"] = {{"x", b.x}, {"y", b.y}, {"w", b.w}, {"h", b.h}};
     j["moreError"] = state().more_error;
     j["articleFonts"] = article_fonts_;
+    j["linkStatus"] = url_host(last_hovered_);  // the host the status line shows
+    nlohmann::json links = nlohmann::json::array();
+    for (const LinkArea& l : links_)
+        links.push_back({{"url", l.url}, {"x", l.rect.x}, {"y", l.rect.y}, {"w", l.rect.w}, {"h", l.rect.h}});
+    j["links"] = std::move(links);
     return j.dump();
 }
 

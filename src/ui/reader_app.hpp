@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "core/html/tree.hpp"
 #include "core/net/fetcher.hpp"
@@ -31,10 +32,8 @@ struct ReaderOptions {
 };
 
 // What the app tells its host between frames (the web host turns these into
-// DOM state: link under the pointer for click-to-open, scroll edges so the
-// page scrolls on; natively they are ignored).
+// DOM state: scroll edges so the page scrolls on; natively ignored).
 struct HostHooks {
-    std::function<void(const std::string& url)> hovered_link;
     std::function<void(bool at_top, bool at_bottom)> scroll_edges;
 };
 
@@ -69,6 +68,9 @@ public:
     // A JSON snapshot for tests and partners: screen, open item, drawn items
     // with their rectangles, scroll position.
     std::string debug_json() const;
+    // The link drawn at (x, y) CSS px in the last frame, or "": the host
+    // opens links from a click's own position, never from an older hover.
+    std::string link_at(float x, float y) const;
 
     // Host-driven navigation (keyboard shortcuts from the platform, tests).
     void open(const std::string& id);
@@ -77,7 +79,8 @@ public:
 private:
     void load_fonts();
     void handle_keys();
-    void apply(const Actions& actions);
+    void apply(Actions& actions);
+    void draw_link_status(const Frame& f) const;
     void changed() const { request_frame_(); }
 
     Fetcher& fetcher_;
@@ -97,6 +100,7 @@ private:
     FeedView feed_view_;
     ArticleView article_view_;
     std::string last_hovered_;
+    std::vector<LinkArea> links_;  // drawn in the last frame
     int last_edges_ = -1;
 };
 

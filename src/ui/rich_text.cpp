@@ -59,7 +59,8 @@ TextBox layout_text(const std::vector<StyledRun>& runs, float width, int max_lin
     return TextBox{wrap_runs(runs, options, measure), line_height};
 }
 
-int draw_text(ImDrawList* dl, const TextBox& box, float x, float y, TextColours colours, const Fonts& fonts) {
+int draw_text(ImDrawList* dl, const TextBox& box, float x, float y, TextColours colours, const Fonts& fonts,
+              std::vector<LinkFragment>* links) {
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     int hovered = -1;
     float line_top = y;
@@ -75,6 +76,7 @@ int draw_text(ImDrawList* dl, const TextBox& box, float x, float y, TextColours 
             // Links are underlined always: colour alone must not carry meaning.
             const float base = snap(fy + f->Ascent * ImGui::GetIO().FontGlobalScale + 1.0f);
             dl->AddRectFilled(ImVec2(fx, base), ImVec2(fx + frag.width, base + 1.0f), col);
+            if (links) links->push_back({fx, line_top, frag.width, box.line_height, frag.link});
             if (mouse.x >= fx && mouse.x < fx + frag.width && mouse.y >= line_top && mouse.y < line_top + box.line_height)
                 hovered = frag.link;
         }

@@ -49,9 +49,17 @@ struct TextColours {
     std::uint32_t link;
 };
 
+// Where one link fragment of a text box was drawn (CSS px).
+struct LinkFragment {
+    float x, y, w, h;
+    int link;  // index into the links the runs were styled with
+};
+
 // Draws the box with its top-left at (x, y) in CSS px. Returns the index of
-// the link under the mouse, or -1.
-int draw_text(ImDrawList* dl, const TextBox& box, float x, float y, TextColours colours, const Fonts& fonts);
+// the link under the mouse, or -1; with `links`, appends where each link
+// fragment was drawn.
+int draw_text(ImDrawList* dl, const TextBox& box, float x, float y, TextColours colours, const Fonts& fonts,
+              std::vector<LinkFragment>* links = nullptr);
 
 // Width in CSS px of one line of text in a role.
 float text_width(std::string_view text, Role role, const Fonts& fonts);

@@ -191,6 +191,16 @@ bool is_http_url(std::string_view url) {
     return (p.scheme == "http" || p.scheme == "https") && p.has_authority && !p.authority.empty();
 }
 
+std::string url_host(std::string_view url) {
+    const std::string s = clean(url);
+    const Parts p = split(s);
+    if (p.scheme.empty() || !p.has_authority) return {};
+    std::string host = p.authority.substr(p.authority.rfind('@') + 1);  // npos + 1 == 0
+    const std::size_t colon = host.rfind(':');
+    if (colon != std::string::npos && host.find(']', colon) == std::string::npos) host.resize(colon);
+    return host;
+}
+
 bool is_safe_link(std::string_view url) {
     const std::string s = clean(url);
     for (char c : s) {

@@ -27,6 +27,11 @@ bool is_http_url(std::string_view url);
 // URLs containing other control characters are refused outright.
 bool is_safe_link(std::string_view url);
 
+// The host of an absolute URL with an authority, without user info or port
+// ("https://user@www.example.com:8080/a" -> "www.example.com"); empty when
+// there is none. What a status line shows of a link before it opens.
+std::string url_host(std::string_view url);
+
 // True for a reference with neither scheme nor authority ("images/a.jpg",
 // "/a.jpg", "?q"): what remains after resolving against a relative base.
 bool is_relative_ref(std::string_view url);

@@ -15,10 +15,6 @@ EM_JS(void, nr_js_first_content, (), {
     if (Module["nrHost"]) Module["nrHost"].firstContent(performance.now());
 });
 
-EM_JS(void, nr_js_set_link, (const char* url), {
-    if (Module["nrHost"]) Module["nrHost"].setLink(UTF8ToString(url));
-});
-
 EM_JS(void, nr_js_set_scroll_edges, (int top, int bottom), {
     if (Module["nrHost"]) Module["nrHost"].setScrollEdges(!!top, !!bottom);
 });
@@ -30,7 +26,6 @@ void set_state(const char* state, const char* error, int skipped, const char* sk
 }
 void first_content() { nr_js_first_content(); }
 void fatal(const char* message) { nr_js_fatal(message); }
-void set_link(const char* url) { nr_js_set_link(url); }
 void set_scroll_edges(bool at_top, bool at_bottom) { nr_js_set_scroll_edges(at_top, at_bottom); }
 
 }  // namespace nr::host

@@ -113,11 +113,14 @@ bool fetchable(const std::string& url) { return is_http_url(url) || is_relative_
 WebImageSource::WebImageSource(std::function<void()> on_change, int timeout_ms, std::size_t budget_bytes)
     : on_change_(std::move(on_change)), timeout_ms_(timeout_ms), budget_(budget_bytes) {}
 
-WebImageSource::~WebImageSource() {
+WebImageSource::~WebImageSource() { drop_textures(); }
+
+void WebImageSource::drop_textures() {
     for (const auto& [id, url] : pending_) {
         ImageRoutes::instance().forget(id);
         nr_js_image_cancel(id);
     }
+    pending_.clear();
     clear_gl_textures(cache_);
 }
 

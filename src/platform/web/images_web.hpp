@@ -34,6 +34,10 @@ public:
     std::size_t bytes_held() const override { return cache_.bytes(); }
     int textures_held() const override { return cache_.textures(); }
 
+    // The WebGL context was lost and restored: every texture is gone. Forgets
+    // them and the loads in flight; images load again as they are drawn.
+    void drop_textures();
+
     // Completion from JS, routed here by request id (see images_web.cpp).
     void loaded(int request_id, unsigned texture, int width, int height);
     void failed(int request_id);

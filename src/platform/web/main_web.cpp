@@ -34,7 +34,8 @@ struct WebRunner {
     nr::WebFetcher fetcher;
     std::unique_ptr<nr::WebImageSource> images;  // before the GL context goes: owns textures
     std::unique_ptr<nr::ui::ReaderApp> app;
-    bool frame_pending = false;
+    int frame_request = 0;  // pending emscripten_request_animation_frame id, 0 if none
+    bool context_lost = false;  // WebGL context lost: draw nothing until restored
     int settle_frames = 0;
     int frames_drawn = 0;
     double last_frame_ms = 0;
@@ -54,15 +55,22 @@ constexpr double kIdleMs = 1500;
 // The platform layer's one piece of process state: this instance's runner.
 WebRunner* g_runner = nullptr;
 
+// Every callback from the browser (frame, timer, input) gets the runner as
+// its user pointer; after nr_destroy that pointer is freed memory, so each
+// callback first checks it is still the live runner.
+WebRunner* live(void* user) { return user && user == g_runner ? g_runner : nullptr; }
+
 void request_frame(WebRunner* r);
 
 // Idle work, outside any frame (so an idle widget still draws nothing):
 // builds the article roles' atlas once input has been quiet for kIdleMs.
 void on_idle(void* user) {
-    auto* r = static_cast<WebRunner*>(user);
+    WebRunner* r = live(user);
+    if (!r) return;
     r->idle_timer = 0;
+    if (r->context_lost) return;  // the restore schedules it again
     const double quiet = emscripten_get_now() - r->last_input_ms;
-    if (quiet < kIdleMs || r->frame_pending) {
+    if (quiet < kIdleMs || r->frame_request) {
         r->idle_timer = emscripten_set_timeout(on_idle, std::max(kIdleMs - quiet, 100.0), r);
         return;
     }
@@ -89,9 +97,11 @@ void report_to_host(WebRunner* r) {
 }
 
 EM_BOOL on_animation_frame(double now_ms, void* user) {
-    auto* r = static_cast<WebRunner*>(user);
-    r->frame_pending = false;
+    WebRunner* r = live(user);
+    if (!r) return EM_FALSE;
+    r->frame_request = 0;
     if (!r->window) return EM_FALSE;  // WebGL2 unavailable: the host shows the reason instead
+    if (r->context_lost) return EM_FALSE;  // nothing can draw; the restore requests a frame
     const float dt = r->last_frame_ms > 0 ? float(now_ms - r->last_frame_ms) / 1000.0f : 1.0f / 60.0f;
     const nr::FrameStep step = nr::step_frame(r->window, *r->app, *r->images, r->deferred, dt,
                                               std::int64_t(emscripten_date_now() / 1000.0), emscripten_get_now);
@@ -109,15 +119,15 @@ EM_BOOL on_animation_frame(double now_ms, void* user) {
 }
 
 void request_frame(WebRunner* r) {
-    if (r->frame_pending) return;
-    r->frame_pending = true;
-    emscripten_request_animation_frame(on_animation_frame, r);
+    if (r->frame_request) return;
+    r->frame_request = emscripten_request_animation_frame(on_animation_frame, r);
 }
 
 // Runs inside SDL's DOM handlers: input wakes only the instance that owns it.
 int on_sdl_event(void* user, SDL_Event* event) {
     if (event->type == kSdlPollSentinel) return 0;
-    auto* r = static_cast<WebRunner*>(user);
+    WebRunner* r = live(user);
+    if (!r) return 0;
     r->last_input_ms = emscripten_get_now();
     r->settle_frames = kSettleFrames;
     request_frame(r);
@@ -186,8 +196,37 @@ void nr_back() {
     if (g_runner) g_runner->app->back();
 }
 
+// The link drawn at (x, y) CSS px in the last frame, or "" (the loader's
+// click handler; valid until the next call).
+const char* nr_link_at(double x, double y) {
+    static std::string url;
+    url = g_runner ? g_runner->app->link_at(float(x), float(y)) : std::string();
+    return url.c_str();
+}
+
+// The loader forwards the canvas's webglcontextlost / restored events. Every
+// GL object died with the context: on restore the renderer, the font atlas
+// texture and the image textures are made again, then a frame is drawn.
+void nr_context_lost() {
+    if (g_runner) g_runner->context_lost = true;
+}
+void nr_context_restored() {
+    WebRunner* r = g_runner;
+    if (!r || !r->window) return;
+    r->context_lost = false;
+    r->images->drop_textures();
+    if (!nr::window_restore_gl(r->window)) {
+        nr::host::fatal("the graphics context came back without the reader's shaders");
+        return;
+    }
+    if (r->first_content_sent && !r->idle_timer) r->idle_timer = emscripten_set_timeout(on_idle, kIdleMs, r);
+    request_frame(r);
+}
+
 void nr_destroy() {
     if (!g_runner) return;
+    // A frame already requested would run after the runner is freed.
+    if (g_runner->frame_request) emscripten_cancel_animation_frame(g_runner->frame_request);
     if (g_runner->idle_timer) emscripten_clear_timeout(g_runner->idle_timer);
     SDL_DelEventWatch(on_sdl_event, g_runner);
     g_runner->app.reset();
@@ -206,7 +245,6 @@ int main(int argc, char** argv) {
     r->fetcher.set_timeout_ms(timeout_ms);
     r->images = std::make_unique<nr::WebImageSource>([r] { request_frame(r); }, timeout_ms);
     nr::ui::HostHooks hooks;
-    hooks.hovered_link = [](const std::string& url) { nr::host::set_link(url.c_str()); };
     hooks.scroll_edges = [](bool top, bool bottom) { nr::host::set_scroll_edges(top, bottom); };
     r->app = std::make_unique<nr::ui::ReaderApp>(r->fetcher, *r->images, nr::parse_html_dom,
                                                  parse_arguments(argc, argv), [r] { request_frame(r); },

@@ -5,6 +5,7 @@
 using nr::is_http_url;
 using nr::is_safe_link;
 using nr::resolve_url;
+using nr::url_host;
 
 TEST_CASE("resolve_url follows RFC 3986 5.4 against an absolute base") {
     const char* base = "http://a/b/c/d;p?q";
@@ -76,6 +77,23 @@ TEST_CASE("is_http_url") {
     CHECK_FALSE(is_http_url("images/a.jpg"));
     CHECK_FALSE(is_http_url("//example.com/a.jpg"));
     CHECK_FALSE(is_http_url(""));
+}
+
+TEST_CASE("url_host") {
+    SUBCASE("the host alone") {
+        CHECK(url_host("https://www.example.com/a/b?c#d") == "www.example.com");
+        CHECK(url_host("http://example.org") == "example.org");
+    }
+    SUBCASE("without user info or port") {
+        CHECK(url_host("https://user:pw@news.example.com:8080/x") == "news.example.com");
+        CHECK(url_host("http://[::1]:8080/x") == "[::1]");
+        CHECK(url_host("http://[::1]/x") == "[::1]");
+    }
+    SUBCASE("none without an authority") {
+        CHECK(url_host("mailto:a@example.com").empty());
+        CHECK(url_host("images/a.jpg").empty());
+        CHECK(url_host("").empty());
+    }
 }
 
 TEST_CASE("is_safe_link refuses script and local schemes however written") {
