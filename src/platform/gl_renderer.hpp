@@ -14,8 +14,8 @@ struct ImDrawData;
 
 namespace nr::gl {
 
-bool init();  // compiles the shader, creates buffers; false when GL refuses
-void shutdown();  // also after a lost context: frees the names, the GL calls do nothing
+bool init();          // compiles the shader, creates buffers; false when GL refuses
+void shutdown();      // also after a lost context: frees the names, the GL calls do nothing
 void upload_fonts();  // (re)creates the font atlas texture from ImGui's atlas
 void render(const ImDrawData* data);
 

@@ -39,7 +39,6 @@ void set_gl_attributes() {
     SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
 }
 
-
 }  // namespace
 
 SdlWindow* window_create(const WindowConfig& config, std::string& error) {
@@ -53,8 +52,8 @@ SdlWindow* window_create(const WindowConfig& config, std::string& error) {
     Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_RESIZABLE;
     if (config.hidden) flags |= SDL_WINDOW_HIDDEN;
     auto* w = new SdlWindow;
-    w->window = SDL_CreateWindow(config.title, SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED,
-                                 config.width, config.height, flags);
+    w->window = SDL_CreateWindow(config.title, SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, config.width,
+                                 config.height, flags);
     if (!w->window) {
         error = std::string("could not create a window: ") + SDL_GetError();
         window_destroy(w);
@@ -134,9 +133,7 @@ float window_width(SdlWindow* w) {
     return float(width);
 }
 
-void window_reload_fonts(SdlWindow*) {
-    gl::upload_fonts();
-}
+void window_reload_fonts(SdlWindow*) { gl::upload_fonts(); }
 
 bool window_restore_gl(SdlWindow*) {
     gl::shutdown();

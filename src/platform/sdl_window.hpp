@@ -22,7 +22,7 @@ struct SdlWindow;
 
 struct WindowConfig {
     const char* title = "Newsreader";
-    int width = 420;   // CSS / logical pixels
+    int width = 420;  // CSS / logical pixels
     int height = 720;
     bool hidden = false;
 };
@@ -30,7 +30,6 @@ struct WindowConfig {
 // Returns nullptr and sets error when SDL, GL or ImGui cannot start.
 SdlWindow* window_create(const WindowConfig& config, std::string& error);
 void window_destroy(SdlWindow* w);
-
 
 // Polls every pending event into ImGui. ImGui 1.86 keeps keys as up/down
 // state, so a key pressed and released between two frames (a quick tap, or

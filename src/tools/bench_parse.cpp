@@ -19,8 +19,8 @@ namespace {
 
 constexpr int kRuns = 7;
 
-const char* kWords[] = {"river", "council", "bridge", "market", "school", "harbour", "library", "season",
-                        "morning", "report", "station", "garden", "weather", "museum", "street", "festival"};
+const char* kWords[] = {"river",   "council", "bridge",  "market", "school",  "harbour", "library", "season",
+                        "morning", "report",  "station", "garden", "weather", "museum",  "street",  "festival"};
 
 std::string sentence(int seed, int words) {
     std::string s;
@@ -123,8 +123,8 @@ void bench(const char* label, const std::string& bytes, int items, bool json) {
     if (json) {
         std::printf("{\"label\":\"%s\",\"items\":%d,\"bytes\":%zu,\"runs\":%d,\"median_ms\":%.3f,"
                     "\"min_ms\":%.3f,\"max_ms\":%.3f,\"mb_per_s\":%.3f}\n",
-                    label, items, bytes.size(), kRuns, median * 1000, seconds.front() * 1000,
-                    seconds.back() * 1000, mb / median);
+                    label, items, bytes.size(), kRuns, median * 1000, seconds.front() * 1000, seconds.back() * 1000,
+                    mb / median);
         return;
     }
     std::printf("%-22s %6d items %8.2f MB %9.1f ms %8.1f MB/s %10.0f items/s\n", label, items, mb, median * 1000,

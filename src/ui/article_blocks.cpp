@@ -45,7 +45,8 @@ public:
 
     void back() {
         Piece p;
-        p.texts.push_back({layout_plain(labels_.back, Role::Button, w_, 1, fonts_), art::chevron_space, 0, Tone::Accent});
+        p.texts.push_back(
+            {layout_plain(labels_.back, Role::Button, w_, 1, fonts_), art::chevron_space, 0, Tone::Accent});
         TextPart& t = p.texts.back();
         t.y = (tokens::control_height - t.box.height()) * 0.5f;
         p.h = tokens::control_height;
@@ -91,7 +92,8 @@ public:
 
     void paragraph(const Runs& runs) {
         Piece p;
-        p.texts.push_back({layout_text(styled_runs(runs, kBodyFaces, p.links), w_, 0, fonts_.style(Role::Body).line_height, fonts_)});
+        p.texts.push_back(
+            {layout_text(styled_runs(runs, kBodyFaces, p.links), w_, 0, fonts_.style(Role::Body).line_height, fonts_)});
         p.h = p.texts.back().box.height();
         p.gap_before = p.gap_after = art::paragraph_gap;
         push(std::move(p));
@@ -101,7 +103,8 @@ public:
         const Role role = b.level >= 3 || narrow_ ? Role::CardHeadline : Role::Heading;
         const RunFaces faces{role, role, role};
         Piece p;
-        p.texts.push_back({layout_text(styled_runs(b.runs, faces, p.links), w_, 0, fonts_.style(role).line_height, fonts_)});
+        p.texts.push_back(
+            {layout_text(styled_runs(b.runs, faces, p.links), w_, 0, fonts_.style(role).line_height, fonts_)});
         p.h = p.texts.back().box.height();
         p.gap_before = art::heading_gap_before;
         p.gap_after = art::heading_gap_after;
@@ -113,11 +116,14 @@ public:
         const float tw = w_ - inset;
         const RunFaces faces{Role::Quote, Role::Quote, Role::Quote};
         Piece p;
-        p.texts.push_back({layout_text(styled_runs(b.runs, faces, p.links), tw, 0, fonts_.style(Role::Quote).line_height, fonts_), inset, 0});
+        p.texts.push_back(
+            {layout_text(styled_runs(b.runs, faces, p.links), tw, 0, fonts_.style(Role::Quote).line_height, fonts_),
+             inset, 0});
         p.h = p.texts.back().box.height();
         if (!b.attribution.empty()) {
             const std::string who = "\xE2\x80\x94 " + b.attribution;
-            p.texts.push_back({layout_plain(who, Role::Meta, tw, 0, fonts_), inset, p.h + art::caption_gap, Tone::Muted});
+            p.texts.push_back(
+                {layout_plain(who, Role::Meta, tw, 0, fonts_), inset, p.h + art::caption_gap, Tone::Muted});
             p.h += art::caption_gap + p.texts.back().box.height();
         }
         p.bar = Rect{0, 0, tokens::accent_bar, p.h};
@@ -145,10 +151,12 @@ public:
         y += p.texts.back().box.height();
         if (!r.excerpt.empty()) {
             y += rel::label_gap;
-            p.texts.push_back({layout_plain(r.excerpt, Role::CardExcerpt, tw, rel::excerpt_lines, fonts_), tx, y, Tone::Muted});
+            p.texts.push_back(
+                {layout_plain(r.excerpt, Role::CardExcerpt, tw, rel::excerpt_lines, fonts_), tx, y, Tone::Muted});
             y += p.texts.back().box.height();
         }
-        if (has_image) p.images.push_back({r.image.url, r.image.alt, Rect{pad, pad, iw, ih}, tokens::image_radius, true, {}});
+        if (has_image)
+            p.images.push_back({r.image.url, r.image.alt, Rect{pad, pad, iw, ih}, tokens::image_radius, true, {}});
         p.h = std::max(y, pad + ih) + pad;
         p.target = Target::Related;
         p.hit = Rect{0, 0, w_, p.h};
@@ -169,7 +177,8 @@ public:
             TextPart m{layout_plain(marker, Role::Body, 0, 1, fonts_), 0, y};
             // Numbers right-align against the indent; bullets sit at the edge.
             if (b.ordered) m.x = std::max(0.0f, art::list_indent - art::list_number_gap - m.box.layout.max_line_width);
-            TextPart t{layout_text(styled_runs(b.items[i], kBodyFaces, p.links), tw, 0, line, fonts_), art::list_indent, y};
+            TextPart t{layout_text(styled_runs(b.items[i], kBodyFaces, p.links), tw, 0, line, fonts_), art::list_indent,
+                       y};
             y += std::max(t.box.height(), line);
             p.texts.push_back(std::move(m));
             p.texts.push_back(std::move(t));
@@ -254,8 +263,10 @@ ArticleLayout layout_article(const Item& item, std::string_view body_error, floa
     if (!meta_line(item, 0).empty()) b.meta();  // only the time in it moves; emptiness does not
     if (item.hero) b.image(*item.hero, art::media_gap);
     if (item.body.empty()) {
-        if (!item.summary.empty()) b.paragraph(Runs{Run{item.summary}});
-        else if (body_error.empty()) b.empty_note();
+        if (!item.summary.empty())
+            b.paragraph(Runs{Run{item.summary}});
+        else if (body_error.empty())
+            b.empty_note();
     }
     for (const Block& block : item.body) {
         switch (block.type) {

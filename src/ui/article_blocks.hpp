@@ -38,8 +38,8 @@ struct ImagePart {
 enum class Target : std::uint8_t { None, Back, Related, Link };
 
 struct Piece {
-    float y = 0, h = 0;         // page position and height
-    float gap_before = 0;       // collapsing margins: the larger of two neighbours' wins
+    float y = 0, h = 0;    // page position and height
+    float gap_before = 0;  // collapsing margins: the larger of two neighbours' wins
     float gap_after = 0;
     std::vector<TextPart> texts;
     std::vector<ImagePart> images;
@@ -49,9 +49,9 @@ struct Piece {
     Rect bar;                        // accent bar (quotes) when w > 0
     bool rule = false;               // a divider across the middle
     Target target = Target::None;
-    Rect hit;                        // relative clickable area for target
-    std::string item_id;             // Related: the item to open when it exists in the feed
-    std::string url;                 // Related / Link: http(s) target
+    Rect hit;             // relative clickable area for target
+    std::string item_id;  // Related: the item to open when it exists in the feed
+    std::string url;      // Related / Link: http(s) target
 };
 
 struct ArticleLayout {

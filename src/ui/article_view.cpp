@@ -163,7 +163,8 @@ void ArticleView::draw_piece(Frame& f, const Piece& p, int index, float x, float
             if (hit.hovered) {
                 const TextPart& t = p.texts.front();
                 const float base = snap(y + t.y + t.box.height() - 3);  // under the baseline, over the descenders' room
-                dl->AddRectFilled(ImVec2(x + t.x, base), ImVec2(x + t.x + t.box.layout.max_line_width, base + tokens::divider),
+                dl->AddRectFilled(ImVec2(x + t.x, base),
+                                  ImVec2(x + t.x + t.box.layout.max_line_width, base + tokens::divider),
                                   imcol(pal.accent));
             }
             if (hit.clicked) f.actions.back = true;

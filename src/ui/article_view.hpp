@@ -6,8 +6,8 @@
 
 #include <string>
 
-#include "core/view/app_state.hpp"
 #include "core/feed/model.hpp"
+#include "core/view/app_state.hpp"
 #include "ui/article_blocks.hpp"
 #include "ui/frame.hpp"
 #include "ui/scroll_area.hpp"

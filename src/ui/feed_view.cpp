@@ -23,7 +23,6 @@ constexpr float kPageOverlap = 48;     // Page Up/Down keep this much of the las
 
 }  // namespace
 
-
 FeedView::Card FeedView::layout_card(Frame& f, const Item& item, float width) const {
     Card c;
     const bool brief = item.kind == ItemKind::Brief;
@@ -76,11 +75,12 @@ float FeedView::draw_card(Frame& f, const Card& c, const Item& item, float x, fl
     if (hit.hovered || hit.pressed || selected)
         dl->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), imcol(p.surface), tokens::radius);
     if (selected)
-        dl->AddRectFilled(ImVec2(r.x, r.y + kPadY), ImVec2(r.x + tokens::accent_bar, r.bottom() - kPadY), imcol(p.accent));
+        dl->AddRectFilled(ImVec2(r.x, r.y + kPadY), ImVec2(r.x + tokens::accent_bar, r.bottom() - kPadY),
+                          imcol(p.accent));
     if (focused) {
         const float in = tokens::focus_ring * 0.5f;  // the stroke's centre line, so it stays inside the card
-        dl->AddRect(ImVec2(r.x + in, r.y + in), ImVec2(r.right() - in, r.bottom() - in), imcol(p.accent), tokens::radius, 0,
-                    tokens::focus_ring);
+        dl->AddRect(ImVec2(r.x + in, r.y + in), ImVec2(r.right() - in, r.bottom() - in), imcol(p.accent),
+                    tokens::radius, 0, tokens::focus_ring);
     }
     if (hit.clicked) f.actions.open_item = item.id;
 
@@ -105,8 +105,8 @@ float FeedView::draw_card(Frame& f, const Card& c, const Item& item, float x, fl
                               ImVec2(snap(inner_x) + tokens::accent_bar, snap(ty + c.text.height())), imcol(p.accent));
             draw_text(dl, c.text, inner_x + card::quote_indent, ty, text, f.fonts);
         } else {
-            draw_text(dl, c.text, inner_x, ty, {imcol(c.title.layout.lines.empty() ? p.text : p.muted), imcol(p.accent)},
-                      f.fonts);
+            draw_text(dl, c.text, inner_x, ty,
+                      {imcol(c.title.layout.lines.empty() ? p.text : p.muted), imcol(p.accent)}, f.fonts);
         }
         ty += c.text.height();
     }
@@ -124,7 +124,8 @@ float FeedView::draw_header(Frame& f, const AppState& state, float x, float y, f
     const float gap = tokens::feed::header_gap, rule = tokens::feed::header_rule;
     draw_text(dl, box, x + kPadX, y + gap, {imcol(p.text), imcol(p.text)}, f.fonts);
     const float rule_y = y + gap + box.height() + gap;
-    dl->AddRectFilled(ImVec2(snap(x + kPadX), snap(rule_y)), ImVec2(snap(x + w - kPadX), snap(rule_y) + rule), imcol(p.accent));
+    dl->AddRectFilled(ImVec2(snap(x + kPadX), snap(rule_y)), ImVec2(snap(x + w - kPadX), snap(rule_y) + rule),
+                      imcol(p.accent));
     return rule_y + rule + gap - y;
 }
 
@@ -162,13 +163,13 @@ void FeedView::draw_status(Frame& f, const AppState& state, float x, float y, fl
         spinner(f, {inner_x, y, sp::width, sp::height});
         const float text_x = sp::width + tokens::space::s;
         TextBox msg = layout_plain("Loading the feed…", Role::Meta, inner_w - text_x, 1, f.fonts);
-        draw_text(dl, msg, inner_x + text_x, y + (sp::height - msg.line_height) * 0.5f, {imcol(p.muted), imcol(p.muted)},
-                  f.fonts);
+        draw_text(dl, msg, inner_x + text_x, y + (sp::height - msg.line_height) * 0.5f,
+                  {imcol(p.muted), imcol(p.muted)}, f.fonts);
         return;
     }
     const bool failed = state.state == LoadState::Error;
-    TextBox title = layout_plain(failed ? "The feed could not be shown" : "No stories yet", Role::CardHeadline,
-                                 inner_w, 2, f.fonts);
+    TextBox title = layout_plain(failed ? "The feed could not be shown" : "No stories yet", Role::CardHeadline, inner_w,
+                                 2, f.fonts);
     draw_text(dl, title, inner_x, y, {imcol(p.text), imcol(p.text)}, f.fonts);
     y += title.height() + tokens::space::s;
     const std::string detail = failed ? state.error : "This feed has no stories at the moment. Check back later.";
@@ -225,7 +226,8 @@ void FeedView::draw(Frame& f, const Rect& area, const AppState& state, Style sty
     // Lay out the cards in view first: their real heights replace estimates
     // (anchored, so what the reader looks at does not jump), then draw.
     bool heights_changed = false;
-    auto [first, last] = list_.visible_range(scroll_.offset() - header_height_, scroll_.offset() + area.h - header_height_);
+    auto [first, last] =
+        list_.visible_range(scroll_.offset() - header_height_, scroll_.offset() + area.h - header_height_);
     for (std::size_t i = first; i < last && i < items.size(); ++i) {
         const Card& c = cached_card(f, i, items[i], area.w);
         if (!list_.measured(i) || list_.height(i) != c.height) {
@@ -244,11 +246,14 @@ void FeedView::draw(Frame& f, const Rect& area, const AppState& state, Style sty
     if (pending_end_) {
         const bool settled = scroll_.scroller().at_bottom() && !heights_changed;
         scroll_.scroll_to(scroll_.scroller().max_offset());
-        if (settled) pending_end_ = false;
-        else f.actions.animating = true;
+        if (settled)
+            pending_end_ = false;
+        else
+            f.actions.animating = true;
     }
     if (pending_reveal_ >= 0 && std::size_t(pending_reveal_) < list_.size()) {
-        scroll_.reveal(header_height_ + list_.offset(std::size_t(pending_reveal_)), list_.height(std::size_t(pending_reveal_)));
+        scroll_.reveal(header_height_ + list_.offset(std::size_t(pending_reveal_)),
+                       list_.height(std::size_t(pending_reveal_)));
         pending_reveal_ = -1;
     }
 
@@ -259,7 +264,8 @@ void FeedView::draw(Frame& f, const Rect& area, const AppState& state, Style sty
         scroll_.end(f);
         return;
     }
-    std::tie(first, last) = list_.visible_range(scroll_.offset() - header_height_, scroll_.offset() + area.h - header_height_);
+    std::tie(first, last) =
+        list_.visible_range(scroll_.offset() - header_height_, scroll_.offset() + area.h - header_height_);
     for (std::size_t i = first; i < last && i < items.size(); ++i) {
         const Card& c = cached_card(f, i, items[i], area.w);  // laid out above, or newly in view
         if (!list_.measured(i)) list_.set_height(i, c.height);
@@ -275,12 +281,15 @@ void FeedView::draw(Frame& f, const Rect& area, const AppState& state, Style sty
 
 void FeedView::move_focus(int delta) {
     if (list_.size() == 0) return;
-    focus_ = focus_ < 0 ? (delta > 0 ? 0 : int(list_.size()) - 1) : std::clamp(focus_ + delta, 0, int(list_.size()) - 1);
+    focus_ =
+        focus_ < 0 ? (delta > 0 ? 0 : int(list_.size()) - 1) : std::clamp(focus_ + delta, 0, int(list_.size()) - 1);
     focus_visible_ = true;
     pending_reveal_ = focus_;
 }
 
-void FeedView::page(float direction) { scroll_.scroll_by(direction * std::max(scroll_.rect().h - kPageOverlap, kPageOverlap)); }
+void FeedView::page(float direction) {
+    scroll_.scroll_by(direction * std::max(scroll_.rect().h - kPageOverlap, kPageOverlap));
+}
 
 void FeedView::home() {
     pending_end_ = false;

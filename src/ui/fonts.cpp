@@ -24,7 +24,7 @@ constexpr bool is_article_role(Role r) {
 }
 constexpr Role stand_in(Role r) {
     return r == Role::ArticleHeadline || r == Role::Heading || r == Role::AuthorName ? Role::CardHeadline
-                                                                                        : Role::CardExcerpt;
+                                                                                     : Role::CardExcerpt;
 }
 
 }  // namespace

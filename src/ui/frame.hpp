@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "core/text/lang.hpp"
 #include "core/view/layout_metrics.hpp"
 #include "core/view/rect.hpp"
-#include "core/text/lang.hpp"
-#include "ui/image_source.hpp"
 #include "ui/fonts.hpp"
+#include "ui/image_source.hpp"
 #include "ui/theme.hpp"
 
 namespace nr::ui {
@@ -25,14 +25,14 @@ struct LinkArea {
 };
 
 struct Actions {
-    std::string open_item;    // item id to open in the reader
-    bool back = false;        // leave the article
-    bool load_more = false;   // "Show more", or Retry after it failed
-    bool retry = false;       // reload the first page after it failed
-    std::string hovered_url;  // link under the pointer (the status line shows its host)
+    std::string open_item;        // item id to open in the reader
+    bool back = false;            // leave the article
+    bool load_more = false;       // "Show more", or Retry after it failed
+    bool retry = false;           // reload the first page after it failed
+    std::string hovered_url;      // link under the pointer (the status line shows its host)
     std::vector<LinkArea> links;  // every link drawn, in drawing order
     bool hand_cursor = false;
-    bool animating = false;   // a view needs another frame (inertia, spinner)
+    bool animating = false;  // a view needs another frame (inertia, spinner)
 };
 
 struct Frame {
@@ -40,11 +40,11 @@ struct Frame {
     const Palette& palette;
     ImageSource& images;
     PageMetrics metrics;
-    float width = 0;   // viewport, CSS px
+    float width = 0;  // viewport, CSS px
     float height = 0;
     float pixel_ratio = 1;
-    double time = 0;            // seconds, monotonic (animations)
-    std::int64_t now = 0;       // Unix seconds (relative dates)
+    double time = 0;       // seconds, monotonic (animations)
+    std::int64_t now = 0;  // Unix seconds (relative dates)
     bool reduced_motion = false;
     Actions actions;
 };

@@ -6,8 +6,8 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
-#include "core/view/layout_metrics.hpp"
 #include "core/text/url.hpp"
+#include "core/view/layout_metrics.hpp"
 #include "ui/rich_text.hpp"
 #include "ui/theme.hpp"
 
@@ -88,7 +88,8 @@ void ReaderApp::handle_keys() {
     if (reading) {
         if (key_pressed(ImGuiKey_DownArrow)) article_view_.key_scroll(56);
         if (key_pressed(ImGuiKey_UpArrow)) article_view_.key_scroll(-56);
-        if (key_pressed(ImGuiKey_PageDown) || key_pressed(ImGuiKey_Space)) article_view_.key_scroll(ImGui::GetIO().DisplaySize.y - 64);
+        if (key_pressed(ImGuiKey_PageDown) || key_pressed(ImGuiKey_Space))
+            article_view_.key_scroll(ImGui::GetIO().DisplaySize.y - 64);
         if (key_pressed(ImGuiKey_PageUp)) article_view_.key_scroll(-(ImGui::GetIO().DisplaySize.y - 64));
         if (key_pressed(ImGuiKey_Home)) article_view_.scroll_home();
         if (key_pressed(ImGuiKey_End)) article_view_.scroll_end();
@@ -145,7 +146,8 @@ bool ReaderApp::draw(std::int64_t now) {
         at_bottom = feed_view_.at_bottom();
     } else if (m.two_columns) {
         article_view_.draw(f, {0, 0, m.side_column_x - tokens::space::l, f.height}, *article, state().feed);
-        feed_view_.draw(f, {m.side_column_x, 0, f.width - m.side_column_x, f.height}, state(), FeedView::Style::Compact);
+        feed_view_.draw(f, {m.side_column_x, 0, f.width - m.side_column_x, f.height}, state(),
+                        FeedView::Style::Compact);
         at_top = article_view_.at_top();
         at_bottom = article_view_.at_bottom();
     } else {
@@ -177,7 +179,8 @@ void ReaderApp::draw_link_status(const Frame& f) const {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(ImVec2(0, y), ImVec2(w, f.height), imcol(palette_.surface), 4, ImDrawFlags_RoundCornersTopRight);
     dl->AddRect(ImVec2(0, y), ImVec2(w, f.height), imcol(palette_.divider), 4, ImDrawFlags_RoundCornersTopRight);
-    draw_text(dl, box, tokens::space::s, y + tokens::space::xs * 0.5f, {imcol(palette_.muted), imcol(palette_.muted)}, f.fonts);
+    draw_text(dl, box, tokens::space::s, y + tokens::space::xs * 0.5f, {imcol(palette_.muted), imcol(palette_.muted)},
+              f.fonts);
 }
 
 std::string ReaderApp::link_at(float x, float y) const {

@@ -15,10 +15,10 @@
 #include "core/net/fetcher.hpp"
 #include "core/view/app_state.hpp"
 #include "core/view/feed_loader.hpp"
-#include "ui/image_source.hpp"
 #include "ui/article_view.hpp"
 #include "ui/feed_view.hpp"
 #include "ui/fonts.hpp"
+#include "ui/image_source.hpp"
 #include "ui/theme.hpp"
 
 namespace nr::ui {
@@ -27,7 +27,7 @@ struct ReaderOptions {
     std::string feed_url = "assets/feeds/page-1.json";
     std::string fonts_url = "fonts/";  // directory holding kFaceFiles
     bool dark = false;
-    std::uint32_t accent = 0;          // 0xRRGGBB; 0 keeps the theme's accent
+    std::uint32_t accent = 0;  // 0xRRGGBB; 0 keeps the theme's accent
     bool reduced_motion = false;
 };
 

@@ -77,7 +77,8 @@ int draw_text(ImDrawList* dl, const TextBox& box, float x, float y, TextColours 
             const float base = snap(fy + f->Ascent * ImGui::GetIO().FontGlobalScale + 1.0f);
             dl->AddRectFilled(ImVec2(fx, base), ImVec2(fx + frag.width, base + 1.0f), col);
             if (links) links->push_back({fx, line_top, frag.width, box.line_height, frag.link});
-            if (mouse.x >= fx && mouse.x < fx + frag.width && mouse.y >= line_top && mouse.y < line_top + box.line_height)
+            if (mouse.x >= fx && mouse.x < fx + frag.width && mouse.y >= line_top &&
+                mouse.y < line_top + box.line_height)
                 hovered = frag.link;
         }
         line_top += box.line_height;

@@ -23,8 +23,10 @@ void ScrollArea::scroll_by(float dy) {
 
 void ScrollArea::reveal(float y, float h) {
     const float top = scroller_.offset(), view = rect_.h;
-    if (y < top) scroll_by(y - top - 8);
-    else if (y + h > top + view) scroll_by(y + h - (top + view) + 8);
+    if (y < top)
+        scroll_by(y - top - 8);
+    else if (y + h > top + view)
+        scroll_by(y + h - (top + view) + 8);
 }
 
 void ScrollArea::begin(Frame& f, const Rect& r, float content_height) {
@@ -48,8 +50,10 @@ void ScrollArea::begin(Frame& f, const Rect& r, float content_height) {
         if (drag_moved_) scroller_.drag_move(y, f.time);
     } else if (pointer_down_) {
         pointer_down_ = false;
-        if (drag_moved_) scroller_.drag_end(f.time);
-        else scroller_.stop();
+        if (drag_moved_)
+            scroller_.drag_end(f.time);
+        else
+            scroller_.stop();
     }
 
     if (wheel_target_ >= 0) {

@@ -20,7 +20,10 @@ public:
     float top() const { return rect_.y - scroller_.offset(); }
     const Rect& rect() const { return rect_; }
     bool dragging() const { return drag_moved_; }  // suppress clicks while true
-    void scroll_to(float y) { scroller_.scroll_to(y); wheel_target_ = -1; }
+    void scroll_to(float y) {
+        scroller_.scroll_to(y);
+        wheel_target_ = -1;
+    }
     void scroll_by(float dy);
     // Keeps a content span [y, y+h) visible (keyboard focus).
     void reveal(float y, float h);

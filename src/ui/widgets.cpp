@@ -42,10 +42,13 @@ bool outline_button(Frame& f, const char* id, const Rect& r, std::string_view la
     Hit h = busy ? Hit{} : hit_area(f, id, r);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 a(snap(r.x), snap(r.y)), b(snap(r.right()), snap(r.bottom()));
-    if (h.pressed) dl->AddRectFilled(a, b, imcol(p.accent, kPressedAlpha), tokens::radius);
-    else if (h.hovered) dl->AddRectFilled(a, b, imcol(p.surface), tokens::radius);
+    if (h.pressed)
+        dl->AddRectFilled(a, b, imcol(p.accent, kPressedAlpha), tokens::radius);
+    else if (h.hovered)
+        dl->AddRectFilled(a, b, imcol(p.surface), tokens::radius);
     const float in = tokens::divider * 0.5f;  // a 1 px outline on the pixel grid, inside the button
-    dl->AddRect(ImVec2(a.x + in, a.y + in), ImVec2(b.x - in, b.y - in), imcol(p.accent), tokens::radius, 0, tokens::divider);
+    dl->AddRect(ImVec2(a.x + in, a.y + in), ImVec2(b.x - in, b.y - in), imcol(p.accent), tokens::radius, 0,
+                tokens::divider);
     if (busy) {
         spinner(f, r);
     } else {

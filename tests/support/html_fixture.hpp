@@ -48,7 +48,7 @@ inline void decode_entity(std::string_view s, std::size_t& i, std::string& out) 
     if (name.size() > 1 && name[0] == '#') {
         const bool hex = name[1] == 'x' || name[1] == 'X';
         for (char c : name.substr(hex ? 2 : 1)) {
-            const int digit = (c >= '0' && c <= '9') ? c - '0'
+            const int digit = (c >= '0' && c <= '9')                                  ? c - '0'
                               : hex && ascii_lower(c) >= 'a' && ascii_lower(c) <= 'f' ? ascii_lower(c) - 'a' + 10
                                                                                       : -1;
             if (digit < 0 || cp > 0x10FFFF) {
@@ -57,12 +57,18 @@ inline void decode_entity(std::string_view s, std::size_t& i, std::string& out) 
             }
             cp = cp * (hex ? 16 : 10) + char32_t(digit);
         }
-    } else if (name == "amp") cp = '&';
-    else if (name == "lt") cp = '<';
-    else if (name == "gt") cp = '>';
-    else if (name == "quot") cp = '"';
-    else if (name == "apos") cp = '\'';
-    else if (name == "nbsp") cp = 0xA0;
+    } else if (name == "amp")
+        cp = '&';
+    else if (name == "lt")
+        cp = '<';
+    else if (name == "gt")
+        cp = '>';
+    else if (name == "quot")
+        cp = '"';
+    else if (name == "apos")
+        cp = '\'';
+    else if (name == "nbsp")
+        cp = 0xA0;
     if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
         out += s[i++];
         return;
@@ -74,8 +80,10 @@ inline void decode_entity(std::string_view s, std::size_t& i, std::string& out) 
 inline std::string decoded(std::string_view s) {
     std::string out;
     for (std::size_t i = 0; i < s.size();) {
-        if (s[i] == '&') decode_entity(s, i, out);
-        else out += s[i++];
+        if (s[i] == '&')
+            decode_entity(s, i, out);
+        else
+            out += s[i++];
     }
     return out;
 }
@@ -154,7 +162,8 @@ inline HtmlNode parse_html_fixture(std::string_view s) {
             i = end == std::string_view::npos ? s.size() : end + 1;
         } else if (next == '/') {
             const std::size_t end = s.find('>', i);
-            const std::string name = ascii_lower(s.substr(i + 2, (end == std::string_view::npos ? s.size() : end) - i - 2));
+            const std::string name =
+                ascii_lower(s.substr(i + 2, (end == std::string_view::npos ? s.size() : end) - i - 2));
             i = end == std::string_view::npos ? s.size() : end + 1;
             flush_text();
             for (std::size_t d = open.size(); d > 1; --d) {

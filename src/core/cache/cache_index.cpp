@@ -74,8 +74,8 @@ void CacheIndex::remove(std::string_view url) {
 std::optional<std::string> CacheIndex::evict_one() {
     const CacheEntry* oldest = nullptr;
     for (const auto& [url, e] : entries_)
-        if (!e.pinned && (!oldest || e.last_used < oldest->last_used ||
-                          (e.last_used == oldest->last_used && e.url < oldest->url)))
+        if (!e.pinned &&
+            (!oldest || e.last_used < oldest->last_used || (e.last_used == oldest->last_used && e.url < oldest->url)))
             oldest = &e;
     if (!oldest) return std::nullopt;
     std::string url = oldest->url;

@@ -4,8 +4,8 @@
 #include <cmath>
 
 #include "core/feed/rfc3339_date.hpp"
-#include "core/text/utf8.hpp"
 #include "core/text/url.hpp"
+#include "core/text/utf8.hpp"
 
 namespace nr {
 namespace {
@@ -42,9 +42,7 @@ std::string path_key(const std::string& path, std::string_view key) {
     return out;
 }
 
-std::string path_index(const std::string& path, std::size_t index) {
-    return path + "[" + std::to_string(index) + "]";
-}
+std::string path_index(const std::string& path, std::size_t index) { return path + "[" + std::to_string(index) + "]"; }
 
 void FieldReader::error(const std::string& path, std::string message) {
     diagnostics_.push_back({Diagnostic::Severity::Error, path, std::move(message)});
@@ -65,8 +63,8 @@ void FieldReader::wrong_type(const std::string& path, const char* expected, cons
     warn(path, std::string("expected ") + expected + ", got " + got.type_name() + "; ignored");
 }
 
-const Json* FieldReader::typed(const Json& object, std::string_view key, const std::string& path,
-                               Json::value_t type, const char* expected) {
+const Json* FieldReader::typed(const Json& object, std::string_view key, const std::string& path, Json::value_t type,
+                               const char* expected) {
     const Json* value = find(object, key);
     if (!value) return nullptr;
     if (!same_type(*value, type)) {
@@ -140,8 +138,8 @@ std::optional<int> FieldReader::integer(const Json& object, std::string_view key
         d = v->get<double>();
     }
     if (!std::isfinite(d) || std::floor(d) != d || d < min || d > max) {
-        warn(path_key(path, key), "expected a whole number from " + std::to_string(min) + " to " +
-                                      std::to_string(max) + ", got " + member->dump() + "; ignored");
+        warn(path_key(path, key), "expected a whole number from " + std::to_string(min) + " to " + std::to_string(max) +
+                                      ", got " + member->dump() + "; ignored");
         return std::nullopt;
     }
     return static_cast<int>(d);

@@ -25,7 +25,7 @@ std::string path_key(const std::string& path, std::string_view key);
 std::string path_index(const std::string& path, std::size_t index);
 
 class FieldReader {
-  public:
+public:
     FieldReader(const ParseOptions& options, std::vector<Diagnostic>& diagnostics)
         : options_(options), diagnostics_(diagnostics) {}
 
@@ -71,7 +71,7 @@ class FieldReader {
     std::string resolve(std::string_view ref, const std::string& path);
     std::string clean_meta(std::string_view text, const std::string& path, std::size_t max_chars);
 
-  private:
+private:
     const Json* typed(const Json& object, std::string_view key, const std::string& path, Json::value_t type,
                       const char* expected);
     void wrong_type(const std::string& path, const char* expected, const Json& got);

@@ -4,8 +4,8 @@
 
 #include "core/feed/field_reader.hpp"
 #include "core/feed/item_rules.hpp"
-#include "core/feed/newsreader_format.hpp"
 #include "core/feed/json_precheck.hpp"
+#include "core/feed/newsreader_format.hpp"
 
 namespace nr {
 namespace {
@@ -41,15 +41,12 @@ BodyLoad load_body(const Item& item) {
     if (!src.options) return {{}, "the feed's parse options were not kept"};
     const ParseOptions& options = *src.options;
     switch (src.kind) {
-        case BodySource::Kind::NewsreaderJson:
-            return from_newsreader_json(src.text, options);
+        case BodySource::Kind::NewsreaderJson: return from_newsreader_json(src.text, options);
         case BodySource::Kind::Html:
             if (!options.html) return {{}, "no HTML parser to read content_html with"};
             return {blocks_from_content_html(src.text, options), ""};
-        case BodySource::Kind::Text:
-            return {paragraphs_from_text(src.text), ""};
-        case BodySource::Kind::None:
-            break;
+        case BodySource::Kind::Text: return {paragraphs_from_text(src.text), ""};
+        case BodySource::Kind::None: break;
     }
     return {item.body, ""};
 }

@@ -6,8 +6,8 @@
 
 #include "core/feed/field_reader.hpp"
 #include "core/html/blocks.hpp"
-#include "core/text/words.hpp"
 #include "core/text/utf8.hpp"
+#include "core/text/words.hpp"
 
 namespace nr {
 namespace {
@@ -141,8 +141,7 @@ void keep_body_unparsed(Item& item, BodyFrom from, ItemContent&& content, std::s
             src.kind = BodySource::Kind::Text;
             src.text = std::move(content.text);
             break;
-        case BodyFrom::Summary:
-            return;
+        case BodyFrom::Summary: return;
     }
     if (src.text.empty()) {  // nothing to rebuild the blocks from: keep them
         src = BodySource{};
@@ -182,9 +181,7 @@ void set_excerpt(Item& item) {
     item.excerpt = excerpt_from(item.body);
 }
 
-bool has_content(const Item& item) {
-    return !item.title.empty() || !item.summary.empty() || !item.body.empty();
-}
+bool has_content(const Item& item) { return !item.title.empty() || !item.summary.empty() || !item.body.empty(); }
 
 void compute_reading_time(Item& item) {
     if (item.word_count <= 0) item.word_count = words_in(item.body);
@@ -193,9 +190,8 @@ void compute_reading_time(Item& item) {
 
 void classify_untitled(Item& item) {
     if (!item.title.empty()) return;
-    const bool one_block = item.body.size() <= 1 &&
-                           (item.body.empty() || item.body[0].type == BlockType::Paragraph ||
-                            item.body[0].type == BlockType::Quote);
+    const bool one_block = item.body.size() <= 1 && (item.body.empty() || item.body[0].type == BlockType::Paragraph ||
+                                                     item.body[0].type == BlockType::Quote);
     if (one_block && words_in(item.body) <= kBriefMaxWords) {
         item.kind = ItemKind::Brief;
         return;
@@ -218,8 +214,8 @@ void check_newsreader_kind(Item& item, FieldReader& reader, const std::string& p
         }
         return;
     }
-    const bool short_body = item.body.size() == 1 && (item.body[0].type == BlockType::Paragraph ||
-                                                      item.body[0].type == BlockType::Quote);
+    const bool short_body =
+        item.body.size() == 1 && (item.body[0].type == BlockType::Paragraph || item.body[0].type == BlockType::Quote);
     if (!short_body && !item.body.empty())
         reader.warn(path_key(path, "body"), "a brief should be one paragraph or one quote, found " +
                                                 std::to_string(item.body.size()) + " blocks");

@@ -7,8 +7,8 @@
 #include <memory>
 #include <string>
 
-#include "core/feed/parser.hpp"
 #include "core/feed/model.hpp"
+#include "core/feed/parser.hpp"
 
 namespace nr {
 

@@ -24,7 +24,6 @@ std::vector<Author> read_jsonfeed_authors(FieldReader& reader, const nlohmann::j
 
 // One item at `path`. Fields of the wrong type are warnings (see
 // FieldReader); whether the item is kept is the caller's decision.
-Item read_jsonfeed_item(FieldReader& reader, const nlohmann::json& item, const std::string& path,
-                        ItemContent& content);
+Item read_jsonfeed_item(FieldReader& reader, const nlohmann::json& item, const std::string& path, ItemContent& content);
 
 }  // namespace nr

@@ -26,7 +26,7 @@ bool contains_ci(std::string_view hay, std::string_view needle) {
 // would otherwise throw.
 template <class Base>
 class Capturing : public Base {
-  public:
+public:
     template <class... Args>
     explicit Capturing(Args&&... args) : Base(std::forward<Args>(args)..., false) {}
 

@@ -61,13 +61,13 @@ enum class BlockType : std::uint8_t { Paragraph, Heading, Quote, Image, Related,
 // mapping, comparisons and the UI's switch plain; unused fields stay empty.
 struct Block {
     BlockType type = BlockType::Paragraph;
-    Runs runs;                       // Paragraph, Heading, Quote
-    int level = 0;                   // Heading: 1..6
-    std::string attribution;         // Quote
-    Image image;                     // Image
-    Related related;                 // Related
-    std::vector<Runs> items;         // List
-    bool ordered = false;            // List
+    Runs runs;                // Paragraph, Heading, Quote
+    int level = 0;            // Heading: 1..6
+    std::string attribution;  // Quote
+    Image image;              // Image
+    Related related;          // Related
+    std::vector<Runs> items;  // List
+    bool ordered = false;     // List
 
     bool operator==(const Block&) const = default;
 };

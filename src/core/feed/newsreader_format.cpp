@@ -2,8 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/feed/rfc3339_date.hpp"
 #include "core/feed/field_reader.hpp"
+#include "core/feed/rfc3339_date.hpp"
 
 namespace nr {
 namespace {
@@ -203,9 +203,7 @@ Json runs_json(const Runs& runs) {
     return list;
 }
 
-bool is_plain(const Runs& runs) {
-    return runs.size() == 1 && !runs[0].bold && !runs[0].italic && runs[0].href.empty();
-}
+bool is_plain(const Runs& runs) { return runs.size() == 1 && !runs[0].bold && !runs[0].italic && runs[0].href.empty(); }
 
 // Paragraph-like content: the short "text" form when it says everything.
 void put_runs(Json& out, const Runs& runs) {
@@ -315,9 +313,7 @@ void to_json(Json& out, const Block& b) {
             to_json(out, b.image);
             out["type"] = "image";
             break;
-        case BlockType::Related:
-            to_json(out, b.related);
-            break;
+        case BlockType::Related: to_json(out, b.related); break;
         case BlockType::List: {
             out["type"] = "list";
             out["ordered"] = b.ordered;
@@ -331,9 +327,7 @@ void to_json(Json& out, const Block& b) {
             out["items"] = std::move(items);
             break;
         }
-        case BlockType::Divider:
-            out["type"] = "divider";
-            break;
+        case BlockType::Divider: out["type"] = "divider"; break;
     }
 }
 

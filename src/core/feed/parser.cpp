@@ -8,9 +8,9 @@
 
 #include "core/feed/field_reader.hpp"
 #include "core/feed/item_rules.hpp"
-#include "core/feed/newsreader_format.hpp"
-#include "core/feed/json_precheck.hpp"
 #include "core/feed/json_feed_format.hpp"
+#include "core/feed/json_precheck.hpp"
+#include "core/feed/newsreader_format.hpp"
 #include "core/text/utf8.hpp"
 
 namespace nr {
@@ -71,7 +71,7 @@ FeedFormat detect_format(const Json& root, std::string& why, std::vector<Diagnos
 // so that a feed can be read while its items array is still being parsed.
 // Diagnostics are kept apart until finish() puts them after the feed's own.
 class ItemLoader {
-  public:
+public:
     ItemLoader(const ParseOptions& options, FeedFormat format)
         : options_(options),
           format_(format),
@@ -108,7 +108,7 @@ class ItemLoader {
         res.feed.items = std::move(items_);
     }
 
-  private:
+private:
     // An item is refused only for what makes it unshowable or ambiguous;
     // everything else was read as meant or dropped with a warning.
     void skip(const std::string& path, std::string message) {
@@ -179,7 +179,7 @@ class ItemLoader {
 // needs the format before the items: when the root object names it first (as
 // feeds do) items stream; otherwise they are kept and loaded after the parse.
 class ItemStream {
-  public:
+public:
     ItemStream(const ParseOptions& options, const Json& root, bool enabled)
         : options_(options), root_(root), enabled_(enabled) {}
 
@@ -209,7 +209,7 @@ class ItemStream {
     }
     bool streamed() const { return loader_.has_value(); }
 
-  private:
+private:
     void start_items() {
         in_items_ = true;
         if (loader_ || !enabled_) return;
@@ -276,8 +276,8 @@ ParseResult parse_feed(std::string_view bytes, const ParseOptions& options) {
     ParseResult res;
     const Limits& limits = options.limits;
     if (bytes.size() > limits.max_bytes)
-        return refuse(res, "too large: " + megabytes(bytes.size()) + ", over the limit of " +
-                               megabytes(limits.max_bytes));
+        return refuse(res,
+                      "too large: " + megabytes(bytes.size()) + ", over the limit of " + megabytes(limits.max_bytes));
     bytes = strip_bom(bytes);
     if (std::string why = sniff_not_json(bytes); !why.empty()) return refuse(res, why);
     if (bracket_depth(bytes, limits.max_depth) > limits.max_depth)
@@ -287,9 +287,9 @@ ParseResult parse_feed(std::string_view bytes, const ParseOptions& options) {
     // should cost a U+FFFD, not the whole feed.
     std::string sanitized;
     if (!is_valid_utf8(bytes)) {
-        res.diagnostics.push_back({Diagnostic::Severity::Warning, "",
-                                   "invalid UTF-8 (first at byte " + std::to_string(first_invalid_utf8(bytes)) +
-                                       ") replaced with U+FFFD"});
+        res.diagnostics.push_back(
+            {Diagnostic::Severity::Warning, "",
+             "invalid UTF-8 (first at byte " + std::to_string(first_invalid_utf8(bytes)) + ") replaced with U+FFFD"});
         sanitized = sanitize_utf8(bytes);
         bytes = sanitized;
     }

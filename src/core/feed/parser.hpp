@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/html/tree.hpp"
 #include "core/feed/model.hpp"
+#include "core/html/tree.hpp"
 
 namespace nr {
 
@@ -34,7 +34,7 @@ struct Limits {
 struct ParseOptions {
     std::string base_url;  // resolves relative URLs (the feed's own URL)
     Limits limits;
-    HtmlParser html;       // needed for content_html; without it, content_text/summary are used
+    HtmlParser html;  // needed for content_html; without it, content_text/summary are used
     // Articles keep their body as text (Item::body_source) instead of
     // blocks; the blocks are still built once at load, to check them and to
     // count words, then dropped. Briefs keep their blocks: the list shows them.

@@ -122,7 +122,7 @@ bool zone(std::string_view s, std::size_t& pos, Fields& f) {
     static constexpr struct {
         const char* name;
         int hours;
-    } kZones[] = {{"z", 0},   {"ut", 0},  {"utc", 0}, {"gmt", 0}, {"est", -5}, {"edt", -4},
+    } kZones[] = {{"z", 0},    {"ut", 0},   {"utc", 0},  {"gmt", 0},  {"est", -5}, {"edt", -4},
                   {"cst", -6}, {"cdt", -5}, {"mst", -7}, {"mdt", -6}, {"pst", -8}, {"pdt", -7}};
     const std::string_view w = word_at(s, pos);
     for (const auto& z : kZones)
@@ -191,13 +191,13 @@ std::optional<std::int64_t> parse_loose_date(std::string_view text) {
 std::optional<std::int64_t> parse_rfc3339(std::string_view s) {
     std::size_t pos = 0;
     int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-    if (!digits(s, pos, 4, year) || !expect(s, pos, '-') || !digits(s, pos, 2, month) ||
-        !expect(s, pos, '-') || !digits(s, pos, 2, day))
+    if (!digits(s, pos, 4, year) || !expect(s, pos, '-') || !digits(s, pos, 2, month) || !expect(s, pos, '-') ||
+        !digits(s, pos, 2, day))
         return std::nullopt;
     if (pos >= s.size() || (s[pos] != 'T' && s[pos] != 't' && s[pos] != ' ')) return std::nullopt;
     ++pos;
-    if (!digits(s, pos, 2, hour) || !expect(s, pos, ':') || !digits(s, pos, 2, minute) ||
-        !expect(s, pos, ':') || !digits(s, pos, 2, second))
+    if (!digits(s, pos, 2, hour) || !expect(s, pos, ':') || !digits(s, pos, 2, minute) || !expect(s, pos, ':') ||
+        !digits(s, pos, 2, second))
         return std::nullopt;
     if (pos < s.size() && s[pos] == '.') {
         const std::size_t start = ++pos;

@@ -8,15 +8,29 @@
 
 #include "core/html/runs_builder.hpp"
 #include "core/text/ascii.hpp"
-#include "core/text/utf8.hpp"
 #include "core/text/url.hpp"
+#include "core/text/utf8.hpp"
 
 namespace nr {
 namespace {
 
 enum class Kind {
-    Dropped, Paragraph, Heading, Pre, Quote, List, ListItem, Figure, Image, Divider, Break,
-    Bold, Italic, Link, Container, Inline
+    Dropped,
+    Paragraph,
+    Heading,
+    Pre,
+    Quote,
+    List,
+    ListItem,
+    Figure,
+    Image,
+    Divider,
+    Break,
+    Bold,
+    Italic,
+    Link,
+    Container,
+    Inline
 };
 
 bool one_of(std::string_view tag, std::initializer_list<std::string_view> names) {
@@ -39,24 +53,24 @@ Kind kind_of(std::string_view tag) {
     if (tag == "strong" || tag == "b") return Kind::Bold;
     if (tag == "em" || tag == "i") return Kind::Italic;
     if (tag == "a") return Kind::Link;
-    if (one_of(tag, {"script", "style", "iframe", "object", "embed", "template", "noscript", "svg",
-                     "math", "canvas", "video", "audio", "applet", "frame", "frameset", "noembed",
-                     "noframes", "select", "textarea", "input", "button", "head", "title", "meta",
-                     "link", "base", "source", "track", "param", "dialog", "map", "area", "datalist",
-                     "output", "progress", "meter", "slot", "portal", "wbr"}))
+    if (one_of(tag, {"script",   "style",  "iframe",   "object", "embed",  "template", "noscript", "svg",
+                     "math",     "canvas", "video",    "audio",  "applet", "frame",    "frameset", "noembed",
+                     "noframes", "select", "textarea", "input",  "button", "head",     "title",    "meta",
+                     "link",     "base",   "source",   "track",  "param",  "dialog",   "map",      "area",
+                     "datalist", "output", "progress", "meter",  "slot",   "portal",   "wbr"}))
         return Kind::Dropped;
-    if (one_of(tag, {"body", "html", "div", "section", "article", "main", "header", "footer", "aside",
-                     "nav", "address", "center", "details", "summary", "dl", "dt", "dd", "fieldset",
-                     "legend", "form", "hgroup", "menu", "dir", "search", "figcaption", "table",
-                     "caption", "thead", "tbody", "tfoot", "tr", "td", "th", "colgroup", "col",
-                     "plaintext", "marquee"}))
+    if (one_of(tag, {"body",       "html",     "div",     "section",   "article", "main",    "header", "footer",
+                     "aside",      "nav",      "address", "center",    "details", "summary", "dl",     "dt",
+                     "dd",         "fieldset", "legend",  "form",      "hgroup",  "menu",    "dir",    "search",
+                     "figcaption", "table",    "caption", "thead",     "tbody",   "tfoot",   "tr",     "td",
+                     "th",         "colgroup", "col",     "plaintext", "marquee"}))
         return Kind::Container;
     return Kind::Inline;
 }
 
 bool is_block_level(Kind k) {
-    return k == Kind::Paragraph || k == Kind::Heading || k == Kind::Pre || k == Kind::Quote ||
-           k == Kind::List || k == Kind::ListItem || k == Kind::Container || k == Kind::Figure;
+    return k == Kind::Paragraph || k == Kind::Heading || k == Kind::Pre || k == Kind::Quote || k == Kind::List ||
+           k == Kind::ListItem || k == Kind::Container || k == Kind::Figure;
 }
 
 bool is_blank(std::string_view s) {
@@ -328,8 +342,7 @@ private:
         return s;
     }
 
-    void paragraph(const HtmlNode& n, BlockType type, int level, bool pre, const RunStyle& st, int depth,
-                   Blocks& out) {
+    void paragraph(const HtmlNode& n, BlockType type, int level, bool pre, const RunStyle& st, int depth, Blocks& out) {
         RunsBuilder b(pre);
         InlineCtx ctx;
         ctx.split = true;

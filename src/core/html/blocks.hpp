@@ -44,8 +44,8 @@
 
 #include <string_view>
 
-#include "core/html/tree.hpp"
 #include "core/feed/model.hpp"
+#include "core/html/tree.hpp"
 
 namespace nr {
 

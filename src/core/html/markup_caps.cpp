@@ -14,11 +14,11 @@ enum : unsigned {
     kScope = 1u << 2,       // bounds "has an element in scope"
     kFormatting = 1u << 3,  // kept in the list of active formatting elements
     kHeading = 1u << 4,
-    kRawText = 1u << 5,     // content is text up to the matching end tag
-    kClosesP = 1u << 6,     // a start tag that closes an open <p>
-    kBreakout = 1u << 7,    // a start tag that leaves svg/math content
-    kIgnored = 1u << 8,     // html, head, body, frameset: never opened in content
-    kTableWall = 1u << 9,   // bounds "has an element in table scope"
+    kRawText = 1u << 5,    // content is text up to the matching end tag
+    kClosesP = 1u << 6,    // a start tag that closes an open <p>
+    kBreakout = 1u << 7,   // a start tag that leaves svg/math content
+    kIgnored = 1u << 8,    // html, head, body, frameset: never opened in content
+    kTableWall = 1u << 9,  // bounds "has an element in table scope"
 };
 
 struct ElementInfo {
@@ -279,8 +279,8 @@ std::size_t raw_text_end(std::string_view s, std::size_t i, std::string_view nam
 // One open element of the model.
 struct Open {
     std::string name;
-    unsigned flags = 0;    // html_flags() for HTML elements
-    bool foreign = false;  // an svg or MathML element
+    unsigned flags = 0;         // html_flags() for HTML elements
+    bool foreign = false;       // an svg or MathML element
     bool html_content = false;  // its children are HTML (HTML elements, integration points)
 };
 
@@ -365,9 +365,9 @@ private:
         const int kept = strip_all ? 0 : std::min(tag.attributes, kHtmlMarkupMaxAttributes);
         if (kept == tag.attributes) return;
         const std::size_t name_start = tag.begin + (tag.end_tag ? 2 : 1);
-        replace(tag.begin, tag.end, std::string(s_.substr(tag.begin, name_start - tag.begin)) +
-                                        std::string(s_.substr(name_start, cut - name_start)) +
-                                        (tag.self_closing ? "/>" : ">"));
+        replace(tag.begin, tag.end,
+                std::string(s_.substr(tag.begin, name_start - tag.begin)) +
+                    std::string(s_.substr(name_start, cut - name_start)) + (tag.self_closing ? "/>" : ">"));
         result_.attributes_removed += tag.attributes - kept;
     }
 
@@ -384,9 +384,7 @@ private:
         return -1;
     }
 
-    static bool scope_wall(const Open& e) {
-        return e.foreign ? is_integration_point(e.name) : (e.flags & kScope) != 0;
-    }
+    static bool scope_wall(const Open& e) { return e.foreign ? is_integration_point(e.name) : (e.flags & kScope) != 0; }
     static bool table_wall(const Open& e) { return !e.foreign && (e.flags & kTableWall) != 0; }
     static bool special(const Open& e) { return e.foreign ? is_integration_point(e.name) : (e.flags & kSpecial) != 0; }
     static auto html_named(std::string_view name) {
@@ -409,7 +407,8 @@ private:
     }
 
     void close_p() {
-        pop_to(find_open(html_named("p"), [](const Open& e) { return scope_wall(e) || (!e.foreign && e.name == "button"); }));
+        pop_to(find_open(html_named("p"),
+                         [](const Open& e) { return scope_wall(e) || (!e.foreign && e.name == "button"); }));
     }
 
     // The implied end tags a start tag causes before it opens.
@@ -430,13 +429,16 @@ private:
         if ((flags & kHeading) && !open_.empty() && (open_.back().flags & kHeading) && !open_.back().foreign)
             open_.pop_back();
         if (name == "td" || name == "th") {
-            pop_to(find_open([](const Open& e) { return !e.foreign && (e.name == "td" || e.name == "th"); }, table_wall));
+            pop_to(
+                find_open([](const Open& e) { return !e.foreign && (e.name == "td" || e.name == "th"); }, table_wall));
         } else if (name == "tr") {
             pop_to(find_open(html_named("tr"), table_wall));
         } else if (name == "tbody" || name == "thead" || name == "tfoot") {
-            pop_to(find_open([](const Open& e) {
-                return !e.foreign && (e.name == "tbody" || e.name == "thead" || e.name == "tfoot");
-            }, table_wall));
+            pop_to(find_open(
+                [](const Open& e) {
+                    return !e.foreign && (e.name == "tbody" || e.name == "thead" || e.name == "tfoot");
+                },
+                table_wall));
         } else if (name == "caption") {
             pop_to(find_open(html_named("caption"), table_wall));
         } else if (name == "table") {
@@ -531,7 +533,7 @@ private:
     MarkupCapped result_;
     std::size_t copied_ = 0;  // input before this is in result_.html
     std::vector<Open> open_;
-    int tags_ = 0;  // kept, i.e. handed to the parser
+    int tags_ = 0;     // kept, i.e. handed to the parser
     int dropped_ = 0;  // elements open inside one removed for depth
     int styled_formatting_ = 0;
 };

@@ -42,8 +42,8 @@ inline constexpr int kHtmlMarkupMaxAttributes = 64;
 inline constexpr int kHtmlMarkupMaxStyledFormatting = 20;
 
 struct MarkupCapped {
-    std::string html;        // the input, or its capped rewrite
-    int tags_removed = 0;    // start and end tags taken out
+    std::string html;      // the input, or its capped rewrite
+    int tags_removed = 0;  // start and end tags taken out
     int attributes_removed = 0;
     bool changed() const { return tags_removed > 0 || attributes_removed > 0; }
 };

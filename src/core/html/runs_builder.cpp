@@ -5,18 +5,14 @@
 namespace nr {
 namespace {
 
-bool is_html_space(char32_t cp) {
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\f' || cp == '\r';
-}
+bool is_html_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\f' || cp == '\r'; }
 
 bool is_invisible_control(char32_t cp) {
     return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
            (cp >= 0x2066 && cp <= 0x2069);
 }
 
-bool ends_with_space_or_break(const std::string& s) {
-    return !s.empty() && (s.back() == ' ' || s.back() == '\n');
-}
+bool ends_with_space_or_break(const std::string& s) { return !s.empty() && (s.back() == ' ' || s.back() == '\n'); }
 
 }  // namespace
 

@@ -31,8 +31,8 @@ struct HtmlNode {
 // Attributes a producer copies; everything else (event handlers, style, ...)
 // never reaches the mapping.
 inline bool html_attr_kept(std::string_view name) {
-    return name == "href" || name == "src" || name == "alt" || name == "width" ||
-           name == "height" || name == "title" || name == "cite";
+    return name == "href" || name == "src" || name == "alt" || name == "width" || name == "height" || name == "title" ||
+           name == "cite";
 }
 
 // Parses a fragment of HTML (as found in content_html) into a root node whose

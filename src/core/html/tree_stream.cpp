@@ -79,32 +79,31 @@ HtmlNode html_tree_from_stream(std::string_view bytes) {
         std::uint8_t op = 0;
         in.byte(op);
         switch (static_cast<HtmlStreamOp>(op)) {
-        case HtmlStreamOp::kOpen:
-            if (flattened > 0 || open.size() >= std::size_t(kHtmlTreeMaxDepth)) {
-                if (!read_element(in, nullptr)) return empty_body();
-                ++flattened;
+            case HtmlStreamOp::kOpen:
+                if (flattened > 0 || open.size() >= std::size_t(kHtmlTreeMaxDepth)) {
+                    if (!read_element(in, nullptr)) return empty_body();
+                    ++flattened;
+                    break;
+                }
+                open.back()->children.emplace_back();
+                if (!read_element(in, &open.back()->children.back())) return empty_body();
+                open.push_back(&open.back()->children.back());
+                break;
+            case HtmlStreamOp::kText: {
+                std::string_view text;
+                if (!in.string(text)) return empty_body();
+                html_append_text(*open.back(), text);
                 break;
             }
-            open.back()->children.emplace_back();
-            if (!read_element(in, &open.back()->children.back())) return empty_body();
-            open.push_back(&open.back()->children.back());
-            break;
-        case HtmlStreamOp::kText: {
-            std::string_view text;
-            if (!in.string(text)) return empty_body();
-            html_append_text(*open.back(), text);
-            break;
-        }
-        case HtmlStreamOp::kClose:
-            if (flattened > 0)
-                --flattened;
-            else if (open.size() > 1)
-                open.pop_back();
-            else
-                return empty_body();
-            break;
-        default:
-            return empty_body();
+            case HtmlStreamOp::kClose:
+                if (flattened > 0)
+                    --flattened;
+                else if (open.size() > 1)
+                    open.pop_back();
+                else
+                    return empty_body();
+                break;
+            default: return empty_body();
         }
     }
     if (open.size() != 1 || flattened != 0) return empty_body();

@@ -22,16 +22,16 @@ struct Shift {
     int delta;  // upper - lower
 };
 constexpr std::array<Shift, 10> kShifts{{
-    {0x0061, 0x007A, -0x20},   // a-z
-    {0x00E0, 0x00F6, -0x20},   // à-ö
-    {0x00F8, 0x00FE, -0x20},   // ø-þ
-    {0x03AD, 0x03AF, -0x25},   // έήί -> ΈΉΊ
-    {0x03B1, 0x03C1, -0x20},   // α-ρ
-    {0x03C3, 0x03CB, -0x20},   // σ-ϋ
-    {0x03CD, 0x03CE, -0x3F},   // ύώ -> ΎΏ
-    {0x037B, 0x037D, +0x82},   // ͻͼͽ -> ϽϾϿ
-    {0x0430, 0x044F, -0x20},   // а-я
-    {0x0450, 0x045F, -0x50},   // ѐ-џ
+    {0x0061, 0x007A, -0x20},  // a-z
+    {0x00E0, 0x00F6, -0x20},  // à-ö
+    {0x00F8, 0x00FE, -0x20},  // ø-þ
+    {0x03AD, 0x03AF, -0x25},  // έήί -> ΈΉΊ
+    {0x03B1, 0x03C1, -0x20},  // α-ρ
+    {0x03C3, 0x03CB, -0x20},  // σ-ϋ
+    {0x03CD, 0x03CE, -0x3F},  // ύώ -> ΎΏ
+    {0x037B, 0x037D, +0x82},  // ͻͼͽ -> ϽϾϿ
+    {0x0430, 0x044F, -0x20},  // а-я
+    {0x0450, 0x045F, -0x50},  // ѐ-џ
 }};
 
 // A run of upper/lower pairs (upper first) starting at an even or an odd
@@ -118,8 +118,7 @@ std::string first_letter(std::string_view name) {
     if (name.empty()) return "?";
     std::size_t end = 0;
     next_code_point(name, end);
-    for (std::size_t next = end; next < name.size() && is_combining_mark(next_code_point(name, next));)
-        end = next;
+    for (std::size_t next = end; next < name.size() && is_combining_mark(next_code_point(name, next));) end = next;
     return upper_case(name.substr(0, end));
 }
 

@@ -11,7 +11,9 @@ std::uint32_t be32(std::string_view b, std::size_t at) {
     return std::uint32_t(std::uint8_t(b[at])) << 24 | std::uint32_t(std::uint8_t(b[at + 1])) << 16 |
            std::uint32_t(std::uint8_t(b[at + 2])) << 8 | std::uint8_t(b[at + 3]);
 }
-int be16s(std::string_view b, std::size_t at) { return std::int16_t(std::uint8_t(b[at]) << 8 | std::uint8_t(b[at + 1])); }
+int be16s(std::string_view b, std::size_t at) {
+    return std::int16_t(std::uint8_t(b[at]) << 8 | std::uint8_t(b[at + 1]));
+}
 
 }  // namespace
 

@@ -16,7 +16,6 @@ enum class UkPlural { One, Few, Many };
 UkPlural uk_plural(long long n);
 
 // Picks the form of a noun for n by uk_plural.
-std::string_view uk_plural_form(long long n, std::string_view one, std::string_view few,
-                                std::string_view many);
+std::string_view uk_plural_form(long long n, std::string_view one, std::string_view few, std::string_view many);
 
 }  // namespace nr

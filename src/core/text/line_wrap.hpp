@@ -44,8 +44,8 @@ struct TextBlockLayout {
 };
 
 struct WrapOptions {
-    float max_width = 0;  // <= 0: no wrapping, only '\n' breaks lines
-    int max_lines = 0;    // 0 = unlimited
+    float max_width = 0;                         // <= 0: no wrapping, only '\n' breaks lines
+    int max_lines = 0;                           // 0 = unlimited
     std::string_view ellipsis = "\xE2\x80\xA6";  // "…"
 };
 
@@ -56,7 +56,6 @@ struct WrapOptions {
 // line loses trailing words (or code points) until it fits with the
 // ellipsis, which takes the font of the text before it and no link.
 // Adjacent fragments with the same font and link are merged.
-TextBlockLayout wrap_runs(const std::vector<StyledRun>& runs, const WrapOptions& options,
-                          const MeasureFn& measure);
+TextBlockLayout wrap_runs(const std::vector<StyledRun>& runs, const WrapOptions& options, const MeasureFn& measure);
 
 }  // namespace nr

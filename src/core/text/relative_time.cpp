@@ -10,7 +10,7 @@ constexpr std::int64_t kDay = 24 * kHour;
 constexpr const char* kMonthsEn[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 // Genitive, as used after a day number ("20 листопада").
-constexpr const char* kMonthsUk[] = {"січня", "лютого",  "березня",  "квітня",  "травня",  "червня",
+constexpr const char* kMonthsUk[] = {"січня", "лютого", "березня", "квітня", "травня",    "червня",
                                      "липня", "серпня", "вересня", "жовтня", "листопада", "грудня"};
 
 // Floor division: local days before 1970 must not round towards zero.
@@ -23,8 +23,8 @@ std::int64_t local_day(std::int64_t t, int tz_offset_minutes) {
     return floor_div(t + static_cast<std::int64_t>(tz_offset_minutes) * kMinute, kDay);
 }
 
-std::string count_ago(std::int64_t n, Lang lang, const char* en_one, const char* en_many,
-                      const char* uk_one, const char* uk_few, const char* uk_many) {
+std::string count_ago(std::int64_t n, Lang lang, const char* en_one, const char* en_many, const char* uk_one,
+                      const char* uk_few, const char* uk_many) {
     std::string s = std::to_string(n) + " ";
     if (lang == Lang::Uk) return s + std::string(uk_plural_form(n, uk_one, uk_few, uk_many)) + " тому";
     return s + (n == 1 ? en_one : en_many) + " ago";
@@ -55,14 +55,11 @@ std::string format_date(std::int64_t when, Lang lang, bool with_year, int tz_off
     return with_year ? s + ", " + std::to_string(d.year) : s;
 }
 
-std::string format_relative_time(std::int64_t then, std::int64_t now, Lang lang,
-                                 int tz_offset_minutes) {
+std::string format_relative_time(std::int64_t then, std::int64_t now, Lang lang, int tz_offset_minutes) {
     const std::int64_t diff = now - then;
     if (diff < kMinute && diff > -5 * kMinute) return lang == Lang::Uk ? "щойно" : "just now";
-    if (diff > 0 && diff < kHour)
-        return count_ago(diff / kMinute, lang, "min", "min", "хвилину", "хвилини", "хвилин");
-    if (diff > 0 && diff < kDay)
-        return count_ago(diff / kHour, lang, "hour", "hours", "годину", "години", "годин");
+    if (diff > 0 && diff < kHour) return count_ago(diff / kMinute, lang, "min", "min", "хвилину", "хвилини", "хвилин");
+    if (diff > 0 && diff < kDay) return count_ago(diff / kHour, lang, "hour", "hours", "годину", "години", "годин");
     const std::int64_t day_then = local_day(then, tz_offset_minutes);
     const std::int64_t day_now = local_day(now, tz_offset_minutes);
     if (day_now - day_then == 1) return lang == Lang::Uk ? "вчора" : "yesterday";

@@ -24,8 +24,7 @@ namespace nr {
 //   the previous calendar day in local time : "yesterday" / "вчора"
 //   otherwise  : "Nov 20" / "20 листопада", with the year when it differs
 //                from now's year ("Nov 20, 2025" / "20 листопада 2025")
-std::string format_relative_time(std::int64_t then, std::int64_t now, Lang lang,
-                                 int tz_offset_minutes = 0);
+std::string format_relative_time(std::int64_t then, std::int64_t now, Lang lang, int tz_offset_minutes = 0);
 
 // "Nov 20" / "20 листопада" (with_year: "Nov 20, 2025" / "20 листопада 2025").
 std::string format_date(std::int64_t when, Lang lang, bool with_year, int tz_offset_minutes = 0);

@@ -13,20 +13,19 @@ bool in(unsigned char b, unsigned char lo, unsigned char hi) { return b >= lo &&
 
 // Breaking white space that collapses to one ASCII space.
 bool is_collapsible_space(char32_t cp) {
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
-           cp == 0x85 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
-           cp == 0x2029 || cp == 0x205F || cp == 0x3000;
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' || cp == 0x85 ||
+           cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x205F ||
+           cp == 0x3000;
 }
 
 bool is_dropped_control(char32_t cp) {
-    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0xFEFF ||
-           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0xFEFF || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
 }
 
 // Punctuation that reads badly right before an ellipsis.
 bool is_trailing_separator(char32_t cp) {
-    return cp == ' ' || cp == ',' || cp == ';' || cp == ':' || cp == '-' || cp == 0x2013 ||
-           cp == 0x2014 || cp == 0xA0;
+    return cp == ' ' || cp == ',' || cp == ';' || cp == ':' || cp == '-' || cp == 0x2013 || cp == 0x2014 || cp == 0xA0;
 }
 
 }  // namespace
@@ -46,13 +45,13 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
     } else if (in(b0, 0xE0, 0xEF)) {
         len = 3;
         cp = b0 & 0x0F;
-        if (b0 == 0xE0) lo = 0xA0;       // overlong
-        if (b0 == 0xED) hi = 0x9F;       // surrogates
+        if (b0 == 0xE0) lo = 0xA0;  // overlong
+        if (b0 == 0xED) hi = 0x9F;  // surrogates
     } else if (in(b0, 0xF0, 0xF4)) {
         len = 4;
         cp = b0 & 0x07;
-        if (b0 == 0xF0) lo = 0x90;       // overlong
-        if (b0 == 0xF4) hi = 0x8F;       // above U+10FFFF
+        if (b0 == 0xF0) lo = 0x90;  // overlong
+        if (b0 == 0xF4) hi = 0x8F;  // above U+10FFFF
     } else {
         ++i;
         return kReplacement;
@@ -162,8 +161,7 @@ std::string truncate_utf8(std::string_view s, std::size_t max_code_points) {
     std::size_t cut = keep;
     while (cut > 0 && !is_collapsible_space(cps[cut])) --cut;
     if (cut >= keep / 2 && cut > 0) keep = cut;
-    while (keep > 0 && (is_collapsible_space(cps[keep - 1]) || is_trailing_separator(cps[keep - 1])))
-        --keep;
+    while (keep > 0 && (is_collapsible_space(cps[keep - 1]) || is_trailing_separator(cps[keep - 1]))) --keep;
     for (std::size_t k = 0; k < keep; ++k) append_utf8(out, cps[k]);
     out += "\xE2\x80\xA6";
     return out;

@@ -6,16 +6,15 @@ namespace nr {
 namespace {
 
 bool is_word_char(char32_t cp) {
-    if (cp < 0x80)
-        return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    if (cp < 0x80) return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
     if (cp < 0xC0) return cp == 0xAA || cp == 0xB5 || cp == 0xBA;
     if (cp == 0xD7 || cp == 0xF7) return false;
-    if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // punctuation, symbols, arrows, math
-    if (cp >= 0x2E00 && cp <= 0x2E7F) return false;  // supplemental punctuation
-    if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
-    if (cp >= 0xFE10 && cp <= 0xFE6F) return false;  // vertical/small forms
-    if (cp >= 0xFF00 && cp <= 0xFF0F) return false;  // full-width punctuation
-    if (cp >= 0xFFF0 && cp <= 0xFFFF) return false;  // specials incl. U+FFFD
+    if (cp >= 0x2000 && cp <= 0x2BFF) return false;    // punctuation, symbols, arrows, math
+    if (cp >= 0x2E00 && cp <= 0x2E7F) return false;    // supplemental punctuation
+    if (cp >= 0x3000 && cp <= 0x303F) return false;    // CJK punctuation
+    if (cp >= 0xFE10 && cp <= 0xFE6F) return false;    // vertical/small forms
+    if (cp >= 0xFF00 && cp <= 0xFF0F) return false;    // full-width punctuation
+    if (cp >= 0xFFF0 && cp <= 0xFFFF) return false;    // specials incl. U+FFFD
     if (cp >= 0x1F000 && cp <= 0x1FAFF) return false;  // emoji and pictographs
     return true;
 }

@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/feed/parser.hpp"
 #include "core/feed/model.hpp"
+#include "core/feed/parser.hpp"
 
 namespace nr {
 
@@ -24,16 +24,16 @@ struct OpenArticle {
 
 struct AppState {
     LoadState state = LoadState::Loading;
-    std::string feed_url;     // the first page
-    std::string error;        // why the first page failed (state == Error)
-    Feed feed;                // all pages loaded so far, in order
+    std::string feed_url;  // the first page
+    std::string error;     // why the first page failed (state == Error)
+    Feed feed;             // all pages loaded so far, in order
     std::vector<Diagnostic> diagnostics;
     int skipped = 0;          // stories the pages so far had but could not be read
     std::string skip_reason;  // why the first of them could not be
     bool loading_more = false;
-    std::string more_error;   // why the last "Show more" failed
-    std::string open_id;      // the article being read, or "" for the list
-    OpenArticle article;      // that article, when open_id is set
+    std::string more_error;  // why the last "Show more" failed
+    std::string open_id;     // the article being read, or "" for the list
+    OpenArticle article;     // that article, when open_id is set
 };
 
 // A page arrived (or failed). The first page decides the widget's state; a

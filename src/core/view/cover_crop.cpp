@@ -10,7 +10,7 @@ UvRect cover_crop(float slot_w, float slot_h, int image_w, int image_h) {
         const float keep = slot / pic;
         uv.u0 = (1 - keep) * 0.5f;
         uv.u1 = 1 - uv.u0;
-    } else {           // taller (or the same): crop top and bottom
+    } else {  // taller (or the same): crop top and bottom
         const float keep = pic / slot;
         uv.v0 = (1 - keep) * 0.5f;
         uv.v1 = 1 - uv.v0;

@@ -22,19 +22,19 @@ enum class Breakpoint {
 // The roles of the type scale. Body text has bold and italic companions for
 // mixed runs.
 enum class TypeRole : std::size_t {
-    Section,          // "NEWS FEED" header
-    CardHeadline,     // also subheads in narrow columns, related headlines, empty/error titles
-    CardExcerpt,      // also briefs, related excerpts, author bios
-    Meta,             // time, read time, author; captions and credits; notes
-    Button,           // "Show more", "Back", "Read more"
+    Section,       // "NEWS FEED" header
+    CardHeadline,  // also subheads in narrow columns, related headlines, empty/error titles
+    CardExcerpt,   // also briefs, related excerpts, author bios
+    Meta,          // time, read time, author; captions and credits; notes
+    Button,        // "Show more", "Back", "Read more"
     ArticleHeadline,
-    Heading,          // subheads inside an article
+    Heading,  // subheads inside an article
     Body,
     BodyBold,
     BodyItalic,
-    Quote,            // pull quote
+    Quote,  // pull quote
     AuthorName,
-    BriefQuote,       // a brief's quote in the list
+    BriefQuote,  // a brief's quote in the list
     Count
 };
 
@@ -88,12 +88,12 @@ inline constexpr std::array<TypeToken, std::size_t(TypeRole::Count)> type_scale{
 }};
 
 // Lines and shapes shared by every view.
-inline constexpr float divider = 1;          // between cards, before authors, <hr>
-inline constexpr float radius = 6;           // cards, thumbnails, buttons, focus ring
-inline constexpr float image_radius = 4;     // pictures in an article
-inline constexpr float accent_bar = 3;       // quote bar, the selected item's marker
-inline constexpr float focus_ring = 2;       // keyboard focus outline
-inline constexpr float control_height = 40;  // buttons and the back row: touch-sized
+inline constexpr float divider = 1;                 // between cards, before authors, <hr>
+inline constexpr float radius = 6;                  // cards, thumbnails, buttons, focus ring
+inline constexpr float image_radius = 4;            // pictures in an article
+inline constexpr float accent_bar = 3;              // quote bar, the selected item's marker
+inline constexpr float focus_ring = 2;              // keyboard focus outline
+inline constexpr float control_height = 40;         // buttons and the back row: touch-sized
 inline constexpr float media_ratio = 9.0f / 16.0f;  // height / width of a picture of unknown size (16:9)
 
 // The page: margins and columns (layout_metrics.hpp places them).
@@ -107,8 +107,8 @@ inline constexpr float side_column = 320;        // Wide: the "News Feed" column
 
 // The "News Feed" list.
 namespace feed {
-inline constexpr float header_gap = space::s;  // around the section title and its rule
-inline constexpr float header_rule = 2;        // the accent rule under the section title
+inline constexpr float header_gap = space::s;   // around the section title and its rule
+inline constexpr float header_rule = 2;         // the accent rule under the section title
 inline constexpr float footer_gap = space::xl;  // above and below "Show more"
 inline constexpr float status_gap = space::xl;  // above the loading / empty / error state
 inline constexpr float retry_width = 200;       // "Try again" at most this wide
@@ -118,12 +118,12 @@ inline constexpr float retry_width = 200;       // "Try again" at most this wide
 namespace card {
 inline constexpr float padding_x = space::m;  // text inset inside the hover surface
 inline constexpr float padding_y = space::l;
-inline constexpr float thumbnail = 96;        // square, right of the text (Medium, Wide)
-inline constexpr float thumbnail_gap = space::l;  // text to the thumbnail at its right
+inline constexpr float thumbnail = 96;                  // square, right of the text (Medium, Wide)
+inline constexpr float thumbnail_gap = space::l;        // text to the thumbnail at its right
 inline constexpr float thumbnail_above_gap = space::m;  // Narrow: under the 16:9 thumbnail
-inline constexpr float text_gap = space::xs;  // headline to excerpt
-inline constexpr float meta_gap = space::s;   // above the meta line
-inline constexpr float quote_indent = space::l;  // a brief's quote text, right of its bar
+inline constexpr float text_gap = space::xs;            // headline to excerpt
+inline constexpr float meta_gap = space::s;             // above the meta line
+inline constexpr float quote_indent = space::l;         // a brief's quote text, right of its bar
 inline constexpr int headline_lines = 3;
 inline constexpr int excerpt_lines = 3;
 inline constexpr int brief_headline_lines = 2;
@@ -133,37 +133,37 @@ inline constexpr int compact_brief_text_lines = 3;  // an untitled brief in the 
 
 // The article page. Gaps between blocks collapse: the larger one wins.
 namespace article {
-inline constexpr float top = space::s;               // above the back row
-inline constexpr float bottom = space::xxxl;         // after the last block
-inline constexpr float back_gap = space::s;          // under the back row
-inline constexpr float chevron_space = space::l;     // "Back" starts after the chevron
-inline constexpr float chevron_arm = 6;              // stroked chevron: arm length ...
-inline constexpr float chevron_stroke = 2;           // ... and width
-inline constexpr float headline_gap = space::m;      // under the headline
-inline constexpr float meta_gap = space::xl;         // under the meta line
-inline constexpr float caption_gap = space::s;       // picture to caption, quote to attribution
-inline constexpr float paragraph_gap = space::l;     // paragraphs, lists, notes
-inline constexpr float media_gap = space::xl;        // around pictures, quotes, related stories
+inline constexpr float top = space::s;            // above the back row
+inline constexpr float bottom = space::xxxl;      // after the last block
+inline constexpr float back_gap = space::s;       // under the back row
+inline constexpr float chevron_space = space::l;  // "Back" starts after the chevron
+inline constexpr float chevron_arm = 6;           // stroked chevron: arm length ...
+inline constexpr float chevron_stroke = 2;        // ... and width
+inline constexpr float headline_gap = space::m;   // under the headline
+inline constexpr float meta_gap = space::xl;      // under the meta line
+inline constexpr float caption_gap = space::s;    // picture to caption, quote to attribution
+inline constexpr float paragraph_gap = space::l;  // paragraphs, lists, notes
+inline constexpr float media_gap = space::xl;     // around pictures, quotes, related stories
 inline constexpr float heading_gap_before = space::xl;
 inline constexpr float heading_gap_after = space::s;
-inline constexpr float divider_gap = space::xl;      // around an <hr>
-inline constexpr float authors_gap = space::xxl;     // around the rule before the author cards
-inline constexpr float quote_inset = space::l;       // quote text right of its bar
-inline constexpr float list_indent = space::xl;      // hanging indent of list items
+inline constexpr float divider_gap = space::xl;   // around an <hr>
+inline constexpr float authors_gap = space::xxl;  // around the rule before the author cards
+inline constexpr float quote_inset = space::l;    // quote text right of its bar
+inline constexpr float list_indent = space::xl;   // hanging indent of list items
 inline constexpr float list_item_gap = space::s;
-inline constexpr float list_number_gap = 6;          // an ordered list's numbers end this far left of the text
-inline constexpr float max_image_ratio = 1.25f;      // taller pictures are cropped (cover) to this
+inline constexpr float list_number_gap = 6;      // an ordered list's numbers end this far left of the text
+inline constexpr float max_image_ratio = 1.25f;  // taller pictures are cropped (cover) to this
 }  // namespace article
 
 // The related-story card inside an article.
 namespace related {
 inline constexpr float padding = space::l;
-inline constexpr float image = 120;            // thumbnail width, left of the text
-inline constexpr float image_narrow = 80;      // ... when the card's inside is under narrow_inner
+inline constexpr float image = 120;        // thumbnail width, left of the text
+inline constexpr float image_narrow = 80;  // ... when the card's inside is under narrow_inner
 inline constexpr float narrow_inner = 360;
 inline constexpr float image_ratio = 3.0f / 4.0f;  // thumbnail height / width
-inline constexpr float image_gap = space::l;   // thumbnail to text
-inline constexpr float label_gap = space::xs;  // under "RELATED", above the excerpt
+inline constexpr float image_gap = space::l;       // thumbnail to text
+inline constexpr float label_gap = space::xs;      // under "RELATED", above the excerpt
 inline constexpr int headline_lines = 3;
 inline constexpr int excerpt_lines = 2;
 }  // namespace related
@@ -171,10 +171,10 @@ inline constexpr int excerpt_lines = 2;
 // The author card at the end of an article.
 namespace author {
 inline constexpr float padding = space::l;
-inline constexpr float avatar = 56;          // circle
+inline constexpr float avatar = 56;            // circle
 inline constexpr float avatar_gap = space::l;  // avatar to text
-inline constexpr float bio_gap = space::s;   // above the bio and "Read more"
-inline constexpr float gap = space::l;       // between author cards
+inline constexpr float bio_gap = space::s;     // above the bio and "Read more"
+inline constexpr float gap = space::l;         // between author cards
 }  // namespace author
 
 // Loading indicator: three pulsing dots.

@@ -54,7 +54,7 @@ private:
     HtmlParser html_;
     std::function<void()> changed_;
     AppState state_;
-    std::uint64_t generation_ = 0;            // of the current load(); older responses are dropped
+    std::uint64_t generation_ = 0;  // of the current load(); older responses are dropped
     std::shared_ptr<const bool> alive_ = std::make_shared<const bool>(true);
 };
 

@@ -26,8 +26,10 @@ std::size_t merge_first_page(Feed& shown, Feed fresh, bool shown_has_later_pages
 
     std::vector<Item> added;
     for (Item& item : fresh.items) {
-        if (auto it = index.find(item.id); it != index.end()) shown.items[it->second] = std::move(item);
-        else added.push_back(std::move(item));
+        if (auto it = index.find(item.id); it != index.end())
+            shown.items[it->second] = std::move(item);
+        else
+            added.push_back(std::move(item));
     }
     const std::size_t count = added.size();
     shown.items.insert(shown.items.begin(), std::make_move_iterator(added.begin()),

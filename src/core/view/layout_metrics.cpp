@@ -43,7 +43,7 @@ Breakpoint breakpoint_for(float width) {
 
 float side_margin(float width) {
     return sane_width(width) > tokens::breakpoint::wide_margins_above ? tokens::page::margin_wide
-                                                                        : tokens::page::margin;
+                                                                      : tokens::page::margin;
 }
 
 PageMetrics page_metrics(float width) {

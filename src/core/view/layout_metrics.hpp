@@ -21,7 +21,7 @@ struct PageMetrics {
     float column_width = 0;
     bool two_columns = false;  // Wide: the "News Feed" column sits right of the main one
     float side_column_x = 0;
-    float side_column_width = 0;  // 320 when two_columns, else 0
+    float side_column_width = 0;   // 320 when two_columns, else 0
     bool thumbnail_above = false;  // cards: 16:9 thumbnail above the text under 480
 };
 PageMetrics page_metrics(float width);

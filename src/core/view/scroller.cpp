@@ -81,8 +81,8 @@ float Scroller::release_velocity(double t) const {
     const double dt = last.t - oldest->t;
     if (dt < 1e-3) return 0;
     const double v = -(static_cast<double>(last.y) - oldest->y) / dt;
-    return static_cast<float>(std::clamp(v, -static_cast<double>(physics_.max_velocity),
-                                         static_cast<double>(physics_.max_velocity)));
+    return static_cast<float>(
+        std::clamp(v, -static_cast<double>(physics_.max_velocity), static_cast<double>(physics_.max_velocity)));
 }
 
 void Scroller::drag_end(double t) {

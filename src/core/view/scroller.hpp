@@ -12,10 +12,10 @@ struct ScrollPhysics {
     // Inertia velocity decays as exp(-t / time_constant): most of the glide
     // is over in ~300 ms, and a fast fling stops within about a second.
     float time_constant = 0.15f;
-    float stop_velocity = 10.f;    // px/s: below this inertia ends
-    float max_velocity = 8000.f;   // px/s: flings are capped here
+    float stop_velocity = 10.f;       // px/s: below this inertia ends
+    float max_velocity = 8000.f;      // px/s: flings are capped here
     float min_fling_velocity = 50.f;  // px/s: slower releases do not glide
-    double sample_window = 0.1;    // s of drag samples used for velocity
+    double sample_window = 0.1;       // s of drag samples used for velocity
 };
 
 class Scroller {
@@ -43,7 +43,7 @@ public:
     // Advances inertia to time t; true while animating (request another frame).
     bool step(double t);
     bool animating() const { return animating_; }
-    void stop();  // ends inertia immediately
+    void stop();                                  // ends inertia immediately
     float velocity() const { return velocity_; }  // px/s of offset, + = down the page
 
     bool at_top() const;

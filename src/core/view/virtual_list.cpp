@@ -55,9 +55,7 @@ bool VirtualList::measured(std::size_t i) const { return i < measured_.size() &&
 
 float VirtualList::height(std::size_t i) const { return i < heights_.size() ? heights_[i] : 0.f; }
 
-float VirtualList::offset(std::size_t i) const {
-    return static_cast<float>(prefix(std::min(i, heights_.size())));
-}
+float VirtualList::offset(std::size_t i) const { return static_cast<float>(prefix(std::min(i, heights_.size()))); }
 
 float VirtualList::total_height() const { return static_cast<float>(prefix(heights_.size())); }
 

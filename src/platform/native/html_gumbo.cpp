@@ -24,13 +24,10 @@ std::string element_name(const GumboElement& el) {
     return ascii_lower(std::string_view(piece.data, piece.length));
 }
 
-bool is_element(const GumboNode* n) {
-    return n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE;
-}
+bool is_element(const GumboNode* n) { return n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE; }
 
 bool is_text(const GumboNode* n) {
-    return n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
-           n->type == GUMBO_NODE_CDATA;
+    return n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA;
 }
 
 // Children as the DOM exposes them: a <template>'s content lives in a
@@ -81,8 +78,8 @@ void append_flattened_text(const GumboNode* root, HtmlNode& into) {
 // gumbo 0.10.1 replaces these raw input characters with U+FFFD where
 // browsers keep them; both producers remove them before parsing instead.
 bool is_stripped_input_char(char32_t cp) {
-    return (cp >= 0x01 && cp <= 0x08) || cp == 0x0B || (cp >= 0x0E && cp <= 0x1F) ||
-           (cp >= 0x7F && cp <= 0x9F) || (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
+    return (cp >= 0x01 && cp <= 0x08) || cp == 0x0B || (cp >= 0x0E && cp <= 0x1F) || (cp >= 0x7F && cp <= 0x9F) ||
+           (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
 }
 
 std::string strip_raw_controls(std::string_view html) {

@@ -116,7 +116,7 @@ bool gif_frames(const std::string& b, Frame frame) {
             const unsigned flags = byte(b, i + 9);
             i += 10;
             if (flags & 0x80) i += 3u << ((flags & 7) + 1);  // local colour table
-            i += 1;                                           // LZW minimum code size
+            i += 1;                                          // LZW minimum code size
             skip_sub_blocks(i);
         } else {
             break;  // the trailer, or data the decoder does not read either
@@ -250,7 +250,8 @@ DecodedImage decode_image(const std::string& bytes, int max_width, int max_heigh
     out.rgba.resize(std::size_t(out.width) * std::size_t(out.height) * 4);
     const auto* src = static_cast<const unsigned char*>(rgba->pixels);
     const std::size_t row = std::size_t(out.width) * 4;
-    for (int y = 0; y < out.height; ++y) std::memcpy(out.rgba.data() + row * std::size_t(y), src + std::size_t(rgba->pitch) * std::size_t(y), row);
+    for (int y = 0; y < out.height; ++y)
+        std::memcpy(out.rgba.data() + row * std::size_t(y), src + std::size_t(rgba->pitch) * std::size_t(y), row);
     out.ok = true;
     return out;
 }

@@ -48,7 +48,8 @@ std::string image_refusal(const std::string& bytes);
 
 // Decodes `bytes` and scales it down (never up) so that it fits
 // max_width x max_height, keeping the aspect ratio. A max of 0 means no bound
-// on that side. Refused (see image_refusal) or failed: !ok, with the error. Thread-safe (used by the worker; tests call it directly).
+// on that side. Refused (see image_refusal) or failed: !ok, with the error. Thread-safe (used by the worker; tests call
+// it directly).
 DecodedImage decode_image(const std::string& bytes, int max_width, int max_height);
 
 class ImageDecoder {

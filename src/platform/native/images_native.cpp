@@ -33,8 +33,7 @@ GLuint upload_rgba(const DecodedImage& image) {
     glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
     while (glGetError() != GL_NO_ERROR) {
     }  // earlier errors are not ours
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, image.width, image.height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
-                 image.rgba.data());
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, image.width, image.height, 0, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
     const bool uploaded = glGetError() == GL_NO_ERROR;  // e.g. out of memory
     glBindTexture(GL_TEXTURE_2D, GLuint(previous));
     if (!uploaded) {
@@ -54,9 +53,7 @@ void not_shown(const std::string& url, const std::string& why) {
 NativeImageSource::NativeImageSource(Fetcher& fetcher, std::function<void()> on_change, std::size_t budget_bytes)
     : fetcher_(fetcher), on_change_(std::move(on_change)), budget_(budget_bytes) {}
 
-NativeImageSource::~NativeImageSource() {
-    clear_gl_textures(cache_);
-}
+NativeImageSource::~NativeImageSource() { clear_gl_textures(cache_); }
 
 ImageHandle NativeImageSource::request(const std::string& url, int display_width_px) {
     const int bucket = texture_size_bucket(display_width_px);

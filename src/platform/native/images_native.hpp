@@ -18,10 +18,10 @@
 #include <string>
 #include <unordered_map>
 
-#include "core/view/texture_cache.hpp"
 #include "core/net/fetcher.hpp"
-#include "ui/image_source.hpp"
+#include "core/view/texture_cache.hpp"
 #include "platform/native/image_decoder.hpp"
+#include "ui/image_source.hpp"
 
 namespace nr {
 
@@ -58,8 +58,8 @@ private:
         std::string key;  // in cache_
         std::string url;  // for the log when it fails
     };
-    std::unordered_map<std::uint64_t, Pending> pending_;  // by load id
-    int max_texture_size_ = 0;                                // read from GL on first use
+    std::unordered_map<std::uint64_t, Pending> pending_;     // by load id
+    int max_texture_size_ = 0;                               // read from GL on first use
     std::shared_ptr<int> alive_ = std::make_shared<int>(0);  // fetch callbacks check it
     ImageDecoder decoder_;
 };

@@ -6,11 +6,11 @@
 // (used by the native UI tests with SDL_VIDEODRIVER=offscreen).
 #include <SDL.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
-#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -35,8 +35,8 @@ struct Args {
 };
 
 int usage() {
-    std::fprintf(stderr,
-                 "usage: newsreader [--width PX] [--height PX] [--theme light|dark] [--open ITEM_ID] [--screenshot OUT.bmp] FEED_PATH_OR_URL\n");
+    std::fprintf(stderr, "usage: newsreader [--width PX] [--height PX] [--theme light|dark] [--open ITEM_ID] "
+                         "[--screenshot OUT.bmp] FEED_PATH_OR_URL\n");
     return 64;
 }
 
@@ -56,13 +56,20 @@ bool parse_args(int argc, char** argv, Args& a) {
     for (int i = 1; i < argc; ++i) {
         const std::string k = argv[i];
         const bool has_value = i + 1 < argc;
-        if (k == "--width" && has_value) a.window.width = std::atoi(argv[++i]);
-        else if (k == "--height" && has_value) a.window.height = std::atoi(argv[++i]);
-        else if (k == "--theme" && has_value) a.reader.dark = std::strcmp(argv[++i], "dark") == 0;
-        else if (k == "--screenshot" && has_value) a.screenshot = argv[++i];
-        else if (k == "--open" && has_value) a.open_id = argv[++i];
-        else if (k.rfind("--", 0) == 0) return false;
-        else a.reader.feed_url = feed_location(k);
+        if (k == "--width" && has_value)
+            a.window.width = std::atoi(argv[++i]);
+        else if (k == "--height" && has_value)
+            a.window.height = std::atoi(argv[++i]);
+        else if (k == "--theme" && has_value)
+            a.reader.dark = std::strcmp(argv[++i], "dark") == 0;
+        else if (k == "--screenshot" && has_value)
+            a.screenshot = argv[++i];
+        else if (k == "--open" && has_value)
+            a.open_id = argv[++i];
+        else if (k.rfind("--", 0) == 0)
+            return false;
+        else
+            a.reader.feed_url = feed_location(k);
     }
     return !a.reader.feed_url.empty() && a.window.width > 0 && a.window.height > 0;
 }
@@ -73,8 +80,8 @@ bool save_screenshot(nr::SdlWindow* w, const std::string& path) {
     std::string rgba;
     int width = 0, height = 0;
     if (!nr::window_read_pixels(w, rgba, width, height)) return false;
-    SDL_Surface* s = SDL_CreateRGBSurfaceWithFormatFrom(rgba.data(), width, height, 32, width * 4,
-                                                        SDL_PIXELFORMAT_ABGR8888);
+    SDL_Surface* s =
+        SDL_CreateRGBSurfaceWithFormatFrom(rgba.data(), width, height, 32, width * 4, SDL_PIXELFORMAT_ABGR8888);
     const bool ok = s && SDL_SaveBMP(s, path.c_str()) == 0;
     SDL_FreeSurface(s);
     return ok;
@@ -114,16 +121,16 @@ int main(int argc, char** argv) {
                 if (app.build_article_fonts(nr::window_pixel_ratio(window), nr::window_width(window)))
                     nr::window_reload_fonts(window);
                 SDL_WaitEvent(nullptr);
-            }
-            else if (SDL_WaitEventTimeout(nullptr, kPumpIntervalMs) == 0)
+            } else if (SDL_WaitEventTimeout(nullptr, kPumpIntervalMs) == 0)
                 continue;  // only the network or decoder to pump: no frame
         }
         SDL_PumpEvents();
         if (SDL_PeepEvents(nullptr, 0, SDL_PEEKEVENT, SDL_QUIT, SDL_QUIT) > 0) running = false;
-        if (SDL_PeepEvents(nullptr, 0, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0 || !deferred.empty()) settle = 2;
+        if (SDL_PeepEvents(nullptr, 0, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0 || !deferred.empty())
+            settle = 2;
         wants_frame = false;  // what the frame itself asks for is kept
-        const nr::FrameStep step = nr::step_frame(window, app, *images, deferred, 1.0f / 60.0f,
-                                                  std::int64_t(std::time(nullptr)), clock_ms);
+        const nr::FrameStep step =
+            nr::step_frame(window, app, *images, deferred, 1.0f / 60.0f, std::int64_t(std::time(nullptr)), clock_ms);
         if (!step.drawn) {  // fonts still loading
             wants_frame = true;
             continue;

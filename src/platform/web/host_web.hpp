@@ -7,8 +7,8 @@ namespace nr::host {
 
 // data-state + events; `skipped` stories could not be read, the first for `skip_reason`.
 void set_state(const char* state, const char* error, int skipped, const char* skip_reason);
-void fatal(const char* message);  // nothing can be drawn (no WebGL2): the host shows text instead
-void first_content();                                    // stamps firstContentMs
-void set_scroll_edges(bool at_top, bool at_bottom);      // lets the page scroll on at the ends
+void fatal(const char* message);                     // nothing can be drawn (no WebGL2): the host shows text instead
+void first_content();                                // stamps firstContentMs
+void set_scroll_edges(bool at_top, bool at_bottom);  // lets the page scroll on at the ends
 
 }  // namespace nr::host

@@ -34,7 +34,7 @@ struct WebRunner {
     nr::WebFetcher fetcher;
     std::unique_ptr<nr::WebImageSource> images;  // before the GL context goes: owns textures
     std::unique_ptr<nr::ui::ReaderApp> app;
-    int frame_request = 0;  // pending emscripten_request_animation_frame id, 0 if none
+    int frame_request = 0;      // pending emscripten_request_animation_frame id, 0 if none
     bool context_lost = false;  // WebGL context lost: draw nothing until restored
     int settle_frames = 0;
     int frames_drawn = 0;
@@ -100,7 +100,7 @@ EM_BOOL on_animation_frame(double now_ms, void* user) {
     WebRunner* r = live(user);
     if (!r) return EM_FALSE;
     r->frame_request = 0;
-    if (!r->window) return EM_FALSE;  // WebGL2 unavailable: the host shows the reason instead
+    if (!r->window) return EM_FALSE;       // WebGL2 unavailable: the host shows the reason instead
     if (r->context_lost) return EM_FALSE;  // nothing can draw; the restore requests a frame
     const float dt = r->last_frame_ms > 0 ? float(now_ms - r->last_frame_ms) / 1000.0f : 1.0f / 60.0f;
     const nr::FrameStep step = nr::step_frame(r->window, *r->app, *r->images, r->deferred, dt,
@@ -139,11 +139,16 @@ nr::ui::ReaderOptions parse_arguments(int argc, char** argv) {
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string key = argv[i];
         const char* value = argv[i + 1];
-        if (key == "--feed") o.feed_url = value;
-        else if (key == "--fonts") o.fonts_url = value;
-        else if (key == "--theme") o.dark = std::strcmp(value, "dark") == 0;
-        else if (key == "--accent") o.accent = std::uint32_t(std::strtoul(value, nullptr, 16));
-        else if (key == "--reduced-motion") o.reduced_motion = std::strcmp(value, "1") == 0;
+        if (key == "--feed")
+            o.feed_url = value;
+        else if (key == "--fonts")
+            o.fonts_url = value;
+        else if (key == "--theme")
+            o.dark = std::strcmp(value, "dark") == 0;
+        else if (key == "--accent")
+            o.accent = std::uint32_t(std::strtoul(value, nullptr, 16));
+        else if (key == "--reduced-motion")
+            o.reduced_motion = std::strcmp(value, "1") == 0;
     }
     return o;
 }
@@ -166,9 +171,7 @@ extern "C" {
 
 int nr_frames_drawn() { return g_runner ? g_runner->frames_drawn : 0; }
 
-int nr_items_loaded() {
-    return g_runner ? int(g_runner->app->state().feed.items.size()) : 0;
-}
+int nr_items_loaded() { return g_runner ? int(g_runner->app->state().feed.items.size()) : 0; }
 
 // Called by the loader's ResizeObserver (CSS pixels) and on pixel-ratio changes.
 void nr_resize(int width, int height) {
@@ -246,9 +249,9 @@ int main(int argc, char** argv) {
     r->images = std::make_unique<nr::WebImageSource>([r] { request_frame(r); }, timeout_ms);
     nr::ui::HostHooks hooks;
     hooks.scroll_edges = [](bool top, bool bottom) { nr::host::set_scroll_edges(top, bottom); };
-    r->app = std::make_unique<nr::ui::ReaderApp>(r->fetcher, *r->images, nr::parse_html_dom,
-                                                 parse_arguments(argc, argv), [r] { request_frame(r); },
-                                                 std::move(hooks));
+    r->app = std::make_unique<nr::ui::ReaderApp>(
+        r->fetcher, *r->images, nr::parse_html_dom, parse_arguments(argc, argv), [r] { request_frame(r); },
+        std::move(hooks));
     // The feed and font requests go out first (or are taken over from the
     // loader's early requests): creating the WebGL context blocks
     // the main thread for a long while (hundreds of ms on a software GPU) and

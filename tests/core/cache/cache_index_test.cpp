@@ -148,8 +148,8 @@ TEST_CASE("the index round-trips through JSON and survives damage") {
         CHECK(back.size() == 1);
     }
     SUBCASE("damaged documents read as an empty cache") {
-        for (const char* bad : {"", "{", "[]", "{\"version\":2,\"entries\":[]}", "{\"version\":1}",
-                                "{\"version\":1,\"entries\":{}}"}) {
+        for (const char* bad :
+             {"", "{", "[]", "{\"version\":2,\"entries\":[]}", "{\"version\":1}", "{\"version\":1,\"entries\":{}}"}) {
             CAPTURE(bad);
             CHECK(CacheIndex::from_json(bad).size() == 0);
         }

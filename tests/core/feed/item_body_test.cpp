@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/view/app_state.hpp"
 #include "core/feed/item_body.hpp"
+#include "core/view/app_state.hpp"
 #include "feed_test_helpers.hpp"
 #include "support/html_fixture.hpp"
 

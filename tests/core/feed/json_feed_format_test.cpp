@@ -17,8 +17,8 @@ using nr::test::parse;
 namespace {
 
 std::string jsonfeed11(std::string_view items) {
-    return std::string(R"({"version":"https://jsonfeed.org/version/1.1","title":"J","items":)") +
-           std::string(items) + "}";
+    return std::string(R"({"version":"https://jsonfeed.org/version/1.1","title":"J","items":)") + std::string(items) +
+           "}";
 }
 
 ParseResult parse_html(std::string_view json) {
@@ -176,8 +176,8 @@ TEST_CASE("Title-less JSON Feed items: briefs and derived titles") {
 TEST_CASE("HTML-derived blocks get the metadata limits of the Newsreader format") {
     const std::string caption(3000, 'c');
     const ParseResult r = parse_html(jsonfeed11(R"([{"id":"1","title":"T","content_html":
-        "<figure><img src=\"a.jpg\" width=\"999999\" height=\"50\"><figcaption>)" + caption +
-                                                R"(</figcaption></figure>"}])"));
+        "<figure><img src=\"a.jpg\" width=\"999999\" height=\"50\"><figcaption>)" +
+                                                caption + R"(</figcaption></figure>"}])"));
     REQUIRE(r.feed.items.size() == 1);
     REQUIRE(r.feed.items[0].body.size() == 1);
     const Image& img = r.feed.items[0].body[0].image;

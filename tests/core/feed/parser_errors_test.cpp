@@ -73,7 +73,7 @@ TEST_CASE("Only an item with nothing to show is skipped; wrong types are warning
     REQUIRE(r.feed.items.size() == 5);
     CHECK(r.feed.items[1].id == "t");
     CHECK(r.feed.items[1].title == "Still something to show");  // titled from its text
-    CHECK(r.feed.items[2].body.at(0).runs.at(0) == Run{"x"});  // the run stays, without the bad flag
+    CHECK(r.feed.items[2].body.at(0).runs.at(0) == Run{"x"});   // the run stays, without the bad flag
     CHECK(r.feed.items[3].hero->height == 0);
     CHECK(r.skipped == 2);
     CHECK(r.skip_reason == "items[2]: expected object, got string");

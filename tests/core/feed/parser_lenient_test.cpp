@@ -47,7 +47,8 @@ TEST_CASE("A comma-separated tags string reads as tags") {
         CHECK(warned(r, "items[0].tags", "read as comma-separated values"));
     }
     SUBCASE("numbers in a tags array read as their text; other values are dropped") {
-        const ParseResult r = parse(jsonfeed(R"([{"id":"1","title":"T","content_text":"x","tags":["a",2024,{},null]}])"));
+        const ParseResult r =
+            parse(jsonfeed(R"([{"id":"1","title":"T","content_text":"x","tags":["a",2024,{},null]}])"));
         CHECK(only_item(r).tags == std::vector<std::string>{"a", "2024"});
         CHECK(warned(r, "items[0].tags[1]", "read as 2024"));
         CHECK(warned(r, "items[0].tags[2]", "expected string, got object; ignored"));
@@ -56,13 +57,15 @@ TEST_CASE("A comma-separated tags string reads as tags") {
 
 TEST_CASE("Authors as publishers write them") {
     SUBCASE("JSON Feed: one object where the array belongs") {
-        const ParseResult r = parse(jsonfeed(R"([{"id":"1","title":"T","content_text":"x","authors":{"name":"Ann"}}])"));
+        const ParseResult r =
+            parse(jsonfeed(R"([{"id":"1","title":"T","content_text":"x","authors":{"name":"Ann"}}])"));
         REQUIRE(only_item(r).authors.size() == 1);
         CHECK(r.feed.items[0].authors[0].name == "Ann");
         CHECK(warned(r, "items[0].authors", "read as a list of one"));
     }
     SUBCASE("JSON Feed: names as strings, in the array or as the 1.0 author") {
-        const ParseResult r = parse(jsonfeed(R"([{"id":"1","title":"T","content_text":"x","authors":["Ann",{"name":"Bo"}]},
+        const ParseResult r =
+            parse(jsonfeed(R"([{"id":"1","title":"T","content_text":"x","authors":["Ann",{"name":"Bo"}]},
             {"id":"2","title":"T","content_text":"x","author":"Cy"}])"));
         REQUIRE(r.feed.items.size() == 2);
         REQUIRE(r.feed.items[0].authors.size() == 2);
@@ -106,7 +109,8 @@ TEST_CASE("Images given as a list, an object or a bare URL") {
         CHECK(warned(r, "items[0].image", "expected string, got boolean; ignored"));
     }
     SUBCASE("Newsreader image as a URL string, or a list of objects") {
-        const ParseResult r = parse(newsreader(R"([{"id":"1","title":"T","summary":"s","image":"https://i.example/a.jpg"},
+        const ParseResult r =
+            parse(newsreader(R"([{"id":"1","title":"T","summary":"s","image":"https://i.example/a.jpg"},
             {"id":"2","title":"T","summary":"s","image":[{"url":"https://i.example/b.jpg","width":"640"}]}])"));
         REQUIRE(r.feed.items.size() == 2);
         CHECK(r.feed.items[0].hero->url == "https://i.example/a.jpg");
@@ -117,7 +121,8 @@ TEST_CASE("Images given as a list, an object or a bare URL") {
 }
 
 TEST_CASE("Ids: numbers read as text; other types are dropped and generated") {
-    const ParseResult r = parse(newsreader(R"([{"id":8,"title":"T","summary":"s"},{"id":{},"title":"U","summary":"s"}])"));
+    const ParseResult r =
+        parse(newsreader(R"([{"id":8,"title":"T","summary":"s"},{"id":{},"title":"U","summary":"s"}])"));
     REQUIRE(r.feed.items.size() == 2);
     CHECK(r.feed.items[0].id == "8");
     CHECK(warned(r, "items[0].id", "read as \"8\""));
@@ -127,13 +132,13 @@ TEST_CASE("Ids: numbers read as text; other types are dropped and generated") {
 
 TEST_CASE("A wrong type on any optional field costs only that field") {
     // Each field in turn gets a value of the wrong type; the item still loads.
-    for (const char* field : {R"("summary":7)", R"("url":false)", R"("date_published":1732000000)",
-                              R"("date_modified":[])", R"("language":1)", R"("tags":{})", R"("authors":5)",
-                              R"("content_html":{"html":"x"})", R"("content_text":[])", R"("image":3)",
-                              R"("external_url":{})", R"("banner_image":[1])", R"("title":null)"}) {
+    for (const char* field :
+         {R"("summary":7)", R"("url":false)", R"("date_published":1732000000)", R"("date_modified":[])",
+          R"("language":1)", R"("tags":{})", R"("authors":5)", R"("content_html":{"html":"x"})", R"("content_text":[])",
+          R"("image":3)", R"("external_url":{})", R"("banner_image":[1])", R"("title":null)"}) {
         CAPTURE(field);
-        const ParseResult r = parse(jsonfeed(std::string(R"([{"id":"1","title":"T","summary":"S","content_text":"x",)") +
-                                             field + "}]"));
+        const ParseResult r =
+            parse(jsonfeed(std::string(R"([{"id":"1","title":"T","summary":"S","content_text":"x",)") + field + "}]"));
         CHECK(only_item(r).id == "1");
         for (const auto& d : r.diagnostics) CHECK(d.severity == Diagnostic::Severity::Warning);
     }
@@ -141,7 +146,8 @@ TEST_CASE("A wrong type on any optional field costs only that field") {
                               R"("body":[{"type":"heading","level":9,"text":"h"}])", R"("body":[7,"x"])",
                               R"("body":[{"type":"list","items":[1,"ok"]}])", R"("summary":[])"}) {
         CAPTURE(field);
-        const ParseResult r = parse(newsreader(std::string(R"([{"id":"1","title":"T","content_text":"x",)") + field + "}]"));
+        const ParseResult r =
+            parse(newsreader(std::string(R"([{"id":"1","title":"T","content_text":"x",)") + field + "}]"));
         CHECK(only_item(r).title == "T");
         for (const auto& d : r.diagnostics) CHECK(d.severity == Diagnostic::Severity::Warning);
     }
@@ -174,7 +180,8 @@ TEST_CASE("Excerpts: a titled item without a summary shows the first lines of it
         CHECK(r.feed.items[0].summary.empty());
     }
     SUBCASE("from content_text, white space folded") {
-        const ParseResult r = parse(jsonfeed(R"([{"id":"1","title":"T","content_text":"Line one\nline two.\n\nNext."}])"));
+        const ParseResult r =
+            parse(jsonfeed(R"([{"id":"1","title":"T","content_text":"Line one\nline two.\n\nNext."}])"));
         CHECK(only_item(r).excerpt == "Line one line two. Next.");
     }
     SUBCASE("a long body is cut at a word boundary within the limit") {
@@ -196,7 +203,8 @@ TEST_CASE("Excerpts: a titled item without a summary shows the first lines of it
         std::string long_text;
         for (int i = 0; i < 80; ++i) long_text += "word ";
         const ParseResult r = parse(jsonfeed(R"([{"id":"1","content_text":"A status."},
-            {"id":"2","content_text":")" + long_text + R"("}])"));
+            {"id":"2","content_text":")" + long_text +
+                                             R"("}])"));
         REQUIRE(r.feed.items.size() == 2);
         CHECK(r.feed.items[0].kind == ItemKind::Brief);
         CHECK(r.feed.items[0].excerpt.empty());
@@ -207,7 +215,8 @@ TEST_CASE("Excerpts: a titled item without a summary shows the first lines of it
         ParseOptions options;
         options.base_url = "https://j.example/feed.json";
         options.lazy_bodies = true;
-        const ParseResult r = parse_feed(jsonfeed(R"([{"id":"1","title":"T","content_text":"Kept as text."}])"), options);
+        const ParseResult r =
+            parse_feed(jsonfeed(R"([{"id":"1","title":"T","content_text":"Kept as text."}])"), options);
         const Item& it = only_item(r);
         CHECK(it.body.empty());
         CHECK(it.body_source.kind == BodySource::Kind::Text);
@@ -220,5 +229,6 @@ TEST_CASE("Dates in other formats read as meant, with a warning") {
         "date_published":"Fri, 20 Nov 2026 09:30:00 GMT","date_modified":"2026-11-20"}])"));
     CHECK(only_item(r).published == 1795167000);
     CHECK(r.feed.items[0].modified == 1795132800);
-    CHECK(warned(r, "items[0].date_published", "not an RFC 3339 date: \"Fri, 20 Nov 2026 09:30:00 GMT\"; read as 2026-11-20T09:30:00Z"));
+    CHECK(warned(r, "items[0].date_published",
+                 "not an RFC 3339 date: \"Fri, 20 Nov 2026 09:30:00 GMT\"; read as 2026-11-20T09:30:00Z"));
 }

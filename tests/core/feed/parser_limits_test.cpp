@@ -65,8 +65,7 @@ TEST_CASE("Nesting depth limit") {
     SUBCASE("exactly the limit is fine, and brackets in strings do not count") {
         // root object + items array + item object = 3 levels
         const std::string v = std::string(61, '[') + std::string(61, ']');
-        const ParseResult r =
-            parse(newsreader(R"([{"id":"a","title":"[[[[[[\"[[[","summary":"s","_x":)" + v + "}]"));
+        const ParseResult r = parse(newsreader(R"([{"id":"a","title":"[[[[[[\"[[[","summary":"s","_x":)" + v + "}]"));
         CHECK(r.ok);
         ParseOptions tight;
         tight.limits.max_depth = 3;
@@ -97,8 +96,8 @@ TEST_CASE("Titles and metadata are shortened with an ellipsis") {
     std::string long_title;
     for (int i = 0; i < 100; ++i) long_title += "word ";
     std::string long_caption(3000, 'c');
-    const ParseResult r = parse(newsreader(R"([{"id":"a","title":")" + long_title + R"(","summary":")" +
-                                           long_caption + R"("}])"));
+    const ParseResult r =
+        parse(newsreader(R"([{"id":"a","title":")" + long_title + R"(","summary":")" + long_caption + R"("}])"));
     REQUIRE(r.feed.items.size() == 1);
     const Item& it = r.feed.items[0];
     CHECK(count_code_points(it.title) <= 300);
@@ -112,8 +111,8 @@ TEST_CASE("Titles and metadata are shortened with an ellipsis") {
 TEST_CASE("A multi-megabyte body still loads") {
     std::string text;
     while (text.size() < 5u * 1024 * 1024) text += "lorem ipsum dolor ";
-    const ParseResult r = parse(newsreader(R"([{"id":"big","title":"Big","body":[{"type":"paragraph","text":")" +
-                                           text + R"("}]}])"));
+    const ParseResult r =
+        parse(newsreader(R"([{"id":"big","title":"Big","body":[{"type":"paragraph","text":")" + text + R"("}]}])"));
     REQUIRE(r.ok);
     REQUIRE(r.feed.items.size() == 1);
     CHECK(r.feed.items[0].body[0].runs[0].text.size() == text.size());

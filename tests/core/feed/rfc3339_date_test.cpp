@@ -30,11 +30,11 @@ TEST_CASE("parse_rfc3339 reads UTC, offsets and fractions") {
 }
 
 TEST_CASE("parse_rfc3339 refuses what is not RFC 3339") {
-    for (const char* bad : {"", "yesterday", "2026-11-20", "2026-11-20T09:30:00", "2026-11-20T09:30Z",
-                            "2026-13-01T00:00:00Z", "2026-02-29T00:00:00Z", "2026-04-31T00:00:00Z",
-                            "2026-11-20T24:00:00Z", "2026-11-20T09:60:00Z", "2026-11-20T09:30:61Z",
-                            "2026-11-20T09:30:00+2:00", "2026-11-20T09:30:00+24:00", "2026-11-20T09:30:00.Z",
-                            "2026-11-20T09:30:00Zjunk", "Fri, 20 Nov 2026 09:30:00 GMT", "+2026-11-20T09:30:00Z"}) {
+    for (const char* bad :
+         {"", "yesterday", "2026-11-20", "2026-11-20T09:30:00", "2026-11-20T09:30Z", "2026-13-01T00:00:00Z",
+          "2026-02-29T00:00:00Z", "2026-04-31T00:00:00Z", "2026-11-20T24:00:00Z", "2026-11-20T09:60:00Z",
+          "2026-11-20T09:30:61Z", "2026-11-20T09:30:00+2:00", "2026-11-20T09:30:00+24:00", "2026-11-20T09:30:00.Z",
+          "2026-11-20T09:30:00Zjunk", "Fri, 20 Nov 2026 09:30:00 GMT", "+2026-11-20T09:30:00Z"}) {
         CAPTURE(bad);
         CHECK_FALSE(parse_rfc3339(bad).has_value());
     }
@@ -44,8 +44,8 @@ TEST_CASE("format_rfc3339 writes UTC that reads back") {
     CHECK(format_rfc3339(0) == "1970-01-01T00:00:00Z");
     CHECK(format_rfc3339(1795167000) == "2026-11-20T09:30:00Z");
     CHECK(format_rfc3339(-1) == "1969-12-31T23:59:59Z");
-    for (std::int64_t t : {std::int64_t{0}, std::int64_t{951782400}, std::int64_t{1709164800},
-                           std::int64_t{4102444799}, std::int64_t{-86401}}) {
+    for (std::int64_t t : {std::int64_t{0}, std::int64_t{951782400}, std::int64_t{1709164800}, std::int64_t{4102444799},
+                           std::int64_t{-86401}}) {
         CAPTURE(t);
         CHECK(parse_rfc3339(format_rfc3339(t)) == t);
     }
@@ -60,7 +60,9 @@ TEST_CASE("parse_loose_date reads what publishers write instead") {
         CHECK(parse_loose_date("2026-11-20T09:30") == at);
         CHECK(parse_loose_date(" 2026-11-20T09:30:00.123 ") == at);
     }
-    SUBCASE("a bare date: midnight UTC") { CHECK(parse_loose_date("2026-11-20") == parse_rfc3339("2026-11-20T00:00:00Z")); }
+    SUBCASE("a bare date: midnight UTC") {
+        CHECK(parse_loose_date("2026-11-20") == parse_rfc3339("2026-11-20T00:00:00Z"));
+    }
     SUBCASE("an offset without a colon, or a zone name") {
         CHECK(parse_loose_date("2026-11-20T11:30:00+0200") == at);
         CHECK(parse_loose_date("2026-11-20 09:30:00 UTC") == at);

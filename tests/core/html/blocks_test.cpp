@@ -53,8 +53,8 @@ TEST_CASE("paragraphs and headings") {
 }
 
 TEST_CASE("inline styles nest and adjacent equal runs merge") {
-    auto b = map({el("p", {el("b", {text("a")}), el("strong", {text("b")}),
-                           el("em", {el("b", {text("c")})}), el("i", {text("d")})})});
+    auto b = map({el("p", {el("b", {text("a")}), el("strong", {text("b")}), el("em", {el("b", {text("c")})}),
+                           el("i", {text("d")})})});
     REQUIRE(b.size() == 1);
     REQUIRE(b[0].runs.size() == 3);
     CHECK(b[0].runs[0].text == "ab");
@@ -154,8 +154,8 @@ TEST_CASE("figures: caption and credit") {
         CHECK(fig({text("Photographic evidence")})[0].image.credit.empty());
     }
     SUBCASE("a figure holding a quote") {
-        auto b = map({el("figure", {el("blockquote", {el("p", {text("Words.")})}),
-                                    el("figcaption", {text("— Speaker")})})});
+        auto b =
+            map({el("figure", {el("blockquote", {el("p", {text("Words.")})}), el("figcaption", {text("— Speaker")})})});
         REQUIRE(b.size() == 1);
         CHECK(b[0].type == BlockType::Quote);
         CHECK(b[0].attribution == "Speaker");
@@ -184,9 +184,7 @@ TEST_CASE("quotes and attribution") {
         CHECK(joined(b[0].runs) == "— not an attribution");
         CHECK(b[0].attribution.empty());
     }
-    SUBCASE("empty quotes are dropped") {
-        CHECK(map({el("blockquote", {text("   ")})}).empty());
-    }
+    SUBCASE("empty quotes are dropped") { CHECK(map({el("blockquote", {text("   ")})}).empty()); }
 }
 
 TEST_CASE("lists") {
@@ -215,8 +213,8 @@ TEST_CASE("br, hr and whitespace") {
 }
 
 TEST_CASE("dropped elements lose their content") {
-    for (const char* tag : {"script", "style", "iframe", "object", "embed", "template", "noscript", "svg",
-                            "math", "textarea", "select", "button", "video", "audio", "canvas"}) {
+    for (const char* tag : {"script", "style", "iframe", "object", "embed", "template", "noscript", "svg", "math",
+                            "textarea", "select", "button", "video", "audio", "canvas"}) {
         CAPTURE(tag);
         auto b = map({el("p", {text("keep "), el(tag, {text("DROP"), el("p", {text("DROP")})})})});
         REQUIRE(b.size() == 1);
@@ -226,7 +224,7 @@ TEST_CASE("dropped elements lose their content") {
 
 TEST_CASE("event attributes are ignored even when a producer lets them through") {
     auto b = map({el("p", {el("a", {text("x")}, {{"onclick", "alert(1)"}, {"href", "https://e.org/"}})},
-                      {{"onmouseover", "alert(2)"}, {"style", "color:red"}})});
+                     {{"onmouseover", "alert(2)"}, {"style", "color:red"}})});
     REQUIRE(b.size() == 1);
     CHECK(b[0].runs[0].href == "https://e.org/");
 }
@@ -242,7 +240,9 @@ TEST_CASE("unknown elements keep their text; text outside blocks becomes paragra
 }
 
 TEST_CASE("control and bidi characters are removed from body text") {
-    auto b = map({el("p", {text("a\x01\xE2\x80\xAE" "b\xE2\x81\xA6" "c\xFF")})});
+    auto b = map({el("p", {text("a\x01\xE2\x80\xAE"
+                                "b\xE2\x81\xA6"
+                                "c\xFF")})});
     CHECK(joined(b[0].runs) == "abc\xEF\xBF\xBD");
 }
 

@@ -89,9 +89,7 @@ TEST_CASE("cap_html_markup removes elements nested past kHtmlMarkupMaxDepth, kee
     SUBCASE("</span> stopped by an open block") {
         CHECK(count(cap_html_markup(repeat("<span><div></span>", 2000)).html, "<div>") < kHtmlMarkupMaxDepth);
     }
-    SUBCASE("nested cells") {
-        CHECK(cap_html_markup(repeat("<table><tr><td>", 1000)).changed());
-    }
+    SUBCASE("nested cells") { CHECK(cap_html_markup(repeat("<table><tr><td>", 1000)).changed()); }
     SUBCASE("a raw-text element inside a removed one goes with its text") {
         const MarkupCapped s = cap_html_markup(repeat("<div>", 600) + "<script>var x = '<b>';</script>y");
         CHECK(s.html.find("<script>") == std::string::npos);

@@ -4,8 +4,8 @@
 #include <utility>
 #include <vector>
 
-#include "core/html/tree_rules.hpp"
 #include "core/html/tree_json.hpp"
+#include "core/html/tree_rules.hpp"
 
 namespace {
 

@@ -59,7 +59,7 @@ TEST_CASE("html_tree_from_stream reads the producer's stream") {
     CHECK(root.tag == "body");
     REQUIRE(root.children.size() == 4);
     CHECK(root.children[0].text == "Hi ");
-    CHECK(root.children[1].tag == "a");  // lower-cased
+    CHECK(root.children[1].tag == "a");           // lower-cased
     REQUIRE(root.children[1].attrs.size() == 1);  // onclick never gets through
     CHECK(*root.children[1].attr("href") == "https://e.org/");
     CHECK(root.children[1].children[0].text == "link");

@@ -15,13 +15,13 @@ TEST_CASE("upper_case maps the scripts feeds are written in") {
     }
     SUBCASE("the rest of Latin-1") {
         CHECK(upper_case("àéîõøþ") == "ÀÉÎÕØÞ");
-        CHECK(upper_case("ÿ") == "Ÿ");              // U+00FF -> U+0178, across blocks
-        CHECK(upper_case("×÷") == "×÷");            // the signs in the letter ranges stay
-        CHECK(upper_case("µs") == "µS");            // micro sign kept (see case_map.cpp)
+        CHECK(upper_case("ÿ") == "Ÿ");    // U+00FF -> U+0178, across blocks
+        CHECK(upper_case("×÷") == "×÷");  // the signs in the letter ranges stay
+        CHECK(upper_case("µs") == "µS");  // micro sign kept (see case_map.cpp)
     }
     SUBCASE("Polish and the rest of Latin Extended-A") {
         CHECK(upper_case("łśćżźąęńó") == "ŁŚĆŻŹĄĘŃÓ");
-        CHECK(upper_case("čřšžůěď") == "ČŘŠŽŮĚĎ");   // Czech
+        CHECK(upper_case("čřšžůěď") == "ČŘŠŽŮĚĎ");  // Czech
         CHECK(upper_case("őű") == "ŐŰ");            // Hungarian
         CHECK(upper_case("ĳ ŋ ŀ") == "Ĳ Ŋ Ŀ");
     }
@@ -29,8 +29,8 @@ TEST_CASE("upper_case maps the scripts feeds are written in") {
         CHECK(upper_case("ґєії") == "ҐЄІЇ");
         CHECK(upper_case("київ, україна") == "КИЇВ, УКРАЇНА");
         CHECK(upper_case("ёщъэюя") == "ЁЩЪЭЮЯ");
-        CHECK(upper_case("ђћџ") == "ЂЋЏ");          // U+0450-U+045F
-        CHECK(upper_case("ӂӑԁ") == "ӁӐԀ");          // Extended pairs, Cyrillic Supplement
+        CHECK(upper_case("ђћџ") == "ЂЋЏ");  // U+0450-U+045F
+        CHECK(upper_case("ӂӑԁ") == "ӁӐԀ");  // Extended pairs, Cyrillic Supplement
         CHECK(upper_case("ӏ") == "Ӏ");
     }
     SUBCASE("Greek, with tonos and final sigma") {
@@ -48,12 +48,18 @@ TEST_CASE("upper_case maps the scripts feeds are written in") {
         for (const char* s : {"", "ABC", "ΑΒΓ", "АБВ", "ĄŁ", "123 — “…”", "日本語", "😀"}) CHECK(upper_case(s) == s);
     }
     SUBCASE("invalid UTF-8 passes through byte for byte") {
-        CHECK(upper_case("a\xFF" "b") == "A\xFF" "B");
-        CHECK(upper_case("\xC3") == "\xC3");                     // truncated lead at the end
-        CHECK(upper_case("\xC3" "a") == "\xC3" "A");             // lead byte without continuation
-        CHECK(upper_case("\xC0\xA1") == "\xC0\xA1");             // overlong
-        CHECK(upper_case("\xED\xA0\x80" "ä") == "\xED\xA0\x80" "Ä");  // surrogate
-        CHECK(upper_case("\xEF\xBF\xBD") == "\xEF\xBF\xBD");     // a real U+FFFD
+        CHECK(upper_case("a\xFF"
+                         "b") == "A\xFF"
+                                 "B");
+        CHECK(upper_case("\xC3") == "\xC3");  // truncated lead at the end
+        CHECK(upper_case("\xC3"
+                         "a") == "\xC3"
+                                 "A");                // lead byte without continuation
+        CHECK(upper_case("\xC0\xA1") == "\xC0\xA1");  // overlong
+        CHECK(upper_case("\xED\xA0\x80"
+                         "ä") == "\xED\xA0\x80"
+                                 "Ä");                        // surrogate
+        CHECK(upper_case("\xEF\xBF\xBD") == "\xEF\xBF\xBD");  // a real U+FFFD
     }
 }
 
@@ -75,5 +81,5 @@ TEST_CASE("first_letter: an avatar's initial") {
     CHECK(nr::first_letter("élodie") == "É");
     CHECK(nr::first_letter("e\xCC\x81lodie") == "E\xCC\x81");  // a combining accent stays with its letter
     CHECK(nr::first_letter("😀 fan") == "😀");
-    CHECK(nr::first_letter("\xE2\x82") == "\xE2\x82");          // truncated: passed through as is
+    CHECK(nr::first_letter("\xE2\x82") == "\xE2\x82");  // truncated: passed through as is
 }

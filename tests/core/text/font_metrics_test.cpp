@@ -36,7 +36,9 @@ std::string font(int units_per_em, int ascender, int descender) {
 
 TEST_CASE("pixel_height_per_em reads ascent - descent over the em square") {
     SUBCASE("Noto's metrics") { CHECK(nr::pixel_height_per_em(font(1000, 1069, -293)) == doctest::Approx(1.362)); }
-    SUBCASE("another font") { CHECK(nr::pixel_height_per_em(font(2048, 1900, -500)) == doctest::Approx(2400.0 / 2048)); }
+    SUBCASE("another font") {
+        CHECK(nr::pixel_height_per_em(font(2048, 1900, -500)) == doctest::Approx(2400.0 / 2048));
+    }
     SUBCASE("not a font, or one without the tables: 1") {
         CHECK(nr::pixel_height_per_em("") == 1.0f);
         CHECK(nr::pixel_height_per_em("<html>not a font</html>") == 1.0f);

@@ -156,7 +156,7 @@ TEST_CASE("wrap_runs: long words") {
     }
     SUBCASE("Cyrillic is never split inside a code point") {
         const std::string word = "Найдовшийпредовгийвиразбезпробілів";  // 2-byte letters
-        const auto l = wrap(word, 75);  // 7 letters per line
+        const auto l = wrap(word, 75);                                  // 7 letters per line
         CHECK(is_valid_utf8_prefixes(l));
         std::string joined;
         for (const auto& t : line_texts(l)) {

@@ -18,8 +18,10 @@ TEST_CASE("is_valid_utf8 and sanitize_utf8") {
         }
     }
     SUBCASE("stray continuation and invalid lead bytes") {
-        CHECK_FALSE(nr::is_valid_utf8("a\x80" "b"));
-        CHECK(nr::sanitize_utf8("a\x80" "b") == "a" + kFffd + "b");
+        CHECK_FALSE(nr::is_valid_utf8("a\x80"
+                                      "b"));
+        CHECK(nr::sanitize_utf8("a\x80"
+                                "b") == "a" + kFffd + "b");
         CHECK(nr::sanitize_utf8("\xFF\xFE") == kFffd + kFffd);
         CHECK(nr::sanitize_utf8("\xC0\xAF") == kFffd + kFffd);  // C0 never valid
     }
@@ -34,7 +36,8 @@ TEST_CASE("is_valid_utf8 and sanitize_utf8") {
     }
     SUBCASE("truncated sequences become one replacement each") {
         CHECK(nr::sanitize_utf8("\xE2\x82") == kFffd);
-        CHECK(nr::sanitize_utf8("\xE2\x82" "a") == kFffd + "a");
+        CHECK(nr::sanitize_utf8("\xE2\x82"
+                                "a") == kFffd + "a");
         CHECK(nr::sanitize_utf8("\xF0\x9F\x98") == kFffd);
         CHECK(nr::is_valid_utf8(nr::sanitize_utf8("\xF0\x9F\x98\xE2\x82\xAC\xC3")));
     }
@@ -52,12 +55,15 @@ TEST_CASE("clean_meta_text") {
     SUBCASE("whitespace collapses and trims") {
         CHECK(nr::clean_meta_text("  Hello \t\n  world  ") == "Hello world");
         CHECK(nr::clean_meta_text("a\r\nb") == "a b");
-        CHECK(nr::clean_meta_text("a\xE2\x80\x83\xE3\x80\x80" "b") == "a b");  // em space, ideographic
+        CHECK(nr::clean_meta_text("a\xE2\x80\x83\xE3\x80\x80"
+                                  "b") == "a b");  // em space, ideographic
     }
     SUBCASE("controls are removed") {
         CHECK(nr::clean_meta_text("a\0b"s) == "ab");
-        CHECK(nr::clean_meta_text("a\x07\x1B\x7F" "b") == "ab");
-        CHECK(nr::clean_meta_text("a\xC2\x9B" "b") == "ab");  // C1 CSI
+        CHECK(nr::clean_meta_text("a\x07\x1B\x7F"
+                                  "b") == "ab");
+        CHECK(nr::clean_meta_text("a\xC2\x9B"
+                                  "b") == "ab");  // C1 CSI
         CHECK(nr::clean_meta_text("\xEF\xBB\xBFTitle") == "Title");
     }
     SUBCASE("bidi overrides and isolates are removed") {
@@ -69,12 +75,8 @@ TEST_CASE("clean_meta_text") {
             CHECK(nr::clean_meta_text(s) == "xy");
         }
     }
-    SUBCASE("no-break spaces and letters stay") {
-        CHECK(nr::clean_meta_text("5\xC2\xA0км") == "5\xC2\xA0км");
-    }
-    SUBCASE("invalid bytes become U+FFFD") {
-        CHECK(nr::clean_meta_text("a\xFF") == "a" + kFffd);
-    }
+    SUBCASE("no-break spaces and letters stay") { CHECK(nr::clean_meta_text("5\xC2\xA0км") == "5\xC2\xA0км"); }
+    SUBCASE("invalid bytes become U+FFFD") { CHECK(nr::clean_meta_text("a\xFF") == "a" + kFffd); }
 }
 
 TEST_CASE("truncate_utf8") {

@@ -28,7 +28,8 @@ TEST_CASE("cover_crop keeps the middle of a picture that does not fit the slot")
         CHECK(uv.v1 - uv.v0 == doctest::Approx(keep));
     }
     SUBCASE("no size: the whole picture") {
-        for (const nr::UvRect uv : {nr::cover_crop(0, 90, 10, 10), nr::cover_crop(90, 90, 0, 10), nr::cover_crop(90, 0, 10, 10)}) {
+        for (const nr::UvRect uv :
+             {nr::cover_crop(0, 90, 10, 10), nr::cover_crop(90, 90, 0, 10), nr::cover_crop(90, 0, 10, 10)}) {
             CHECK(uv.u0 == 0);
             CHECK(uv.v0 == 0);
             CHECK(uv.u1 == 1);

@@ -131,9 +131,7 @@ TEST_CASE("page_metrics") {
         CHECK(m.column_x == 44);
         CHECK_FALSE(m.two_columns);
     }
-    SUBCASE("769: 24 px margins") {
-        CHECK(nr::page_metrics(769).side_margin == 24);
-    }
+    SUBCASE("769: 24 px margins") { CHECK(nr::page_metrics(769).side_margin == 24); }
     SUBCASE("960: two columns, the article column gives way") {
         const auto m = nr::page_metrics(960);
         CHECK(m.breakpoint == Breakpoint::Wide);
@@ -208,11 +206,11 @@ TEST_CASE("article_column_width") {
 TEST_CASE("fit_aspect") {
     CHECK(nr::fit_aspect(640, 1200, 675) == doctest::Approx(360));
     CHECK(nr::fit_aspect(300, 800, 800) == doctest::Approx(300));
-    CHECK(nr::fit_aspect(640, 0, 0) == doctest::Approx(360));       // unknown: 16:9
+    CHECK(nr::fit_aspect(640, 0, 0) == doctest::Approx(360));  // unknown: 16:9
     CHECK(nr::fit_aspect(640, 0, 0) == doctest::Approx(640 * nr::tokens::media_ratio));
     CHECK(nr::fit_aspect(640, 1200, -1) == doctest::Approx(360));
     CHECK(nr::fit_aspect(400, 0, 0, 0.75f) == doctest::Approx(300));
-    CHECK(nr::fit_aspect(100, 1, 10000) == doctest::Approx(300));   // clamped tall
-    CHECK(nr::fit_aspect(100, 10000, 1) == doctest::Approx(10));    // clamped wide
+    CHECK(nr::fit_aspect(100, 1, 10000) == doctest::Approx(300));  // clamped tall
+    CHECK(nr::fit_aspect(100, 10000, 1) == doctest::Approx(10));   // clamped wide
     CHECK(nr::fit_aspect(-5, 100, 100) == doctest::Approx(0));
 }

@@ -90,8 +90,8 @@ TEST_CASE("Scroller: inertia") {
         CHECK_FALSE(s.animating());
         CHECK(stopped - t_release < 1.1);
         CHECK(glide > 300);
-        CHECK(glide < 3000 * 0.3f);                // exponential: no more than v0 * tau-ish
-        CHECK(after_100ms > glide * 0.4f);         // most of it happens early
+        CHECK(glide < 3000 * 0.3f);         // exponential: no more than v0 * tau-ish
+        CHECK(after_100ms > glide * 0.4f);  // most of it happens early
         CHECK(s.velocity() == doctest::Approx(0));
     }
     SUBCASE("the glide is independent of frame rate") {
@@ -124,8 +124,8 @@ TEST_CASE("Scroller: inertia") {
         auto s = make();
         s.scroll_to(3000);
         s.drag_begin(500, 0.0);
-        s.drag_move(100, 0.1);    // fast at first: 4000 px/s
-        s.drag_move(100, 0.25);   // then still
+        s.drag_move(100, 0.1);   // fast at first: 4000 px/s
+        s.drag_move(100, 0.25);  // then still
         s.drag_move(90, 0.35);
         s.drag_move(70, 0.4);
         s.drag_end(0.4);

@@ -75,7 +75,7 @@ TEST_CASE("VirtualList: visible_range") {
     CHECK(list.visible_range(950, 2000) == std::pair<std::size_t, std::size_t>{9, 10});
     CHECK(list.visible_range(-100, 50) == std::pair<std::size_t, std::size_t>{0, 1});
     CHECK(list.visible_range(1000, 1100).first == list.visible_range(1000, 1100).second);  // below content
-    CHECK(list.visible_range(300, 300).first == list.visible_range(300, 300).second);    // empty viewport
+    CHECK(list.visible_range(300, 300).first == list.visible_range(300, 300).second);      // empty viewport
 }
 
 TEST_CASE("VirtualList: anchors keep the viewport still") {

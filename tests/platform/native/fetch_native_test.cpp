@@ -211,7 +211,8 @@ TEST_CASE("NativeFetcher network failures") {
     NativeFetcher fetcher(small_limits());
 
     SUBCASE("connection refused") {
-        FetchResponse r = fetch_one(fetcher, "http://127.0.0.1:" + std::to_string(test::unused_local_port()) + "/feed.json");
+        FetchResponse r =
+            fetch_one(fetcher, "http://127.0.0.1:" + std::to_string(test::unused_local_port()) + "/feed.json");
         CHECK_FALSE(r.ok);
         CHECK(r.status == 0);
         CHECK(r.error == "could not connect to the server (refused or unreachable)");

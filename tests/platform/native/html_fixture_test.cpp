@@ -13,7 +13,8 @@ namespace {
 
 void check_same_tree(const std::string& html) {
     CAPTURE(html);
-    CHECK(nr::html_tree_to_json(nr::test::parse_html_fixture(html)) == nr::html_tree_to_json(nr::parse_html_gumbo(html)));
+    CHECK(nr::html_tree_to_json(nr::test::parse_html_fixture(html)) ==
+          nr::html_tree_to_json(nr::parse_html_gumbo(html)));
 }
 
 }  // namespace

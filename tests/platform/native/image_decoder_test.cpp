@@ -161,7 +161,7 @@ std::string gif_with_frames(std::initializer_list<std::pair<unsigned, unsigned>>
     std::string g = "GIF89a";
     put_le16(g, 1);
     put_le16(g, 1);
-    g += std::string("\x80\x00\x00", 3);               // 2-colour global table
+    g += std::string("\x80\x00\x00", 3);  // 2-colour global table
     g += std::string("\x00\x00\x00\xff\xff\xff", 6);
     for (const auto& [w, h] : frames) {
         g += ',';
@@ -169,8 +169,8 @@ std::string gif_with_frames(std::initializer_list<std::pair<unsigned, unsigned>>
         put_le16(g, 0);
         put_le16(g, w);
         put_le16(g, h);
-        g += '\0';                                     // no local table
-        g += std::string("\x02\x01\x44\x00", 4);       // code size 2; 1 byte: clear, end
+        g += '\0';                                // no local table
+        g += std::string("\x02\x01\x44\x00", 4);  // code size 2; 1 byte: clear, end
     }
     return g + ';';
 }
@@ -207,13 +207,14 @@ TEST_CASE("decode_image refuses what it would decode past the pixel cap") {
         const std::size_t sof = jpeg.find(std::string("\x02\xa3\x04\xb0", 4));  // 675, 1200 big-endian
         REQUIRE(sof != std::string::npos);
         jpeg.replace(sof, 4, std::string("\xea\x60\xea\x60", 4));
-        CHECK(decode_image(jpeg, 256, 0).error == "the image declares 60000 x 60000 pixels, over the limit of 50 megapixels");
+        CHECK(decode_image(jpeg, 256, 0).error ==
+              "the image declares 60000 x 60000 pixels, over the limit of 50 megapixels");
     }
 }
 
 // A 2 x 1 lossless WebP, both pixels blue (written with libwebp's encoder).
-const std::string kBlueWebp("RIFF\x1c\x00\x00\x00WEBPVP8L\x0f\x00\x00\x00\x2f\x01\x00\x00\x00\x07\x10\xd1\xff\xfe\x07\x22\xa2\xff\x01\x00",
-                            36);
+const std::string kBlueWebp(
+    "RIFF\x1c\x00\x00\x00WEBPVP8L\x0f\x00\x00\x00\x2f\x01\x00\x00\x00\x07\x10\xd1\xff\xfe\x07\x22\xa2\xff\x01\x00", 36);
 
 TEST_CASE("decode_image takes only PNG, JPEG, GIF, BMP and WebP, by signature") {
     const std::string refused = "not an image in a format the reader shows (PNG, JPEG, GIF, BMP, WebP)";
@@ -221,12 +222,14 @@ TEST_CASE("decode_image takes only PNG, JPEG, GIF, BMP and WebP, by signature") 
     // SVG, XPM, TIFF, XCF, ... decoders.
     SUBCASE("SVG") {
         const DecodedImage d = decode_image(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"><rect width=\"4\" height=\"4\"/></svg>", 0, 0);
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"><rect width=\"4\" height=\"4\"/></svg>",
+            0, 0);
         CHECK_FALSE(d.ok);
         CHECK(d.error == refused);
     }
     SUBCASE("XPM") {
-        const DecodedImage d = decode_image("/* XPM */\nstatic char *x[] = {\n\"2 2 1 1\",\n\"a c #FF0000\",\n\"aa\",\n\"aa\"};\n", 0, 0);
+        const DecodedImage d =
+            decode_image("/* XPM */\nstatic char *x[] = {\n\"2 2 1 1\",\n\"a c #FF0000\",\n\"aa\",\n\"aa\"};\n", 0, 0);
         CHECK_FALSE(d.ok);
         CHECK(d.error == refused);
     }
@@ -243,7 +246,8 @@ TEST_CASE("decode_image takes only PNG, JPEG, GIF, BMP and WebP, by signature") 
         webp += std::string("\x16\x00\x00\x00", 4) + "WEBPVP8X" + std::string("\x0a\x00\x00\x00", 4);
         webp += std::string("\x00\x00\x00\x00", 4) + std::string("\xff\x3f\x00\xff\x3f\x00", 6);  // 16383 + 1 each way
         webp += std::string(8, '\0');
-        CHECK(decode_image(webp, 0, 0).error == "the image declares 16384 x 16384 pixels, over the limit of 50 megapixels");
+        CHECK(decode_image(webp, 0, 0).error ==
+              "the image declares 16384 x 16384 pixels, over the limit of 50 megapixels");
     }
     SUBCASE("a PNG cut short before its size") {
         const std::string png = read_file(std::string(NR_SOURCE_DIR) + "/assets/images/avatar-maria.png");
