@@ -32,6 +32,12 @@ ctest_counts() { sed -nE 's/.*tests passed, ([0-9]+) tests failed out of ([0-9]+
 doctest_counts() { sed -nE 's/.*test cases: *[0-9]+ \| *([0-9]+) passed \| *([0-9]+) failed.*/\1 \2/p' "$1" | tail -1; }
 plain_counts() { sed -nE 's/^([a-z]+: )?([0-9]+) passed, ([0-9]+) failed.*/\2 \3/p' "$1" | tail -1; }
 
+# The C++ style (.clang-format): one check, counted as one test.
+format_check() {
+  if scripts/format.sh --check; then echo "format: 1 passed, 0 failed"; else echo "format: 0 passed, 1 failed"; return 1; fi
+}
+run_suite format plain_counts format_check
+
 build_failed=0
 build native || build_failed=1
 ((build_failed)) || run_suite unit-native ctest_counts ctest --preset native -j "$JOBS"
