@@ -87,6 +87,18 @@ export function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
 
+// Polls fn (state read through the page) every 50 ms until it returns
+// something truthy, and returns that; throws after `timeout` ms.
+export async function until(fn, what, timeout = 10000) {
+  const t0 = Date.now();
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() - t0 > timeout) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export async function waitForState(page, selector, states, timeout = 30000) {
   await page.waitForFunction(([sel, wanted]) => wanted.includes(document.querySelector(sel)?.dataset.state),
     [selector, states], { timeout });

@@ -1,7 +1,7 @@
 // Teardown and failure paths: destroy while work is pending, remounting on
 // the same element, a module that fails to compile or instantiate, a lost
 // WebGL context, and links opened from a click's own position.
-import { assert, newPage, pixelStats, screenshot, waitForState } from './harness.mjs';
+import { assert, newPage, pixelStats, screenshot, waitForState, until } from './harness.mjs';
 
 // The garbage the broken-module tests serve instead of the real .wasm: not
 // wasm at all (compile fails), and a valid module importing a function the
@@ -12,16 +12,6 @@ const UNLINKABLE_WASM = Buffer.from([
   0x01, 0x04, 0x01, 0x60, 0x00, 0x00,              // types: () -> ()
   0x02, 0x08, 0x01, 0x01, 0x61, 0x02, 0x7a, 0x7a, 0x00, 0x00,  // import "a"."zz": func 0
 ]);
-
-async function until(page, fn, what, timeout = 10000) {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() - t0 > timeout) throw new Error(`timed out waiting for ${what}`);
-    await page.waitForTimeout(50);
-  }
-}
 
 const debug = (page, sel = '#w') => page.$eval(sel, (el) => el.newsreader.debug());
 
@@ -187,11 +177,11 @@ export default function lifecycleTests({ baseUrl, context }) {
         await page.mouse.wheel(0, 300);
         await page.waitForTimeout(100);
       }
-      await until(page, async () => (await debug(page)).feedScroll > 150, 'wheel down');
+      await until(async () => (await debug(page)).feedScroll > 150, 'wheel down');
       await page.waitForTimeout(700);  // the glide ends
       const settled = (await debug(page)).feedScroll;
       await page.mouse.wheel(0, -300);
-      const up = await until(page, async () => { const d = await debug(page); return d.feedScroll < settled - 40 && d; },
+      const up = await until(async () => { const d = await debug(page); return d.feedScroll < settled - 40 && d; },
         `wheel up from ${settled}`, 3000);
       assert(up.feedScroll < settled, `scroll ${settled} -> ${up.feedScroll}`);
       assert(page.problems.length === 0, page.problems.join('; '));
@@ -249,7 +239,7 @@ export default function lifecycleTests({ baseUrl, context }) {
         await new Promise((r) => setTimeout(r, 300));
         ext.restoreContext();
       });
-      await until(page, () => page.$eval('#w canvas', (c) => !c.getContext('webgl2').isContextLost()), 'the restore');
+      await until(() => page.$eval('#w canvas', (c) => !c.getContext('webgl2').isContextLost()), 'the restore');
       await page.waitForTimeout(1000);  // the redraw, thumbnails again
       const shot = await screenshot(page.locator('#w'), 'lifecycle-context-restored');
       const px = await pixelStats(context, shot.png);
@@ -286,7 +276,7 @@ export default function lifecycleTests({ baseUrl, context }) {
       for (const id of items) {
         await page.$eval('#w', (el, i) => el.newsreader.open(i), id);
         await page.mouse.move(5, 5);  // a frame at the new state
-        const d = await until(page, async () => { const x = await debug(page); return x.openId === id && x; }, `open ${id}`);
+        const d = await until(async () => { const x = await debug(page); return x.openId === id && x; }, `open ${id}`);
         links = d.links.filter((l) => /^https:\/\/example\.(com|org)\/[a-z]/.test(l.url) && l.w > 20);
         for (let i = 0; i < 6 && links.length < 2; i++) {
           await page.locator('#w canvas').focus();
@@ -306,7 +296,7 @@ export default function lifecycleTests({ baseUrl, context }) {
       // Hover: the status line names the host.
       await page.mouse.move(centre(a).x, centre(a).y);
       const host = new URL(a.url).host;
-      await until(page, async () => (await debug(page)).linkStatus === host, `status line "${host}"`, 3000);
+      await until(async () => (await debug(page)).linkStatus === host, `status line "${host}"`, 3000);
       await screenshot(page.locator('#w'), 'lifecycle-link-status');
 
       // A click opens exactly the link under it.
@@ -327,7 +317,7 @@ export default function lifecycleTests({ baseUrl, context }) {
       // Hover link a, then a tap well away from any link, before any frame
       // could see the pointer move: nothing opens.
       await page.mouse.move(centre(a).x, centre(a).y);
-      await until(page, async () => (await debug(page)).linkStatus === host, 'hover again', 3000);
+      await until(async () => (await debug(page)).linkStatus === host, 'hover again', 3000);
       await page.$eval('#w canvas', (canvas) => {
         const r = canvas.getBoundingClientRect();
         const at = { clientX: r.left + 3, clientY: r.bottom - 3, bubbles: true, pointerType: 'touch', isPrimary: true };

@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { SITE, assert, newPage, waitForState } from './harness.mjs';
+import { SITE, assert, newPage, waitForState, until } from './harness.mjs';
 
 const MB = 1 << 20;
 const CAP = 64 * MB; // kMaxFeedBytes
@@ -30,16 +30,6 @@ function mountWidget(page, feed, options = {}) {
     const { mount } = await import('./newsreader.js');
     await mount(el, { feed: feedUrl, ...opts });
   }, [feed, options]);
-}
-
-async function until(page, fn, what, timeout = 10000) {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() - t0 > timeout) throw new Error(`timed out waiting for ${what}`);
-    await page.waitForTimeout(50);
-  }
 }
 
 function noProblems(page) {
@@ -129,10 +119,10 @@ export default function networkTests({ baseUrl, context }) {
       const s = await waitForState(page, '#w', ['error', 'ready'], 10000);
       assert(s.state === 'error', `state ${s.state}`);
       assert(/took too long to answer \(no complete response in 0\.7 s\)/.test(s.error), `error: ${s.error}`);
-      const button = await until(page, async () => (await debug(page)).footerButton, 'the Try again button');
+      const button = await until(async () => (await debug(page)).footerButton, 'the Try again button');
       const box = await page.locator('#w canvas').boundingBox();
       await page.mouse.click(box.x + button.x + button.w / 2, box.y + button.y + button.h / 2);
-      await until(page, async () => asked >= 2, 'a second request after Try again');
+      await until(async () => asked >= 2, 'a second request after Try again');
       const again = await waitForState(page, '#w', ['error'], 10000);
       assert(/took too long/.test(again.error), `error after retry: ${again.error}`);
       noProblems(page);
@@ -147,7 +137,7 @@ export default function networkTests({ baseUrl, context }) {
       await page.waitForTimeout(200);
       assert(aborted.length === 0, 'still in flight before destroy()');
       await page.$eval('#w', (el) => el.newsreader.destroy());
-      await until(page, async () => aborted.length > 0, 'the request to be aborted', 5000);
+      await until(async () => aborted.length > 0, 'the request to be aborted', 5000);
       assert(/ABORTED/.test(aborted[0]), `failed with ${aborted[0]}`);
       noProblems(page);
       await page.close();
@@ -159,7 +149,7 @@ export default function networkTests({ baseUrl, context }) {
       const s = await waitForState(page, '#w', ['error', 'ready'], 10000);
       assert(s.state === 'error', `state ${s.state}`);
       assert(/broke off before the response was complete/.test(s.error), `error: ${s.error}`);
-      await until(page, async () => (await debug(page)).footerButton, 'the Try again button');
+      await until(async () => (await debug(page)).footerButton, 'the Try again button');
       // The browser logs the short body itself; nothing else may go wrong
       // (an unhandled rejection would show here as "uncaught").
       const other = page.problems.filter((p) => !/Failed to load resource: net::ERR_CONTENT_LENGTH_MISMATCH/.test(p));
@@ -176,8 +166,8 @@ export default function networkTests({ baseUrl, context }) {
       page.on('requestfinished', (r) => { if (r.url().endsWith('/huge.png')) asked++; });
       await mountWidget(page, feed);
       await waitForState(page, '#w', ['ready'], 30000);
-      await until(page, async () => (await stats(page)).imageTextures >= 1, 'the small image');
-      await until(page, async () => asked > 0 && warnings.some((w) => w.includes('pixel limit')), 'the huge image refused');
+      await until(async () => (await stats(page)).imageTextures >= 1, 'the small image');
+      await until(async () => asked > 0 && warnings.some((w) => w.includes('pixel limit')), 'the huge image refused');
       await page.waitForTimeout(500);
       const s = await stats(page);
       assert(s.imageTextures === 1, `textures: ${s.imageTextures} (only the small image may load)`);
@@ -218,7 +208,7 @@ export default function networkTests({ baseUrl, context }) {
       // An article opens and draws in text mode.
       const id = (await debug(page)).drawn[0].id;
       await page.$eval('#w', (el, i) => el.newsreader.open(i), id);
-      await until(page, async () => (await debug(page)).openId === id, 'the article to open');
+      await until(async () => (await debug(page)).openId === id, 'the article to open');
       await page.waitForTimeout(300);
       const s = await stats(page);
       assert(s.state === 'ready', `state ${s.state}: ${s.error}`);

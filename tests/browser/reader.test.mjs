@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ROOT, SITE, assert, newPage, pixelStats, screenshot, waitForQuiet, waitForState } from './harness.mjs';
+import { ROOT, SITE, assert, newPage, pixelStats, screenshot, waitForQuiet, waitForState, until } from './harness.mjs';
 
 const debug = (page, sel = '#reader') => page.$eval(sel, (el) => el.newsreader.debug());
 const stats = (page, sel = '#reader') => page.$eval(sel, (el) => el.newsreader.stats());
@@ -21,17 +21,6 @@ async function openDemo(context, baseUrl, { width = 900, height = 900, query = '
 async function clickAt(page, rect, sel = '#reader') {
   const box = await page.locator(`${sel} canvas`).boundingBox();
   await page.mouse.click(box.x + rect.x + rect.w / 2, box.y + rect.y + Math.min(rect.h / 2, 30));
-}
-
-// Polls fn (state read through the page) until it returns something truthy.
-async function until(fn, what, timeout = 10000) {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() - t0 > timeout) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);  // the polling interval
-  }
 }
 
 function bigFeed(site) {

@@ -19,6 +19,12 @@ inline std::string newsreader(std::string_view items) {
     return std::string(R"({"newsreader":1,"title":"T","items":)") + std::string(items) + "}";
 }
 
+// A JSON Feed 1.1 with the given items array text.
+inline std::string jsonfeed(std::string_view items) {
+    return std::string(R"({"version":"https://jsonfeed.org/version/1.1","title":"J","items":)") + std::string(items) +
+           "}";
+}
+
 // One Newsreader article with the given body array text.
 inline std::string article_with_body(std::string_view body) {
     return newsreader(std::string(R"([{"id":"a","title":"A","body":)") + std::string(body) + "}]");

@@ -12,14 +12,10 @@
 
 using namespace nr;
 using nr::test::has_diagnostic;
+using nr::test::jsonfeed;
 using nr::test::parse;
 
 namespace {
-
-std::string jsonfeed11(std::string_view items) {
-    return std::string(R"({"version":"https://jsonfeed.org/version/1.1","title":"J","items":)") + std::string(items) +
-           "}";
-}
 
 ParseResult parse_html(std::string_view json) {
     ParseOptions options;
@@ -72,7 +68,7 @@ TEST_CASE("JSON Feed 1.1 feed and item fields") {
 
 TEST_CASE("JSON Feed fallbacks") {
     SUBCASE("external_url when there is no url; banner_image when there is no image") {
-        const ParseResult r = parse(jsonfeed11(R"([{"id":"1","title":"T","content_text":"x",
+        const ParseResult r = parse(jsonfeed(R"([{"id":"1","title":"T","content_text":"x",
             "external_url":"https://else.example/x","banner_image":"https://j.example/b.jpg"}])"));
         REQUIRE(r.feed.items.size() == 1);
         CHECK(r.feed.items[0].url == "https://else.example/x");
@@ -87,24 +83,24 @@ TEST_CASE("JSON Feed fallbacks") {
         CHECK(r.feed.items[1].authors[0].name == "Feed");
     }
     SUBCASE("numeric ids are coerced to strings") {
-        const ParseResult r = parse(jsonfeed11(R"([{"id":42,"title":"T","content_text":"x"}])"));
+        const ParseResult r = parse(jsonfeed(R"([{"id":42,"title":"T","content_text":"x"}])"));
         REQUIRE(r.feed.items.size() == 1);
         CHECK(r.feed.items[0].id == "42");
     }
     SUBCASE("an id of another type is dropped with a warning and generated") {
-        const ParseResult r = parse(jsonfeed11(R"([{"id":[1],"title":"T","content_text":"x"}])"));
+        const ParseResult r = parse(jsonfeed(R"([{"id":[1],"title":"T","content_text":"x"}])"));
         REQUIRE(r.feed.items.size() == 1);
         CHECK(r.feed.items[0].id.rfind("gen-", 0) == 0);
         CHECK(has_diagnostic(r, "items[0].id", "expected string, got array; ignored"));
     }
     SUBCASE("content_text splits on blank lines") {
-        const ParseResult r = parse(jsonfeed11(R"([{"id":"1","title":"T","content_text":"A\nB\n \nC"}])"));
+        const ParseResult r = parse(jsonfeed(R"([{"id":"1","title":"T","content_text":"A\nB\n \nC"}])"));
         REQUIRE(r.feed.items[0].body.size() == 2);
         CHECK(r.feed.items[0].body[0].runs[0].text == "A B");
         CHECK(r.feed.items[0].body[1].runs[0].text == "C");
     }
     SUBCASE("without an html parser content_html falls back to content_text, then summary") {
-        const ParseResult r = parse(jsonfeed11(R"([{"id":"1","title":"T","content_html":"<p>H</p>",
+        const ParseResult r = parse(jsonfeed(R"([{"id":"1","title":"T","content_html":"<p>H</p>",
             "content_text":"Text"},{"id":"2","title":"U","content_html":"<p>H</p>","summary":"Sum"}])"));
         REQUIRE(r.feed.items.size() == 2);
         CHECK(r.feed.items[0].body[0].runs[0].text == "Text");
@@ -113,7 +109,7 @@ TEST_CASE("JSON Feed fallbacks") {
 }
 
 TEST_CASE("JSON Feed content_html goes through the HTML parser and blocks_from_html") {
-    const ParseResult r = parse_html(jsonfeed11(R"([{"id":"1","title":"T",
+    const ParseResult r = parse_html(jsonfeed(R"([{"id":"1","title":"T",
         "content_html":"<p>Hello <b>bold</b> <a href=\"/x\">link</a></p><h2>Sub</h2><ul><li>one</li></ul><hr><img src=\"/i.png\" alt=\"I\"><blockquote>Q</blockquote><script>bad()</script>",
         "content_text":"ignored"}])"));
     REQUIRE(r.feed.items.size() == 1);
@@ -132,14 +128,14 @@ TEST_CASE("JSON Feed content_html goes through the HTML parser and blocks_from_h
 
 TEST_CASE("Title-less JSON Feed items: briefs and derived titles") {
     SUBCASE("a short single paragraph is a brief") {
-        const ParseResult r = parse(jsonfeed11(R"([{"id":"1","content_text":"Just a status update."}])"));
+        const ParseResult r = parse(jsonfeed(R"([{"id":"1","content_text":"Just a status update."}])"));
         REQUIRE(r.feed.items.size() == 1);
         CHECK(r.feed.items[0].kind == ItemKind::Brief);
         CHECK(r.feed.items[0].title.empty());
     }
     SUBCASE("more than one paragraph is an article titled from its first words") {
         const ParseResult r =
-            parse(jsonfeed11(R"([{"id":"1","content_text":"First paragraph here.\n\nSecond paragraph."}])"));
+            parse(jsonfeed(R"([{"id":"1","content_text":"First paragraph here.\n\nSecond paragraph."}])"));
         REQUIRE(r.feed.items.size() == 1);
         CHECK(r.feed.items[0].kind == ItemKind::Article);
         CHECK(r.feed.items[0].title == "First paragraph here.");
@@ -147,14 +143,14 @@ TEST_CASE("Title-less JSON Feed items: briefs and derived titles") {
     SUBCASE("a long single paragraph is an article") {
         std::string words;
         for (int i = 0; i < 61; ++i) words += "word ";
-        const ParseResult r = parse(jsonfeed11(R"([{"id":"1","content_text":")" + words + R"("}])"));
+        const ParseResult r = parse(jsonfeed(R"([{"id":"1","content_text":")" + words + R"("}])"));
         REQUIRE(r.feed.items.size() == 1);
         CHECK(r.feed.items[0].kind == ItemKind::Article);
         CHECK(r.feed.items[0].title.size() <= 80 * 3);
         CHECK_FALSE(r.feed.items[0].title.empty());
     }
     SUBCASE("a photo post takes its title from the first caption") {
-        const ParseResult r = parse_html(jsonfeed11(R"([{"id":"1","content_html":
+        const ParseResult r = parse_html(jsonfeed(R"([{"id":"1","content_html":
             "<figure><img src=\"a.jpg\" alt=\"Alt\"><figcaption>Caption</figcaption></figure><img src=\"b.jpg\">"}])"));
         REQUIRE(r.feed.items.size() == 1);
         CHECK(r.feed.items[0].kind == ItemKind::Article);
@@ -162,20 +158,20 @@ TEST_CASE("Title-less JSON Feed items: briefs and derived titles") {
     }
     SUBCASE("with nothing to take a title from, it is a brief") {
         const ParseResult r =
-            parse_html(jsonfeed11(R"([{"id":"1","content_html":"<img src=\"a.jpg\"><img src=\"b.jpg\">"}])"));
+            parse_html(jsonfeed(R"([{"id":"1","content_html":"<img src=\"a.jpg\"><img src=\"b.jpg\">"}])"));
         REQUIRE(r.feed.items.size() == 1);
         CHECK(r.feed.items[0].kind == ItemKind::Brief);
         CHECK(r.feed.items[0].body.size() == 2);
     }
     SUBCASE("a titled item is always an article") {
-        const ParseResult r = parse(jsonfeed11(R"([{"id":"1","title":"T","content_text":"Short."}])"));
+        const ParseResult r = parse(jsonfeed(R"([{"id":"1","title":"T","content_text":"Short."}])"));
         CHECK(r.feed.items[0].kind == ItemKind::Article);
     }
 }
 
 TEST_CASE("HTML-derived blocks get the metadata limits of the Newsreader format") {
     const std::string caption(3000, 'c');
-    const ParseResult r = parse_html(jsonfeed11(R"([{"id":"1","title":"T","content_html":
+    const ParseResult r = parse_html(jsonfeed(R"([{"id":"1","title":"T","content_html":
         "<figure><img src=\"a.jpg\" width=\"999999\" height=\"50\"><figcaption>)" +
                                                 caption + R"(</figcaption></figure>"}])"));
     REQUIRE(r.feed.items.size() == 1);

@@ -12,15 +12,11 @@
 
 using namespace nr;
 using nr::test::has_diagnostic;
+using nr::test::jsonfeed;
 using nr::test::newsreader;
 using nr::test::parse;
 
 namespace {
-
-std::string jsonfeed(std::string_view items) {
-    return std::string(R"({"version":"https://jsonfeed.org/version/1.1","title":"J","items":)") + std::string(items) +
-           "}";
-}
 
 // The one item of a feed that must load, with its diagnostics captured.
 const Item& only_item(const ParseResult& r) {

@@ -6,17 +6,12 @@
 #include <string_view>
 
 #include "core/html/markup_caps.hpp"
+#include "support/text.hpp"
 
 using namespace nr;
+using nr::test::repeat;
 
 namespace {
-
-std::string repeat(std::string_view s, int n) {
-    std::string out;
-    out.reserve(s.size() * std::size_t(n));
-    for (int i = 0; i < n; ++i) out += s;
-    return out;
-}
 
 int count(std::string_view haystack, std::string_view needle) {
     int n = 0;

@@ -16,17 +16,12 @@
 #include "core/html/markup_caps.hpp"
 #include "core/html/tree_rules.hpp"
 #include "platform/native/html_gumbo.hpp"
+#include "support/text.hpp"
 
 using namespace nr;
+using nr::test::repeat;
 
 namespace {
-
-std::string repeat(std::string_view s, int n) {
-    std::string out;
-    out.reserve(s.size() * std::size_t(n));
-    for (int i = 0; i < n; ++i) out += s;
-    return out;
-}
 
 int depth(const HtmlNode& n) {
     int deepest = 0;
