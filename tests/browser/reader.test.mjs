@@ -3,7 +3,6 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { ROOT, SITE, assert, newPage, pixelStats, screenshot, waitForQuiet, waitForState, until } from './harness.mjs';
 
 const debug = (page, sel = '#reader') => page.$eval(sel, (el) => el.newsreader.debug());
