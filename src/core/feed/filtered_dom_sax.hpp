@@ -82,8 +82,10 @@ private:
             return;
         }
         Json& parent = *open_.back().container;
-        if (parent.is_array()) parent.erase(parent.size() - 1);
-        else parent.erase(open_.back().pending_key);
+        if (parent.is_array())
+            parent.erase(parent.size() - 1);
+        else
+            parent.erase(open_.back().pending_key);
     }
 
     bool value(Json&& v) {

@@ -83,7 +83,8 @@ TEST_CASE("a feed whose body is a long array of objects reads in linear time") {
     // CPU unoptimised, a minute under sanitizers); linear, this is a fraction
     // of a second. A CPU-time budget, which a loaded machine does not inflate.
     std::string blocks;
-    for (int i = 0; i < 40000; ++i) blocks += i ? R"(,{"type":"paragraph","text":"x"})" : R"({"type":"paragraph","text":"x"})";
+    for (int i = 0; i < 40000; ++i)
+        blocks += i ? R"(,{"type":"paragraph","text":"x"})" : R"({"type":"paragraph","text":"x"})";
     const std::string feed = nr::test::article_with_body("[" + blocks + "]");
     const double start = cpu_seconds();
     const nr::ParseResult r = nr::test::parse(feed);

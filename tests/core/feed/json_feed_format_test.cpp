@@ -173,7 +173,7 @@ TEST_CASE("HTML-derived blocks get the metadata limits of the Newsreader format"
     const std::string caption(3000, 'c');
     const ParseResult r = parse_html(jsonfeed(R"([{"id":"1","title":"T","content_html":
         "<figure><img src=\"a.jpg\" width=\"999999\" height=\"50\"><figcaption>)" +
-                                                caption + R"(</figcaption></figure>"}])"));
+                                              caption + R"(</figcaption></figure>"}])"));
     REQUIRE(r.feed.items.size() == 1);
     REQUIRE(r.feed.items[0].body.size() == 1);
     const Image& img = r.feed.items[0].body[0].image;
