@@ -31,13 +31,14 @@ print(json.dumps({"version": "https://jsonfeed.org/version/1.1",
         >"$build/seeds/${rel//\//_}.json"
 done < <(find "$root/tests/data" -type f -name '*.html' -size -1000k -print0)
 
-# Markup at or past the caps of src/core/html/markup_caps.hpp (nesting, tags,
-# attributes, re-opened formatting elements), within -max_len.
+# Markup past the caps of src/core/html/markup_caps.hpp (nesting, attributes,
+# re-opened formatting elements), within -max_len. The 50,000-tag cap lies
+# beyond it; and a seed of 16,000 <p> spends ~15 s re-reading its 16,000
+# blocks as JSON (a separate, pre-existing cost), so there is none.
 python3 -c 'import json, sys
 cases = {
     "nested-div": "<div>" * 12000 + "deep",
     "nested-adoption": "<b><div></b>" * 5000,
-    "many-tags": "<p>x" * 16000,
     "many-attributes": "<p" + " a" * 30000 + ">x",
     "reopened-formatting": "<div>" * 300 + "".join("<div><b t=%d></div>" % i for i in range(2000)) + "</div>x" * 300,
 }
