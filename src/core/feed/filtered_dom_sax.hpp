@@ -26,7 +26,7 @@ public:
     using Json = nlohmann::json;
     using Event = Json::parse_event_t;
 
-    FilteredDomSax(Json& root, const Json::parser_callback_t& filter) : root_(root), filter_(filter) {}
+    FilteredDomSax(Json& root, Json::parser_callback_t filter) : root_(root), filter_(std::move(filter)) {}
 
     bool null() { return value(Json(nullptr)); }
     bool boolean(bool v) { return value(Json(v)); }
@@ -110,7 +110,7 @@ private:
     }
 
     Json& root_;
-    const Json::parser_callback_t& filter_;
+    Json::parser_callback_t filter_;  // owned: callers pass lambdas as temporaries
     std::vector<Open> open_;
     bool errored_ = false;
 };
