@@ -31,15 +31,20 @@ std::optional<CacheKind> kind_from(std::string_view s) {
 
 }  // namespace
 
+bool CacheIndex::admits(const CacheEntry& entry) const {
+    if (entry.pinned || entry.bytes <= budget_) return true;
+    const CacheEntry* old = find(entry.url);
+    return old && old->pinned;
+}
+
 std::vector<std::string> CacheIndex::put(CacheEntry entry) {
-    bool was_pinned = false;
+    const bool admitted = admits(entry);
     if (auto it = entries_.find(entry.url); it != entries_.end()) {
-        was_pinned = it->second.pinned;
+        entry.pinned = entry.pinned || it->second.pinned;
         bytes_ -= it->second.bytes;
         entries_.erase(it);
     }
-    entry.pinned = entry.pinned || was_pinned;
-    if (!entry.pinned && entry.bytes > budget_) return {entry.url};
+    if (!admitted) return {entry.url};
     bytes_ += entry.bytes;
     std::string url = entry.url;
     entries_.emplace(std::move(url), std::move(entry));

@@ -52,6 +52,9 @@ public:
     // the entry itself cannot be admitted, the result is {entry.url} and the
     // index is unchanged apart from dropping an older version of it.
     std::vector<std::string> put(CacheEntry entry);
+    // Whether put() would keep `entry`: pinned (or replacing a pinned
+    // version), or within the budget. Stores ask before writing the bytes.
+    bool admits(const CacheEntry& entry) const;
 
     // The reader saw the entry again (shown from cache or revalidated).
     void touch(std::string_view url, std::int64_t now);

@@ -78,6 +78,8 @@ TEST_CASE("saved (pinned) entries are never evicted") {
 TEST_CASE("an entry larger than the whole budget is not admitted") {
     CacheIndex index(100);
     index.put(entry("a", 50, 1));
+    CHECK(index.admits(entry("b", 100, 2)));
+    CHECK_FALSE(index.admits(entry("huge", 101, 2)));
     CHECK(index.put(entry("huge", 101, 2)) == std::vector<std::string>{"huge"});
     CHECK(index.find("huge") == nullptr);
     CHECK(index.find("a") != nullptr);
