@@ -19,12 +19,12 @@ std::string describe_http_status(int status) {
 
 bool is_http_success(int status) { return status >= 200 && status < 300; }
 
-namespace {
-
 std::string megabytes(std::size_t bytes) {
     if (bytes >= (std::size_t{1} << 20)) return std::to_string(bytes >> 20) + " MB";
     return std::to_string(bytes) + " bytes";
 }
+
+namespace {
 
 std::string seconds(int ms) {
     if (ms % 1000 == 0) return std::to_string(ms / 1000) + " s";

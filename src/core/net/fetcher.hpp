@@ -52,6 +52,10 @@ std::string describe_http_status(int status);
 
 bool is_http_success(int status);  // 2xx
 
+// "64 MB", or "1024 bytes" below a megabyte: how size limits are written in
+// every message about them (web, curl, local files).
+std::string megabytes(std::size_t bytes);
+
 // Why a request ended without a complete response, beyond its HTTP status.
 enum class FetchFailure { None, Network, Timeout, TooLarge, Broken };
 

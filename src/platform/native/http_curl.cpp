@@ -33,11 +33,6 @@ FetchHeaders read_headers(CURL* easy) {
 
 }  // namespace
 
-std::string megabytes(std::size_t bytes) {
-    if (bytes >= (std::size_t{1} << 20)) return std::to_string(bytes >> 20) + " MB";
-    return std::to_string(bytes) + " bytes";
-}
-
 struct CurlHttp::Transfer {
     CURL* easy = nullptr;
     std::string url;

@@ -66,9 +66,6 @@ private:
     std::vector<std::unique_ptr<Transfer>> transfers_;
 };
 
-// "64 MB", or "1024 bytes" below a megabyte: how size limits are written.
-std::string megabytes(std::size_t bytes);
-
 // Short, user-facing text for a libcurl result code (CURLcode), e.g.
 // "could not connect to the server". `detail` is curl's error buffer, used
 // where it says more than the code (TLS failures).
