@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "core/feed/item_body.hpp"
+#include "core/view/feed_merge.hpp"
 
 namespace nr {
 
@@ -91,6 +92,34 @@ bool open_item(AppState& app, std::string_view id) {
     app.article.item.body = std::move(body.blocks);
     app.article.item.body_source = BodySource{};
     app.article.body_error = std::move(body.error);
+    return true;
+}
+
+std::size_t merge_pending(AppState& app) {
+    if (app.pending.items.empty()) return 0;
+    const bool later_pages = app.feed.next_url != app.pending.next_url && !app.feed.next_url.empty();
+    const std::size_t added = merge_first_page(app.feed, std::move(app.pending), later_pages);
+    app.pending = Feed{};
+    app.offline.new_items = 0;
+    return added;
+}
+
+bool is_saved(const AppState& app, std::string_view id) {
+    for (const Item& item : app.saved)
+        if (item.id == id) return true;
+    return false;
+}
+
+bool set_saved(AppState& app, std::string_view id, bool saved) {
+    if (!saved) {
+        const auto before = app.saved.size();
+        std::erase_if(app.saved, [&](const Item& item) { return item.id == id; });
+        return app.saved.size() != before || find_item(app.feed, id) != nullptr;
+    }
+    if (is_saved(app, id)) return true;
+    const Item* item = find_item(app.feed, id);
+    if (!item) return false;
+    app.saved.insert(app.saved.begin(), *item);
     return true;
 }
 

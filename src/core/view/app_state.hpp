@@ -2,6 +2,8 @@
 // in flight, what failed. The UI reads it; the platform feeds it events.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,7 +21,17 @@ std::string_view to_string(LoadState s);
 // unparsed: see BodySource).
 struct OpenArticle {
     Item item;
-    std::string body_error;  // why its kept body could not be read, or ""
+    std::string body_error;            // why its kept body could not be read, or ""
+    bool unavailable_offline = false;  // shown from the cache without its body: "Not available offline"
+};
+
+// What the offline cache says about the feed on screen (docs/offline.md).
+struct OfflineStatus {
+    bool offline = false;           // the last request failed for want of a network
+    bool from_cache = false;        // the first page on screen came from the cache
+    std::int64_t stories_from = 0;  // fetched-at (Unix s) of the cached page shown; 0 when live
+    int new_items = 0;              // stories a revalidation found, waiting behind the pill
+    std::string storage_error;      // "Couldn't save for offline reading", or ""
 };
 
 struct AppState {
@@ -34,6 +46,9 @@ struct AppState {
     std::string more_error;  // why the last "Show more" failed
     std::string open_id;     // the article being read, or "" for the list
     OpenArticle article;     // that article, when open_id is set
+    OfflineStatus offline;
+    Feed pending;             // a revalidated first page with new stories, merged by merge_pending()
+    std::vector<Item> saved;  // articles saved for offline reading, most recent first
 };
 
 // A page arrived (or failed). The first page decides the widget's state; a
@@ -53,6 +68,16 @@ const Item* find_item(const Feed& feed, std::string_view id);
 // its body into app.article; closing returns to the list.
 bool open_item(AppState& app, std::string_view id);
 void close_item(AppState& app);
+
+// The pill was tapped (or the reader is at the top): the stories waiting in
+// `pending` join the top of the list, items already shown keep their place
+// (feed_merge.hpp). Returns how many were added.
+std::size_t merge_pending(AppState& app);
+
+// Saves (or unsaves) an item of the feed or of the Saved list for offline
+// reading: `saved` gains it first (or loses it). False for an unknown id.
+bool set_saved(AppState& app, std::string_view id, bool saved);
+bool is_saved(const AppState& app, std::string_view id);
 
 // After the first page failed: back to Loading; returns the URL to fetch
 // again, or "" when the first page did not fail.

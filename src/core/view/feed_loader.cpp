@@ -38,6 +38,10 @@ bool FeedLoader::back() {
     return true;
 }
 
+bool FeedLoader::save(std::string_view id, bool saved) { return set_saved(state_, id, saved); }
+
+bool FeedLoader::show_new_items() { return merge_pending(state_) > 0; }
+
 void FeedLoader::fetch(const std::string& url) {
     std::weak_ptr<const bool> alive = alive_;
     fetcher_.get(url, [this, alive, url, generation = generation_](FetchResponse&& r) {

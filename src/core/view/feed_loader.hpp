@@ -45,6 +45,11 @@ public:
     // no such item); back returns to the list (false when none was open).
     bool open(std::string_view id);
     bool back();
+    // "Save for offline" on an item (or unsaving it): the Saved list gains
+    // or loses it. False for an unknown id.
+    bool save(std::string_view id, bool saved);
+    // The "N new stories" pill: merges the stories a revalidation found.
+    bool show_new_items();
 
 private:
     void fetch(const std::string& url);

@@ -142,3 +142,54 @@ TEST_CASE("Opening and closing an article") {
     CHECK(app.open_id.empty());
     CHECK(nr::find_item(app.feed, "zzz") == nullptr);
 }
+
+TEST_CASE("Stories waiting behind the pill join the top when merged") {
+    nr::AppState app;
+    nr::apply_page(app, page({"b", "c"}, "page-2.json"));
+    app.pending = page({"a", "b", "c"}, "page-2.json").feed;
+    app.offline.new_items = 1;
+
+    SUBCASE("the new story goes first; the shown ones keep their order") {
+        CHECK(nr::merge_pending(app) == 1);
+        REQUIRE(app.feed.items.size() == 3);
+        CHECK(app.feed.items[0].id == "a");
+        CHECK(app.feed.items[1].id == "b");
+        CHECK(app.offline.new_items == 0);
+        CHECK(app.pending.items.empty());
+    }
+    SUBCASE("nothing pending merges nothing") {
+        app.pending = nr::Feed{};
+        CHECK(nr::merge_pending(app) == 0);
+        CHECK(app.feed.items.size() == 2);
+    }
+    SUBCASE("later pages already shown keep the next-page link past them") {
+        nr::begin_load_more(app);
+        nr::apply_page(app, page({"d"}, "page-3.json"));
+        CHECK(nr::merge_pending(app) == 1);
+        CHECK(app.feed.next_url == "page-3.json");
+        CHECK(app.feed.items.size() == 4);
+    }
+}
+
+TEST_CASE("Saving articles for offline reading") {
+    nr::AppState app;
+    nr::apply_page(app, page({"a", "b"}));
+
+    SUBCASE("saved items are listed most recent first, once each") {
+        CHECK(nr::set_saved(app, "a", true));
+        CHECK(nr::set_saved(app, "b", true));
+        CHECK(nr::set_saved(app, "a", true));
+        REQUIRE(app.saved.size() == 2);
+        CHECK(app.saved[0].id == "b");
+        CHECK(nr::is_saved(app, "a"));
+    }
+    SUBCASE("unsaving removes it") {
+        nr::set_saved(app, "a", true);
+        CHECK(nr::set_saved(app, "a", false));
+        CHECK_FALSE(nr::is_saved(app, "a"));
+    }
+    SUBCASE("an unknown id cannot be saved") {
+        CHECK_FALSE(nr::set_saved(app, "zzz", true));
+        CHECK(app.saved.empty());
+    }
+}
