@@ -15,7 +15,8 @@ find_package(Threads REQUIRED)
 set(NR_FETCH_NATIVE_SOURCES ${NR_SRC}/platform/native/fetch_native.cpp
                             ${NR_SRC}/platform/native/http_curl.cpp
                             ${NR_SRC}/platform/native/local_files.cpp
-                            ${NR_SRC}/platform/native/file_cache_store.cpp)
+                            ${NR_SRC}/platform/native/file_cache_store.cpp
+                            ${NR_SRC}/platform/native/file_key_value.cpp)
 add_library(news_fetch_native STATIC ${NR_FETCH_NATIVE_SOURCES})
 target_link_libraries(news_fetch_native PUBLIC news_core Threads::Threads PRIVATE CURL::libcurl nr_warnings)
 

@@ -23,6 +23,7 @@ import re
 import struct
 import subprocess
 import sys
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -133,7 +134,10 @@ def main():
         print(__doc__, file=sys.stderr)
         return 64
     binary, out, *args = argv
-    env = dict(os.environ, SDL_VIDEODRIVER="offscreen")
+    # A fresh cache folder per run: the reader remembers read markers and
+    # scroll positions there, and a screenshot must not depend on an earlier run.
+    cache = tempfile.TemporaryDirectory(prefix="nr-shot-")
+    env = dict(os.environ, SDL_VIDEODRIVER="offscreen", XDG_CACHE_HOME=cache.name)
     server = None
     try:
         if serve_root:
@@ -141,6 +145,7 @@ def main():
             args = [a.replace("{server}", base) for a in args]
         run = subprocess.run([binary, "--screenshot", out, *args], env=env, timeout=60)
     finally:
+        cache.cleanup()
         if server:
             server.terminate()
             server.wait(timeout=10)

@@ -234,6 +234,13 @@ function makeApi(widget) {
       return widget.module?._nr_html_blocks_json ? htmlBlocks(widget.module, html, baseUrl) : null;
     },
     back() { widget.module?._nr_back(); },
+    // Test module only: sets what the offline cache would (banner, pill,
+    // "Not available offline"); see src/platform/web/testing/offline_web.cpp.
+    testOffline(state) {
+      const { module } = widget;
+      if (!module?._nr_test_offline) return null;
+      return module.ccall('nr_test_offline', 'number', ['string'], [JSON.stringify(state)]) === 1;
+    },
     destroy: () => destroyWidget(widget),
   };
 }

@@ -7,6 +7,7 @@
 #include "core/view/item_text.hpp"
 #include "core/view/labels.hpp"
 #include "core/view/layout_metrics.hpp"
+#include "core/view/offline_text.hpp"
 #include "ui/theme.hpp"
 
 namespace nr::ui {
@@ -233,6 +234,25 @@ public:
         push(std::move(p));
     }
 
+    // A surface block in place of the body: what happened, and a row for
+    // Retry (drawn as a button once online, else as "Waiting ...").
+    void offline_block(const OfflineStrings& words) {
+        namespace off = tokens::offline;
+        const float pad = off::block_padding, tw = w_ - 2 * pad;
+        Piece p;
+        p.surface = true;
+        float y = pad;
+        p.texts.push_back({layout_plain(words.unavailable_title, Role::CardHeadline, tw, 0, fonts_), pad, y});
+        y += p.texts.back().box.height() + tokens::space::xs;
+        p.texts.push_back({layout_plain(words.unavailable, Role::CardExcerpt, tw, 0, fonts_), pad, y, Tone::Muted});
+        y += p.texts.back().box.height() + tokens::space::l;
+        p.target = Target::RetryOffline;
+        p.hit = Rect{pad, y, std::min(tw, off::retry_width), tokens::control_height};
+        p.h = y + tokens::control_height + pad;
+        p.gap_before = p.gap_after = art::media_gap;
+        push(std::move(p));
+    }
+
     void empty_note() { note(labels_.empty); }
     void error_note(std::string_view error) { note(std::string(labels_.unreadable) + std::string(error)); }
 
@@ -256,12 +276,19 @@ private:
 
 }  // namespace
 
-ArticleLayout layout_article(const Item& item, std::string_view body_error, float width, const Fonts& fonts) {
+ArticleLayout layout_article(const Item& item, std::string_view body_error, float width, const Fonts& fonts,
+                             bool unavailable_offline) {
     Builder b(fonts, width, labels_for(item_lang(item)));
     b.back();
     if (!item.title.empty()) b.headline(item.title);
     if (!meta_line(item, 0).empty()) b.meta();  // only the time in it moves; emptiness does not
     if (item.hero) b.image(*item.hero, art::media_gap);
+    if (unavailable_offline) {
+        const std::string& excerpt = item.summary.empty() ? item.excerpt : item.summary;
+        if (!excerpt.empty()) b.paragraph(Runs{Run{excerpt}});
+        b.offline_block(offline_strings(item_lang(item)));
+        return b.finish();
+    }
     if (item.body.empty()) {
         if (!item.summary.empty())
             b.paragraph(Runs{Run{item.summary}});

@@ -35,7 +35,7 @@ struct ImagePart {
 };
 
 // What clicking a piece does.
-enum class Target : std::uint8_t { None, Back, Related, Link };
+enum class Target : std::uint8_t { None, Back, Related, Link, RetryOffline };
 
 struct Piece {
     float y = 0, h = 0;    // page position and height
@@ -60,7 +60,11 @@ struct ArticleLayout {
 };
 
 // Lays out the whole article for a column `width` px wide. A `body_error`
-// (its body could not be read) shows as a note after what was read.
-ArticleLayout layout_article(const Item& item, std::string_view body_error, float width, const Fonts& fonts);
+// (its body could not be read) shows as a note after what was read. An
+// article `unavailable_offline` shows its headline and excerpt, then a
+// "Not available offline" block in place of the body (its Retry row is the
+// RetryOffline piece's hit rect).
+ArticleLayout layout_article(const Item& item, std::string_view body_error, float width, const Fonts& fonts,
+                             bool unavailable_offline = false);
 
 }  // namespace nr::ui

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/view/item_text.hpp"
+#include "core/view/offline_text.hpp"
 #include "ui/widgets.hpp"
 
 namespace nr::ui {
@@ -53,6 +54,7 @@ void draw_image(Frame& f, const ImagePart& img, float x, float y) {
 
 void ArticleView::reset() {
     scroll_.scroll_to(0);
+    pending_scroll_ = -1;
     layout_ = {};
     laid_id_.clear();
     laid_item_ = nullptr;
@@ -63,11 +65,15 @@ void ArticleView::ensure_layout(const Frame& f, const OpenArticle& article, floa
     const Item& item = article.item;
     // A rebuilt font atlas (new pixel ratio, fonts arriving) measures differently.
     const void* font = f.fonts.get(Role::Body);
+    // A body that arrives for the same article (Retry after "Not available
+    // offline") lays it out again.
     if (laid_item_ == &item && laid_id_ == item.id && laid_width_ == width && laid_ratio_ == f.pixel_ratio &&
-        laid_font_ == font)
+        laid_font_ == font && laid_unavailable_ == article.unavailable_offline && laid_blocks_ == item.body.size())
         return;
     if (laid_id_ != item.id) scroll_.scroll_to(0);
-    layout_ = layout_article(item, article.body_error, width, f.fonts);
+    layout_ = layout_article(item, article.body_error, width, f.fonts, article.unavailable_offline);
+    laid_unavailable_ = article.unavailable_offline;
+    laid_blocks_ = item.body.size();
     laid_id_ = item.id;
     laid_item_ = &item;
     laid_width_ = width;
@@ -75,14 +81,21 @@ void ArticleView::ensure_layout(const Frame& f, const OpenArticle& article, floa
     laid_font_ = font;
 }
 
-void ArticleView::draw(Frame& f, const Rect& area, const OpenArticle& article, const Feed& feed) {
+void ArticleView::draw(Frame& f, const Rect& area, const OpenArticle& article, const Feed& feed, ArticleChrome chrome) {
     const Item& item = article.item;
     area_ = area;
+    chrome_ = chrome;
+    save_button_ = Rect{};
+    retry_button_ = Rect{};
     const float width = article_column_width(area.w);
     const float x = snap(area.x + (area.w - width) * 0.5f);
     ensure_layout(f, article, width);
 
     scroll_.begin(f, area, layout_.height);
+    if (pending_scroll_ >= 0) {
+        scroll_.scroll_to(pending_scroll_);
+        pending_scroll_ = -1;
+    }
     const float top = scroll_.top();
     // Images within one viewport above or below start loading before they show.
     const float band = area.h;
@@ -168,8 +181,10 @@ void ArticleView::draw_piece(Frame& f, const Piece& p, int index, float x, float
                                   imcol(pal.accent));
             }
             if (hit.clicked) f.actions.back = true;
+            draw_save(f, y, item);
             break;
         }
+        case Target::RetryOffline: draw_retry(f, Rect{x + p.hit.x, y + p.hit.y, p.hit.w, p.hit.h}, item); break;
         case Target::Related:
             if (!p.item_id.empty() && find_item(feed, p.item_id)) {
                 if (hit.clicked) f.actions.open_item = p.item_id;
@@ -189,6 +204,56 @@ void ArticleView::draw_piece(Frame& f, const Piece& p, int index, float x, float
             }
             break;
     }
+}
+
+}  // namespace nr::ui
+
+namespace nr::ui {
+
+// "Save for offline" at the right of the back row, beside the headline: a
+// stroked bookmark (filled once saved) and its label, in the accent.
+void ArticleView::draw_save(Frame& f, float y, const Item& item) {
+    namespace off = tokens::offline;
+    const Palette& pal = f.palette;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const OfflineStrings words = offline_strings(item_lang(item));
+    const char* label = chrome_.saved ? words.saved : words.save;
+    const TextBox box = layout_plain(label, Role::Button, 0, 1, f.fonts);
+    const float right = snap(area_.x + (area_.w - laid_width_) * 0.5f) + laid_width_;
+    const float text_x = right - box.layout.max_line_width;
+    const float icon_x = snap(text_x - off::save_icon_gap - off::save_icon_w);
+    const float reach = tokens::space::s;
+    save_button_ = intersect(Rect{icon_x - reach, y, right - icon_x + 2 * reach, tokens::control_height}, area_);
+    Hit hit;
+    if (!save_button_.empty()) hit = hit_area(f, "##save", save_button_);
+
+    const float top = snap(y + (tokens::control_height - off::save_icon_h) * 0.5f), w = off::save_icon_w;
+    const float bottom = top + off::save_icon_h, notch = bottom - off::save_icon_w * 0.4f;
+    const ImVec2 shape[5] = {ImVec2(icon_x, top), ImVec2(icon_x + w, top), ImVec2(icon_x + w, bottom),
+                             ImVec2(icon_x + w * 0.5f, notch), ImVec2(icon_x, bottom)};
+    if (chrome_.saved) dl->AddConvexPolyFilled(shape, 5, imcol(pal.accent));
+    dl->AddPolyline(shape, 5, imcol(pal.accent), ImDrawFlags_Closed, 1.5f);
+    draw_text(dl, box, text_x, y + (tokens::control_height - box.height()) * 0.5f,
+              TextColours{imcol(pal.accent), imcol(pal.accent)}, f.fonts);
+    if (hit.hovered) {
+        const float base = snap(y + (tokens::control_height + box.height()) * 0.5f - 3);
+        dl->AddRectFilled(ImVec2(text_x, base), ImVec2(right, base + tokens::divider), imcol(pal.accent));
+    }
+    if (hit.clicked) f.actions.toggle_save = item.id;
+}
+
+// Retry once online again; while offline the row says it is waiting.
+void ArticleView::draw_retry(Frame& f, const Rect& row, const Item& item) {
+    const OfflineStrings words = offline_strings(item_lang(item));
+    if (chrome_.offline) {
+        const TextBox box = layout_plain(words.waiting, Role::Meta, row.w * 2, 1, f.fonts);
+        draw_text(ImGui::GetWindowDrawList(), box, row.x, row.y + (row.h - box.height()) * 0.5f,
+                  TextColours{imcol(f.palette.muted), imcol(f.palette.muted)}, f.fonts);
+        return;
+    }
+    if (intersect(row, area_).empty()) return;
+    retry_button_ = row;
+    if (outline_button(f, "retry-article", row, words.retry, false)) f.actions.retry_article = true;
 }
 
 }  // namespace nr::ui

@@ -4,6 +4,7 @@
 // frame draws only the pieces that intersect the viewport.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "core/feed/model.hpp"
@@ -14,13 +15,26 @@
 
 namespace nr::ui {
 
+// What the article's chrome shows beside the article itself.
+struct ArticleChrome {
+    bool saved = false;    // "Saved" instead of "Save for offline"
+    bool offline = false;  // "Not available offline" waits instead of offering Retry
+};
+
 class ArticleView {
 public:
     // Draws the open article inside `area` (CSS px), scrolling on its own.
     // `feed` resolves related cards' item_id.
-    void draw(Frame& f, const Rect& area, const OpenArticle& article, const Feed& feed);
+    void draw(Frame& f, const Rect& area, const OpenArticle& article, const Feed& feed, ArticleChrome chrome = {});
     // Another article opened: back to the top, drop the cached layout.
     void reset();
+    // Scrolls to y (px into the article) once it is laid out: where the
+    // reader left it last time.
+    void restore_scroll(float y) { pending_scroll_ = y; }
+    // The "Save for offline" control, when drawn (tests).
+    const Rect& save_button() const { return save_button_; }
+    // "Not available offline"'s Retry, when drawn (tests).
+    const Rect& retry_button() const { return retry_button_; }
 
     float scroll_offset() const { return scroll_.offset(); }
     // The host lets the page scroll at the edges.
@@ -34,6 +48,8 @@ public:
 private:
     void ensure_layout(const Frame& f, const OpenArticle& article, float width);
     void draw_piece(Frame& f, const Piece& p, int index, float x, float y, const Item& item, const Feed& feed);
+    void draw_save(Frame& f, float y, const Item& item);
+    void draw_retry(Frame& f, const Rect& row, const Item& item);
 
     ScrollArea scroll_;
     ArticleLayout layout_;
@@ -42,7 +58,13 @@ private:
     float laid_width_ = -1;
     float laid_ratio_ = 0;
     const void* laid_font_ = nullptr;
+    bool laid_unavailable_ = false;
+    std::size_t laid_blocks_ = 0;
     Rect area_;
+    ArticleChrome chrome_;
+    float pending_scroll_ = -1;
+    Rect save_button_;
+    Rect retry_button_;
 };
 
 }  // namespace nr::ui

@@ -6,6 +6,7 @@
 
 #include "core/text/case_map.hpp"
 #include "core/view/item_text.hpp"
+#include "core/view/offline_text.hpp"
 #include "ui/rich_text.hpp"
 #include "ui/widgets.hpp"
 
@@ -95,7 +96,9 @@ float FeedView::draw_card(Frame& f, const Card& c, const Item& item, float x, fl
                    tokens::radius);
     const TextColours text{imcol(p.text), imcol(p.accent)};
     if (!c.title.layout.lines.empty()) {
-        draw_text(dl, c.title, inner_x, ty, text, f.fonts);
+        // A story already read is dimmed: its headline in the muted colour.
+        const bool read = f.memory && f.memory->is_read(item.id);
+        draw_text(dl, c.title, inner_x, ty, read ? TextColours{imcol(p.muted), imcol(p.muted)} : text, f.fonts);
         ty += c.title.height();
     }
     if (!c.text.layout.lines.empty()) {
@@ -120,13 +123,38 @@ float FeedView::draw_header(Frame& f, const AppState& state, float x, float y, f
     const Palette& p = f.palette;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const std::string title = upper_case(state.feed.title.empty() ? "News Feed" : state.feed.title);
-    TextBox box = layout_plain(title, Role::Section, w - 2 * kPadX, 2, f.fonts);
+    const OfflineStrings words = offline_strings(feed_lang(state));
+    const float link_w = text_width(words.saved_view, Role::Button, f.fonts) + tokens::space::l;
+    TextBox box = layout_plain(title, Role::Section, w - 2 * kPadX - link_w, 2, f.fonts);
     const float gap = tokens::feed::header_gap, rule = tokens::feed::header_rule;
     draw_text(dl, box, x + kPadX, y + gap, {imcol(p.text), imcol(p.text)}, f.fonts);
+    draw_saved_link(f, state, x + w - kPadX, y + gap, box.line_height);
     const float rule_y = y + gap + box.height() + gap;
     dl->AddRectFilled(ImVec2(snap(x + kPadX), snap(rule_y)), ImVec2(snap(x + w - kPadX), snap(rule_y) + rule),
                       imcol(p.accent));
     return rule_y + rule + gap - y;
+}
+
+// "Saved" at the header's right: the way to the Saved view, with how many
+// stories it holds.
+void FeedView::draw_saved_link(Frame& f, const AppState& state, float right, float y, float line_height) {
+    const Palette& p = f.palette;
+    std::string label = offline_strings(feed_lang(state)).saved_view;
+    if (!state.saved.empty()) label += " \xC2\xB7 " + std::to_string(state.saved.size());
+    const TextBox box = layout_plain(label, Role::Button, 0, 1, f.fonts);
+    const float w = box.layout.max_line_width;
+    // Touch-sized: the hit area reaches the control height around the text.
+    const float pad_y = std::max(0.0f, (tokens::control_height - line_height) * 0.5f);
+    saved_link_ = Rect{right - w - tokens::space::s, y - pad_y, w + 2 * tokens::space::s, line_height + 2 * pad_y};
+    const Hit hit = scroll_.dragging() ? Hit{} : hit_area(f, "saved-link", saved_link_);
+    draw_text(ImGui::GetWindowDrawList(), box, right - w, y + (line_height - box.line_height) * 0.5f,
+              {imcol(p.accent), imcol(p.accent)}, f.fonts);
+    if (hit.hovered) {
+        const float base = snap(y + line_height - 1);
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(right - w, base), ImVec2(right, base + tokens::divider),
+                                                  imcol(p.accent));
+    }
+    if (hit.clicked) f.actions.show_saved = true;
 }
 
 void FeedView::draw_footer(Frame& f, const AppState& state, float x, float y, float w) {
@@ -205,23 +233,69 @@ void FeedView::prune_cache(std::size_t first, std::size_t last) {
 }
 
 void FeedView::sync_list(const AppState& state, Style style, float width) {
-    const std::size_t n = state.feed.items.size();
+    const auto& items = state.feed.items;
+    const std::size_t n = items.size();
     if (style != style_ || width != list_width_ || n < list_.size()) {
         style_ = style;
         list_width_ = width;
         list_.reset(n, kEstimatedCard);
         card_cache_.clear();
     } else if (n > list_.size()) {
-        list_.append(n - list_.size());  // "Show more": the scroll position stays put
+        // New stories merged on top put the old first item further down;
+        // "Show more" appends. Either way the scroll position holds.
+        const std::size_t added = n - list_.size();
+        if (!first_id_.empty() && items[0].id != first_id_ && items[added].id == first_id_)
+            prepend(added);
+        else
+            list_.append(added);
     }
+    first_id_ = n > 0 ? items[0].id : std::string();
+}
+
+// The text under the reader must not move: the scroll grows by the height
+// inserted above (VirtualList::prepend), and as the new cards are measured
+// their corrections are anchored like any other. At the top the new
+// stories simply show.
+void FeedView::prepend(std::size_t count) {
+    const float list_scroll = scroll_.offset() - header_height_;
+    const float corrected = list_.prepend(count, list_scroll);
+    scroll_.scroller().set_extent(header_height_ + list_.total_height() + kFooterHeight, scroll_.rect().h);
+    if (list_scroll > 0) scroll_.shift(corrected - list_scroll);
+    card_cache_.clear();  // cached by index
+    if (focus_ >= 0) focus_ += int(count);
+}
+
+ListPosition FeedView::position(const AppState& state) const {
+    const float list_scroll = scroll_.offset() - header_height_;
+    const auto& items = state.feed.items;
+    if (!(list_scroll > 0) || list_.size() == 0 || list_.size() != items.size()) return {};
+    const VirtualList::Anchor a = list_.anchor_at(list_scroll);
+    return {items[a.index].id, a.offset_within};
+}
+
+// Once the list has items and its header is measured: scroll so the item
+// remembered is at the top again, as far into it as it was.
+void FeedView::apply_restore(const AppState& state) {
+    if (pending_restore_.id.empty() || header_height_ <= 0 || state.state != LoadState::Ready) return;
+    const auto& items = state.feed.items;
+    for (std::size_t i = 0; i < items.size() && i < list_.size(); ++i) {
+        if (items[i].id != pending_restore_.id) continue;
+        scroll_.scroller().set_extent(header_height_ + list_.total_height() + kFooterHeight, scroll_.rect().h);
+        scroll_.scroll_to(header_height_ + list_.offset(i) + pending_restore_.within);
+        break;
+    }
+    pending_restore_ = {};
 }
 
 void FeedView::draw(Frame& f, const Rect& area, const AppState& state, Style style) {
     sync_list(state, style, area.w);
     drawn_.clear();
+    saved_link_ = Rect{};
     const auto& items = state.feed.items;
     const float content = header_height_ + list_.total_height() + kFooterHeight;
     scroll_.begin(f, area, content);
+    apply_restore(state);
+    if (!pending_restore_.id.empty() && state.state == LoadState::Ready) f.actions.animating = true;  // next frame
 
     // Lay out the cards in view first: their real heights replace estimates
     // (anchored, so what the reader looks at does not jump), then draw.

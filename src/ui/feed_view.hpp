@@ -43,6 +43,14 @@ public:
     // The footer's button ("Show more" / Retry), or the "Try again" of a feed
     // that failed to load, when on screen; else empty.
     const Rect& footer_button() const { return footer_button_; }
+    // The header's link to the Saved view, when drawn.
+    const Rect& saved_link() const { return saved_link_; }
+
+    // Where the list is (the item at the top of the view), for the reading
+    // memory; restore() scrolls back there once the list has items.
+    ListPosition position(const AppState& state) const;
+    void restore(ListPosition p) { pending_restore_ = std::move(p); }
+    bool restoring() const { return !pending_restore_.id.empty(); }
 
 private:
     struct Card {
@@ -60,10 +68,13 @@ private:
     void prune_cache(std::size_t first, std::size_t last);
     float draw_card(Frame& f, const Card& card, const Item& item, float x, float y, float w, bool focused,
                     bool selected);
+    void draw_saved_link(Frame& f, const AppState& state, float right, float y, float line_height);
     float draw_header(Frame& f, const AppState& state, float x, float y, float w);
     void draw_status(Frame& f, const AppState& state, float x, float y, float w);
     void draw_footer(Frame& f, const AppState& state, float x, float y, float w);
     void sync_list(const AppState& state, Style style, float width);
+    void prepend(std::size_t count);
+    void apply_restore(const AppState& state);
 
     VirtualList list_;
     ScrollArea scroll_;
@@ -76,6 +87,9 @@ private:
     bool pending_end_ = false;
     std::vector<DrawnItem> drawn_;
     Rect footer_button_;
+    Rect saved_link_;
+    std::string first_id_;  // the first item last synced: new stories merged above it are detected by it
+    ListPosition pending_restore_;
     struct CardKey {
         int atlas = -1;  // Fonts::generation()
         std::int64_t minute = 0;

@@ -10,6 +10,7 @@
 
 #include "core/text/lang.hpp"
 #include "core/view/layout_metrics.hpp"
+#include "core/view/reading_memory.hpp"
 #include "core/view/rect.hpp"
 #include "ui/fonts.hpp"
 #include "ui/image_source.hpp"
@@ -29,6 +30,11 @@ struct Actions {
     bool back = false;            // leave the article
     bool load_more = false;       // "Show more", or Retry after it failed
     bool retry = false;           // reload the first page after it failed
+    std::string toggle_save;      // "Save for offline" (or unsave) on this item
+    bool show_new = false;        // the "N new stories" pill
+    bool show_saved = false;      // the feed header's "Saved"
+    bool show_feed = false;       // the Saved view's "All stories"
+    bool retry_article = false;   // "Not available offline": ask for the body again
     std::string hovered_url;      // link under the pointer (the status line shows its host)
     std::vector<LinkArea> links;  // every link drawn, in drawing order
     bool hand_cursor = false;
@@ -46,6 +52,7 @@ struct Frame {
     double time = 0;       // seconds, monotonic (animations)
     std::int64_t now = 0;  // Unix seconds (relative dates)
     bool reduced_motion = false;
+    const ReadingMemory* memory = nullptr;  // read markers (read stories are drawn dimmed)
     Actions actions;
 };
 

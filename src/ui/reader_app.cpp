@@ -3,19 +3,32 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <chrono>
 #include <nlohmann/json.hpp>
 
 #include "core/text/url.hpp"
 #include "core/view/layout_metrics.hpp"
+#include "core/view/offline_text.hpp"
 #include "ui/rich_text.hpp"
 #include "ui/theme.hpp"
+#include "ui/widgets.hpp"
 
 namespace nr::ui {
 
 namespace {
 
 bool key_pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); }
+
+// ImGui 1.86 names no letter keys but A, C, V, X, Y, Z: letters come as typed characters.
+bool typed(char c) {
+    const ImVector<ImWchar>& q = ImGui::GetIO().InputQueueCharacters;
+    for (const ImWchar ch : q)
+        if (ch == ImWchar(c) || ch == ImWchar(c - 'a' + 'A')) return true;
+    return false;
+}
+
+nlohmann::json to_json(const Rect& r) { return {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}}; }
 
 }  // namespace
 
@@ -33,7 +46,27 @@ ReaderApp::ReaderApp(Fetcher& fetcher, ImageSource& images, HtmlParser html, Rea
 
 void ReaderApp::start() {
     load_fonts();
+    if (!store_) store_ = &memory_store_;
+    persisted_ = store_->get(reading_memory_key(options_.feed_url));
+    memory_ = ReadingMemory::from_json(persisted_);
+    feed_view_.restore(memory_.list_position());
     loader_.load(options_.feed_url);
+}
+
+// Read markers and scroll positions, written when they changed: after
+// opening or leaving a story, and once scrolling has come to rest.
+void ReaderApp::persist() {
+    std::string json = memory_.to_json();
+    if (json == persisted_) return;
+    store_->set(reading_memory_key(options_.feed_url), json);
+    persisted_ = std::move(json);
+}
+
+void ReaderApp::remember_positions() {
+    if (state().state == LoadState::Ready && !feed_view_.restoring())
+        memory_.set_list_position(feed_view_.position(state()));
+    if (!state().open_id.empty()) memory_.set_article_scroll(state().open_id, article_view_.scroll_offset());
+    persist();
 }
 
 void ReaderApp::load_fonts() {
@@ -69,13 +102,34 @@ bool ReaderApp::build_article_fonts(float pixel_ratio, float width) {
 }
 
 void ReaderApp::open(const std::string& id) {
+    const std::string leaving = state().open_id;
+    const float leaving_at = article_view_.scroll_offset();
     if (!loader_.open(id)) return;
+    if (!leaving.empty()) memory_.set_article_scroll(leaving, leaving_at);
+    memory_.mark_read(id);
     article_view_.reset();
+    article_view_.restore_scroll(memory_.article_scroll(id));
+    persist();
     changed();
 }
 
 void ReaderApp::back() {
-    if (loader_.back()) changed();
+    const std::string leaving = state().open_id;
+    const float leaving_at = article_view_.scroll_offset();
+    if (!loader_.back()) return;
+    memory_.set_article_scroll(leaving, leaving_at);
+    persist();
+    changed();
+}
+
+void ReaderApp::toggle_save(const std::string& id) {
+    if (loader_.save(id, !is_saved(state(), id))) changed();
+}
+
+// The feed view keeps the text under the reader where it was as the new
+// stories go in above it (FeedView::sync_list).
+void ReaderApp::show_new_items() {
+    if (loader_.show_new_items()) changed();
 }
 
 void ReaderApp::handle_keys() {
@@ -86,6 +140,7 @@ void ReaderApp::handle_keys() {
         return;
     }
     if (reading) {
+        if (typed('s')) toggle_save(state().open_id);
         if (key_pressed(ImGuiKey_DownArrow)) article_view_.key_scroll(56);
         if (key_pressed(ImGuiKey_UpArrow)) article_view_.key_scroll(-56);
         if (key_pressed(ImGuiKey_PageDown) || key_pressed(ImGuiKey_Space))
@@ -95,6 +150,8 @@ void ReaderApp::handle_keys() {
         if (key_pressed(ImGuiKey_End)) article_view_.scroll_end();
         return;
     }
+    if (showing_saved_) return;
+    if (typed('n')) show_new_items();
     if (key_pressed(ImGuiKey_DownArrow)) feed_view_.move_focus(1);
     if (key_pressed(ImGuiKey_UpArrow)) feed_view_.move_focus(-1);
     if (key_pressed(ImGuiKey_PageDown)) feed_view_.page(1);
@@ -110,6 +167,13 @@ void ReaderApp::apply(Actions& a) {
     if (a.back) back();
     if (a.retry && loader_.retry()) changed();
     if (a.load_more && loader_.load_more()) changed();
+    if (!a.toggle_save.empty()) toggle_save(a.toggle_save);
+    if (a.show_new) show_new_items();
+    if (a.show_saved || a.show_feed) {
+        showing_saved_ = a.show_saved;
+        changed();
+    }
+    if (a.retry_article && !state().open_id.empty()) open(state().open_id);  // asks the cache or network again
     last_hovered_ = a.hovered_url;
     links_ = std::move(a.links);
     if (a.hand_cursor || !a.hovered_url.empty()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -127,6 +191,10 @@ bool ReaderApp::draw(std::int64_t now) {
                      ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus);
     handle_keys();
 
+    // A reader at the top of the list sees new stories at once; further
+    // down they wait behind the pill.
+    if (state().offline.new_items > 0 && feed_view_.at_top()) show_new_items();
+
     Frame f{fonts_, palette_, images_, page_metrics(vp->Size.x)};
     f.width = vp->Size.x;
     f.height = vp->Size.y;
@@ -134,26 +202,49 @@ bool ReaderApp::draw(std::int64_t now) {
     f.time = ImGui::GetTime();
     f.now = now;
     f.reduced_motion = options_.reduced_motion;
+    f.memory = &memory_;
 
+    const float top = draw_banner(f);
+    const float h = std::max(0.0f, f.height - top);
     const OpenArticle* article = state().open_id.empty() ? nullptr : &state().article;
+    const ArticleChrome chrome{article && is_saved(state(), state().open_id), state().offline.offline};
     const PageMetrics& m = f.metrics;
     bool at_top = true, at_bottom = true;
-    if (state().state != LoadState::Ready || !article) {
+    Rect feed_area;  // where the list is drawn, for the pill; empty when it is not
+    if (!article && showing_saved_) {
+        const float w = std::min(f.width, m.column_width + 2 * m.side_margin);
+        saved_view_.draw(f, {(f.width - w) * 0.5f, top, w, h}, state());
+        at_top = saved_view_.at_top();
+        at_bottom = saved_view_.at_bottom();
+    } else if (state().state != LoadState::Ready || !article) {
         // The list alone, one column of the page's measure.
         const float w = std::min(f.width, m.column_width + 2 * m.side_margin);
-        feed_view_.draw(f, {(f.width - w) * 0.5f, 0, w, f.height}, state(), FeedView::Style::Cards);
-        at_top = feed_view_.at_top();
-        at_bottom = feed_view_.at_bottom();
+        feed_area = {(f.width - w) * 0.5f, top, w, h};
     } else if (m.two_columns) {
-        article_view_.draw(f, {0, 0, m.side_column_x - tokens::space::l, f.height}, *article, state().feed);
-        feed_view_.draw(f, {m.side_column_x, 0, f.width - m.side_column_x, f.height}, state(),
-                        FeedView::Style::Compact);
+        article_view_.draw(f, {0, top, m.side_column_x - tokens::space::l, h}, *article, state().feed, chrome);
+        feed_area = {m.side_column_x, top, f.width - m.side_column_x, h};
         at_top = article_view_.at_top();
         at_bottom = article_view_.at_bottom();
     } else {
-        article_view_.draw(f, {0, 0, f.width, f.height}, *article, state().feed);
+        article_view_.draw(f, {0, top, f.width, h}, *article, state().feed, chrome);
         at_top = article_view_.at_top();
         at_bottom = article_view_.at_bottom();
+    }
+    pill_ = Rect{};
+    if (!feed_area.empty()) {
+        // The pill floats over the list: the list must not also take the
+        // pointer under it (a tap would open the card beneath).
+        const Rect pill = state().offline.new_items > 0 ? pill_rect(f, feed_area) : Rect{};
+        ImGuiIO& io = ImGui::GetIO();
+        const ImVec2 mouse = io.MousePos;
+        if (pill.contains(mouse.x, mouse.y)) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+        feed_view_.draw(f, feed_area, state(), article ? FeedView::Style::Compact : FeedView::Style::Cards);
+        io.MousePos = mouse;
+        if (!article) {
+            at_top = feed_view_.at_top();
+            at_bottom = feed_view_.at_bottom();
+        }
+        if (!pill.empty()) draw_pill(f, pill);
     }
     draw_link_status(f);
     ImGui::End();
@@ -162,10 +253,76 @@ bool ReaderApp::draw(std::int64_t now) {
 
     drew_items_ = !feed_view_.drawn().empty() || article != nullptr;
     apply(f.actions);
+    if (!f.actions.animating && !ImGui::IsMouseDown(0)) remember_positions();
     const int edges = int(at_top) | int(at_bottom) << 1;
     if (edges != last_edges_ && hooks_.scroll_edges) hooks_.scroll_edges(at_top, at_bottom);
     last_edges_ = edges;
     return f.actions.animating;
+}
+
+// The quiet strip over the views: "Offline · stories from 14:05" in muted
+// Meta (a dot before it while offline), and a storage fault's short notice
+// in the error colour. Returns its height (0 when there is nothing to say).
+float ReaderApp::draw_banner(Frame& f) {
+    const OfflineStatus& off = state().offline;
+    const Lang lang = feed_lang(state());
+    banner_ = offline_banner(off, f.now, lang, options_.tz_offset_minutes);
+    if (banner_.empty() && off.storage_error.empty()) return 0;
+    namespace tk = tokens::offline;
+    const Palette& p = palette_;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float h = tk::banner_height;
+    dl->AddRectFilled(ImVec2(0, 0), ImVec2(f.width, h), imcol(p.surface));
+    divider(f, 0, h - tokens::divider, f.width);
+    const std::string sep = banner_.empty() || off.storage_error.empty() ? "" : "  \xC2\xB7  ";
+    const TextBox text = layout_plain(banner_ + sep, Role::Meta, 0, 1, f.fonts);
+    const TextBox notice = layout_plain(off.storage_error, Role::Meta, 0, 1, f.fonts);
+    const float dot = off.offline ? 2 * tk::banner_dot + tokens::space::s : 0;
+    const float w = dot + text.layout.max_line_width + notice.layout.max_line_width;
+    float x = snap(std::max(tokens::space::l, (f.width - w) * 0.5f));
+    const float y = (h - tokens::divider - text.line_height) * 0.5f;
+    if (off.offline) {
+        dl->AddCircleFilled(ImVec2(x + tk::banner_dot, (h - tokens::divider) * 0.5f), tk::banner_dot, imcol(p.muted));
+        x += dot;
+    }
+    draw_text(dl, text, x, y, {imcol(p.muted), imcol(p.muted)}, f.fonts);
+    x += text.layout.max_line_width;
+    if (!off.storage_error.empty()) draw_text(dl, notice, x, y, {imcol(p.error), imcol(p.error)}, f.fonts);
+    return h;
+}
+
+Rect ReaderApp::pill_rect(const Frame& f, const Rect& feed_area) const {
+    namespace tk = tokens::offline;
+    const std::string label = new_stories_label(state().offline.new_items, feed_lang(state()));
+    const float w =
+        text_width(label, Role::Button, f.fonts) + 2 * tk::pill_padding_x + 2 * tk::pill_arrow + tokens::space::s;
+    return {snap(feed_area.x + (feed_area.w - w) * 0.5f), feed_area.y + tk::pill_top, w, tk::pill_height};
+}
+
+// "↑ 3 new stories": an accent pill with a soft shadow, floating at the
+// top of the list; the arrow is stroked (the subset fonts carry no arrows).
+void ReaderApp::draw_pill(Frame& f, const Rect& r) {
+    namespace tk = tokens::offline;
+    const Palette& p = palette_;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const Hit hit = hit_area(f, "new-stories", r);
+    const float radius = r.h * 0.5f;
+    dl->AddRectFilled(ImVec2(r.x, r.y + tk::pill_shadow), ImVec2(r.right(), r.bottom() + tk::pill_shadow),
+                      IM_COL32(0, 0, 0, 40), radius);
+    dl->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), imcol(p.accent), radius);
+    if (hit.hovered || hit.pressed)
+        dl->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), imcol(p.background, hit.pressed ? 60 : 30),
+                          radius);
+    const std::uint32_t ink = imcol(p.background);
+    const float ax = r.x + tk::pill_padding_x + tk::pill_arrow, cy = r.y + r.h * 0.5f, arm = tk::pill_arrow;
+    const ImVec2 head[3] = {ImVec2(ax - arm, cy - 1), ImVec2(ax, cy - arm - 1), ImVec2(ax + arm, cy - 1)};
+    dl->AddPolyline(head, 3, ink, 0, 1.75f);
+    dl->AddLine(ImVec2(ax, cy - arm - 1), ImVec2(ax, cy + arm + 1), ink, 1.75f);
+    const std::string label = new_stories_label(state().offline.new_items, feed_lang(state()));
+    const TextBox box = layout_plain(label, Role::Button, 0, 1, f.fonts);
+    draw_text(dl, box, ax + arm + tokens::space::s, r.y + (r.h - box.line_height) * 0.5f, {ink, ink}, f.fonts);
+    if (hit.clicked) f.actions.show_new = true;
+    pill_ = r;
 }
 
 // The host of the link under the pointer, in a small box at the bottom left
@@ -211,6 +368,32 @@ std::string ReaderApp::debug_json() const {
     for (const LinkArea& l : links_)
         links.push_back({{"url", l.url}, {"x", l.rect.x}, {"y", l.rect.y}, {"w", l.rect.w}, {"h", l.rect.h}});
     j["links"] = std::move(links);
+    // The offline experience (docs/offline.md).
+    const AppState& st = state();
+    j["view"] = !st.open_id.empty() ? "article" : showing_saved_ ? "saved" : "feed";
+    j["banner"] = banner_;
+    j["storageError"] = st.offline.storage_error;
+    j["newItems"] = st.offline.new_items;
+    if (!pill_.empty()) j["pill"] = to_json(pill_);
+    nlohmann::json saved = nlohmann::json::array();
+    for (const Item& it : st.saved) saved.push_back(it.id);
+    j["savedIds"] = std::move(saved);
+    j["unavailableOffline"] = !st.open_id.empty() && st.article.unavailable_offline;
+    if (!article_view_.save_button().empty() && !st.open_id.empty())
+        j["saveButton"] = to_json(article_view_.save_button());
+    if (!article_view_.retry_button().empty() && !st.open_id.empty())
+        j["retryButton"] = to_json(article_view_.retry_button());
+    if (!feed_view_.saved_link().empty()) j["savedLink"] = to_json(feed_view_.saved_link());
+    nlohmann::json read = nlohmann::json::array();
+    for (const DrawnItem& d : feed_view_.drawn())
+        if (memory_.is_read(d.id)) read.push_back(d.id);
+    j["readDrawn"] = std::move(read);
+    if (showing_saved_ && st.open_id.empty()) {
+        nlohmann::json rows = nlohmann::json::array();
+        for (const DrawnItem& d : saved_view_.drawn()) rows.push_back({{"id", d.id}, {"rect", to_json(d.rect)}});
+        j["savedDrawn"] = std::move(rows);
+        j["allStoriesLink"] = to_json(saved_view_.back_link());
+    }
     return j.dump();
 }
 

@@ -15,10 +15,13 @@
 #include "core/net/fetcher.hpp"
 #include "core/view/app_state.hpp"
 #include "core/view/feed_loader.hpp"
+#include "core/view/key_value_store.hpp"
+#include "core/view/reading_memory.hpp"
 #include "ui/article_view.hpp"
 #include "ui/feed_view.hpp"
 #include "ui/fonts.hpp"
 #include "ui/image_source.hpp"
+#include "ui/saved_view.hpp"
 #include "ui/theme.hpp"
 
 namespace nr::ui {
@@ -29,6 +32,7 @@ struct ReaderOptions {
     bool dark = false;
     std::uint32_t accent = 0;  // 0xRRGGBB; 0 keeps the theme's accent
     bool reduced_motion = false;
+    int tz_offset_minutes = 0;  // the reader's zone, east of UTC: the banner's "stories from 14:05"
 };
 
 // What the app tells its host between frames (the web host turns these into
@@ -41,6 +45,11 @@ class ReaderApp {
 public:
     ReaderApp(Fetcher& fetcher, ImageSource& images, HtmlParser html, ReaderOptions options,
               std::function<void()> request_frame, HostHooks hooks = {});
+
+    // Where read markers and scroll positions are kept between visits (the
+    // platform's store); call before start(). Without one they last only
+    // as long as the app.
+    void remember_in(KeyValueStore& store) { store_ = &store; }
 
     // Starts loading fonts and the first page.
     void start();
@@ -75,12 +84,26 @@ public:
     // Host-driven navigation (keyboard shortcuts from the platform, tests).
     void open(const std::string& id);
     void back();
+    // "Save for offline" on a story, or unsaving it.
+    void toggle_save(const std::string& id);
+    // The "N new stories" pill: merges them above the text under the reader.
+    void show_new_items();
+
+    // Test hooks (src/platform/web/testing/): the state the offline cache
+    // would set, set directly.
+    AppState& state_for_tests() { return loader_.state_for_tests(); }
+    const ReadingMemory& memory() const { return memory_; }
 
 private:
     void load_fonts();
     void handle_keys();
     void apply(Actions& actions);
     void draw_link_status(const Frame& f) const;
+    float draw_banner(Frame& f);
+    Rect pill_rect(const Frame& f, const Rect& feed_area) const;
+    void draw_pill(Frame& f, const Rect& pill);
+    void remember_positions();
+    void persist();
     void changed() const { request_frame_(); }
 
     Fetcher& fetcher_;
@@ -99,6 +122,14 @@ private:
 
     FeedView feed_view_;
     ArticleView article_view_;
+    SavedView saved_view_;
+    bool showing_saved_ = false;  // the Saved view instead of the feed
+    KeyValueStore* store_ = nullptr;
+    MemoryKeyValueStore memory_store_;  // when the platform gives none
+    ReadingMemory memory_;
+    std::string persisted_;  // the memory as last written
+    std::string banner_;     // as drawn in the last frame
+    Rect pill_;              // the "N new stories" pill in the last frame
     std::string last_hovered_;
     std::vector<LinkArea> links_;  // drawn in the last frame
     int last_edges_ = -1;

@@ -25,6 +25,12 @@ public:
         wheel_target_ = -1;
     }
     void scroll_by(float dy);
+    // Content went in above: moves the offset, and a wheel glide's target
+    // with it, so what is on screen stays put.
+    void shift(float dy) {
+        scroller_.adjust_by(dy);
+        if (wheel_target_ >= 0) wheel_target_ += dy;
+    }
     // Keeps a content span [y, y+h) visible (keyboard focus).
     void reveal(float y, float h);
     Scroller& scroller() { return scroller_; }

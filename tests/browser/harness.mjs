@@ -40,9 +40,20 @@ export async function launchBrowser() {
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-// A page that records console errors and uncaught exceptions.
-export async function newPage(context) {
+// A page that records console errors and uncaught exceptions. The tests
+// share one browser context, so the reader's memory in localStorage (read
+// markers, scroll positions: keys "newsreader:...") is cleared before each
+// load, and every test starts as a first visit; keepStorage keeps it (the
+// tests of that memory reload on purpose).
+export async function newPage(context, { keepStorage = false } = {}) {
   const page = await context.newPage();
+  if (!keepStorage) {
+    await page.addInitScript(() => {
+      try {
+        for (const key of Object.keys(localStorage)) if (key.startsWith('newsreader:')) localStorage.removeItem(key);
+      } catch { /* storage unavailable: nothing to clear */ }
+    });
+  }
   page.problems = [];
   page.on('console', (msg) => { if (msg.type() === 'error') page.problems.push(`console: ${msg.text()}`); });
   page.on('pageerror', (err) => page.problems.push(`uncaught: ${err.message}`));

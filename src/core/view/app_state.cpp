@@ -1,5 +1,6 @@
 #include "core/view/app_state.hpp"
 
+#include <algorithm>
 #include <iterator>
 #include <string>
 #include <unordered_set>
@@ -85,9 +86,15 @@ const Item* find_item(const Feed& feed, std::string_view id) {
 
 bool open_item(AppState& app, std::string_view id) {
     const Item* item = find_item(app.feed, id);
-    if (!item) return false;
+    if (!item) {  // the Saved view lists stories the feed may no longer carry
+        const auto saved =
+            std::find_if(app.saved.begin(), app.saved.end(), [&](const Item& it) { return it.id == id; });
+        if (saved == app.saved.end()) return false;
+        item = &*saved;
+    }
     app.open_id = id;
     BodyLoad body = load_body(*item);
+    app.article.unavailable_offline = false;  // the cache says again for this opening
     app.article.item = *item;
     app.article.item.body = std::move(body.blocks);
     app.article.item.body_source = BodySource{};

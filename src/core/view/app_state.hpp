@@ -64,7 +64,8 @@ void apply_fetch_error(AppState& app, std::string_view message);
 // The item with this id, or nullptr.
 const Item* find_item(const Feed& feed, std::string_view id);
 
-// Opens an article that is in the feed (returns false otherwise), parsing
+// Opens an article that is in the feed or the Saved list (returns false
+// otherwise), parsing
 // its body into app.article; closing returns to the list.
 bool open_item(AppState& app, std::string_view id);
 void close_item(AppState& app);

@@ -177,6 +177,23 @@ inline constexpr float bio_gap = space::s;     // above the bio and "Read more"
 inline constexpr float gap = space::l;         // between author cards
 }  // namespace author
 
+// The offline experience (docs/offline.md): banner, new-stories pill,
+// "Save for offline", "Not available offline".
+namespace offline {
+inline constexpr float banner_height = space::xxl;  // the quiet strip over the views
+inline constexpr float banner_dot = 3;              // radius of the dot before "Offline"
+inline constexpr float pill_height = space::xxl;    // "N new stories", floating over the list
+inline constexpr float pill_padding_x = space::l;
+inline constexpr float pill_top = space::m;  // below the top of the list's area
+inline constexpr float pill_arrow = 4;       // half width of its stroked up arrow
+inline constexpr float pill_shadow = 2;      // offset of its soft shadow
+inline constexpr float save_icon_w = 10;     // the bookmark before "Save for offline"
+inline constexpr float save_icon_h = 13;
+inline constexpr float save_icon_gap = space::s;
+inline constexpr float block_padding = space::l;  // "Not available offline"
+inline constexpr float retry_width = 160;
+}  // namespace offline
+
 // Loading indicator: three pulsing dots.
 namespace spinner {
 inline constexpr float width = space::xxxl;  // the area it is centred in, in the feed's status

@@ -31,6 +31,8 @@ public:
     FeedLoader& operator=(const FeedLoader&) = delete;
 
     const AppState& state() const { return state_; }
+    // For tests that set what the offline cache would (src/platform/web/testing/).
+    AppState& state_for_tests() { return state_; }
 
     // Starts over with `url` as the first page: what was shown, open or in
     // flight is dropped, and the state is Loading until it answers.

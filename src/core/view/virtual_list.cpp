@@ -16,10 +16,24 @@ void VirtualList::reset(std::size_t count, float estimated_height) {
     heights_.assign(count, estimate_);
     measured_.assign(count, false);
     measured_count_ = 0;
-    // Linear-time Fenwick build: each node pushes its sum to its parent.
+    rebuild_tree();
+}
+
+float VirtualList::prepend(std::size_t count, float scroll_y) {
+    if (count == 0) return scroll_y;
+    heights_.insert(heights_.begin(), count, estimate_);
+    measured_.insert(measured_.begin(), count, false);
+    rebuild_tree();
+    if (!(scroll_y > 0)) return 0;
+    return scroll_y + static_cast<float>(count) * estimate_;
+}
+
+// Linear-time Fenwick build: each node pushes its sum to its parent.
+void VirtualList::rebuild_tree() {
+    const std::size_t count = heights_.size();
     tree_.assign(count + 1, 0.0);
     for (std::size_t i = 1; i <= count; ++i) {
-        tree_[i] += estimate_;
+        tree_[i] += heights_[i - 1];
         const std::size_t parent = i + (i & (~i + 1));
         if (parent <= count) tree_[parent] += tree_[i];
     }

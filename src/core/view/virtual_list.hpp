@@ -24,6 +24,12 @@ public:
     void reset(std::size_t count, float estimated_height);
     // Adds count items at the current estimated height (e.g. "Show more").
     void append(std::size_t count);
+    // Adds count items at the current estimated height before the first
+    // (new stories merged on top) and returns scroll_y corrected so the
+    // content at the top of the viewport does not move: it grows by the
+    // height inserted above. At the top (scroll_y <= 0) it stays 0, so a
+    // reader there sees the new items.
+    float prepend(std::size_t count, float scroll_y);
     void set_height(std::size_t i, float h);  // h < 0 is treated as 0
     // Sets the height used by later append() calls; existing items keep theirs.
     void set_estimated_height(float h) { estimate_ = h < 0 ? 0 : h; }
@@ -48,6 +54,7 @@ public:
     float set_height_anchored(std::size_t i, float h, float scroll_y);
 
 private:
+    void rebuild_tree();
     void tree_add(std::size_t i, double delta);
     double prefix(std::size_t count) const;  // sum of the first count heights
 

@@ -17,6 +17,8 @@
 
 #include "platform/frame_step.hpp"
 #include "platform/native/fetch_native.hpp"
+#include "platform/native/file_cache_store.hpp"
+#include "platform/native/file_key_value.hpp"
 #include "platform/native/html_gumbo.hpp"
 #include "platform/native/images_native.hpp"
 #include "platform/sdl_window.hpp"
@@ -74,6 +76,16 @@ bool parse_args(int argc, char** argv, Args& a) {
     return !a.reader.feed_url.empty() && a.window.width > 0 && a.window.height > 0;
 }
 
+// Minutes east of UTC now, for the offline banner's local times.
+int local_utc_offset_minutes() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{}, utc{};
+    localtime_r(&now, &local);
+    gmtime_r(&now, &utc);
+    local.tm_isdst = 0;  // both read as standard time: the difference is the offset in force
+    return int(std::difftime(std::mktime(&local), std::mktime(&utc)) / 60);
+}
+
 double clock_ms() { return double(SDL_GetPerformanceCounter()) * 1000.0 / double(SDL_GetPerformanceFrequency()); }
 
 bool save_screenshot(nr::SdlWindow* w, const std::string& path) {
@@ -103,7 +115,11 @@ int main(int argc, char** argv) {
     nr::NativeFetcher fetcher;
     bool wants_frame = true;
     auto images = std::make_unique<nr::NativeImageSource>(fetcher, [&] { wants_frame = true; });
+    args.reader.tz_offset_minutes = local_utc_offset_minutes();
     nr::ui::ReaderApp app(fetcher, *images, nr::parse_html_gumbo, args.reader, [&] { wants_frame = true; });
+    // Read markers and scroll positions, beside the offline cache.
+    nr::FileKeyValueStore memory(nr::FileCacheStore::default_dir());
+    app.remember_in(memory);
     app.start();
     bool opened = args.open_id.empty();
 

@@ -19,6 +19,8 @@ EM_JS(void, nr_js_set_scroll_edges, (int top, int bottom), {
     if (Module["nrHost"]) Module["nrHost"].setScrollEdges(!!top, !!bottom);
 });
 
+EM_JS(int, nr_js_utc_offset_minutes, (), { return -new Date().getTimezoneOffset(); });
+
 namespace nr::host {
 
 void set_state(const char* state, const char* error, int skipped, const char* skip_reason) {
@@ -27,5 +29,6 @@ void set_state(const char* state, const char* error, int skipped, const char* sk
 void first_content() { nr_js_first_content(); }
 void fatal(const char* message) { nr_js_fatal(message); }
 void set_scroll_edges(bool at_top, bool at_bottom) { nr_js_set_scroll_edges(at_top, at_bottom); }
+int utc_offset_minutes() { return nr_js_utc_offset_minutes(); }
 
 }  // namespace nr::host

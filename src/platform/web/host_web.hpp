@@ -10,5 +10,6 @@ void set_state(const char* state, const char* error, int skipped, const char* sk
 void fatal(const char* message);                     // nothing can be drawn (no WebGL2): the host shows text instead
 void first_content();                                // stamps firstContentMs
 void set_scroll_edges(bool at_top, bool at_bottom);  // lets the page scroll on at the ends
+int utc_offset_minutes();                            // the reader's zone, east of UTC (local times)
 
 }  // namespace nr::host

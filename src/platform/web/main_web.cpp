@@ -22,6 +22,8 @@
 #include "platform/web/host_web.hpp"
 #include "platform/web/html_web.hpp"
 #include "platform/web/images_web.hpp"
+#include "platform/web/local_storage.hpp"
+#include "platform/web/runner.hpp"
 #include "ui/reader_app.hpp"
 
 namespace {
@@ -33,6 +35,7 @@ struct WebRunner {
     nr::SdlWindow* window = nullptr;
     nr::WebFetcher fetcher;
     std::unique_ptr<nr::WebImageSource> images;  // before the GL context goes: owns textures
+    nr::LocalStorageStore memory;                // read markers, scroll positions
     std::unique_ptr<nr::ui::ReaderApp> app;
     int frame_request = 0;      // pending emscripten_request_animation_frame id, 0 if none
     bool context_lost = false;  // WebGL context lost: draw nothing until restored
@@ -163,6 +166,12 @@ int timeout_argument(int argc, char** argv) {
 
 }  // namespace
 
+nr::ui::ReaderApp* nr::web::running_app() { return g_runner ? g_runner->app.get() : nullptr; }
+
+void nr::web::redraw() {
+    if (g_runner) request_frame(g_runner);
+}
+
 // Replaced in the test and bench module (see frame_times.hpp).
 [[gnu::weak]] void nr::web::frame_timed(const FramePhases&) {}
 
@@ -249,9 +258,11 @@ int main(int argc, char** argv) {
     r->images = std::make_unique<nr::WebImageSource>([r] { request_frame(r); }, timeout_ms);
     nr::ui::HostHooks hooks;
     hooks.scroll_edges = [](bool top, bool bottom) { nr::host::set_scroll_edges(top, bottom); };
+    nr::ui::ReaderOptions options = parse_arguments(argc, argv);
+    options.tz_offset_minutes = nr::host::utc_offset_minutes();
     r->app = std::make_unique<nr::ui::ReaderApp>(
-        r->fetcher, *r->images, nr::parse_html_dom, parse_arguments(argc, argv), [r] { request_frame(r); },
-        std::move(hooks));
+        r->fetcher, *r->images, nr::parse_html_dom, std::move(options), [r] { request_frame(r); }, std::move(hooks));
+    r->app->remember_in(r->memory);
     // The feed and font requests go out first (or are taken over from the
     // loader's early requests): creating the WebGL context blocks
     // the main thread for a long while (hundreds of ms on a software GPU) and

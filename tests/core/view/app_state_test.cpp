@@ -193,3 +193,24 @@ TEST_CASE("Saving articles for offline reading") {
         CHECK(app.saved.empty());
     }
 }
+
+TEST_CASE("A saved story opens from the Saved view when the feed no longer has it") {
+    nr::AppState app;
+    nr::apply_page(app, page({"a", "b"}));
+    nr::set_saved(app, "a", true);
+    nr::apply_page(app, page({"c"}));  // a reload: "a" left the feed
+    REQUIRE(nr::find_item(app.feed, "a") == nullptr);
+    CHECK(nr::open_item(app, "a"));
+    CHECK(app.open_id == "a");
+    CHECK(app.article.item.title == "Title a");
+    CHECK_FALSE(nr::open_item(app, "b"));
+}
+
+TEST_CASE("Opening an article again asks anew whether it is available offline") {
+    nr::AppState app;
+    nr::apply_page(app, page({"a"}));
+    REQUIRE(nr::open_item(app, "a"));
+    app.article.unavailable_offline = true;  // as the cache would say
+    REQUIRE(nr::open_item(app, "a"));        // Retry
+    CHECK_FALSE(app.article.unavailable_offline);
+}

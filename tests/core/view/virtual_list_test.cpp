@@ -126,3 +126,41 @@ TEST_CASE("VirtualList: 100,000 items") {
     // O(log n) per call: milliseconds. A linear offset scan would need ~10^10 steps.
     CHECK(elapsed < std::chrono::seconds(2));
 }
+
+TEST_CASE("VirtualList: prepend keeps the content under the reader still") {
+    nr::VirtualList list;
+    list.reset(6, 100);
+    for (std::size_t i = 0; i < 6; ++i) list.set_height(i, 80.f + float(i) * 10.f);  // 80, 90, ... 130
+
+    SUBCASE("scrolled down: the scroll grows by what went in above, to the pixel") {
+        const float scroll = 197.5f;  // 27.5 px into item 2
+        const nr::VirtualList::Anchor before = list.anchor_at(scroll);
+        const float after = list.prepend(3, scroll);
+        CHECK(list.size() == 9);
+        CHECK(after == 197.5f + 3 * 100.f);
+        const nr::VirtualList::Anchor moved = list.anchor_at(after);
+        CHECK(moved.index == before.index + 3);
+        CHECK(moved.offset_within == before.offset_within);
+        CHECK(list.height(3) == 80.f);  // old items keep their measured heights
+        CHECK(list.measured(3));
+        CHECK_FALSE(list.measured(0));
+
+        // The new items are measured later: anchored corrections keep the
+        // same line at the top of the view.
+        float y = after;
+        y = list.set_height_anchored(0, 143.f, y);
+        y = list.set_height_anchored(2, 61.f, y);
+        CHECK(list.anchor_at(y).index == 5);
+        CHECK(list.anchor_at(y).offset_within == doctest::Approx(27.5f));
+        CHECK(y == doctest::Approx(143.f + 100.f + 61.f + 80.f + 90.f + 27.5f));
+    }
+    SUBCASE("at the top: the new items show") {
+        CHECK(list.prepend(2, 0) == 0);
+        CHECK(list.offset(2) == 200.f);
+        CHECK(list.total_height() == doctest::Approx(200.f + 80 + 90 + 100 + 110 + 120 + 130));
+    }
+    SUBCASE("nothing prepended changes nothing") {
+        CHECK(list.prepend(0, 55.f) == 55.f);
+        CHECK(list.size() == 6);
+    }
+}
