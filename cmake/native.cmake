@@ -71,6 +71,10 @@ if(NR_BUILD_TESTS)
   add_test(NAME wasm_exports COMMAND ${NR_NODE} scripts/check-wasm-exports.mjs
            WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
 
+  # The generated Unicode tables match the generator and Debian's Unicode data.
+  add_test(NAME unicode_tables COMMAND /usr/bin/python3 scripts/make-unicode-tables.py --check
+           WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
+
   # The linter's verdicts on the edge-case corpus are part of the contract.
   add_test(NAME lint_corpus
            COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/scripts/check-lint-corpus.sh $<TARGET_FILE:newsreader-lint>

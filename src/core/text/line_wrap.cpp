@@ -4,6 +4,9 @@
 #include <cstdint>
 #include <utility>
 
+#include "core/text/graphemes.hpp"
+#include "core/text/utf8.hpp"
+
 namespace nr {
 
 namespace {
@@ -12,8 +15,6 @@ namespace {
 constexpr float kFitEpsilon = 0.01f;
 
 bool is_collapsible_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
-
-bool is_code_point_start(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
 
 // A byte range of one run's text.
 struct Seg {
@@ -104,13 +105,37 @@ private:
                     }
                     std::size_t end = t.find_first_of(" \t\r\f\v\n", i);
                     if (end == std::string::npos) end = t.size();
-                    word_.push_back(Seg{r, i, end});
+                    // Text without spaces (CJK) breaks between characters:
+                    // each piece is a word of its own, joined with no space.
+                    const std::size_t piece = next_break(t, i, end);
+                    word_.push_back(Seg{r, i, piece});
                     last_font_ = runs_[r].font;
-                    i = end;
+                    if (piece < end) flush_word();
+                    i = piece;
                 }
             }
         }
         flush_word();
+    }
+
+    // The first line-break opportunity inside t[from, end) (a text without
+    // spaces: between CJK characters, never inside a grapheme cluster and
+    // never against the kinsoku rules), or `end` when there is none.
+    static std::size_t next_break(std::string_view t, std::size_t from, std::size_t end) {
+        const std::string_view span = t.substr(0, end);
+        std::size_t i = from;
+        char32_t before = next_code_point(span, i);
+        int regional_run = is_regional_indicator(before) ? 1 : 0;
+        while (i < end) {
+            const std::size_t at = i;
+            const char32_t after = next_code_point(span, i);
+            if ((breaks_between_characters(before) || breaks_between_characters(after)) && !no_break_after(before) &&
+                !no_break_before(after) && is_grapheme_break(before, after, regional_run))
+                return at;
+            regional_run = is_regional_indicator(after) ? regional_run + 1 : 0;
+            before = after;
+        }
+        return end;
     }
 
     void flush_word() {
@@ -146,19 +171,19 @@ private:
         place_long_word();
     }
 
-    // Breaks an over-long word between code points, starting on an empty
+    // Breaks an over-long word between grapheme clusters, starting on an empty
     // line; the last part stays open so following words can join it.
     void place_long_word() {
         const Pos start{0, word_[0].begin};
-        const std::vector<Pos> bounds = code_point_ends(word_, start);
-        std::size_t done = 0;  // code points already placed
+        const std::vector<Pos> bounds = cluster_ends(word_, start);
+        std::size_t done = 0;  // clusters already placed
         while (done < bounds.size()) {
             const Pos from = done == 0 ? start : bounds[done - 1];
             if (fits(span_width(word_, from, bounds.back()))) {
                 push_span(word_, from, bounds.back());
                 return;
             }
-            // At least one code point per line, or a narrow column never ends.
+            // At least one cluster per line, or a narrow column never ends.
             const std::size_t take = std::max<std::size_t>(longest_fitting(word_, from, bounds, done, 0.f), done + 1);
             push_span(word_, from, bounds[take - 1]);
             if (take == bounds.size()) return;  // a lone glyph wider than the column
@@ -167,15 +192,28 @@ private:
         }
     }
 
-    // Ends of the code points of segs from `from` on, in order.
-    std::vector<Pos> code_point_ends(const std::vector<Seg>& segs, Pos from) const {
+    // Ends of the grapheme clusters of segs from `from` on, in order: a
+    // line never splits an emoji sequence or a letter from its accents,
+    // even when the cluster crosses a run boundary.
+    std::vector<Pos> cluster_ends(const std::vector<Seg>& segs, Pos from) const {
         std::vector<Pos> out;
+        char32_t before = 0;
+        int regional_run = 0;
+        bool first = true;
+        Pos last_end = from;  // where the code point before the next one ends
         for (std::size_t k = from.seg; k < segs.size(); ++k) {
-            const std::string& t = runs_[segs[k].run].text;
-            const std::size_t b = k == from.seg ? from.byte : segs[k].begin;
-            for (std::size_t i = b + 1; i <= segs[k].end; ++i)
-                if (i == segs[k].end || is_code_point_start(t[i])) out.push_back(Pos{k, i});
+            const std::string_view t = std::string_view(runs_[segs[k].run].text).substr(0, segs[k].end);
+            std::size_t i = k == from.seg ? from.byte : segs[k].begin;
+            while (i < t.size()) {
+                const char32_t cp = next_code_point(t, i);
+                if (!first && is_grapheme_break(before, cp, regional_run)) out.push_back(last_end);
+                regional_run = is_regional_indicator(cp) ? regional_run + 1 : 0;
+                before = cp;
+                first = false;
+                last_end = Pos{k, i};
+            }
         }
+        if (!first) out.push_back(last_end);
         return out;
     }
 
@@ -246,7 +284,7 @@ private:
         return w;
     }
 
-    // Drops trailing words, then code points of a lone word, until the line
+    // Drops trailing words, then clusters of a lone word, until the line
     // and the ellipsis fit; then appends the ellipsis.
     void add_ellipsis(std::vector<Piece>& line) {
         const FontId fallback = line.empty() ? last_font_ : line.front().font;
@@ -275,7 +313,7 @@ private:
         std::vector<Seg> segs;
         for (const Piece& p : line) segs.push_back(p.seg);
         const Pos from{0, segs[0].begin};
-        const std::vector<Pos> bounds = code_point_ends(segs, from);
+        const std::vector<Pos> bounds = cluster_ends(segs, from);
         const std::size_t keep = longest_fitting(segs, from, bounds, 0, reserve);
         const std::size_t word = line.front().word;
         line.clear();

@@ -52,7 +52,9 @@ struct WrapOptions {
 // Breaks at spaces (runs of spaces collapse to one; none start a wrapped
 // line; trailing ones do not count toward width); '\n' forces a break; a
 // word spanning runs ("bold" + ",") stays together; a word wider than
-// max_width is broken between code points. Past max_lines, the last kept
+// max_width is broken between grapheme clusters
+// (never inside an emoji sequence or between a letter and its accents);
+// text without spaces (CJK) breaks between characters. Past max_lines, the last kept
 // line loses trailing words (or code points) until it fits with the
 // ellipsis, which takes the font of the text before it and no link.
 // Adjacent fragments with the same font and link are merged.

@@ -339,3 +339,33 @@ TEST_CASE("wrap_runs: random input keeps the invariants") {
         }
     }
 }
+
+TEST_CASE("wrap_runs: grapheme clusters and text without spaces") {
+    SUBCASE("a long word of emoji with skin tones breaks between clusters, never inside one") {
+        const std::string thumb = "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD";  // 2 code points: 20 px
+        const auto l = wrap(thumb + thumb + thumb, 35);
+        CHECK(line_texts(l) == std::vector<std::string>{thumb, thumb, thumb});
+    }
+    SUBCASE("a letter keeps its combining accent") {
+        const std::string e = "e\xCC\x81";  // e + COMBINING ACUTE ACCENT
+        const auto l = wrap(e + e + e, 35);
+        CHECK(line_texts(l) == std::vector<std::string>{e, e, e});
+    }
+    SUBCASE("a ZWJ sequence truncated with an ellipsis stays whole or goes") {
+        const std::string family = "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9";  // 3 code points
+        const auto l = wrap(family + family + family + family, 85, 1);              // room for 7 code points
+        REQUIRE(l.lines.size() == 1);
+        CHECK(line_texts(l)[0] == family + family + "\xE2\x80\xA6");
+    }
+    SUBCASE("CJK breaks between characters, without spaces") {
+        CHECK(line_texts(wrap("ab \xE4\xB8\xAD\xE6\x96\x87\xE6\x96\xB0\xE9\x97\xBB", 50)) ==
+              std::vector<std::string>{"ab \xE4\xB8\xAD\xE6\x96\x87", "\xE6\x96\xB0\xE9\x97\xBB"});  // 中文 | 新闻
+    }
+    SUBCASE("closing punctuation never starts a line") {
+        CHECK(line_texts(wrap("\xE4\xB8\xAD\xE6\x96\x87\xE3\x80\x82", 20)) ==
+              std::vector<std::string>{"\xE4\xB8\xAD", "\xE6\x96\x87\xE3\x80\x82"});  // 中 | 文。
+    }
+    SUBCASE("Latin text keeps breaking only at spaces") {
+        CHECK(line_texts(wrap("abc def", 60)) == std::vector<std::string>{"abc", "def"});
+    }
+}
