@@ -40,15 +40,15 @@ def hashed_name(name, data):
     return f"{stem}.{digest(data)[:HASH_CHARS]}.{ext}"
 
 
-def brotli_bytes(data):
+def brotli_bytes(data, quality):
     try:
         import brotli  # python3-brotli
-        return brotli.compress(data, quality=11)
+        return brotli.compress(data, quality=quality)
     except ImportError:
         pass
     if not shutil.which("brotli"):
         sys.exit("make-dist: no brotli: install the Debian package `brotli` (scripts/bootstrap.sh lists it)")
-    return subprocess.run(["brotli", "-q", "11", "-c"], input=data, stdout=subprocess.PIPE, check=True).stdout
+    return subprocess.run(["brotli", "-q", str(quality), "-c"], input=data, stdout=subprocess.PIPE, check=True).stdout
 
 
 def replace_once(text, old, new, what):
@@ -70,7 +70,7 @@ def snippet(is_module):
             f"{script}\n")
 
 
-def build(site, out):
+def build(site, out, brotli_quality):
     files = {}  # name in OUT -> bytes
 
     def add(name, data):
@@ -104,7 +104,7 @@ def build(site, out):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         gz = gzip.compress(data, compresslevel=9, mtime=0)
-        br = brotli_bytes(data)
+        br = brotli_bytes(data, brotli_quality)
         pathlib.Path(f"{path}.gz").write_bytes(gz)
         pathlib.Path(f"{path}.br").write_bytes(br)
         manifest["files"].append({"name": name, "bytes": len(data), "gzip": len(gz), "brotli": len(br),
@@ -136,11 +136,12 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("site", type=pathlib.Path)
     ap.add_argument("out", type=pathlib.Path)
+    ap.add_argument("--brotli-quality", type=int, default=11, help="0-11; the browser tests use a fast one")
     args = ap.parse_args()
     for name in WIDGET_FILES:
         if not (args.site / name).is_file():
             sys.exit(f"make-dist: {args.site / name} is missing: build the site first (make wasm)")
-    report(build(args.site, args.out), args.out)
+    report(build(args.site, args.out, args.brotli_quality), args.out)
     return 0
 
 
