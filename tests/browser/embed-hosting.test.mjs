@@ -87,6 +87,20 @@ export default function embedHostingTests({ baseUrl, productUrl, context }) {
       });
     }],
 
+    ['the CSP docs/embedding.md gives for inline mode lets the widget run inline', async () => {
+      partnerPage('csp-inline.html', baseUrl);
+      await withPartnerServer(async (partner) => {
+        const csp = `default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' ${baseUrl} 'wasm-unsafe-eval'; `
+          + `connect-src ${baseUrl}`;
+        const page = await openPartner(context, `${partner}/csp-inline.html?csp=${encodeURIComponent(csp)}`);
+        const s = await waitForState(page, '#w', ['ready', 'error']);
+        assert(s.state === 'ready' && s.itemsLoaded > 0, `inline under the documented CSP: ${JSON.stringify(s)}`);
+        assert(await page.$$eval('#w canvas', (c) => c.length) === 1, 'inline mode: the canvas is in the page');
+        assert(page.problems.length === 0, `console errors: ${page.problems.join('; ')}`);
+        await page.close();
+      });
+    }],
+
     ['mode=iframe: only the widget\'s own frame is heard, destroy() removes it', async () => {
       partnerPage('iframe.html', baseUrl, 'data-mode="iframe" data-theme="dark"');
       await withPartnerServer(async (partner) => {
