@@ -32,12 +32,15 @@ async function openPartner(context, url) {
   await page.setViewportSize({ width: 900, height: 800 });
   await page.addInitScript((names) => {
     window.events = [];
+    window.violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.violations.push(e.blockedURI));
     for (const name of names)
       document.addEventListener(`newsreader:${name}`, (e) => window.events.push({ name, target: e.target.id, detail: e.detail }));
   }, EVENTS);
-  const requests = [];
-  page.on('request', (r) => requests.push(r.url()));
-  page.requests = requests;
+  page.requests = [];
+  page.on('request', (r) => page.requests.push(r.url()));
+  page.warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') page.warnings.push(m.text()); });
   await page.goto(url);
   return page;
 }
@@ -78,10 +81,11 @@ export default function embedHostingTests({ baseUrl, productUrl, context }) {
       await withPartnerServer(async (partner) => {
         const csp = `default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self' ${baseUrl}; connect-src ${baseUrl}; frame-src ${baseUrl}`;
         const page = await openPartner(context, `${partner}/csp.html?csp=${encodeURIComponent(csp)}`);
-        const warnings = [];
-        page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
         await checkIframeWidget(page);
         assert(await page.$eval('#w', (el) => el.newsreader.mode) === 'iframe', 'mode is iframe');
+        const violations = await page.evaluate(() => window.violations);
+        assert(violations.includes('wasm-eval'), `the refusal is reported: ${violations}`);
+        assert(page.warnings.some((w) => /Content-Security-Policy.*iframe mode/.test(w)), `one warning says why: ${page.warnings}`);
         assert(await page.$$eval('#w canvas', (c) => c.length) === 0, 'no canvas left in the host page');
         await page.close();
       });
