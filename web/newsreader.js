@@ -42,8 +42,8 @@ let htmlPolicy; // the page's Trusted Types policy for the HTML parser: undefine
 // to its API once the module runs or has failed to start.
 export async function mount(element, options = {}) {
   element.newsreader?.destroy();
-  const settings = readSettings(element, options);
   if ((options.mode ?? element.dataset.mode) === 'iframe') return mountIframe(element, options);
+  const settings = readSettings(element, options);
   const early = earlyRequests([settings.feed, ...FONT_FILES.map((name) => fontsUrl + name)], settings.timeoutMs);
   const widget = createWidget(element, early, options);
   element.newsreader = widget.api;

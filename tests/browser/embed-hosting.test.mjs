@@ -133,6 +133,10 @@ export default function embedHostingTests({ baseUrl, productUrl, context }) {
         assert(await page.$eval('#w', (el) => el.dataset.state) === 'ready', 'data-state still ready');
         assert((await events(page, 'error')).length === 0, `forged error events reached the host: ${JSON.stringify(await events(page, 'error'))}`);
         assert(await page.$eval('#w iframe', (f) => f.clientHeight) === 480, 'a forged size message resized the frame');
+        // setFeed over postMessage: the frame shows the other feed.
+        await page.$eval('#w', (el, url) => el.newsreader.setFeed(url), `${baseUrl}/assets/feeds/page-2.json`);
+        await until(async () => (await page.$eval('#w', (el) => el.newsreader.debug()))?.drawn?.[0]?.id === 'a-015',
+          'setFeed(page-2.json) to show its first item');
         await page.$eval('#w', (el) => el.newsreader.destroy());
         const after = await page.$eval('#w', (el) => [el.children.length, el.dataset.state ?? null, !!el.newsreader]);
         assert(after[0] === 0 && after[1] === null && !after[2], `after destroy: ${after}`);
