@@ -160,6 +160,35 @@ export default function embedHostingTests({ baseUrl, productUrl, context }) {
       });
     }],
 
+    ['demo pages: the playground remounts, the partner page runs two widgets, the SPA frees them', async () => {
+      const page = await newPage(context);
+      await page.setViewportSize({ width: 1100, height: 900 });
+      await page.goto(`${productUrl}/index.html`);
+      await waitForState(page, '#reader', ['ready']);
+      await page.selectOption('#o-mode', 'iframe');
+      const snippet = await page.textContent('#snippet');
+      assert(/data-mode="iframe"/.test(snippet) && /newsreader\.js/.test(snippet), `snippet: ${snippet}`);
+      await until(() => page.$eval('#reader', (el) => el.querySelector('iframe') && el.dataset.state === 'ready'),
+        'the playground to remount in iframe mode');
+      await page.goto(`${productUrl}/partner.html`);
+      for (const id of ['#inline-reader', '#sidebar-reader']) {
+        const s = await waitForState(page, id, ['ready', 'error']);
+        assert(s.state === 'ready', `${id}: ${JSON.stringify(s)}`);
+      }
+      await page.goto(`${productUrl}/spa.html`);
+      await until(() => page.$$eval('#view [data-state="ready"]', (els) => els.length === 2), 'two widgets on home');
+      const canvases = () => page.$$eval('canvas', (c) => c.length);
+      await page.click('#nav [data-route="settings"]');
+      assert(new URL(page.url()).search === '?route=settings', `route in the URL: ${page.url()}`);
+      assert(await canvases() === 0, 'the settings route left widgets behind');
+      await page.click('#nav [data-route="news"]');
+      await until(() => page.$$eval('#view [data-state="ready"]', (els) => els.length === 1), 'one widget on news');
+      await page.goBack();
+      assert(await canvases() === 0, 'Back to settings: no widget');
+      assert(page.problems.length === 0, `console errors: ${page.problems.join('; ')}`);
+      await page.close();
+    }],
+
     ['make dist output, served as a CDN serves it, works on a partner page', async () => {
       execFileSync('python3', [path.join(ROOT, 'scripts/make-dist.py'), PRODUCT_SITE, DIST_DIR, '--brotli-quality', '4'],
         { stdio: 'pipe' });
