@@ -7,7 +7,8 @@ OUT gets the module JS, the wasm and the fonts under content-hashed names
 (newsreader-wasm.HASH.js, newsreader-wasm.HASH.wasm, fonts-HASH/: the module
 asks for each face by its own name, so the fonts' folder carries the hash of
 them all), the embed page for iframe mode (embed.html, embed.HASH.js), and
-the stable entry newsreader.js, rewritten to name the hashed files. Next to
+the stable entry newsreader.js, rewritten to name the hashed files (both
+scripts without their comments: scripts/strip-js.mjs). Next to
 each file: FILE.gz and FILE.br (the `brotli` Debian package, or
 python3-brotli). Also manifest.json (files, sizes, hashes, version) and
 snippet.html. Prints the total transfer size of one widget's download.
@@ -22,6 +23,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 
 HASH_CHARS = 10
 MODULE_JS = "newsreader-wasm.js"
@@ -49,6 +51,15 @@ def brotli_bytes(data, quality):
     if not shutil.which("brotli"):
         sys.exit("make-dist: no brotli: install the Debian package `brotli` (scripts/bootstrap.sh lists it)")
     return subprocess.run(["brotli", "-q", str(quality), "-c"], input=data, stdout=subprocess.PIPE, check=True).stdout
+
+
+def stripped_js(path):
+    """The script without its comments and layout (scripts/strip-js.mjs)."""
+    strip = pathlib.Path(__file__).resolve().parent / "strip-js.mjs"
+    with tempfile.TemporaryDirectory() as tmp:
+        out = pathlib.Path(tmp) / path.name
+        subprocess.run(["node", str(strip), str(path), str(out)], check=True)
+        return out.read_text()
 
 
 def replace_once(text, old, new, what):
@@ -85,13 +96,14 @@ def build(site, out, brotli_quality):
     for f in fonts:
         add(f"{fonts_dir}/{f.name}", f.read_bytes())
 
-    loader = (site / "newsreader.js").read_text()
+    loader = stripped_js(site / "newsreader.js")
     loader = replace_once(loader, f"'./{MODULE_JS}'", f"'./{module_js}'", "the module")
     loader = replace_once(loader, f"'{MODULE_WASM}'", f"'{wasm}'", "the wasm")
     loader = replace_once(loader, "'fonts/'", f"'{fonts_dir}/'", "the fonts folder")
     add("newsreader.js", loader.encode())
     if (site / "embed.html").exists():
-        embed_js = add(hashed_name(EMBED_JS, (site / EMBED_JS).read_bytes()), (site / EMBED_JS).read_bytes())
+        script = stripped_js(site / EMBED_JS).encode()
+        embed_js = add(hashed_name(EMBED_JS, script), script)
         page = replace_once((site / "embed.html").read_text(), f'src="{EMBED_JS}"', f'src="{embed_js}"', "embed.js")
         add("embed.html", page.encode())
 
