@@ -205,7 +205,9 @@ export default function embedHostingTests({ baseUrl, productUrl, context }) {
         // The feed from the test site: a third origin.
         partnerPage('cdn.html', cdn.url);
         writeFileSync(path.join(PARTNER_DIR, 'cdn.html'), readFileSync(path.join(PARTNER_DIR, 'cdn.html'), 'utf8')
-          .replace(`${cdn.url}/assets/`, `${productUrl}/assets/`));
+          .replace(`${cdn.url}/assets/`, `${productUrl}/assets/`)
+          .replace('<p>More text', `<div id="w2" data-newsreader data-mode="iframe" data-feed="${productUrl}/assets/feeds/page-2.json"
+            style="height:300px"></div><p>More text`));
         await withPartnerServer(async (partner) => {
           const page = await openPartner(context, `${partner}/cdn.html`);
           const wasm = page.waitForResponse((r) => r.url() === `${cdn.url}/${manifest.wasm}`);
@@ -214,6 +216,8 @@ export default function embedHostingTests({ baseUrl, productUrl, context }) {
           const encoding = (await wasm).headers()['content-encoding'];
           assert(['gzip', 'br'].includes(encoding), `the wasm came ${encoding ?? 'uncompressed'}`);
           assert(page.requests.includes(`${cdn.url}/${manifest.fonts}NotoSans-Regular.ttf`), 'fonts from the hashed folder');
+          const framed = await waitForState(page, '#w2', ['ready', 'error']);
+          assert(framed.state === 'ready', `dist embed page (iframe mode): ${JSON.stringify(framed)}`);
           assert(page.problems.length === 0, `console errors: ${page.problems.join('; ')}`);
           await page.close();
         });
