@@ -67,9 +67,9 @@ bench: bootstrap
 fuzz: bootstrap
 	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
-## dist: the release files a partner hosts
+## dist: the files a partner or CDN hosts, content-hashed and precompressed (build/dist)
 dist: bootstrap wasm
-	@echo "release files: build/wasm/site/"
+	@python3 scripts/make-dist.py build/wasm/site build/dist
 
 ## format: rewrite the C++ files under src/ and tests/ in place with clang-format
 format:

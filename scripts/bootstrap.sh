@@ -20,7 +20,7 @@ APT_PACKAGES=(
   emscripten nlohmann-json3-dev doctest-dev libsdl2-dev libgumbo-dev
   libcurl4-openssl-dev ca-certificates libsdl2-image-dev
   clang-14 libclang-rt-14-dev clang-format-14
-  fonts-noto-core python3-fonttools brotli
+  fonts-noto-core python3-fonttools brotli node-acorn
   chromium imagemagick libgl1-mesa-dri libegl1
 )
 

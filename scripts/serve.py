@@ -3,7 +3,11 @@
 
 Static files only, with the MIME types the widget needs (.wasm as
 application/wasm so WebAssembly.compileStreaming works) and no caching
-surprises. With --test-routes (browser tests only) it also serves the
+surprises. Every response carries CORS headers, as a CDN hosting the widget
+must (docs/embedding.md): a partner page on another origin loads the
+loader, module, wasm, fonts and feeds from here. A file with a
+precompressed neighbour (FILE.br, FILE.gz: make dist writes them) is sent
+compressed to a client that accepts that encoding. With --test-routes (browser tests only) it also serves the
 misbehaving responses the network tests need, under /__test/ (see
 TEST_ROUTES), and a page's Content-Security-Policy from its ?csp= query.
 Usage: serve.py DIR [--port N] [--quiet] [--test-routes]
@@ -12,6 +16,7 @@ import argparse
 import errno
 import functools
 import http.server
+import os
 import sys
 import time
 import urllib.parse
@@ -33,6 +38,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self):
         # Revalidate every time: a rebuilt module is never served stale.
         self.send_header("Cache-Control", "no-cache")
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Access-Control-Expose-Headers", "ETag, Last-Modified, Date, Retry-After")
         if self.server.test_routes:
             csp = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query).get("csp")
             if csp:
@@ -47,6 +54,26 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         query = {k: v[0] for k, v in urllib.parse.parse_qs(url.query).items()}
         route(self, int(query.get("bytes", MB)))
         self.close_connection = True
+
+    def send_head(self):
+        path = self.translate_path(urllib.parse.urlsplit(self.path).path)
+        accepted = self.headers.get("Accept-Encoding", "")
+        for encoding, suffix in PRECOMPRESSED:
+            if encoding in accepted and os.path.isfile(path) and os.path.isfile(path + suffix):
+                return self._send_encoded(path, encoding, suffix)
+        return super().send_head()
+
+    def _send_encoded(self, path, encoding, suffix):
+        f = open(path + suffix, "rb")
+        size = os.fstat(f.fileno()).st_size
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", encoding)
+        self.send_header("Content-Length", str(size))
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Last-Modified", self.date_time_string(int(os.path.getmtime(path))))
+        self.end_headers()
+        return f
 
     # Test routes: each takes the handler and a byte count (?bytes=N).
 
@@ -96,6 +123,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if not self.server.quiet:
             super().log_message(fmt, *args)
 
+
+# Preferred first: what make dist writes next to each file.
+PRECOMPRESSED = [("br", ".br"), ("gzip", ".gz")]
 
 TEST_ROUTES = {
     "/__test/hang": Handler.hang,

@@ -42,6 +42,7 @@ let htmlPolicy; // the page's Trusted Types policy for the HTML parser: undefine
 // to its API once the module runs or has failed to start.
 export async function mount(element, options = {}) {
   element.newsreader?.destroy();
+  if ((options.mode ?? element.dataset.mode) === 'iframe') return mountIframe(element, options);
   const settings = readSettings(element, options);
   const early = earlyRequests([settings.feed, ...FONT_FILES.map((name) => fontsUrl + name)], settings.timeoutMs);
   const widget = createWidget(element, early, options);
@@ -53,7 +54,15 @@ export async function mount(element, options = {}) {
   try {
     module = await startModule(widget, settings);
   } catch (err) {
-    if (!widget.destroyed) showStartFailure(widget, err);
+    if (widget.destroyed) return widget.api;
+    if (refusedByCsp(err)) {
+      // The page's CSP forbids compiling wasm here: the embed page, on the
+      // widget's own origin, may.
+      destroyWidget(widget);
+      console.warn("[newsreader] this page's Content-Security-Policy refuses WebAssembly ('wasm-unsafe-eval'): using iframe mode");
+      return mountIframe(element, options);
+    }
+    showStartFailure(widget, err);
     return widget.api;
   }
   // The module's runtime resolves before main() runs, so an abort in main
@@ -531,6 +540,111 @@ function watchPixelRatio(onChange, signal) {
     onChange();
     watchPixelRatio(onChange, signal);
   }, { once: true, signal });
+}
+
+// Iframe mode (docs/embedding.md): the widget runs in embed.html, on the
+// loader's own origin, in a sandboxed iframe: for pages whose CSP refuses
+// wasm, or that want the widget's code out of their document. The two sides
+// talk by postMessage (the embed side is web/embed.js); the host accepts
+// only messages from its own iframe's window, from the widget's origin, in
+// the expected shape. stats() and debug() resolve asynchronously here.
+const EMBED_URL = new URL('embed.html', import.meta.url);
+const EMBED_EVENTS = ['ready', 'open', 'back', 'linkclick', 'more', 'error'];
+const EMBED_STATES = ['loading', 'ready', 'error'];
+const EMBED_SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
+// The iframe's height when the page gives the element none, until the embed
+// page reports the one it wants.
+const EMBED_DEFAULT_HEIGHT_PX = 640;
+
+function mountIframe(element, options) {
+  const lifetime = new AbortController();
+  element.replaceChildren();
+  const fixedHeight = element.clientHeight > 0;  // the page sized the element: fill it
+  const frame = document.createElement('iframe');
+  frame.title = 'News reader';
+  frame.setAttribute('sandbox', EMBED_SANDBOX);
+  if ((options.lazy ?? element.dataset.lazy) !== 'off') frame.loading = 'lazy';
+  frame.style.cssText = `display:block;width:100%;border:0;height:${fixedHeight ? '100%' : `${EMBED_DEFAULT_HEIGHT_PX}px`}`;
+  frame.src = embedSrc(element, options);
+  const replies = new Map();  // stats()/debug() answers awaited, by call id
+  let nextId = 1;
+  let queued = [];  // calls made before the embed page said hello
+  const send = (message) => {
+    if (queued) queued.push(message);
+    else frame.contentWindow?.postMessage({ newsreader: 'host', ...message }, EMBED_URL.origin);
+  };
+  const ask = (method) => new Promise((resolve) => {
+    const id = nextId++;
+    replies.set(id, resolve);
+    send({ type: 'call', method, args: [], id });
+  });
+  const api = {
+    mode: 'iframe',
+    frame,
+    stats: () => ask('stats'),
+    debug: () => ask('debug'),
+    open(id) { send({ type: 'call', method: 'open', args: [String(id)] }); },
+    back() { send({ type: 'call', method: 'back', args: [] }); },
+    setFeed(url) { send({ type: 'call', method: 'setFeed', args: [new URL(url, document.baseURI).href] }); },
+    destroy() {
+      lifetime.abort();
+      for (const resolve of replies.values()) resolve(null);
+      replies.clear();
+      frame.remove();
+      if (element.newsreader === api) delete element.newsreader;
+      delete element.dataset.state;
+    },
+  };
+  window.addEventListener('message', (e) => {
+    if (e.source !== frame.contentWindow || e.origin !== EMBED_URL.origin) return;
+    const m = e.data;
+    if (!m || typeof m !== 'object' || m.newsreader !== 'embed') return;
+    if (m.type === 'hello' && queued) {
+      const calls = queued;
+      queued = null;
+      calls.forEach(send);
+    } else if (m.type === 'state' && EMBED_STATES.includes(m.state)) {
+      element.dataset.state = m.state;
+    } else if (m.type === 'size' && !fixedHeight && Number.isFinite(m.height) && m.height > 0) {
+      frame.style.height = `${Math.min(Math.round(m.height), 10000)}px`;
+    } else if (m.type === 'event' && EMBED_EVENTS.includes(m.name)) {
+      emit(element, `newsreader:${m.name}`, m.detail ?? null);
+    } else if (m.type === 'reply' && replies.has(m.id)) {
+      replies.get(m.id)(m.value ?? null);
+      replies.delete(m.id);
+    }
+  }, { signal: lifetime.signal });
+  element.dataset.state = 'loading';
+  element.replaceChildren(frame);
+  element.newsreader = api;
+  return api;
+}
+
+// embed.html's URL for this element: every option, from mount() or the
+// data- attributes, as a query parameter (camelCase as kebab-case), the feed
+// made absolute against this page.
+function embedSrc(element, options) {
+  const params = new URLSearchParams();
+  const add = (key, value) => {
+    const name = key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    if (!['newsreader', 'mode', 'state'].includes(name) && ['string', 'number', 'boolean'].includes(typeof value))
+      params.set(name, String(value));
+  };
+  for (const [key, value] of Object.entries(element.dataset)) add(key, value);
+  for (const [key, value] of Object.entries(options)) add(key, value);
+  if (params.has('feed')) params.set('feed', new URL(params.get('feed'), document.baseURI).href);
+  const url = new URL(EMBED_URL);
+  url.search = params.toString();
+  return url.href;
+}
+
+// Whether compiling the module failed because the page's CSP refuses wasm
+// (script-src without 'wasm-unsafe-eval'). Never on the embed page itself,
+// which would only embed itself again.
+function refusedByCsp(err) {
+  const embedPage = location.origin === EMBED_URL.origin && location.pathname === EMBED_URL.pathname;
+  return !embedPage && err instanceof WebAssembly.CompileError
+    && /Content.Security.Policy|unsafe-eval/i.test(err.message);
 }
 
 if (typeof document !== 'undefined' && !globalThis.NEWSREADER_NO_AUTOMOUNT) {
