@@ -146,6 +146,16 @@ void CachingFetcher::keep(const FetchRequest& request, FetchResponse response, F
     });
 }
 
+void CachingFetcher::keep(const std::string& url, CacheKind kind, std::string_view body) {
+    if (!store_) return;
+    CacheEntry entry;
+    entry.url = key(url);
+    entry.kind = kind;
+    entry.fetched_at = entry.last_used = now_();
+    // A record the reader can do without: one attempt, no error shown.
+    store_->write(std::move(entry), body, [](StoreWrite) {});
+}
+
 bool CachingFetcher::pin(const std::string& url, bool pinned) { return store_ && store_->pin(key(url), pinned); }
 
 bool CachingFetcher::has(const std::string& url) const { return store_ && store_->index().find(key(url)); }

@@ -44,6 +44,7 @@ public:
 
     void get(const std::string& url, FetchCallback done) override;
     void request(FetchRequest request, FetchCallback done) override;
+    void keep(const std::string& url, CacheKind kind, std::string_view body) override;
 
     // Pins (or unpins) the stored copy of `url`; false when none is stored.
     bool pin(const std::string& url, bool pinned);

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -76,6 +77,11 @@ public:
     // no headers and caches nothing: a CacheOnly request is answered with
     // a miss at once (inside the call), anything else goes to get().
     virtual void request(FetchRequest request, FetchCallback done);
+    // Keeps `body` under `url` for offline reading: a record the reader
+    // made (the articles opened), not a response. Dropped without a cache.
+    virtual void keep(const std::string& url, CacheKind kind, std::string_view body) {
+        (void)url, (void)kind, (void)body;
+    }
 };
 
 // The answer to a CacheOnly request that found nothing.

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include <nlohmann/json.hpp>
+
 #include "core/feed/parser.hpp"
 #include "core/view/feed_merge.hpp"
 
@@ -19,7 +21,21 @@ void FeedLoader::load(const std::string& url) {
     state_.feed_url = url;
     retry_ms_ = 0;
     ++retry_round_;
+    opened_.clear();
+    read_opened(url);
     peek(url);
+}
+
+void FeedLoader::read_opened(const std::string& url) {
+    std::weak_ptr<const bool> alive = alive_;
+    FetchRequest request{url + "#newsreader-opened", {}, CacheMode::CacheOnly, CacheKind::Article};
+    fetcher_.request(std::move(request), [this, alive, generation = generation_](FetchResponse&& r) {
+        if (alive.expired() || generation != generation_ || !r.ok) return;
+        const nlohmann::json ids = nlohmann::json::parse(r.body, nullptr, false);
+        if (!ids.is_array()) return;  // damaged: as if nothing was opened
+        for (const nlohmann::json& id : ids)
+            if (id.is_string()) opened_.insert(id.get<std::string>());
+    });
 }
 
 bool FeedLoader::retry() {
@@ -42,7 +58,19 @@ bool FeedLoader::load_more() {
     return true;
 }
 
-bool FeedLoader::open(std::string_view id) { return open_item(state_, id); }
+bool FeedLoader::open(std::string_view id) {
+    if (!open_item(state_, id)) return false;
+    if (opened_.count(state_.open_id)) return true;
+    if (state_.offline.from_cache) {
+        state_.article.unavailable_offline = true;  // never opened online: its pictures were never fetched
+        return true;
+    }
+    opened_.insert(state_.open_id);
+    nlohmann::json ids = nlohmann::json::array();
+    for (const std::string& opened : opened_) ids.push_back(opened);
+    fetcher_.keep(opened_url(), CacheKind::Article, ids.dump());
+    return true;
+}
 
 bool FeedLoader::back() {
     if (state_.open_id.empty()) return false;
@@ -125,7 +153,7 @@ void FeedLoader::arrived(const std::string& url, FetchResponse&& r) {
 
 // The network's answer to a cached first page on screen.
 void FeedLoader::revalidated(const std::string& url, FetchResponse&& r) {
-    if (!r.ok || r.from_cache) {
+    if (!r.ok || (r.from_cache && !r.not_modified)) {
         // Still the cached page: offline (ask again later) or the server
         // failed; either way what is shown stays.
         if (r.offline || r.status == 0) {

@@ -17,6 +17,11 @@
 // `pending` with offline.new_items counting the new ones (the pill merges
 // them); a network failure sets offline.offline, keeps what is shown and
 // asks again with backoff (or at once on reconnected()).
+//
+// The articles a reader opened are kept as one record per feed (an Article
+// entry at opened_url()); an article not among them, opened while the page
+// on screen came from the cache, is `unavailable_offline`: its pictures
+// were never fetched (docs/offline.md).
 #pragma once
 
 #include <cstdint>
@@ -24,6 +29,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 
 #include "core/html/tree.hpp"
 #include "core/net/fetcher.hpp"
@@ -80,6 +86,8 @@ private:
     void arrived(const std::string& url, FetchResponse&& response);
     void revalidated(const std::string& url, FetchResponse&& response);
     bool show_page(const std::string& url, std::string body);
+    void read_opened(const std::string& url);
+    std::string opened_url() const { return state_.feed_url + "#newsreader-opened"; }
     void went_offline();
     void ask_again();
 
@@ -89,8 +97,9 @@ private:
     AppState state_;
     std::uint64_t generation_ = 0;  // of the current load(); older responses are dropped
     Timer timer_;
-    int retry_ms_ = 0;               // backoff while offline
-    std::uint64_t retry_round_ = 0;  // a timer set before a newer retry is dropped
+    std::unordered_set<std::string> opened_;  // ids of the articles opened before
+    int retry_ms_ = 0;                        // backoff while offline
+    std::uint64_t retry_round_ = 0;           // a timer set before a newer retry is dropped
     std::shared_ptr<const bool> alive_ = std::make_shared<const bool>(true);
 };
 

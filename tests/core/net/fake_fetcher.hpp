@@ -33,6 +33,13 @@ public:
         pending_.push_back({request.url, std::move(done), std::move(request.headers)});
     }
 
+    // keep() stores where CacheOnly requests look.
+    void keep(const std::string& url, CacheKind, std::string_view body) override {
+        FetchResponse r = http_response(url, 200, std::string(body));
+        r.from_cache = true;
+        cached[url] = std::move(r);
+    }
+
     // What CacheOnly requests find, by URL.
     std::map<std::string, FetchResponse> cached;
 

@@ -126,6 +126,15 @@ TEST_CASE("FeedLoader offline: a cached first page shows at once, then revalidat
         REQUIRE(f.timers.size() == 2);
         CHECK(f.timers[1].first == 2 * nr::FeedLoader::kFirstRetryMs);
 
+        SUBCASE("back online, a 304 (answered from the cache) ends offline") {
+            f.timers[1].second();
+            nr::FetchResponse again = cached_copy(page({{"a", "A"}, {"b", "B"}}), 1400);
+            again.status = 304;
+            again.not_modified = true;
+            f.fetcher.answer(kFirst, std::move(again));
+            CHECK_FALSE(f.state().offline.offline);
+            CHECK(f.timers.size() == 2);
+        }
         SUBCASE("the online event asks at once, and a timer set before it is dropped") {
             CHECK(f.loader.reconnected());
             CHECK(f.fetcher.pending_count() == 1);
@@ -183,4 +192,31 @@ TEST_CASE("FeedLoader offline: a new load keeps the Saved list") {
     REQUIRE(f.loader.save("a", true));
     f.loader.load(kFirst);
     CHECK(f.state().saved.size() == 1);
+}
+
+TEST_CASE("FeedLoader offline: an article never opened is unavailable from the cache") {
+    Fixture f;
+    f.loader.load(kFirst);
+    f.fetcher.ok(kFirst, page({{"a", "A"}, {"b", "B"}}));
+    REQUIRE(f.loader.open("a"));  // online: read in full, and remembered
+    CHECK_FALSE(f.state().article.unavailable_offline);
+    f.loader.back();
+
+    f.fetcher.cached[kFirst] = cached_copy(page({{"a", "A"}, {"b", "B"}}), 1400);
+    f.loader.load(kFirst);
+    REQUIRE(f.state().offline.from_cache);
+    REQUIRE(f.loader.open("a"));
+    CHECK_FALSE(f.state().article.unavailable_offline);
+    REQUIRE(f.state().article.item.body.size() == 1);
+    f.loader.back();
+    REQUIRE(f.loader.open("b"));
+    CHECK(f.state().article.unavailable_offline);
+    CHECK(f.state().article.item.title == "B");  // the headline and excerpt still show
+
+    SUBCASE("a damaged record reads as nothing opened") {
+        f.fetcher.keep(kFirst + "#newsreader-opened", nr::CacheKind::Article, "[\"a\"");
+        f.loader.load(kFirst);
+        REQUIRE(f.loader.open("a"));
+        CHECK(f.state().article.unavailable_offline);
+    }
 }
