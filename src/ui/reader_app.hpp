@@ -35,6 +35,8 @@ struct ReaderOptions {
 // DOM state: scroll edges so the page scrolls on; natively ignored).
 struct HostHooks {
     std::function<void(bool at_top, bool at_bottom)> scroll_edges;
+    // Runs `then` after `ms`: the offline retry backoff (FeedLoader::Timer).
+    FeedLoader::Timer timer;
 };
 
 class ReaderApp {
@@ -75,6 +77,8 @@ public:
     // Host-driven navigation (keyboard shortcuts from the platform, tests).
     void open(const std::string& id);
     void back();
+    // The network is back (the browser's online event): revalidate now.
+    void reconnected();
 
 private:
     void load_fonts();
