@@ -16,7 +16,9 @@ set(NR_FETCH_NATIVE_SOURCES ${NR_SRC}/platform/native/fetch_native.cpp
                             ${NR_SRC}/platform/native/http_curl.cpp
                             ${NR_SRC}/platform/native/local_files.cpp
                             ${NR_SRC}/platform/native/file_cache_store.cpp
-                            ${NR_SRC}/platform/native/file_key_value.cpp)
+                            ${NR_SRC}/platform/native/file_key_value.cpp
+                            ${NR_SRC}/platform/native/native_cache_store.cpp
+                            ${NR_SRC}/platform/caching_fetcher.cpp)
 add_library(news_fetch_native STATIC ${NR_FETCH_NATIVE_SOURCES})
 target_link_libraries(news_fetch_native PUBLIC news_core Threads::Threads PRIVATE CURL::libcurl nr_warnings)
 
@@ -49,7 +51,7 @@ if(NR_BUILD_TESTS)
   include(doctest)
   file(GLOB_RECURSE NR_TEST_SOURCES CONFIGURE_DEPENDS
        ${CMAKE_CURRENT_SOURCE_DIR}/tests/core/*.cpp
-       ${CMAKE_CURRENT_SOURCE_DIR}/tests/platform/native/*.cpp)
+       ${CMAKE_CURRENT_SOURCE_DIR}/tests/platform/*.cpp)  # platform/native/ included
   add_executable(news_tests ${CMAKE_CURRENT_SOURCE_DIR}/tests/main.cpp ${NR_TEST_SOURCES})
   target_include_directories(news_tests PRIVATE ${NR_SRC} ${CMAKE_CURRENT_SOURCE_DIR}/tests)
   target_link_libraries(news_tests PRIVATE news_core news_html_gumbo news_fetch_native news_image_decoder

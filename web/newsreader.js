@@ -27,6 +27,8 @@ const EARLY_FETCH = { credentials: 'same-origin' };
 // A request with no complete response after this long ends in the error
 // state with Retry (kDefaultTimeoutMs); the timeout option overrides it.
 const DEFAULT_TIMEOUT_MS = 15000;
+// The offline cache's byte budget (CacheIndex::kDefaultBudgetBytes), in MB.
+const DEFAULT_OFFLINE_BUDGET_MB = 25;
 // How long a lost WebGL context may take to come back before the widget says
 // so in DOM text (browsers restore within a second or two when they will).
 const CONTEXT_RESTORE_MS = 3000;
@@ -79,6 +81,8 @@ export async function mount(element, options = {}) {
   }
   widget.module = module;
   followCanvasSize(widget);
+  // Back online: revalidate now rather than after the retry backoff.
+  addEventListener('online', () => widget.module?._nr_online(), { signal: widget.signal });
   return widget.api;
 }
 
@@ -95,7 +99,19 @@ function readSettings(element, options) {
     accent: options.accent ?? element.dataset.accent,
     reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
     timeoutMs: timeoutFor(options.timeout ?? element.dataset.timeout),
+    // Offline reading (docs/offline.md): 'off' turns it off; the budget in MB.
+    offline: (options.offline ?? element.dataset.offline) === 'off' ? 'off' : 'on',
+    offlineBudget: budgetFor(options.offlineBudget ?? element.dataset.offlineBudget),
   };
+}
+
+// The offline cache's budget in MB (default 25).
+function budgetFor(option) {
+  if (option === undefined) return DEFAULT_OFFLINE_BUDGET_MB;
+  const mb = Number(option);
+  if (Number.isFinite(mb) && mb > 0) return mb;
+  console.warn(`[newsreader] ignoring offline budget "${option}": use megabytes, e.g. 25`);
+  return DEFAULT_OFFLINE_BUDGET_MB;
 }
 
 // The timeout option, in milliseconds.
@@ -267,6 +283,11 @@ function readStats(widget) {
     mountMs: stats.mountMs,
     imageBytes: module ? module._nr_image_bytes() : 0,
     imageTextures: module ? module._nr_image_textures() : 0,
+    // Offline reading: the last request failed for want of a network; cached
+    // content is on screen; bytes in this feed's offline cache.
+    offline: module ? (module._nr_offline_state() & 1) !== 0 : false,
+    fromCache: module ? (module._nr_offline_state() & 2) !== 0 : false,
+    cacheBytes: module ? module._nr_cache_bytes() : 0,
     // Image loads not yet settled (fetch, decode or upload under way):
     // Module.nrImageLoads, kept by src/platform/web/images_web.cpp.
     imagesLoading: module?.nrImageLoads?.size ?? 0,
@@ -504,6 +525,7 @@ function compileOnce() {
 function moduleArguments(settings) {
   return ['--feed', settings.feed, '--fonts', fontsUrl, '--theme', settings.theme,
     '--reduced-motion', settings.reducedMotion ? '1' : '0', '--timeout-ms', String(settings.timeoutMs),
+    '--offline', settings.offline, '--offline-budget', String(settings.offlineBudget),
     ...accentArgument(settings.accent, settings.theme)];
 }
 

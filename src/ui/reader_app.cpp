@@ -42,6 +42,11 @@ ReaderApp::ReaderApp(Fetcher& fetcher, ImageSource& images, HtmlParser html, Rea
       loader_(fetcher, std::move(html), [this] { changed(); }),
       palette_(options_.dark ? kDark : kLight) {
     if (options_.accent != 0) palette_.accent = options_.accent;
+    if (hooks_.timer) loader_.set_timer(hooks_.timer);
+}
+
+void ReaderApp::reconnected() {
+    if (loader_.reconnected()) changed();
 }
 
 void ReaderApp::start() {
@@ -350,6 +355,7 @@ std::string ReaderApp::debug_json() const {
     nlohmann::json j;
     j["state"] = std::string(to_string(state().state));
     j["openId"] = state().open_id;
+    j["unavailableOffline"] = state().article.unavailable_offline;  // docs/offline.md
     j["items"] = state().feed.items.size();
     j["nextUrl"] = state().feed.next_url;
     j["loadingMore"] = state().loading_more;

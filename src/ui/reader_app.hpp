@@ -39,6 +39,8 @@ struct ReaderOptions {
 // DOM state: scroll edges so the page scrolls on; natively ignored).
 struct HostHooks {
     std::function<void(bool at_top, bool at_bottom)> scroll_edges;
+    // Runs `then` after `ms`: the offline retry backoff (FeedLoader::Timer).
+    FeedLoader::Timer timer;
 };
 
 class ReaderApp {
@@ -93,6 +95,8 @@ public:
     // would set, set directly.
     AppState& state_for_tests() { return loader_.state_for_tests(); }
     const ReadingMemory& memory() const { return memory_; }
+    // The network is back (the browser's online event): revalidate now.
+    void reconnected();
 
 private:
     void load_fonts();

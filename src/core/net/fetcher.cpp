@@ -48,6 +48,21 @@ std::string describe_fetch_failure(FetchFailure failure, std::size_t max_body_by
     return {};
 }
 
+void Fetcher::request(FetchRequest request, FetchCallback done) {
+    if (request.cache == CacheMode::CacheOnly) {
+        done(cache_miss(std::move(request.url)));
+        return;
+    }
+    get(request.url, std::move(done));
+}
+
+FetchResponse cache_miss(std::string url) {
+    FetchResponse r;
+    r.url = std::move(url);
+    r.error = "not in the offline cache";
+    return r;
+}
+
 FetchResponse http_response(std::string url, int status, std::string body) {
     FetchResponse r;
     r.url = std::move(url);

@@ -14,8 +14,14 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/cache/cache_index.hpp"
 
 namespace nr {
 
@@ -36,16 +42,50 @@ struct FetchResponse {
     std::string body;
     std::string error;     // human readable, set when !ok
     FetchHeaders headers;  // of the final response, when there was one
+    // Set by the offline cache (platform/caching_fetcher.hpp):
+    bool from_cache = false;      // the body is the cached copy
+    bool not_modified = false;    // a conditional request answered 304: the cached copy is current
+    bool offline = false;         // the network failed for want of a connection (status 0)
+    std::int64_t fetched_at = 0;  // Unix s the body came from the network (0: unknown)
+    std::string storage_error;    // "Couldn't save for offline reading", or ""
 };
 
 using FetchCallback = std::function<void(FetchResponse&&)>;
+
+// How a request may use the offline cache. A Fetcher without one treats
+// Cached as Network and answers CacheOnly with a miss.
+enum class CacheMode : unsigned char {
+    Network,    // the network only (fonts, app assets: the service worker keeps those)
+    Cached,     // the network, kept for offline reading; revalidated with the cached
+                // copy's validators and answered from it on a 304 or a network failure
+    CacheOnly,  // the cached copy or a miss (!ok): stale-while-revalidate's first look
+};
+
+struct FetchRequest {
+    std::string url;
+    std::vector<std::pair<std::string, std::string>> headers;  // extra request headers
+    CacheMode cache = CacheMode::Network;
+    CacheKind kind = CacheKind::FeedPage;  // what a Cached response is kept as
+};
 
 class Fetcher {
 public:
     virtual ~Fetcher() = default;
     // Starts a GET; the callback runs later on the main thread, exactly once.
     virtual void get(const std::string& url, FetchCallback done) = 0;
+    // The same with request headers and a cache mode. This default sends
+    // no headers and caches nothing: a CacheOnly request is answered with
+    // a miss at once (inside the call), anything else goes to get().
+    virtual void request(FetchRequest request, FetchCallback done);
+    // Keeps `body` under `url` for offline reading: a record the reader
+    // made (the articles opened), not a response. Dropped without a cache.
+    virtual void keep(const std::string& url, CacheKind kind, std::string_view body) {
+        (void)url, (void)kind, (void)body;
+    }
 };
+
+// The answer to a CacheOnly request that found nothing.
+FetchResponse cache_miss(std::string url);
 
 // "HTTP 404 Not Found"-style text for a status code, for user-facing messages.
 std::string describe_http_status(int status);

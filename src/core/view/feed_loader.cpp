@@ -1,8 +1,12 @@
 #include "core/view/feed_loader.hpp"
 
+#include <algorithm>
 #include <utility>
 
+#include <nlohmann/json.hpp>
+
 #include "core/feed/parser.hpp"
+#include "core/view/feed_merge.hpp"
 
 namespace nr {
 
@@ -11,15 +15,39 @@ FeedLoader::FeedLoader(Fetcher& fetcher, HtmlParser html, std::function<void()> 
 
 void FeedLoader::load(const std::string& url) {
     ++generation_;
+    std::vector<Item> saved = std::move(state_.saved);  // the Saved list is not the feed's
     state_ = AppState{};
+    state_.saved = std::move(saved);
     state_.feed_url = url;
-    fetch(url);
+    retry_ms_ = 0;
+    ++retry_round_;
+    opened_.clear();
+    read_opened(url);
+    peek(url);
+}
+
+void FeedLoader::read_opened(const std::string& url) {
+    std::weak_ptr<const bool> alive = alive_;
+    FetchRequest request{url + "#newsreader-opened", {}, CacheMode::CacheOnly, CacheKind::Article};
+    fetcher_.request(std::move(request), [this, alive, generation = generation_](FetchResponse&& r) {
+        if (alive.expired() || generation != generation_ || !r.ok) return;
+        const nlohmann::json ids = nlohmann::json::parse(r.body, nullptr, false);
+        if (!ids.is_array()) return;  // damaged: as if nothing was opened
+        for (const nlohmann::json& id : ids)
+            if (id.is_string()) opened_.insert(id.get<std::string>());
+    });
 }
 
 bool FeedLoader::retry() {
     const std::string url = begin_reload(state_);
     if (url.empty()) return false;
     fetch(url);
+    return true;
+}
+
+bool FeedLoader::reconnected() {
+    if (!state_.offline.offline) return false;
+    ask_again();
     return true;
 }
 
@@ -30,7 +58,19 @@ bool FeedLoader::load_more() {
     return true;
 }
 
-bool FeedLoader::open(std::string_view id) { return open_item(state_, id); }
+bool FeedLoader::open(std::string_view id) {
+    if (!open_item(state_, id)) return false;
+    if (opened_.count(state_.open_id)) return true;
+    if (state_.offline.from_cache) {
+        state_.article.unavailable_offline = true;  // never opened online: its pictures were never fetched
+        return true;
+    }
+    opened_.insert(state_.open_id);
+    nlohmann::json ids = nlohmann::json::array();
+    for (const std::string& opened : opened_) ids.push_back(opened);
+    fetcher_.keep(opened_url(), CacheKind::Article, ids.dump());
+    return true;
+}
 
 bool FeedLoader::back() {
     if (state_.open_id.empty()) return false;
@@ -42,31 +82,138 @@ bool FeedLoader::save(std::string_view id, bool saved) { return set_saved(state_
 
 bool FeedLoader::show_new_items() { return merge_pending(state_) > 0; }
 
-void FeedLoader::fetch(const std::string& url) {
+// The cached first page, when there is one, shows before the network is
+// asked: a Fetcher without a cache answers this with a miss at once.
+void FeedLoader::peek(const std::string& url) {
     std::weak_ptr<const bool> alive = alive_;
-    fetcher_.get(url, [this, alive, url, generation = generation_](FetchResponse&& r) {
+    FetchRequest request{url, {}, CacheMode::CacheOnly, CacheKind::FeedPage};
+    fetcher_.request(std::move(request), [this, alive, url, generation = generation_](FetchResponse&& r) {
         if (alive.expired() || generation != generation_) return;
-        arrived(url, std::move(r));
+        const std::int64_t fetched_at = r.fetched_at;
+        if (r.ok && show_page(url, std::move(r.body))) {
+            state_.offline.from_cache = true;
+            state_.offline.stories_from = fetched_at;
+            if (changed_) changed_();
+            fetch(url, Purpose::Revalidate);
+            return;
+        }
+        // Nothing cached, or a cached page that no longer reads: a first visit.
+        std::vector<Item> saved = std::move(state_.saved);
+        state_ = AppState{};
+        state_.saved = std::move(saved);
+        state_.feed_url = url;
+        fetch(url);
     });
 }
 
+void FeedLoader::fetch(const std::string& url, Purpose purpose) {
+    std::weak_ptr<const bool> alive = alive_;
+    FetchRequest request{url, {}, CacheMode::Cached, CacheKind::FeedPage};
+    fetcher_.request(std::move(request), [this, alive, url, purpose, generation = generation_](FetchResponse&& r) {
+        if (alive.expired() || generation != generation_) return;
+        if (!r.storage_error.empty()) state_.offline.storage_error = r.storage_error;
+        if (purpose == Purpose::Revalidate)
+            revalidated(url, std::move(r));
+        else
+            arrived(url, std::move(r));
+    });
+}
+
+bool FeedLoader::show_page(const std::string& url, std::string body) {
+    ParseOptions opts;
+    opts.base_url = url;
+    opts.html = html_;
+    opts.lazy_bodies = true;  // an article's blocks are built when it opens
+    // The model copies what it keeps: hand the response (~30 MB for
+    // 10k items) back to the heap as soon as it is parsed.
+    ParseResult page = parse_feed(body, opts);
+    std::string().swap(body);
+    apply_page(state_, std::move(page));
+    return state_.state == LoadState::Ready;
+}
+
 void FeedLoader::arrived(const std::string& url, FetchResponse&& r) {
+    const bool first_page = !state_.loading_more;
     if (!r.ok) {
         const char* what = state_.loading_more ? "Could not load more stories: " : "Could not load the feed: ";
         apply_fetch_error(state_, what + r.error);
     } else {
-        ParseOptions opts;
-        opts.base_url = url;
-        opts.html = html_;
-        opts.lazy_bodies = true;  // an article's blocks are built when it opens
-        // The model copies what it keeps: hand the response (~30 MB for
-        // 10k items) back to the heap as soon as it is parsed.
-        std::string body = std::move(r.body);
-        ParseResult page = parse_feed(body, opts);
-        std::string().swap(body);
-        apply_page(state_, std::move(page));
+        const bool shown = show_page(url, std::move(r.body));
+        if (shown && first_page && r.from_cache) {
+            state_.offline.from_cache = true;
+            state_.offline.stories_from = r.fetched_at;
+        }
     }
+    if (r.offline)
+        went_offline();
+    else if (r.ok && !r.from_cache)
+        state_.offline.offline = false;
     if (changed_) changed_();
+}
+
+// The network's answer to a cached first page on screen.
+void FeedLoader::revalidated(const std::string& url, FetchResponse&& r) {
+    if (!r.ok || (r.from_cache && !r.not_modified)) {
+        // Still the cached page: offline (ask again later) or the server
+        // failed; either way what is shown stays.
+        if (r.offline || r.status == 0) {
+            went_offline();
+            if (changed_) changed_();
+        }
+        return;
+    }
+    retry_ms_ = 0;
+    const bool was_offline = state_.offline.offline;
+    state_.offline.offline = false;
+    if (r.not_modified) {
+        // The copy on screen is current: nothing moves.
+        if (was_offline && changed_) changed_();
+        return;
+    }
+    ParseOptions opts;
+    opts.base_url = url;
+    opts.html = html_;
+    opts.lazy_bodies = true;
+    ParseResult page = parse_feed(r.body, opts);
+    std::string().swap(r.body);
+    if (!page.ok || page.feed.items.empty()) {
+        if (was_offline && changed_) changed_();
+        return;  // a fresh page that does not read never replaces a good one
+    }
+    // Corrections to the stories shown apply in place now; the new ones wait
+    // behind the pill (merge_pending merges the whole page when tapped).
+    const bool later_pages = !state_.feed.next_url.empty() && state_.feed.next_url != page.feed.next_url;
+    const std::vector<Item> added = new_items(state_.feed.items, page.feed.items);
+    Feed corrections = page.feed;
+    std::erase_if(corrections.items, [&](const Item& item) {
+        return std::any_of(added.begin(), added.end(), [&](const Item& a) { return a.id == item.id; });
+    });
+    merge_first_page(state_.feed, std::move(corrections), later_pages);
+    if (!added.empty()) state_.pending = std::move(page.feed);
+    state_.offline.new_items = int(added.size());
+    state_.offline.from_cache = false;
+    state_.offline.stories_from = 0;
+    if (changed_) changed_();
+}
+
+void FeedLoader::went_offline() {
+    state_.offline.offline = true;
+    if (!timer_) return;
+    retry_ms_ = retry_ms_ == 0 ? kFirstRetryMs : std::min(retry_ms_ * 2, kMaxRetryMs);
+    std::weak_ptr<const bool> alive = alive_;
+    timer_(retry_ms_, [this, alive, generation = generation_, round = ++retry_round_] {
+        if (alive.expired() || generation != generation_ || round != retry_round_) return;
+        ask_again();
+    });
+}
+
+void FeedLoader::ask_again() {
+    ++retry_round_;  // a timer already set is superseded
+    if (state_.state == LoadState::Error) {
+        retry();
+        return;
+    }
+    if (state_.state == LoadState::Ready) fetch(state_.feed_url, Purpose::Revalidate);
 }
 
 }  // namespace nr

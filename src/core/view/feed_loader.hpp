@@ -7,6 +7,21 @@
 // Responses can arrive late: one for a load that a newer load() replaced
 // is dropped (each load has a generation), and so is one arriving after the
 // loader is gone (callbacks hold only a weak token, never a bare `this`).
+//
+// Offline reading (docs/offline.md), stale-while-revalidate: load() first
+// asks the Fetcher for the cached first page (CacheMode::CacheOnly, so the
+// cache stays behind the one Fetcher door) and shows it at once
+// (offline.from_cache, stories_from); then it revalidates over the network
+// (CacheMode::Cached: a conditional request). A 304 changes nothing on
+// screen; a 200 corrects the stories shown in place and puts the page in
+// `pending` with offline.new_items counting the new ones (the pill merges
+// them); a network failure sets offline.offline, keeps what is shown and
+// asks again with backoff (or at once on reconnected()).
+//
+// The articles a reader opened are kept as one record per feed (an Article
+// entry at opened_url()); an article not among them, opened while the page
+// on screen came from the cache, is `unavailable_offline`: its pictures
+// were never fetched (docs/offline.md).
 #pragma once
 
 #include <cstdint>
@@ -14,6 +29,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 
 #include "core/html/tree.hpp"
 #include "core/net/fetcher.hpp"
@@ -27,6 +43,13 @@ public:
     // then draws a frame). The calls below change it synchronously and
     // return whether they did.
     FeedLoader(Fetcher& fetcher, HtmlParser html, std::function<void()> changed);
+
+    // Runs `then` after `ms` (the platform's timer): the retry backoff while
+    // offline. Without one the loader only asks again on reconnected().
+    using Timer = std::function<void(int ms, std::function<void()> then)>;
+    void set_timer(Timer timer) { timer_ = std::move(timer); }
+    static constexpr int kFirstRetryMs = 2000;
+    static constexpr int kMaxRetryMs = 60000;
     FeedLoader(const FeedLoader&) = delete;
     FeedLoader& operator=(const FeedLoader&) = delete;
 
@@ -52,16 +75,33 @@ public:
     bool save(std::string_view id, bool saved);
     // The "N new stories" pill: merges the stories a revalidation found.
     bool show_new_items();
+    // The network is back (the browser's `online` event): while offline,
+    // asks again now instead of waiting for the backoff. False otherwise.
+    bool reconnected();
+    // The delay before the next automatic retry while offline (0: none due).
+    int retry_delay_ms() const { return retry_ms_; }
 
 private:
-    void fetch(const std::string& url);
+    enum class Purpose : unsigned char { Page, Revalidate };
+    void peek(const std::string& url);
+    void fetch(const std::string& url, Purpose purpose = Purpose::Page);
     void arrived(const std::string& url, FetchResponse&& response);
+    void revalidated(const std::string& url, FetchResponse&& response);
+    bool show_page(const std::string& url, std::string body);
+    void read_opened(const std::string& url);
+    std::string opened_url() const { return state_.feed_url + "#newsreader-opened"; }
+    void went_offline();
+    void ask_again();
 
     Fetcher& fetcher_;
     HtmlParser html_;
     std::function<void()> changed_;
     AppState state_;
     std::uint64_t generation_ = 0;  // of the current load(); older responses are dropped
+    Timer timer_;
+    std::unordered_set<std::string> opened_;  // ids of the articles opened before
+    int retry_ms_ = 0;                        // backoff while offline
+    std::uint64_t retry_round_ = 0;           // a timer set before a newer retry is dropped
     std::shared_ptr<const bool> alive_ = std::make_shared<const bool>(true);
 };
 

@@ -16,6 +16,14 @@ void NativeFetcher::get(const std::string& url, FetchCallback done) {
     files_.submit(id, url);
 }
 
+void NativeFetcher::request(FetchRequest request, FetchCallback done) {
+    if (request.cache == CacheMode::CacheOnly || !is_http_url(request.url)) {
+        Fetcher::request(std::move(request), std::move(done));
+        return;
+    }
+    http_.start(request.url, std::move(done), request.headers);
+}
+
 void NativeFetcher::wait(int timeout_ms) {
     if (http_.in_flight() > 0)
         http_.wait(timeout_ms);

@@ -24,6 +24,8 @@ public:
     explicit NativeFetcher(HttpLimits limits = {}) : http_(limits), files_(limits.max_body_bytes) {}
 
     void get(const std::string& url, FetchCallback done) override;
+    // Request headers go out with http(s) requests; files ignore them.
+    void request(FetchRequest request, FetchCallback done) override;
     // Advances transfers without blocking and delivers what has completed;
     // returns how many callbacks ran.
     int pump();

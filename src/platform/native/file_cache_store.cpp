@@ -128,6 +128,21 @@ bool FileCacheStore::pin(const std::string& key, bool pinned) {
     return true;
 }
 
+void FileCacheStore::remove(const std::string& key) {
+    if (!index_.find(key)) return;
+    remove_bodies({key});
+    index_.remove(key);
+    save_index();
+}
+
+bool FileCacheStore::evict_one() {
+    const std::optional<std::string> oldest = index_.evict_one();
+    if (!oldest) return false;
+    remove_bodies({*oldest});
+    save_index();
+    return true;
+}
+
 void FileCacheStore::remove_bodies(const std::vector<std::string>& keys) {
     std::error_code ignored;
     for (const std::string& key : keys) fs::remove(body_path(key), ignored);

@@ -10,7 +10,8 @@
 //      reads as a miss; a damaged index reads as an empty cache
 //  [x] a failed write (disk full) evicts the least-recently-used entry and
 //      retries once, then gives up without touching what is stored
-//  [ ] the caching Fetcher that uses it (next step of the offline work)
+//  [x] the caching Fetcher uses it through NativeCacheStore
+//      (native_cache_store.hpp, the CacheStore interface)
 #pragma once
 
 #include <cstdint>
@@ -42,6 +43,10 @@ public:
     bool write(CacheEntry entry, std::string_view body);
 
     bool pin(const std::string& key, bool pinned);
+    void remove(const std::string& key);
+    // Deletes the least-recently-used unpinned entry; false when only
+    // pinned entries are left.
+    bool evict_one();
 
     const CacheIndex& index() const { return index_; }
 

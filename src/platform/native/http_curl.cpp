@@ -40,7 +40,8 @@ struct CurlHttp::Transfer {
     std::string body;
     std::size_t max_body = 0;
     bool too_large = false;
-    bool ended = false;  // its response went out; removed at the end of perform()
+    bool ended = false;             // its response went out; removed at the end of perform()
+    curl_slist* headers = nullptr;  // request headers, freed with the transfer
     char error[CURL_ERROR_SIZE] = {};
 
     // Streams the body into memory; returning short of `n` makes curl abort
@@ -91,6 +92,7 @@ CurlHttp::CurlHttp(Limits limits) : limits_(limits) {
 
 CurlHttp::~CurlHttp() {
     for (auto& t : transfers_) {
+        curl_slist_free_all(t->headers);
         if (!t->easy) continue;
         curl_multi_remove_handle(as_multi(multi_), t->easy);
         curl_easy_cleanup(t->easy);
@@ -98,7 +100,8 @@ CurlHttp::~CurlHttp() {
     curl_multi_cleanup(as_multi(multi_));
 }
 
-void CurlHttp::start(const std::string& url, FetchCallback done) {
+void CurlHttp::start(const std::string& url, FetchCallback done,
+                     const std::vector<std::pair<std::string, std::string>>& headers) {
     auto t = std::make_unique<Transfer>();
     t->url = url;
     t->done = std::move(done);
@@ -129,6 +132,8 @@ void CurlHttp::start(const std::string& url, FetchCallback done) {
     curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");  // every encoding this libcurl decodes
     curl_easy_setopt(e, CURLOPT_USERAGENT, "Newsreader/0.1 (desktop)");
     curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);  // no SIGALRM around name lookups
+    for (const auto& [name, value] : headers) t->headers = curl_slist_append(t->headers, (name + ": " + value).c_str());
+    if (t->headers) curl_easy_setopt(e, CURLOPT_HTTPHEADER, t->headers);
     if (curl_multi_add_handle(as_multi(multi_), e) != CURLM_OK) {
         curl_easy_cleanup(e);
         t->easy = nullptr;
@@ -165,6 +170,8 @@ void CurlHttp::finish(Transfer& t, int code, std::vector<Finished>& out) {
         curl_easy_cleanup(t.easy);
         t.easy = nullptr;
     }
+    curl_slist_free_all(t.headers);
+    t.headers = nullptr;
     FetchResponse r;
     if (code == CURLE_OK) {
         r = http_response(t.url, int(status), std::move(t.body));

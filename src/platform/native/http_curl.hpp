@@ -17,6 +17,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/net/fetcher.hpp"
@@ -47,8 +48,10 @@ public:
     // Aborts transfers still running; their callbacks never run.
     ~CurlHttp();
 
-    // Starts a transfer; its response comes out of a later perform().
-    void start(const std::string& url, FetchCallback done);
+    // Starts a transfer, sending `headers` (conditional revalidation); its
+    // response comes out of a later perform().
+    void start(const std::string& url, FetchCallback done,
+               const std::vector<std::pair<std::string, std::string>>& headers = {});
     // Advances every transfer as far as it can without blocking and moves
     // the ones that ended (success or failure) to `out`.
     void perform(std::vector<Finished>& out);

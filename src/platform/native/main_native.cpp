@@ -4,6 +4,9 @@
 // milliseconds to pump them instead (no frame is drawn for a wake-up alone).
 // --screenshot FILE.bmp renders until the feed settles, saves and exits
 // (used by the native UI tests with SDL_VIDEODRIVER=offscreen).
+// Feed pages are kept for offline reading under $XDG_CACHE_HOME/newsreader
+// (docs/offline.md); --offline off, and --screenshot (the tests must not
+// depend on what an earlier run cached), read only from the network.
 #include <SDL.h>
 
 #include <cstdint>
@@ -15,12 +18,14 @@
 #include <string>
 #include <vector>
 
+#include "platform/caching_fetcher.hpp"
 #include "platform/frame_step.hpp"
 #include "platform/native/fetch_native.hpp"
 #include "platform/native/file_cache_store.hpp"
 #include "platform/native/file_key_value.hpp"
 #include "platform/native/html_gumbo.hpp"
 #include "platform/native/images_native.hpp"
+#include "platform/native/native_cache_store.hpp"
 #include "platform/sdl_window.hpp"
 #include "ui/reader_app.hpp"
 
@@ -34,11 +39,12 @@ struct Args {
     nr::WindowConfig window;
     std::string screenshot;
     std::string open_id;
+    bool offline = true;  // keep feed pages for offline reading
 };
 
 int usage() {
     std::fprintf(stderr, "usage: newsreader [--width PX] [--height PX] [--theme light|dark] [--open ITEM_ID] "
-                         "[--screenshot OUT.bmp] FEED_PATH_OR_URL\n");
+                         "[--screenshot OUT.bmp] [--offline on|off] FEED_PATH_OR_URL\n");
     return 64;
 }
 
@@ -68,6 +74,8 @@ bool parse_args(int argc, char** argv, Args& a) {
             a.screenshot = argv[++i];
         else if (k == "--open" && has_value)
             a.open_id = argv[++i];
+        else if (k == "--offline" && has_value)
+            a.offline = std::strcmp(argv[++i], "off") != 0;
         else if (k.rfind("--", 0) == 0)
             return false;
         else
@@ -113,10 +121,15 @@ int main(int argc, char** argv) {
         return 1;
     }
     nr::NativeFetcher fetcher;
+    std::unique_ptr<nr::NativeCacheStore> store;
+    const std::filesystem::path cache_dir = nr::FileCacheStore::default_dir();
+    if (args.offline && args.screenshot.empty() && !cache_dir.empty())
+        store = std::make_unique<nr::NativeCacheStore>(cache_dir);
+    nr::CachingFetcher cache(fetcher, store.get(), args.reader.feed_url);
     bool wants_frame = true;
     auto images = std::make_unique<nr::NativeImageSource>(fetcher, [&] { wants_frame = true; });
     args.reader.tz_offset_minutes = local_utc_offset_minutes();
-    nr::ui::ReaderApp app(fetcher, *images, nr::parse_html_gumbo, args.reader, [&] { wants_frame = true; });
+    nr::ui::ReaderApp app(cache, *images, nr::parse_html_gumbo, args.reader, [&] { wants_frame = true; });
     // Read markers and scroll positions, beside the offline cache.
     nr::FileKeyValueStore memory(nr::FileCacheStore::default_dir());
     app.remember_in(memory);

@@ -2,6 +2,8 @@
 
 #include <emscripten/emscripten.h>
 
+#include <nlohmann/json.hpp>
+
 #include "platform/web/js_routes.hpp"
 
 // The loader (web/newsreader.js) requests the first feed page and the fonts
@@ -11,11 +13,16 @@
 // again. Either way newsreaderNet.read (fetch_glue.js) streams the body with
 // the cap and settles; the body is copied into the heap once, straight into
 // the response's string, and only when it fits.
-EM_JS(void, nr_js_fetch, (int id, const char* url_ptr, int timeout_ms, double max_bytes), {
+// Request headers (a revalidation's If-None-Match / If-Modified-Since) come
+// as a JSON object; an early request, made without them, is still taken
+// over: its full answer replaces the cached copy as a 200 would.
+EM_JS(void, nr_js_fetch, (int id, const char* url_ptr, int timeout_ms, double max_bytes, const char* headers_ptr), {
     var url = UTF8ToString(url_ptr);
     var early = Module["nrEarly"];
-    var started = early && early.has(url) ? early.take(url)
-                                          : newsreaderNet.start(url, {credentials: "same-origin"}, timeout_ms);
+    var init = {credentials: "same-origin"};
+    var headers = UTF8ToString(headers_ptr);
+    if (headers) init.headers = JSON.parse(headers);
+    var started = early && early.has(url) ? early.take(url) : newsreaderNet.start(url, init, timeout_ms);
     var requests = Module["nrRequests"] || (Module["nrRequests"] = new Map());
     requests.set(id, started.controller);
     newsreaderNet.read(started, max_bytes).then(function(res) {
@@ -51,10 +58,22 @@ WebFetcher::~WebFetcher() {
     }
 }
 
-void WebFetcher::get(const std::string& url, FetchCallback done) {
+void WebFetcher::get(const std::string& url, FetchCallback done) { request(FetchRequest{url}, std::move(done)); }
+
+void WebFetcher::request(FetchRequest request, FetchCallback done) {
+    if (request.cache == CacheMode::CacheOnly) {  // no cache here (CachingFetcher has one)
+        Fetcher::request(std::move(request), std::move(done));
+        return;
+    }
+    std::string headers;
+    if (!request.headers.empty()) {
+        nlohmann::json object = nlohmann::json::object();
+        for (const auto& [name, value] : request.headers) object[name] = value;
+        headers = object.dump();
+    }
     const int id = FetchRoutes::instance().add(this);
-    requests_[id] = Request{url, {}, std::move(done)};
-    nr_js_fetch(id, url.c_str(), timeout_ms_, double(kMaxFeedBytes));
+    requests_[id] = Request{request.url, {}, std::move(done)};
+    nr_js_fetch(id, request.url.c_str(), timeout_ms_, double(kMaxFeedBytes), headers.c_str());
 }
 
 char* WebFetcher::body_buffer(int id, std::size_t size) {

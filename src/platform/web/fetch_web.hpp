@@ -26,6 +26,7 @@ public:
 
     void set_timeout_ms(int timeout_ms) { timeout_ms_ = timeout_ms; }
     void get(const std::string& url, FetchCallback done) override;
+    void request(FetchRequest request, FetchCallback done) override;
 
     // Completion from JS, routed here by request id: sizes the body and
     // returns where to copy it (null when there is nothing to copy), then

@@ -11,10 +11,12 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "platform/caching_fetcher.hpp"
 #include "platform/frame_step.hpp"
 #include "platform/sdl_window.hpp"
 #include "platform/web/fetch_web.hpp"
@@ -22,6 +24,7 @@
 #include "platform/web/host_web.hpp"
 #include "platform/web/html_web.hpp"
 #include "platform/web/images_web.hpp"
+#include "platform/web/indexeddb_store.hpp"
 #include "platform/web/local_storage.hpp"
 #include "platform/web/runner.hpp"
 #include "ui/reader_app.hpp"
@@ -34,6 +37,8 @@ constexpr int kSettleFrames = 2;             // ImGui 1.86 loses clicks shorter 
 struct WebRunner {
     nr::SdlWindow* window = nullptr;
     nr::WebFetcher fetcher;
+    std::unique_ptr<nr::IndexedDbStore> store;   // null with data-offline="off"
+    std::unique_ptr<nr::CachingFetcher> cache;   // the reader's Fetcher: the network through the store
     std::unique_ptr<nr::WebImageSource> images;  // before the GL context goes: owns textures
     nr::LocalStorageStore memory;                // read markers, scroll positions
     std::unique_ptr<nr::ui::ReaderApp> app;
@@ -164,6 +169,36 @@ int timeout_argument(int argc, char** argv) {
     return nr::kDefaultTimeoutMs;
 }
 
+// --offline off turns offline reading off; --offline-budget N is its byte
+// budget in MB (data-offline, data-offline-budget).
+struct OfflineArguments {
+    bool on = true;
+    std::size_t budget_bytes = nr::CacheIndex::kDefaultBudgetBytes;
+};
+
+OfflineArguments offline_arguments(int argc, char** argv) {
+    OfflineArguments o;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        if (std::strcmp(argv[i], "--offline") == 0) o.on = std::strcmp(argv[i + 1], "off") != 0;
+        if (std::strcmp(argv[i], "--offline-budget") == 0) {
+            const double mb = std::atof(argv[i + 1]);
+            if (mb > 0) o.budget_bytes = std::size_t(mb * 1024 * 1024);
+        }
+    }
+    return o;
+}
+
+// The loader's retry backoff, on the browser's timers. A timer that fires
+// after nr_destroy finds the loader's token gone and does nothing.
+void after_ms(int ms, std::function<void()> then) {
+    emscripten_set_timeout(
+        [](void* user) {
+            std::unique_ptr<std::function<void()>> f(static_cast<std::function<void()>*>(user));
+            (*f)();
+        },
+        ms, new std::function<void()>(std::move(then)));
+}
+
 }  // namespace
 
 nr::ui::ReaderApp* nr::web::running_app() { return g_runner ? g_runner->app.get() : nullptr; }
@@ -179,6 +214,19 @@ void nr::web::redraw() {
 extern "C" {
 
 int nr_frames_drawn() { return g_runner ? g_runner->frames_drawn : 0; }
+
+// The window's online event: revalidate now instead of after the backoff.
+void nr_online() {
+    if (g_runner) g_runner->app->reconnected();
+}
+
+// stats(): bit 0 offline, bit 1 cached content on screen; the cache's bytes.
+int nr_offline_state() {
+    if (!g_runner) return 0;
+    const nr::OfflineStatus& o = g_runner->app->state().offline;
+    return (o.offline ? 1 : 0) | (o.from_cache ? 2 : 0);
+}
+double nr_cache_bytes() { return g_runner ? double(g_runner->cache->cache_bytes()) : 0; }
 
 int nr_items_loaded() { return g_runner ? int(g_runner->app->state().feed.items.size()) : 0; }
 
@@ -256,12 +304,16 @@ int main(int argc, char** argv) {
     const int timeout_ms = timeout_argument(argc, argv);
     r->fetcher.set_timeout_ms(timeout_ms);
     r->images = std::make_unique<nr::WebImageSource>([r] { request_frame(r); }, timeout_ms);
+    nr::ui::ReaderOptions options = parse_arguments(argc, argv);
+    const OfflineArguments offline = offline_arguments(argc, argv);
+    if (offline.on) r->store = std::make_unique<nr::IndexedDbStore>(options.feed_url, offline.budget_bytes);
+    r->cache = std::make_unique<nr::CachingFetcher>(r->fetcher, r->store.get(), options.feed_url);
     nr::ui::HostHooks hooks;
     hooks.scroll_edges = [](bool top, bool bottom) { nr::host::set_scroll_edges(top, bottom); };
-    nr::ui::ReaderOptions options = parse_arguments(argc, argv);
     options.tz_offset_minutes = nr::host::utc_offset_minutes();
+    hooks.timer = after_ms;
     r->app = std::make_unique<nr::ui::ReaderApp>(
-        r->fetcher, *r->images, nr::parse_html_dom, std::move(options), [r] { request_frame(r); }, std::move(hooks));
+        *r->cache, *r->images, nr::parse_html_dom, std::move(options), [r] { request_frame(r); }, std::move(hooks));
     r->app->remember_in(r->memory);
     // The feed and font requests go out first (or are taken over from the
     // loader's early requests): creating the WebGL context blocks

@@ -1,10 +1,12 @@
 // A Fetcher for tests: requests wait until the test answers them, in any
-// order, so late and out-of-order responses can be played.
+// order, so late and out-of-order responses can be played. CacheOnly
+// requests are answered at once from `cached` (a hit) or with a miss.
 #pragma once
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -16,7 +18,37 @@ namespace nr::test {
 
 class FakeFetcher : public Fetcher {
 public:
-    void get(const std::string& url, FetchCallback done) override { pending_.push_back({url, std::move(done)}); }
+    void get(const std::string& url, FetchCallback done) override { pending_.push_back({url, std::move(done), {}}); }
+    void request(FetchRequest request, FetchCallback done) override {
+        if (request.cache == CacheMode::CacheOnly) {
+            auto hit = cached.find(request.url);
+            if (hit == cached.end()) {
+                done(cache_miss(request.url));
+                return;
+            }
+            FetchResponse copy = hit->second;
+            done(std::move(copy));
+            return;
+        }
+        pending_.push_back({request.url, std::move(done), std::move(request.headers)});
+    }
+
+    // keep() stores where CacheOnly requests look.
+    void keep(const std::string& url, CacheKind, std::string_view body) override {
+        FetchResponse r = http_response(url, 200, std::string(body));
+        r.from_cache = true;
+        cached[url] = std::move(r);
+    }
+
+    // What CacheOnly requests find, by URL.
+    std::map<std::string, FetchResponse> cached;
+
+    // The request headers of the oldest pending request for `url`.
+    std::vector<std::pair<std::string, std::string>> headers_of(std::string_view url) const {
+        for (const auto& p : pending_)
+            if (p.url == url) return p.headers;
+        return {};
+    }
 
     // URLs asked for and not answered yet, oldest first.
     std::vector<std::string> pending() const {
@@ -34,12 +66,6 @@ public:
     // Answers it as a network failure (no HTTP status).
     void fail(std::string_view url) { respond(url, 0); }
 
-private:
-    struct Request {
-        std::string url;
-        FetchCallback done;
-    };
-
     void answer(std::string_view url, FetchResponse&& response) {
         auto it = std::find_if(pending_.begin(), pending_.end(), [&](const Request& r) { return r.url == url; });
         REQUIRE_MESSAGE(it != pending_.end(), "no request pending for " << url);
@@ -47,6 +73,13 @@ private:
         pending_.erase(it);
         done(std::move(response));
     }
+
+private:
+    struct Request {
+        std::string url;
+        FetchCallback done;
+        std::vector<std::pair<std::string, std::string>> headers;
+    };
 
     std::vector<Request> pending_;
 };

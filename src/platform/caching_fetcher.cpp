@@ -1,0 +1,165 @@
+#include "platform/caching_fetcher.hpp"
+
+#include <ctime>
+#include <utility>
+
+namespace nr {
+
+CachingFetcher::CachingFetcher(Fetcher& network, CacheStore* store, std::string feed_url, Clock now)
+    : network_(network), store_(store), feed_url_(std::move(feed_url)), now_(std::move(now)) {
+    if (!now_) now_ = [] { return std::int64_t(std::time(nullptr)); };
+}
+
+void CachingFetcher::get(const std::string& url, FetchCallback done) { network_.get(url, std::move(done)); }
+
+void CachingFetcher::request(FetchRequest request, FetchCallback done) {
+    if (!store_ && request.cache == CacheMode::CacheOnly) {
+        done(cache_miss(std::move(request.url)));
+        return;
+    }
+    if (!store_ || request.cache == CacheMode::Network) {
+        request.cache = CacheMode::Network;
+        network_.request(std::move(request), std::move(done));
+        return;
+    }
+    if (request.cache == CacheMode::CacheOnly) {
+        std::weak_ptr<const bool> alive = alive_;
+        const std::string stored_key = key(request.url);
+        store_->read(stored_key, now_(),
+                     [alive, url = request.url, done = std::move(done)](std::optional<CachedBody> hit) mutable {
+                         if (alive.expired()) return;
+                         if (!hit) {
+                             done(cache_miss(std::move(url)));
+                             return;
+                         }
+                         FetchResponse r;
+                         r.url = std::move(url);
+                         r.ok = true;
+                         r.status = 200;
+                         r.body = std::move(hit->body);
+                         r.from_cache = true;
+                         r.fetched_at = hit->entry.fetched_at;
+                         r.headers.etag = hit->entry.etag;
+                         r.headers.last_modified = hit->entry.last_modified;
+                         done(std::move(r));
+                     });
+        return;
+    }
+    send(std::move(request), std::move(done), true);
+}
+
+void CachingFetcher::send(FetchRequest request, FetchCallback done, bool conditional) {
+    FetchRequest out = request;
+    out.cache = CacheMode::Network;
+    const CacheEntry* stored = store_->index().find(key(request.url));
+    const bool validating = conditional && stored && out.headers.empty();
+    if (validating) out.headers = conditional_headers(*stored);
+    std::weak_ptr<const bool> alive = alive_;
+    network_.request(std::move(out), [this, alive, request = std::move(request), done = std::move(done),
+                                      validating](FetchResponse&& r) mutable {
+        if (alive.expired()) return;
+        if (r.status == 304 && validating) {
+            const std::string stored_key = key(request.url);  // before `request` moves into the callback
+            store_->read(stored_key, now_(),
+                         [this, alive, request = std::move(request), done = std::move(done),
+                          headers = std::move(r.headers)](std::optional<CachedBody> hit) mutable {
+                             if (alive.expired()) return;
+                             if (!hit) {  // damaged or gone since: ask again, without validators
+                                 send(std::move(request), std::move(done), false);
+                                 return;
+                             }
+                             FetchResponse fresh;
+                             fresh.url = std::move(request.url);
+                             fresh.ok = true;
+                             fresh.status = 304;
+                             fresh.body = std::move(hit->body);
+                             fresh.from_cache = true;
+                             fresh.not_modified = true;
+                             fresh.fetched_at = now_();
+                             fresh.headers = std::move(headers);
+                             done(std::move(fresh));
+                         });
+            return;
+        }
+        if (r.ok) {
+            keep(request, std::move(r), std::move(done));
+            return;
+        }
+        if (r.status == 0 || r.status >= 500) {
+            answer_from_cache(request.url, std::move(r), std::move(done));
+            return;
+        }
+        done(std::move(r));
+    });
+}
+
+void CachingFetcher::answer_from_cache(const std::string& url, FetchResponse failed, FetchCallback done) {
+    failed.offline = failed.status == 0;
+    std::weak_ptr<const bool> alive = alive_;
+    store_->read(key(url), now_(),
+                 [alive, failed = std::move(failed), done = std::move(done)](std::optional<CachedBody> hit) mutable {
+                     if (alive.expired()) return;
+                     if (hit) {
+                         // The failure stays readable in `error`; the reader sees the copy.
+                         failed.ok = true;
+                         failed.body = std::move(hit->body);
+                         failed.from_cache = true;
+                         failed.fetched_at = hit->entry.fetched_at;
+                     }
+                     done(std::move(failed));
+                 });
+}
+
+void CachingFetcher::keep(const FetchRequest& request, FetchResponse response, FetchCallback done) {
+    const std::int64_t now = now_();
+    response.fetched_at = now;
+    CacheEntry entry;
+    entry.url = key(request.url);
+    entry.kind = request.kind;
+    entry.fetched_at = now;
+    entry.last_used = now;
+    entry.etag = response.headers.etag;
+    entry.last_modified = response.headers.last_modified;
+
+    // The response waits for the write: a failure is reported with it, and
+    // the body is copied by the store, never twice by us.
+    auto held = std::make_shared<FetchResponse>(std::move(response));
+    auto finish = std::make_shared<FetchCallback>(std::move(done));
+    std::weak_ptr<const bool> alive = alive_;
+    store_->write(entry, held->body, [this, alive, entry, held, finish](StoreWrite written) {
+        if (alive.expired()) return;
+        if (written != StoreWrite::Full) {
+            (*finish)(std::move(*held));
+            return;
+        }
+        // Storage is full: make room once and retry, then go on without caching.
+        if (!store_->evict_one()) {
+            held->storage_error = kStorageErrorMessage;
+            (*finish)(std::move(*held));
+            return;
+        }
+        store_->write(entry, held->body, [alive, held, finish](StoreWrite again) {
+            if (alive.expired()) return;
+            if (again == StoreWrite::Full) held->storage_error = kStorageErrorMessage;
+            (*finish)(std::move(*held));
+        });
+    });
+}
+
+void CachingFetcher::keep(const std::string& url, CacheKind kind, std::string_view body) {
+    if (!store_) return;
+    CacheEntry entry;
+    entry.url = key(url);
+    entry.kind = kind;
+    entry.fetched_at = entry.last_used = now_();
+    // A record the reader can do without: one attempt, no error shown.
+    store_->write(std::move(entry), body, [](StoreWrite) {});
+}
+
+bool CachingFetcher::pin(const std::string& url, bool pinned) { return store_ && store_->pin(key(url), pinned); }
+
+bool CachingFetcher::has(const std::string& url) const { return store_ && store_->index().find(key(url)); }
+
+std::size_t CachingFetcher::cache_bytes() const { return store_ ? store_->index().bytes() : 0; }
+
+}  // namespace nr

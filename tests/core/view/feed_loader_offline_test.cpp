@@ -1,0 +1,222 @@
+// FeedLoader's stale-while-revalidate over a Fetcher with a cache (the fake
+// answers CacheOnly from `cached`; the real cache is platform/caching_fetcher).
+#include <doctest/doctest.h>
+
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "../net/fake_fetcher.hpp"
+#include "core/view/feed_loader.hpp"
+
+namespace {
+
+using nr::LoadState;
+
+const std::string kFirst = "https://news.example/feed.json";
+
+std::string page(const std::vector<std::pair<std::string, std::string>>& items) {
+    std::string out;
+    for (const auto& [id, title] : items) {
+        if (!out.empty()) out += ",";
+        out += R"({"id":")" + id + R"(","title":")" + title + R"(","summary":"About )" + id +
+               R"(","body":[{"type":"paragraph","text":"Body of )" + id + R"("}]})";
+    }
+    return R"({"newsreader":1,"title":"Daily","items":[)" + out + "]}";
+}
+
+std::vector<std::string> ids(const nr::Feed& feed) {
+    std::vector<std::string> out;
+    for (const auto& it : feed.items) out.push_back(it.id);
+    return out;
+}
+
+nr::FetchResponse cached_copy(std::string body, std::int64_t fetched_at) {
+    nr::FetchResponse r = nr::http_response(kFirst, 200, std::move(body));
+    r.from_cache = true;
+    r.fetched_at = fetched_at;
+    return r;
+}
+
+struct Fixture {
+    nr::test::FakeFetcher fetcher;
+    int changes = 0;
+    nr::FeedLoader loader{fetcher, {}, [this] { ++changes; }};
+    std::vector<std::pair<int, std::function<void()>>> timers;
+
+    Fixture() {
+        loader.set_timer([this](int ms, std::function<void()> then) { timers.emplace_back(ms, std::move(then)); });
+    }
+    const nr::AppState& state() const { return loader.state(); }
+    void start_from_cache() {
+        fetcher.cached[kFirst] = cached_copy(page({{"a", "A"}, {"b", "B"}}), 1400);
+        loader.load(kFirst);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("FeedLoader offline: nothing cached is a first visit") {
+    Fixture f;
+    f.loader.load(kFirst);
+    CHECK(f.state().state == LoadState::Loading);
+    CHECK(f.fetcher.pending() == std::vector<std::string>{kFirst});
+    f.fetcher.ok(kFirst, page({{"a", "A"}}));
+    CHECK(f.state().state == LoadState::Ready);
+    CHECK_FALSE(f.state().offline.from_cache);
+    CHECK(f.state().offline.stories_from == 0);
+}
+
+TEST_CASE("FeedLoader offline: a cached first page shows at once, then revalidates") {
+    Fixture f;
+    f.start_from_cache();
+    CHECK(f.state().state == LoadState::Ready);
+    CHECK(ids(f.state().feed) == std::vector<std::string>{"a", "b"});
+    CHECK(f.state().offline.from_cache);
+    CHECK(f.state().offline.stories_from == 1400);
+    CHECK(f.changes == 1);
+    REQUIRE(f.fetcher.pending() == std::vector<std::string>{kFirst});  // the revalidation
+
+    SUBCASE("304: nothing changes on screen") {
+        nr::FetchResponse r = cached_copy(page({{"a", "A"}, {"b", "B"}}), 2000);
+        r.status = 304;
+        r.not_modified = true;
+        f.fetcher.answer(kFirst, std::move(r));
+        CHECK(f.changes == 1);
+        CHECK(ids(f.state().feed) == std::vector<std::string>{"a", "b"});
+        CHECK(f.state().offline.new_items == 0);
+        CHECK(f.state().pending.items.empty());
+    }
+    SUBCASE("200 with new stories: they wait behind the pill, corrections apply in place") {
+        f.fetcher.ok(kFirst, page({{"n1", "New 1"}, {"n2", "New 2"}, {"a", "A corrected"}, {"b", "B"}}));
+        CHECK(ids(f.state().feed) == std::vector<std::string>{"a", "b"});
+        CHECK(f.state().feed.items[0].title == "A corrected");
+        CHECK(f.state().offline.new_items == 2);
+        CHECK_FALSE(f.state().offline.from_cache);
+        CHECK(f.changes == 2);
+        REQUIRE(f.loader.show_new_items());
+        CHECK(ids(f.state().feed) == std::vector<std::string>{"n1", "n2", "a", "b"});
+        CHECK(f.state().offline.new_items == 0);
+    }
+    SUBCASE("200 with no new stories: no pill") {
+        f.fetcher.ok(kFirst, page({{"a", "A"}, {"b", "B2"}}));
+        CHECK(f.state().offline.new_items == 0);
+        CHECK(f.state().pending.items.empty());
+        CHECK(f.state().feed.items[1].title == "B2");
+        CHECK_FALSE(f.loader.show_new_items());
+    }
+    SUBCASE("a fresh page that does not read keeps the cached one") {
+        f.fetcher.ok(kFirst, "{not json");
+        CHECK(f.state().state == LoadState::Ready);
+        CHECK(ids(f.state().feed) == std::vector<std::string>{"a", "b"});
+    }
+    SUBCASE("offline: the cached page stays, offline is set and retried with backoff") {
+        nr::FetchResponse r = cached_copy(page({{"a", "A"}, {"b", "B"}}), 1400);
+        r.offline = true;
+        f.fetcher.answer(kFirst, std::move(r));
+        CHECK(f.state().offline.offline);
+        CHECK(f.state().offline.from_cache);
+        CHECK(ids(f.state().feed) == std::vector<std::string>{"a", "b"});
+        REQUIRE(f.timers.size() == 1);
+        CHECK(f.timers[0].first == nr::FeedLoader::kFirstRetryMs);
+        f.timers[0].second();
+        REQUIRE(f.fetcher.pending_count() == 1);
+        f.fetcher.fail(kFirst);  // status 0 again
+        REQUIRE(f.timers.size() == 2);
+        CHECK(f.timers[1].first == 2 * nr::FeedLoader::kFirstRetryMs);
+
+        SUBCASE("back online, a 304 (answered from the cache) ends offline") {
+            f.timers[1].second();
+            nr::FetchResponse again = cached_copy(page({{"a", "A"}, {"b", "B"}}), 1400);
+            again.status = 304;
+            again.not_modified = true;
+            f.fetcher.answer(kFirst, std::move(again));
+            CHECK_FALSE(f.state().offline.offline);
+            CHECK(f.timers.size() == 2);
+        }
+        SUBCASE("the online event asks at once, and a timer set before it is dropped") {
+            CHECK(f.loader.reconnected());
+            CHECK(f.fetcher.pending_count() == 1);
+            f.timers[1].second();
+            CHECK(f.fetcher.pending_count() == 1);
+            f.fetcher.ok(kFirst, page({{"a", "A"}, {"b", "B"}}));
+            CHECK_FALSE(f.state().offline.offline);
+            CHECK(f.loader.retry_delay_ms() == 0);
+            CHECK_FALSE(f.loader.reconnected());
+        }
+    }
+}
+
+TEST_CASE("FeedLoader offline: a cached page that does not read is a first visit") {
+    Fixture f;
+    f.fetcher.cached[kFirst] = cached_copy("{\"trunc", 1400);
+    f.loader.load(kFirst);
+    CHECK(f.state().state == LoadState::Loading);
+    CHECK(f.state().error.empty());
+    CHECK_FALSE(f.state().offline.from_cache);
+    f.fetcher.ok(kFirst, page({{"a", "A"}}));
+    CHECK(f.state().state == LoadState::Ready);
+}
+
+TEST_CASE("FeedLoader offline: the first page fails offline with nothing cached") {
+    Fixture f;
+    f.loader.load(kFirst);
+    nr::FetchResponse r = nr::http_response(kFirst, 0, {});
+    r.offline = true;
+    f.fetcher.answer(kFirst, std::move(r));
+    CHECK(f.state().state == LoadState::Error);
+    CHECK(f.state().offline.offline);
+    REQUIRE(f.timers.size() == 1);
+    f.timers[0].second();  // the retry asks again by itself
+    CHECK(f.state().state == LoadState::Loading);
+    f.fetcher.ok(kFirst, page({{"a", "A"}}));
+    CHECK(f.state().state == LoadState::Ready);
+    CHECK_FALSE(f.state().offline.offline);
+}
+
+TEST_CASE("FeedLoader offline: a storage error is reported") {
+    Fixture f;
+    f.loader.load(kFirst);
+    nr::FetchResponse r = nr::http_response(kFirst, 200, page({{"a", "A"}}));
+    r.storage_error = "Couldn't save for offline reading";
+    f.fetcher.answer(kFirst, std::move(r));
+    CHECK(f.state().state == LoadState::Ready);
+    CHECK(f.state().offline.storage_error == "Couldn't save for offline reading");
+}
+
+TEST_CASE("FeedLoader offline: a new load keeps the Saved list") {
+    Fixture f;
+    f.loader.load(kFirst);
+    f.fetcher.ok(kFirst, page({{"a", "A"}}));
+    REQUIRE(f.loader.save("a", true));
+    f.loader.load(kFirst);
+    CHECK(f.state().saved.size() == 1);
+}
+
+TEST_CASE("FeedLoader offline: an article never opened is unavailable from the cache") {
+    Fixture f;
+    f.loader.load(kFirst);
+    f.fetcher.ok(kFirst, page({{"a", "A"}, {"b", "B"}}));
+    REQUIRE(f.loader.open("a"));  // online: read in full, and remembered
+    CHECK_FALSE(f.state().article.unavailable_offline);
+    f.loader.back();
+
+    f.fetcher.cached[kFirst] = cached_copy(page({{"a", "A"}, {"b", "B"}}), 1400);
+    f.loader.load(kFirst);
+    REQUIRE(f.state().offline.from_cache);
+    REQUIRE(f.loader.open("a"));
+    CHECK_FALSE(f.state().article.unavailable_offline);
+    REQUIRE(f.state().article.item.body.size() == 1);
+    f.loader.back();
+    REQUIRE(f.loader.open("b"));
+    CHECK(f.state().article.unavailable_offline);
+    CHECK(f.state().article.item.title == "B");  // the headline and excerpt still show
+
+    SUBCASE("a damaged record reads as nothing opened") {
+        f.fetcher.keep(kFirst + "#newsreader-opened", nr::CacheKind::Article, "[\"a\"");
+        f.loader.load(kFirst);
+        REQUIRE(f.loader.open("a"));
+        CHECK(f.state().article.unavailable_offline);
+    }
+}

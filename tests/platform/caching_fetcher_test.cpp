@@ -1,0 +1,236 @@
+#include "platform/caching_fetcher.hpp"
+
+#include <doctest/doctest.h>
+
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "../core/net/fake_fetcher.hpp"
+#include "memory_cache_store.hpp"
+
+namespace {
+
+const std::string kFeed = "https://news.example/feed.json";
+const std::string kOther = "https://other.example/feed.json";
+
+nr::FetchResponse with_etag(const std::string& url, std::string body, std::string etag) {
+    nr::FetchResponse r = nr::http_response(url, 200, std::move(body));
+    r.headers.etag = std::move(etag);
+    r.headers.last_modified = "Mon, 30 Nov 2026 10:00:00 GMT";
+    return r;
+}
+
+struct Fixture {
+    nr::test::FakeFetcher network;
+    nr::test::MemoryCacheStore store{1000};
+    std::int64_t now = 1000;
+    nr::CachingFetcher fetcher{network, &store, kFeed, [this] { return now; }};
+    std::optional<nr::FetchResponse> last;
+
+    void ask(const std::string& url, nr::CacheMode mode = nr::CacheMode::Cached,
+             nr::CacheKind kind = nr::CacheKind::FeedPage) {
+        last.reset();
+        fetcher.request(nr::FetchRequest{url, {}, mode, kind}, [this](nr::FetchResponse&& r) { last = std::move(r); });
+    }
+    // Fetches `url` once from the network so the store holds `body`.
+    void prime(const std::string& url, const std::string& body, const std::string& etag = "\"v1\"") {
+        ask(url);
+        network.answer(url, with_etag(url, body, etag));
+        REQUIRE(last);
+        REQUIRE(last->ok);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("CachingFetcher: miss, store, hit") {
+    Fixture f;
+    SUBCASE("a CacheOnly miss never reaches the network") {
+        f.ask(kFeed, nr::CacheMode::CacheOnly);
+        REQUIRE(f.last);
+        CHECK_FALSE(f.last->ok);
+        CHECK(f.network.pending_count() == 0);
+    }
+    SUBCASE("a 200 is stored under the feed's key, then CacheOnly hits") {
+        f.prime(kFeed, "page one");
+        CHECK_FALSE(f.last->from_cache);
+        CHECK(f.last->fetched_at == 1000);
+        CHECK(f.store.has_body(nr::cache_key(kFeed, kFeed)));
+        CHECK(f.fetcher.cache_bytes() == 8);
+        f.now = 1500;
+        f.ask(kFeed, nr::CacheMode::CacheOnly);
+        REQUIRE(f.last);
+        CHECK(f.last->ok);
+        CHECK(f.last->from_cache);
+        CHECK(f.last->body == "page one");
+        CHECK(f.last->fetched_at == 1000);  // when it came from the network, not when read
+    }
+    SUBCASE("Network requests (fonts) are neither stored nor answered from the store") {
+        f.fetcher.get("https://news.example/font.ttf", [&](nr::FetchResponse&& r) { f.last = std::move(r); });
+        f.network.ok("https://news.example/font.ttf", "glyphs");
+        CHECK(f.store.index().size() == 0);
+    }
+    SUBCASE("another feed's fetcher does not see the entry") {
+        f.prime(kFeed, "page one");
+        nr::CachingFetcher other{f.network, &f.store, kOther, [&] { return f.now; }};
+        std::optional<nr::FetchResponse> seen;
+        other.request(nr::FetchRequest{kFeed, {}, nr::CacheMode::CacheOnly},
+                      [&](nr::FetchResponse&& r) { seen = std::move(r); });
+        REQUIRE(seen);
+        CHECK_FALSE(seen->ok);
+    }
+}
+
+TEST_CASE("CachingFetcher: conditional revalidation") {
+    Fixture f;
+    f.prime(kFeed, "page one", "\"v1\"");
+    f.now = 2000;
+    f.ask(kFeed);
+    const auto headers = f.network.headers_of(kFeed);
+    REQUIRE(headers.size() == 2);
+    CHECK(headers[0] == std::pair<std::string, std::string>{"If-None-Match", "\"v1\""});
+    CHECK(headers[1].first == "If-Modified-Since");
+
+    SUBCASE("a 304 answers with the stored copy, marked not modified") {
+        f.network.respond(kFeed, 304);
+        REQUIRE(f.last);
+        CHECK(f.last->ok);
+        CHECK(f.last->not_modified);
+        CHECK(f.last->from_cache);
+        CHECK(f.last->body == "page one");
+        CHECK(f.store.index().find(f.fetcher.key(kFeed))->last_used == 2000);
+    }
+    SUBCASE("a 200 replaces the stored copy") {
+        f.network.answer(kFeed, with_etag(kFeed, "page two", "\"v2\""));
+        REQUIRE(f.last);
+        CHECK_FALSE(f.last->not_modified);
+        CHECK(f.last->body == "page two");
+        CHECK(f.store.index().find(f.fetcher.key(kFeed))->etag == "\"v2\"");
+    }
+    SUBCASE("a 304 whose copy was damaged meanwhile is fetched again without validators") {
+        f.store.damage(f.fetcher.key(kFeed));
+        f.network.respond(kFeed, 304);
+        CHECK_FALSE(f.last);
+        REQUIRE(f.network.pending_count() == 1);
+        CHECK(f.network.headers_of(kFeed).empty());
+        f.network.ok(kFeed, "page again");
+        REQUIRE(f.last);
+        CHECK(f.last->body == "page again");
+        CHECK_FALSE(f.last->from_cache);
+    }
+}
+
+TEST_CASE("CachingFetcher: the network fails") {
+    Fixture f;
+    SUBCASE("offline with a stored copy: the copy, marked from the cache and offline") {
+        f.prime(kFeed, "page one");
+        f.now = 5000;
+        f.ask(kFeed);
+        f.network.fail(kFeed);
+        REQUIRE(f.last);
+        CHECK(f.last->ok);
+        CHECK(f.last->offline);
+        CHECK(f.last->from_cache);
+        CHECK(f.last->fetched_at == 1000);
+        CHECK(f.last->body == "page one");
+    }
+    SUBCASE("a server error with a stored copy: the copy, but not offline") {
+        f.prime(kFeed, "page one");
+        f.ask(kFeed);
+        f.network.respond(kFeed, 503);
+        REQUIRE(f.last);
+        CHECK(f.last->ok);
+        CHECK(f.last->from_cache);
+        CHECK_FALSE(f.last->offline);
+    }
+    SUBCASE("offline with nothing stored: the failure, marked offline") {
+        f.ask(kFeed);
+        f.network.fail(kFeed);
+        REQUIRE(f.last);
+        CHECK_FALSE(f.last->ok);
+        CHECK(f.last->offline);
+    }
+    SUBCASE("a 404 is the 404, even with a stored copy") {
+        f.prime(kFeed, "page one");
+        f.ask(kFeed);
+        f.network.respond(kFeed, 404);
+        REQUIRE(f.last);
+        CHECK_FALSE(f.last->ok);
+        CHECK_FALSE(f.last->from_cache);
+    }
+}
+
+TEST_CASE("CachingFetcher: storage faults") {
+    Fixture f;
+    SUBCASE("a quota error evicts the least-recently-used entry and retries once") {
+        f.prime("https://news.example/a.json", std::string(300, 'a'));
+        f.now = 1100;
+        f.prime("https://news.example/b.json", std::string(300, 'b'));
+        f.store.set_quota(700);
+        f.now = 1200;
+        f.prime(kFeed, std::string(300, 'c'));
+        CHECK(f.last->storage_error.empty());
+        CHECK(f.store.evictions() == 1);
+        CHECK_FALSE(f.fetcher.has("https://news.example/a.json"));
+        CHECK(f.fetcher.has("https://news.example/b.json"));
+        CHECK(f.fetcher.has(kFeed));
+    }
+    SUBCASE("still full after the retry: answered without caching, with a storage error, nothing purged") {
+        f.prime("https://news.example/a.json", std::string(100, 'a'));
+        f.now = 1100;
+        f.prime("https://news.example/b.json", std::string(100, 'b'));
+        f.store.set_quota(250);
+        f.ask(kFeed);
+        f.network.ok(kFeed, std::string(300, 'c'));
+        REQUIRE(f.last);
+        CHECK(f.last->ok);
+        CHECK(f.last->body == std::string(300, 'c'));
+        CHECK(f.last->storage_error == nr::kStorageErrorMessage);
+        CHECK(f.store.evictions() == 1);  // one, not all
+        CHECK(f.fetcher.has("https://news.example/b.json"));
+        CHECK_FALSE(f.fetcher.has(kFeed));
+    }
+    SUBCASE("a response larger than the budget is not stored, and that is no error") {
+        f.ask(kFeed);
+        f.network.ok(kFeed, std::string(2000, 'x'));
+        REQUIRE(f.last);
+        CHECK(f.last->storage_error.empty());
+        CHECK_FALSE(f.fetcher.has(kFeed));
+    }
+    SUBCASE("a damaged entry is discarded and fetched again") {
+        f.prime(kFeed, "page one");
+        f.store.damage(f.fetcher.key(kFeed));
+        f.ask(kFeed, nr::CacheMode::CacheOnly);
+        REQUIRE(f.last);
+        CHECK_FALSE(f.last->ok);
+        CHECK_FALSE(f.fetcher.has(kFeed));
+        f.ask(kFeed);
+        CHECK(f.network.headers_of(kFeed).empty());
+        f.network.ok(kFeed, "page one");
+        CHECK(f.fetcher.has(kFeed));
+    }
+    SUBCASE("a pinned entry survives eviction pressure") {
+        f.prime("https://news.example/saved.json", std::string(300, 's'));
+        CHECK(f.fetcher.pin("https://news.example/saved.json", true));
+        for (int i = 0; i < 6; ++i) {
+            f.now += 10;
+            f.prime("https://news.example/" + std::to_string(i) + ".json", std::string(300, 'x'));
+        }
+        CHECK(f.fetcher.has("https://news.example/saved.json"));
+        CHECK(f.store.index().bytes() <= 1000);
+    }
+    SUBCASE("without a store everything goes to the network and CacheOnly misses") {
+        nr::CachingFetcher off{f.network, nullptr, kFeed};
+        std::optional<nr::FetchResponse> seen;
+        off.request(nr::FetchRequest{kFeed, {}, nr::CacheMode::CacheOnly},
+                    [&](nr::FetchResponse&& r) { seen = std::move(r); });
+        REQUIRE(seen);
+        CHECK_FALSE(seen->ok);
+        off.request(nr::FetchRequest{kFeed, {}, nr::CacheMode::Cached},
+                    [&](nr::FetchResponse&& r) { seen = std::move(r); });
+        f.network.ok(kFeed, "page");
+        CHECK(seen->body == "page");
+        CHECK(f.store.index().size() == 0);
+    }
+}
