@@ -75,6 +75,9 @@ public:
     // Host-driven navigation (keyboard shortcuts from the platform, tests).
     void open(const std::string& id);
     void back();
+    // What Retry does for the failure shown (first page or "Show more"); the
+    // host calls it when state().retry_after_s has passed (Retry-After).
+    void retry_failed();
 
 private:
     void load_fonts();

@@ -52,8 +52,9 @@ void FeedLoader::fetch(const std::string& url) {
 
 void FeedLoader::arrived(const std::string& url, FetchResponse&& r) {
     if (!r.ok) {
-        const char* what = state_.loading_more ? "Could not load more stories: " : "Could not load the feed: ";
-        apply_fetch_error(state_, what + r.error);
+        apply_fault(state_, describe_fetch_fault(r));
+    } else if (FaultMessage not_feed = describe_not_a_feed(r.body, r.headers.content_type); !not_feed.text.empty()) {
+        apply_fault(state_, not_feed);
     } else {
         ParseOptions opts;
         opts.base_url = url;

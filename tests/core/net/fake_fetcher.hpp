@@ -34,6 +34,12 @@ public:
     // Answers it as a network failure (no HTTP status).
     void fail(std::string_view url) { respond(url, 0); }
 
+    // Answers it with a whole response (headers, a failure kind).
+    void answer(FetchResponse&& response) {
+        const std::string url = response.url;
+        answer(url, std::move(response));
+    }
+
 private:
     struct Request {
         std::string url;
