@@ -26,7 +26,9 @@ const scoped = (path) => new URL(path, self.registration.scope).href;
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    await cache.addAll([...STATIC_FILES, ...NETWORK_FIRST].map((path) => new Request(scoped(path), { cache: 'reload' })));
+    // no-cache: revalidated, so a file the page just loaded costs a 304, never a stale copy.
+    const requests = [...STATIC_FILES, ...NETWORK_FIRST].map((path) => new Request(scoped(path), { cache: 'no-cache' }));
+    await cache.addAll(requests);
     await self.skipWaiting();
   })());
 });
