@@ -38,10 +38,11 @@ std::string faults(const std::string& path) {
 }
 
 // What the reader would show for `path`: the fetch fault, or the body's.
-FaultMessage fetch_fault(const LocalHttpServer& server, const std::string& path) {
+// The short timeout is what ends a hang; a large body gets longer.
+FaultMessage fetch_fault(const LocalHttpServer& server, const std::string& path, long timeout_ms = 250) {
     HttpLimits limits;
     limits.max_body_bytes = kCap;
-    limits.total_timeout_ms = 250;
+    limits.total_timeout_ms = timeout_ms;
     limits.connect_timeout_ms = 2000;
     NativeFetcher fetcher(limits);
     FetchResponse got;
@@ -88,7 +89,7 @@ TEST_CASE("Faults through the desktop fetcher read as they do in the browser") {
         CHECK(fetch_fault(server, "/html").text == "The feed address returned a web page (HTML), not a feed.");
     }
     SUBCASE("a 50 MB body is refused at the cap, without Retry") {
-        const FaultMessage m = fetch_fault(server, "/huge");
+        const FaultMessage m = fetch_fault(server, "/huge", 4000);
         CHECK(m.text == "The response is larger than the 16 MB limit.");
         CHECK_FALSE(m.retry);
     }
