@@ -68,7 +68,8 @@ nr_add_wasm_module(newsreader-wasm ${NR_SITE_DIR} ${NR_PRODUCT_EXPORTS})
 file(GLOB NR_WEB_TEST_SOURCES CONFIGURE_DEPENDS ${NR_SRC}/platform/web/testing/*.cpp)
 nr_add_wasm_module(newsreader-wasm-test ${NR_TEST_SITE_DIR} ${NR_TEST_EXPORTS} ${NR_WEB_TEST_SOURCES})
 
-# A site: loader, pages, fonts and sample content next to a module. The
+# A site: loader, pages, fonts and sample content next to a module, and the
+# demo's service worker versioned by what it caches (stage-sw.cmake). The
 # loader's font list and the fonts staged are those of assets/fonts.json
 # (read at configure time here, at build time by stage-loader.cmake).
 set(NR_FONTS_JSON ${CMAKE_CURRENT_SOURCE_DIR}/assets/fonts.json)
@@ -83,6 +84,8 @@ function(nr_add_site target site_dir module)
     COMMAND ${CMAKE_COMMAND} -E make_directory ${site_dir}/fonts
     COMMAND ${CMAKE_COMMAND} -E copy ${NR_FONT_PATHS} ${site_dir}/fonts/
     COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_CURRENT_SOURCE_DIR}/assets ${site_dir}/assets
+    COMMAND ${CMAKE_COMMAND} -DSITE=${site_dir} -DFONTS_JSON=${NR_FONTS_JSON}
+            -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/stage-sw.cmake
     DEPENDS ${module}
     COMMENT "Staging ${site_dir}")
 endfunction()

@@ -9,7 +9,12 @@ loader, module, wasm, fonts and feeds from here. A file with a
 precompressed neighbour (FILE.br, FILE.gz: make dist writes them) is sent
 compressed to a client that accepts that encoding. With --test-routes (browser tests only) it also serves the
 misbehaving responses the network tests need, under /__test/ (see
-TEST_ROUTES), and a page's Content-Security-Policy from its ?csp= query.
+TEST_ROUTES), a page's Content-Security-Policy from its ?csp= query, and
+the fault cases of tests/browser/faults.test.mjs under /__test/fault/<case>
+(see FAULTS; docs/offline.md "Faults"). Nothing under /__test/ sends CORS
+headers unless asked (?cors=1), so the same path read from the server's
+other loopback name (localhost vs 127.0.0.1) is a cross-origin request the
+browser refuses.
 Usage: serve.py DIR [--port N] [--quiet] [--test-routes]
 """
 import argparse
@@ -17,12 +22,16 @@ import errno
 import functools
 import http.server
 import os
+import json
+import struct
 import sys
 import time
 import urllib.parse
+import zlib
 
 MB = 1 << 20
 HANG_SECONDS = 20  # long past any test's timeout; bounded so threads end
+DRIP_BYTES_PER_SECOND = 1024
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -48,12 +57,19 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def do_GET(self):
         url = urllib.parse.urlsplit(self.path)
+        query = {k: v[0] for k, v in urllib.parse.parse_qs(url.query).items()}
+        fault = url.path.removeprefix("/__test/fault/").split("/")[0] if url.path.startswith("/__test/fault/") else None
+        if self.server.test_routes and fault is not None and fault in FAULTS:
+            self.query = query
+            FAULTS[fault](self, query)
+            self.close_connection = True
+            return None
         route = TEST_ROUTES.get(url.path) if self.server.test_routes else None
         if route is None:
             return super().do_GET()
-        query = {k: v[0] for k, v in urllib.parse.parse_qs(url.query).items()}
         route(self, int(query.get("bytes", MB)))
         self.close_connection = True
+        return None
 
     def send_head(self):
         path = self.translate_path(urllib.parse.urlsplit(self.path).path)
@@ -112,6 +128,78 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.flush()
 
+    # Fault cases: each takes the handler and the query. Every one ends
+    # within HANG_SECONDS; the path after the case name is free, so a test
+    # can give each request its own URL (/__test/fault/404/hero.png).
+
+    def _send(self, status, body, content_type="application/feed+json", headers=(), length=None):
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body) if length is None else length))
+        for name, value in headers:
+            self.send_header(name, value)
+        self.send_header("Connection", "close")
+        if self.query.get("cors"):
+            self.send_header("Access-Control-Allow-Origin", "*")
+        self.end_headers()
+        self.wfile.write(body)
+        self.wfile.flush()
+
+    def fault_feed(self, q):
+        """A small JSON Feed: ?items=N stories (ids from ?id=, default "s"),
+        each with the picture ?image= if given, and ?next= as next_url."""
+        self._send(200, feed_bytes(q))
+
+    def fault_html(self, q):
+        """A 200 web page where the feed should be (a login or error page)."""
+        self._send(200, b"<!doctype html><html><title>Oops</title><body><h1>Something went wrong</h1></body></html>",
+                   "text/html; charset=utf-8")
+
+    def fault_truncated(self, q):
+        """A complete HTTP response whose JSON stops half way."""
+        body = feed_bytes(q)
+        self._send(200, body[: len(body) // 2])
+
+    def fault_drip(self, q):
+        """A whole feed sent at DRIP_BYTES_PER_SECOND (stopped at HANG_SECONDS)."""
+        body = feed_bytes({**q, "items": q.get("items", "8")})
+        self._send(200, b"", length=len(body))
+        started = time.monotonic()
+        for at in range(0, len(body), 256):
+            if time.monotonic() - started > HANG_SECONDS:
+                return
+            time.sleep(256 / DRIP_BYTES_PER_SECOND)
+            self.wfile.write(body[at:at + 256])
+            self.wfile.flush()
+
+    def fault_huge(self, q):
+        """?bytes= (default 50 MB) of JSON white space, no Content-Length."""
+        self.send_response(200)
+        self.send_header("Content-Type", q.get("type", "application/feed+json"))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        size, sent, chunk = int(q.get("bytes", 50 * MB)), 0, b" " * MB
+        while sent < size:
+            n = min(len(chunk), size - sent)
+            self.wfile.write(chunk[:n])
+            sent += n
+
+    def fault_type(self, q):
+        """?body=feed (default) or png, served as ?as= (a wrong type)."""
+        body = PNG_SMALL if q.get("body") == "png" else feed_bytes(q)
+        self._send(200, body, q.get("as", "text/html"))
+
+    def fault_png(self, q):
+        """A small valid PNG (a picture that loads)."""
+        self._send(200, PNG_SMALL, "image/png")
+
+    def fault_broken_image(self, q):
+        """Bytes that are no image, served as image/png."""
+        self._send(200, b"\x89PNG\r\n\x1a\nthis is not really a picture", "image/png")
+
+    def fault_hang(self, q):
+        self.hang(0)
+
     def handle(self):
         # A browser that drops a request it no longer needs is not an error.
         try:
@@ -126,6 +214,54 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
 # Preferred first: what make dist writes next to each file.
 PRECOMPRESSED = [("br", ".br"), ("gzip", ".gz")]
+def png(width, height):
+    """A grey 8-bit PNG of width x height."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = b"".join(b"\0" + b"\x80" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)) +
+            chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+PNG_SMALL = png(64, 48)
+
+
+def status_fault(code):
+    """An HTTP error with a small JSON body; ?after= sends Retry-After."""
+    def send(handler, q):
+        headers = [("Retry-After", q["after"])] if "after" in q else []
+        handler._send(code, json.dumps({"error": f"status {code}"}).encode(), "application/json", headers)
+    return send
+
+
+def feed_bytes(q):
+    items = []
+    for i in range(int(q.get("items", "3"))):
+        item = {"id": f"{q.get('id', 's')}{i}", "title": f"Story {i} of the {q.get('id', 's')} page",
+                "content_text": "A paragraph of text. " * 8, "date_published": "2026-11-25T09:40:00Z"}
+        if "image" in q:
+            item["image"] = q["image"]
+        items.append(item)
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "Faults", "items": items}
+    if "next" in q:
+        feed["next_url"] = q["next"]
+    return json.dumps(feed).encode()
+
+
+FAULTS = {
+    "feed": Handler.fault_feed,
+    "404": status_fault(404),
+    "500": status_fault(500),
+    "503": status_fault(503),
+    "hang": Handler.fault_hang,
+    "drip": Handler.fault_drip,
+    "html": Handler.fault_html,
+    "truncated": Handler.fault_truncated,
+    "huge": Handler.fault_huge,
+    "type": Handler.fault_type,
+    "png": Handler.fault_png,
+    "broken-image": Handler.fault_broken_image,
+}
 
 TEST_ROUTES = {
     "/__test/hang": Handler.hang,

@@ -161,12 +161,13 @@ void FeedView::draw_footer(Frame& f, const AppState& state, float x, float y, fl
     const Palette& p = f.palette;
     const Rect button{x + kPadX, y + tokens::feed::footer_gap, w - 2 * kPadX, tokens::control_height};
     const bool on_screen = button.bottom() > scroll_.rect().y && button.y < scroll_.rect().bottom();
-    const bool has_button = !state.more_error.empty() || state.loading_more || !state.feed.next_url.empty();
+    const bool has_button = (!state.more_error.empty() && state.can_retry) || state.loading_more ||
+                            (state.more_error.empty() && !state.feed.next_url.empty());
     footer_button_ = on_screen && has_button ? button : Rect{};
     if (!state.more_error.empty()) {
         TextBox msg = layout_plain(state.more_error, Role::Meta, button.w, 2, f.fonts);
         draw_text(ImGui::GetWindowDrawList(), msg, button.x, y + 2, {imcol(p.error), imcol(p.error)}, f.fonts);
-        if (outline_button(f, "retry-more", button, "Retry", false)) f.actions.load_more = true;
+        if (state.can_retry && outline_button(f, "retry-more", button, "Retry", false)) f.actions.load_more = true;
     } else if (state.loading_more) {
         outline_button(f, "more", button, "Loading…", true);
     } else if (!state.feed.next_url.empty()) {
@@ -205,8 +206,9 @@ void FeedView::draw_status(Frame& f, const AppState& state, float x, float y, fl
     draw_text(dl, msg, inner_x, y, {imcol(failed ? p.error : p.muted), imcol(p.accent)}, f.fonts);
     y += msg.height() + tokens::space::xl;
     const Rect retry{inner_x, y, std::min(inner_w, tokens::feed::retry_width), tokens::control_height};
-    footer_button_ = failed ? retry : Rect{};
-    if (failed && outline_button(f, "retry", retry, "Try again", false)) f.actions.retry = true;
+    const bool offer_retry = failed && state.can_retry;  // not where asking again cannot help (404, CORS)
+    footer_button_ = offer_retry ? retry : Rect{};
+    if (offer_retry && outline_button(f, "retry", retry, "Try again", false)) f.actions.retry = true;
 }
 
 // Cards near the viewport keep their layout between frames: while scrolling,

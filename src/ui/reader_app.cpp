@@ -137,6 +137,11 @@ void ReaderApp::show_new_items() {
     if (loader_.show_new_items()) changed();
 }
 
+void ReaderApp::retry_failed() {
+    const bool asked = state().state == LoadState::Error ? loader_.retry() : loader_.load_more();
+    if (asked) changed();
+}
+
 void ReaderApp::handle_keys() {
     if (!ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) return;
     const bool reading = !state().open_id.empty();
@@ -368,6 +373,8 @@ std::string ReaderApp::debug_json() const {
     const Rect& b = feed_view_.footer_button();
     if (b.w > 0) j["footerButton"] = {{"x", b.x}, {"y", b.y}, {"w", b.w}, {"h", b.h}};
     j["moreError"] = state().more_error;
+    j["canRetry"] = state().can_retry;         // whether the failure shown offers Retry
+    j["retryAfterS"] = state().retry_after_s;  // the automatic retry it waits for (Retry-After)
     j["articleFonts"] = article_fonts_;
     j["linkStatus"] = url_host(last_hovered_);  // the host the status line shows
     nlohmann::json links = nlohmann::json::array();

@@ -97,6 +97,9 @@ public:
     const ReadingMemory& memory() const { return memory_; }
     // The network is back (the browser's online event): revalidate now.
     void reconnected();
+    // What Retry does for the failure shown (first page or "Show more"); the
+    // host calls it when state().retry_after_s has passed (Retry-After).
+    void retry_failed();
 
 private:
     void load_fonts();

@@ -136,15 +136,16 @@ export default function readerTests({ baseUrl, context, browser }) {
     }],
 
     ['a failed "Show more" keeps the items and offers Retry', async () => {
-      // A one-item feed whose next page does not exist, written at test time.
+      // A two-item feed whose next page fails with a server error (Retry
+      // can help; a 404 would offer none: faults.test.mjs), written at test time.
       const site = SITE;
       mkdirSync(path.join(site, 'test'), { recursive: true });
       const page1 = JSON.parse(readFileSync(path.join(site, 'assets/feeds/page-1.json'), 'utf8'));
       page1.items = page1.items.slice(0, 2);
-      page1.next_url = 'missing-page-2.json';
+      page1.next_url = '/__test/fault/500/page-2.json';
       writeFileSync(path.join(site, 'test', 'broken-next.json'), JSON.stringify(page1).replaceAll('../images/', '../assets/images/'));
       const page = await openDemo(context, baseUrl, { width: 520 });
-      page.on('console', () => {});  // the 404 is logged by the browser
+      page.on('console', () => {});  // the 500 is logged by the browser
       await page.$eval('#reader', async (el) => {
         const { mount } = await import('./newsreader.js');
         await mount(el, { feed: 'test/broken-next.json' });
@@ -153,7 +154,7 @@ export default function readerTests({ baseUrl, context, browser }) {
       const d = await until(async () => { const x = await debug(page); return x.footerButton && x; }, 'Show more');
       await clickAt(page, d.footerButton);
       const failed = await until(async () => { const x = await debug(page); return x.moreError && x; }, 'the failure');
-      assert(/404/.test(failed.moreError), `message names the cause: ${failed.moreError}`);
+      assert(/HTTP 500/.test(failed.moreError), `message names the cause: ${failed.moreError}`);
       assert(failed.items === 2 && failed.state === 'ready', 'items kept, still ready');
       assert(failed.footerButton, 'Retry is offered');
       await screenshot(page.locator('#reader'), 'reader-show-more-failed');

@@ -19,7 +19,10 @@ const productServer = await startServer(PRODUCT_SITE);
 const browser = await launchBrowser();
 let ok = false;
 try {
-  const context = await browser.newContext({ deviceScaleFactor: 1 });
+  // No service worker in the shared context: the demo page's (web/sw.js)
+  // would answer shell requests that tests route or count; sw.test.mjs runs
+  // it in a context of its own.
+  const context = await browser.newContext({ deviceScaleFactor: 1, serviceWorkers: 'block' });
   const suites = [];
   for (const f of files) {
     const mod = await import(path.join(ROOT, 'tests', 'browser', f));

@@ -44,6 +44,7 @@ std::string describe_fetch_failure(FetchFailure failure, std::size_t max_body_by
             if (max_body_bytes == 0) return "the response is too large";
             return "the response is larger than the " + megabytes(max_body_bytes) + " limit";
         case FetchFailure::Broken: return "the connection broke off before the response was complete";
+        case FetchFailure::Cors: return "the server did not allow this site to read it (CORS)";
     }
     return {};
 }

@@ -28,11 +28,17 @@ namespace nr {
 // The response headers a cache needs to revalidate (empty when absent; in the
 // browser, ETag and Date of a cross-origin response are only visible when
 // the server lists them in Access-Control-Expose-Headers).
+// Why a request ended without a complete response, beyond its HTTP status.
+// Cors: the server answered but did not allow this origin to read it (the
+// browser tells it from a network failure by a no-cors probe).
+enum class FetchFailure { None, Network, Timeout, TooLarge, Broken, Cors };
+
 struct FetchHeaders {
     std::string etag;
     std::string last_modified;
     std::string date;
     std::string content_type;
+    std::string retry_after;  // of a 429 or 503: delay-seconds (or an HTTP-date, not honoured)
 };
 
 struct FetchResponse {
@@ -48,6 +54,9 @@ struct FetchResponse {
     bool offline = false;         // the network failed for want of a connection (status 0)
     std::int64_t fetched_at = 0;  // Unix s the body came from the network (0: unknown)
     std::string storage_error;    // "Couldn't save for offline reading", or ""
+    // Why it ended without a complete response, when that was not an HTTP
+    // status: the reader's message (core/view/fault_message) depends on it.
+    FetchFailure failure = FetchFailure::None;
 };
 
 using FetchCallback = std::function<void(FetchResponse&&)>;
@@ -95,9 +104,6 @@ bool is_http_success(int status);  // 2xx
 // "64 MB", or "1024 bytes" below a megabyte: how size limits are written in
 // every message about them (web, curl, local files).
 std::string megabytes(std::size_t bytes);
-
-// Why a request ended without a complete response, beyond its HTTP status.
-enum class FetchFailure { None, Network, Timeout, TooLarge, Broken };
 
 // User-facing text for a failure: "the response is larger than the 64 MB
 // limit", "no answer from the server in 15 s", ... `max_body_bytes` and

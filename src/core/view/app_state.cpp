@@ -69,6 +69,8 @@ std::string unreadable_page_message(int skipped, std::string_view reason) {
 }
 
 void apply_fetch_error(AppState& app, std::string_view message) {
+    app.can_retry = true;
+    app.retry_after_s = 0;
     if (is_first_page(app) && app.state != LoadState::Ready) {
         app.state = LoadState::Error;
         app.error = message;
@@ -76,6 +78,13 @@ void apply_fetch_error(AppState& app, std::string_view message) {
         app.loading_more = false;
         app.more_error = message;
     }
+}
+
+void apply_fault(AppState& app, const FaultMessage& fault) {
+    const bool more = !is_first_page(app) || app.state == LoadState::Ready;
+    apply_fetch_error(app, more ? "Could not load more stories. " + fault.text : fault.text);
+    app.can_retry = fault.retry;
+    app.retry_after_s = fault.retry ? fault.retry_after_s : 0;
 }
 
 const Item* find_item(const Feed& feed, std::string_view id) {
@@ -139,6 +148,7 @@ std::string begin_reload(AppState& app) {
     if (app.state != LoadState::Error) return {};
     app.state = LoadState::Loading;
     app.error.clear();
+    app.retry_after_s = 0;
     app.skipped = 0;  // the failed page is read again
     app.skip_reason.clear();
     return app.feed_url;
@@ -148,6 +158,7 @@ std::string begin_load_more(AppState& app) {
     if (app.loading_more || app.state != LoadState::Ready || app.feed.next_url.empty()) return {};
     app.loading_more = true;
     app.more_error.clear();
+    app.retry_after_s = 0;
     return app.feed.next_url;
 }
 

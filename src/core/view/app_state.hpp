@@ -10,6 +10,7 @@
 
 #include "core/feed/model.hpp"
 #include "core/feed/parser.hpp"
+#include "core/view/fault_message.hpp"
 
 namespace nr {
 
@@ -44,6 +45,8 @@ struct AppState {
     std::string skip_reason;  // why the first of them could not be
     bool loading_more = false;
     std::string more_error;  // why the last "Show more" failed
+    bool can_retry = true;   // whether Retry can help the failure shown (error or more_error)
+    int retry_after_s = 0;   // > 0: the host retries that failure on its own after this long
     std::string open_id;     // the article being read, or "" for the list
     OpenArticle article;     // that article, when open_id is set
     OfflineStatus offline;
@@ -60,6 +63,10 @@ void apply_page(AppState& app, ParseResult page);
 // "3 stories in this feed could not be read. The first: items[0]: ..."
 std::string unreadable_page_message(int skipped, std::string_view reason);
 void apply_fetch_error(AppState& app, std::string_view message);
+// The same for a fault in the reader's words (core/view/fault_message): a
+// failed "Show more" says "Could not load more stories." before it; whether
+// Retry is offered and when to retry on its own come with it.
+void apply_fault(AppState& app, const FaultMessage& fault);
 
 // The item with this id, or nullptr.
 const Item* find_item(const Feed& feed, std::string_view id);

@@ -135,8 +135,9 @@ bool FeedLoader::show_page(const std::string& url, std::string body) {
 void FeedLoader::arrived(const std::string& url, FetchResponse&& r) {
     const bool first_page = !state_.loading_more;
     if (!r.ok) {
-        const char* what = state_.loading_more ? "Could not load more stories: " : "Could not load the feed: ";
-        apply_fetch_error(state_, what + r.error);
+        apply_fault(state_, describe_fetch_fault(r));
+    } else if (FaultMessage not_feed = describe_not_a_feed(r.body, r.headers.content_type); !not_feed.text.empty()) {
+        apply_fault(state_, not_feed);
     } else {
         const bool shown = show_page(url, std::move(r.body));
         if (shown && first_page && r.from_cache) {

@@ -28,7 +28,19 @@ std::string header_value(CURL* easy, const char* name) {
 
 FetchHeaders read_headers(CURL* easy) {
     return FetchHeaders{header_value(easy, "ETag"), header_value(easy, "Last-Modified"), header_value(easy, "Date"),
-                        header_value(easy, "Content-Type")};
+                        header_value(easy, "Content-Type"), header_value(easy, "Retry-After")};
+}
+
+// The kind of failure behind a curl error, for the reader's message.
+FetchFailure failure_of(CURLcode code, bool too_large) {
+    if (too_large) return FetchFailure::TooLarge;
+    switch (code) {
+        case CURLE_OPERATION_TIMEDOUT: return FetchFailure::Timeout;
+        case CURLE_SEND_ERROR:
+        case CURLE_RECV_ERROR:
+        case CURLE_PARTIAL_FILE: return FetchFailure::Broken;
+        default: return FetchFailure::Network;
+    }
 }
 
 }  // namespace
@@ -180,6 +192,7 @@ void CurlHttp::finish(Transfer& t, int code, std::vector<Finished>& out) {
         r.status = int(status);
         const bool too_large = t.too_large || code == CURLE_FILESIZE_EXCEEDED;
         r.error = describe_curl_error(too_large ? int(CURLE_FILESIZE_EXCEEDED) : code, t.error, limits_.max_body_bytes);
+        r.failure = failure_of(CURLcode(code), too_large);
         if (!too_large) r.status = 0;  // a network error, whatever status line came before
     }
     if (r.status != 0) r.headers = std::move(headers);

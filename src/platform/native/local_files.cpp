@@ -98,6 +98,7 @@ FetchResponse read_local_file(const std::string& url, std::size_t max_bytes) {
     const std::string too_large = "the file is larger than the " + megabytes(max_bytes) + " limit";
     if (std::uintmax_t(st.st_size) > max_bytes) {
         r.error = too_large;
+        r.failure = FetchFailure::TooLarge;
         return r;
     }
     // The size is only what it was at fstat: read at most one byte past the
@@ -120,6 +121,7 @@ FetchResponse read_local_file(const std::string& url, std::size_t max_bytes) {
     }
     if (got > max_bytes) {
         r.error = too_large;
+        r.failure = FetchFailure::TooLarge;
         return r;
     }
     body.resize(got);

@@ -8,7 +8,10 @@
 var newsreaderNet = (function () {
   'use strict';
 
-  const NONE = 0, NETWORK = 1, TIMEOUT = 2, TOO_LARGE = 3, BROKEN = 4;
+  const NONE = 0, NETWORK = 1, TIMEOUT = 2, TOO_LARGE = 3, BROKEN = 4, CORS = 5;
+  // How long the CORS probe below may take before the failure counts as a
+  // plain network error.
+  const PROBE_MS = 3000;
 
   // A request that aborts itself after timeoutMs (the whole exchange, body
   // included). Its controller also aborts it when its owner goes away.
@@ -22,10 +25,38 @@ var newsreaderNet = (function () {
 
   function headersOf(response) {
     const get = (name) => response.headers.get(name) ?? '';
-    return { etag: get('ETag'), lastModified: get('Last-Modified'), date: get('Date'), contentType: get('Content-Type') };
+    return { etag: get('ETag'), lastModified: get('Last-Modified'), date: get('Date'), contentType: get('Content-Type'),
+      retryAfter: get('Retry-After') };
   }
 
-  const NO_HEADERS = { etag: '', lastModified: '', date: '', contentType: '' };
+  const NO_HEADERS = { etag: '', lastModified: '', date: '', contentType: '', retryAfter: '' };
+
+  // fetch() rejects the same way when the network is down and when a
+  // cross-origin server answers without Access-Control-Allow-Origin. A
+  // no-cors request tells them apart: it succeeds (opaque, unreadable) only
+  // when the server answered. Same-origin URLs and an offline browser need
+  // no probe.
+  async function failureWithoutResponse(url) {
+    if (!url || navigator.onLine === false) return NETWORK;
+    let target;
+    try {
+      target = new URL(url, location.href);
+    } catch (e) {
+      return NETWORK;
+    }
+    if (target.origin === location.origin || !/^https?:$/.test(target.protocol)) return NETWORK;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), PROBE_MS);
+    try {
+      await fetch(target.href, { mode: 'no-cors', credentials: 'omit', cache: 'no-store', signal: controller.signal });
+      return CORS;
+    } catch (e) {
+      return NETWORK;
+    } finally {
+      clearTimeout(timer);
+      controller.abort(); // the opaque body is never read
+    }
+  }
 
   function timedOut(started) {
     const reason = started.controller.signal.reason;
@@ -60,8 +91,9 @@ var newsreaderNet = (function () {
   }
 
   // Settles (never rejects) to { status, bytes, failure, headers }: bytes
-  // only for a complete 2xx body within maxBytes.
-  async function read(started, maxBytes) {
+  // only for a complete 2xx body within maxBytes. With `url`, a request that
+  // got no response is told apart as CORS or network (failureWithoutResponse).
+  async function read(started, maxBytes, url) {
     let response = null;
     try {
       response = await started.response;
@@ -80,7 +112,8 @@ var newsreaderNet = (function () {
       if (result.bytes === null) result.failure = TOO_LARGE;
       return result;
     } catch (err) {
-      const failure = timedOut(started) ? TIMEOUT : response ? BROKEN : NETWORK;
+      const aborted = started.controller.signal.aborted;
+      const failure = timedOut(started) ? TIMEOUT : response ? BROKEN : aborted ? NETWORK : await failureWithoutResponse(url);
       return { status: response ? response.status : 0, bytes: null, failure, headers: response ? headersOf(response) : NO_HEADERS };
     } finally {
       clearTimeout(started.timer);

@@ -25,14 +25,15 @@ EM_JS(void, nr_js_fetch, (int id, const char* url_ptr, int timeout_ms, double ma
     var started = early && early.has(url) ? early.take(url) : newsreaderNet.start(url, init, timeout_ms);
     var requests = Module["nrRequests"] || (Module["nrRequests"] = new Map());
     requests.set(id, started.controller);
-    newsreaderNet.read(started, max_bytes).then(function(res) {
+    newsreaderNet.read(started, max_bytes, url).then(function(res) {
         if (!requests.delete(id)) return;  // cancelled: the fetcher is gone
         var out = res.bytes && res.bytes.length ? Module["_nr_fetch_body"](id, res.bytes.length) : 0;
         if (out) HEAPU8.set(res.bytes, out);  // read after the call: the heap may have grown
         var h = res.headers;
         ccall("nr_fetch_done", null,
-              ["number", "number", "number", "number", "string", "string", "string", "string"],
-              [id, res.status, res.failure, started.timeoutMs, h.etag, h.lastModified, h.date, h.contentType]);
+              ["number", "number", "number", "number", "string", "string", "string", "string", "string"],
+              [id, res.status, res.failure, started.timeoutMs, h.etag, h.lastModified, h.date, h.contentType,
+               h.retryAfter]);
     });
 });
 
@@ -95,6 +96,7 @@ void WebFetcher::finish(int id, int status, FetchFailure failure, int timeout_ms
         r.url = std::move(request.url);
         r.status = failure == FetchFailure::TooLarge ? status : 0;  // as natively: a network error has no status
         r.error = describe_fetch_failure(failure, kMaxFeedBytes, timeout_ms);
+        r.failure = failure;
     }
     if (status != 0) r.headers = std::move(headers);
     request.done(std::move(r));
@@ -111,12 +113,12 @@ char* nr_fetch_body(int id, double size) {
     return owner ? owner->body_buffer(id, std::size_t(size)) : nullptr;
 }
 
-void nr_fetch_done(int id, int status, int failure, int timeout_ms, const char* etag,
-                                        const char* last_modified, const char* date, const char* content_type) {
+void nr_fetch_done(int id, int status, int failure, int timeout_ms, const char* etag, const char* last_modified,
+                   const char* date, const char* content_type, const char* retry_after) {
     nr::WebFetcher* owner = nr::FetchRoutes::instance().take(id);
     if (!owner) return;
     owner->finish(id, status, nr::FetchFailure(failure), timeout_ms,
-                  nr::FetchHeaders{etag, last_modified, date, content_type});
+                  nr::FetchHeaders{etag, last_modified, date, content_type, retry_after});
 }
 
 }  // extern "C"

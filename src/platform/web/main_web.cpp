@@ -50,6 +50,8 @@ struct WebRunner {
     bool first_content_sent = false;
     double last_input_ms = 0;  // emscripten_get_now() of the last SDL event
     long idle_timer = 0;       // pending emscripten_set_timeout, 0 if none
+    long retry_timer = 0;      // pending automatic retry (Retry-After), 0 if none
+    std::string reported_more_error;
     nr::LoadState reported = nr::LoadState::Loading;
     std::string reported_error;
     int reported_skipped = 0;
@@ -86,10 +88,28 @@ void on_idle(void* user) {
         nr::window_reload_fonts(r->window);
 }
 
+// A server that said when to come back (Retry-After) is asked again then.
+void on_retry(void* user) {
+    WebRunner* r = live(user);
+    if (!r) return;
+    r->retry_timer = 0;
+    r->app->retry_failed();
+}
+
+// Each new failure that carries Retry-After schedules one automatic retry.
+void schedule_retry(WebRunner* r, const nr::AppState& s) {
+    const bool new_failure =
+        s.state == nr::LoadState::Error ? s.error != r->reported_error : s.more_error != r->reported_more_error;
+    r->reported_more_error = s.more_error;
+    if (!new_failure || s.retry_after_s <= 0 || r->retry_timer) return;
+    r->retry_timer = emscripten_set_timeout(on_retry, s.retry_after_s * 1000.0, r);
+}
+
 // State changes and first content go to the loader (data-state, events);
 // after first content, idle work is scheduled.
 void report_to_host(WebRunner* r) {
     const nr::AppState& s = r->app->state();
+    schedule_retry(r, s);
     if (s.state != r->reported || s.error != r->reported_error || s.skipped != r->reported_skipped) {
         r->reported = s.state;
         r->reported_error = s.error;
@@ -288,6 +308,7 @@ void nr_destroy() {
     // A frame already requested would run after the runner is freed.
     if (g_runner->frame_request) emscripten_cancel_animation_frame(g_runner->frame_request);
     if (g_runner->idle_timer) emscripten_clear_timeout(g_runner->idle_timer);
+    if (g_runner->retry_timer) emscripten_clear_timeout(g_runner->retry_timer);
     SDL_DelEventWatch(on_sdl_event, g_runner);
     g_runner->app.reset();
     g_runner->images.reset();  // deletes textures, aborts loads: needs the GL context

@@ -66,6 +66,12 @@ public:
     // Answers it as a network failure (no HTTP status).
     void fail(std::string_view url) { respond(url, 0); }
 
+    // Answers it with a whole response (headers, a failure kind).
+    void answer(FetchResponse&& response) {
+        const std::string url = response.url;
+        answer(url, std::move(response));
+    }
+
     void answer(std::string_view url, FetchResponse&& response) {
         auto it = std::find_if(pending_.begin(), pending_.end(), [&](const Request& r) { return r.url == url; });
         REQUIRE_MESSAGE(it != pending_.end(), "no request pending for " << url);

@@ -62,7 +62,8 @@ TEST_CASE("FeedLoader: the first page") {
     SUBCASE("an HTTP error: the Error state says what went wrong") {
         f.fetcher.respond(kFirst, 404);
         CHECK(f.state().state == LoadState::Error);
-        CHECK(f.state().error == "Could not load the feed: HTTP 404: not found");
+        CHECK(f.state().error == "The feed was not found (HTTP 404).");
+        CHECK_FALSE(f.state().can_retry);  // asking again cannot help
         CHECK(f.state().feed.items.empty());
         CHECK(f.changes == 1);
     }
@@ -109,7 +110,8 @@ TEST_CASE("FeedLoader: Show more") {
         f.fetcher.respond(kSecond, 503);
         CHECK(f.state().state == LoadState::Ready);
         CHECK(ids(f.state()) == std::vector<std::string>{"a", "b"});
-        CHECK(f.state().more_error == "Could not load more stories: HTTP 503: server error");
+        CHECK(f.state().more_error == "Could not load more stories. The server is busy (HTTP 503).");
+        CHECK(f.state().can_retry);
         CHECK_FALSE(f.state().loading_more);
 
         REQUIRE(f.loader.load_more());
@@ -147,6 +149,47 @@ TEST_CASE("FeedLoader: Retry after the first page failed") {
     CHECK(f.state().state == LoadState::Ready);
     CHECK(ids(f.state()) == std::vector<std::string>{"a"});
     CHECK_FALSE(f.loader.retry());  // nothing to retry once shown
+}
+
+TEST_CASE("FeedLoader: faults say what happened and whether Retry helps") {
+    Fixture f;
+    f.loader.load(kFirst);
+
+    SUBCASE("503 with Retry-After: the state carries the delay for the host") {
+        nr::FetchResponse r = nr::http_response(kFirst, 503, "");
+        r.headers.retry_after = "30";
+        f.fetcher.answer(std::move(r));
+        CHECK(f.state().error == "The server is busy (HTTP 503); retrying in 30 s.");
+        CHECK(f.state().can_retry);
+        CHECK(f.state().retry_after_s == 30);
+        REQUIRE(f.loader.retry());
+        CHECK(f.state().retry_after_s == 0);  // asked again: nothing is scheduled any more
+    }
+    SUBCASE("a web page where the feed should be") {
+        f.fetcher.ok(kFirst, "<!doctype html><title>Sign in</title>");
+        CHECK(f.state().error == "The feed address returned a web page (HTML), not a feed.");
+    }
+    SUBCASE("an image where the feed should be: no Retry") {
+        nr::FetchResponse r = nr::http_response(kFirst, 200, "\x89PNG....");
+        r.headers.content_type = "image/png";
+        f.fetcher.answer(std::move(r));
+        CHECK(f.state().error == "The feed address returned an image (image/png), not a feed.");
+        CHECK_FALSE(f.state().can_retry);
+    }
+    SUBCASE("JSON served as text/html still reads") {
+        nr::FetchResponse r = nr::http_response(kFirst, 200, page({"a"}));
+        r.headers.content_type = "text/html";
+        f.fetcher.answer(std::move(r));
+        CHECK(f.state().state == LoadState::Ready);
+    }
+    SUBCASE("a failed Show more keeps page 1 and says why") {
+        f.fetcher.ok(kFirst, page({"a"}, kSecond));
+        REQUIRE(f.loader.load_more());
+        f.fetcher.respond(kSecond, 404);
+        CHECK(ids(f.state()) == std::vector<std::string>{"a"});
+        CHECK(f.state().more_error == "Could not load more stories. The feed was not found (HTTP 404).");
+        CHECK_FALSE(f.state().can_retry);
+    }
 }
 
 TEST_CASE("FeedLoader: responses for a replaced load are ignored") {
