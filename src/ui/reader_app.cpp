@@ -69,6 +69,12 @@ bool ReaderApp::build_article_fonts(float pixel_ratio, float width) {
 }
 
 void ReaderApp::open(const std::string& id) {
+    if (options_.open_links && hooks_.open_link) {
+        if (const Item* item = find_item(state().feed, id); item && !item->url.empty()) {
+            hooks_.open_link(item->url);
+            return;
+        }
+    }
     if (!loader_.open(id)) return;
     article_view_.reset();
     changed();
@@ -76,6 +82,14 @@ void ReaderApp::open(const std::string& id) {
 
 void ReaderApp::back() {
     if (loader_.back()) changed();
+}
+
+void ReaderApp::set_feed(const std::string& url) {
+    options_.feed_url = url;
+    loader_.load(url);
+    feed_view_.home();
+    article_view_.reset();
+    changed();
 }
 
 void ReaderApp::handle_keys() {
@@ -162,6 +176,10 @@ bool ReaderApp::draw(std::int64_t now) {
 
     drew_items_ = !feed_view_.drawn().empty() || article != nullptr;
     apply(f.actions);
+    if (!article && hooks_.content_height && feed_view_.content_height() != last_content_height_) {
+        last_content_height_ = feed_view_.content_height();
+        hooks_.content_height(last_content_height_);
+    }
     const int edges = int(at_top) | int(at_bottom) << 1;
     if (edges != last_edges_ && hooks_.scroll_edges) hooks_.scroll_edges(at_top, at_bottom);
     last_edges_ = edges;

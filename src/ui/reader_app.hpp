@@ -29,12 +29,18 @@ struct ReaderOptions {
     bool dark = false;
     std::uint32_t accent = 0;  // 0xRRGGBB; 0 keeps the theme's accent
     bool reduced_motion = false;
+    bool open_links = false;  // opening an item hands its URL to the host (HostHooks::open_link) instead
 };
 
 // What the app tells its host between frames (the web host turns these into
 // DOM state: scroll edges so the page scrolls on; natively ignored).
 struct HostHooks {
     std::function<void(bool at_top, bool at_bottom)> scroll_edges;
+    // The list's full height (CSS px) when it changes: a host that sizes the
+    // widget to its content (the loader's height "auto") follows it.
+    std::function<void(float height)> content_height;
+    // With ReaderOptions::open_links, an item's URL to open in place of its article.
+    std::function<void(const std::string& url)> open_link;
 };
 
 class ReaderApp {
@@ -75,6 +81,9 @@ public:
     // Host-driven navigation (keyboard shortcuts from the platform, tests).
     void open(const std::string& id);
     void back();
+    // Starts over with another feed (the host's setFeed): the list, the open
+    // article and any request in flight are dropped.
+    void set_feed(const std::string& url);
 
 private:
     void load_fonts();
@@ -102,6 +111,7 @@ private:
     std::string last_hovered_;
     std::vector<LinkArea> links_;  // drawn in the last frame
     int last_edges_ = -1;
+    float last_content_height_ = -1;
 };
 
 }  // namespace nr::ui

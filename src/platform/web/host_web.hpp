@@ -10,5 +10,10 @@ void set_state(const char* state, const char* error, int skipped, const char* sk
 void fatal(const char* message);                     // nothing can be drawn (no WebGL2): the host shows text instead
 void first_content();                                // stamps firstContentMs
 void set_scroll_edges(bool at_top, bool at_bottom);  // lets the page scroll on at the ends
+void opened(const char* id, const char* url);        // an article opened (newsreader:open)
+void closed();                                       // back to the list (newsreader:back)
+void more(int items);                                // a further page arrived (newsreader:more)
+void content_height(float height);                   // the list's height, for height "auto"
+void open_link(const char* url);                     // open "link": the host opens the item's URL
 
 }  // namespace nr::host

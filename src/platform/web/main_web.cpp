@@ -45,6 +45,8 @@ struct WebRunner {
     nr::LoadState reported = nr::LoadState::Loading;
     std::string reported_error;
     int reported_skipped = 0;
+    std::string reported_open;  // the open article last told to the host, "" for the list
+    int reported_items = 0;     // items last told to the host (newsreader:more past the first page)
     std::vector<SDL_Event> deferred;  // key releases held for the next frame
 };
 
@@ -88,6 +90,20 @@ void report_to_host(WebRunner* r) {
         r->reported_skipped = s.skipped;
         nr::host::set_state(std::string(nr::to_string(s.state)).c_str(), s.error.c_str(), s.skipped,
                             s.skip_reason.c_str());
+    }
+    if (s.open_id != r->reported_open) {
+        r->reported_open = s.open_id;
+        if (s.open_id.empty()) {
+            nr::host::closed();
+        } else {
+            const nr::Item* item = nr::find_item(s.feed, s.open_id);
+            nr::host::opened(s.open_id.c_str(), item ? item->url.c_str() : "");
+        }
+    }
+    const int items = int(s.feed.items.size());
+    if (s.state == nr::LoadState::Ready && items != r->reported_items) {
+        if (items > r->reported_items && r->reported_items > 0) nr::host::more(items);
+        r->reported_items = items;
     }
     if (!r->first_content_sent && r->app->drew_items()) {
         r->first_content_sent = true;
@@ -149,6 +165,8 @@ nr::ui::ReaderOptions parse_arguments(int argc, char** argv) {
             o.accent = std::uint32_t(std::strtoul(value, nullptr, 16));
         else if (key == "--reduced-motion")
             o.reduced_motion = std::strcmp(value, "1") == 0;
+        else if (key == "--open")
+            o.open_links = std::strcmp(value, "link") == 0;
     }
     return o;
 }
@@ -197,6 +215,14 @@ void nr_open(const char* id) {
 }
 void nr_back() {
     if (g_runner) g_runner->app->back();
+}
+
+// The host's setFeed: another feed in the same instance (fonts, GL context
+// and images stay).
+void nr_set_feed(const char* url) {
+    if (!g_runner) return;
+    g_runner->reported_items = 0;  // the new feed's first page is not "more"
+    g_runner->app->set_feed(url);
 }
 
 // The link drawn at (x, y) CSS px in the last frame, or "" (the loader's
@@ -249,6 +275,8 @@ int main(int argc, char** argv) {
     r->images = std::make_unique<nr::WebImageSource>([r] { request_frame(r); }, timeout_ms);
     nr::ui::HostHooks hooks;
     hooks.scroll_edges = [](bool top, bool bottom) { nr::host::set_scroll_edges(top, bottom); };
+    hooks.content_height = [](float height) { nr::host::content_height(height); };
+    hooks.open_link = [](const std::string& url) { nr::host::open_link(url.c_str()); };
     r->app = std::make_unique<nr::ui::ReaderApp>(
         r->fetcher, *r->images, nr::parse_html_dom, parse_arguments(argc, argv), [r] { request_frame(r); },
         std::move(hooks));
