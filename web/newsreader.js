@@ -66,6 +66,8 @@ let htmlPolicy; // the page's Trusted Types policy for the HTML parser: undefine
 async function mount(element, options = {}) {
   element.newsreader?.destroy();
   const settings = readSettings(element, options);
+  // iframe mode lives in its own function when the build has it (mountIframe).
+  if (settings.mode === 'iframe' && typeof mountIframe === 'function') return mountIframe(element, settings, options);
   const widget = createWidget(element, settings, options);
   element.newsreader = widget.api;
   if (!settings.feed) {
@@ -78,6 +80,7 @@ async function mount(element, options = {}) {
   widget.early = earlyRequests(settings.feed, settings.timeoutMs);
   openLinksOnClick(widget);
   passScrollAtEdges(widget);
+  letTabOut(widget);
   followContextLoss(widget);
   followHistory(widget);
   let module;
@@ -573,6 +576,16 @@ function passScrollAtEdges(widget) {
     e.stopPropagation();
     (document.scrollingElement ?? document.documentElement).scrollBy(0, dy);
   }, { capture: true, signal });
+}
+
+// SDL cancels every key on the canvas, Tab included, which would trap the
+// keyboard in the widget: Tab never reaches SDL, so it moves focus on.
+function letTabOut(widget) {
+  for (const type of ['keydown', 'keyup']) {
+    widget.element.addEventListener(type, (e) => {
+      if (e.key === 'Tab') e.stopPropagation();
+    }, { capture: true, signal: widget.signal });
+  }
 }
 
 // The browser may take the WebGL context away (GPU reset, too many contexts,

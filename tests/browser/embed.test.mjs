@@ -324,7 +324,7 @@ export default function embedTests({ baseUrl, context }) {
     }],
 
     ['keys reach the page while the widget is unfocused; the widget takes them when focused', async () => {
-      const page = await partnerPage(context, baseUrl, `<input id="field">${widget('k')}${CLASSIC}
+      const page = await partnerPage(context, baseUrl, `<input id="field">${widget('k')}<a id="after" href="#x">after</a>${CLASSIC}
         <script>window.keys = []; document.addEventListener('keydown', (e) => window.keys.push(e.key));</script>`);
       await waitForState(page, '#k', ['ready']);
       await page.locator('#field').focus();
@@ -343,6 +343,9 @@ export default function embedTests({ baseUrl, context }) {
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
       await until(async () => (await debug(page, '#k')).openId, 'Enter opens an item in the focused widget');
+      await page.keyboard.press('Tab');
+      const after = await page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+      assert(after === 'after', `Tab from the widget moved focus to ${after}, not the next link`);
       await page.close();
     }],
 

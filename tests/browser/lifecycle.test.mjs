@@ -78,7 +78,7 @@ async function blankPage(context, baseUrl, { width = 900, height = 900, setup } 
 function mountW(page, options = {}) {
   return page.evaluate(async (opts) => {
     const { mount } = await import('./newsreader.mjs');
-    await mount(document.querySelector('#w'), opts);
+    await mount(document.querySelector('#w'), { feed: 'assets/feeds/page-1.json', ...opts });
   }, options);
 }
 

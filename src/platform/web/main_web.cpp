@@ -45,8 +45,8 @@ struct WebRunner {
     nr::LoadState reported = nr::LoadState::Loading;
     std::string reported_error;
     int reported_skipped = 0;
-    std::string reported_open;  // the open article last told to the host, "" for the list
-    int reported_items = 0;     // items last told to the host (newsreader:more past the first page)
+    std::string reported_open;        // the open article last told to the host, "" for the list
+    int reported_items = 0;           // items last told to the host (newsreader:more past the first page)
     std::vector<SDL_Event> deferred;  // key releases held for the next frame
 };
 
