@@ -475,11 +475,12 @@ function setState(widget, state, error, skipped = 0, skipReason = '', code = err
   if (state === 'error') emit(widget.element, 'newsreader:error', { code, message: error, skipped, skipReason });
 }
 
-// What kind of failure a feed load's message is (the module's fetcher and
-// parser word them: src/core/net/fetcher.cpp, src/core/feed/).
+// What kind of failure a feed load's message is, from its wording in
+// src/core/net/fetcher.cpp (describe_http_status, describe_fetch_failure);
+// anything else is the feed's content.
 function errorCode(message) {
   if (/\bHTTP \d{3}\b/.test(message)) return 'http';
-  if (/network|timed out|offline|connect|refused|too large|over \d+ MB/i.test(message)) return 'network';
+  if (/network error|took too long|too large|larger than|broke off/i.test(message)) return 'network';
   return 'format';
 }
 

@@ -214,6 +214,10 @@ export default function embedTests({ baseUrl, context }) {
       await page.$eval('#e', (el) => el.newsreader.setFeed('assets/feeds/missing.json'));
       const [error] = await until(() => eventsOf(page, 'error').then((r) => r.length && r), 'newsreader:error');
       assert(error.detail.code === 'http' && error.detail.message, `error: ${JSON.stringify(error)}`);
+      // A server that does not answer: code network.
+      await page.$eval('#e', (el) => el.newsreader.setFeed('http://127.0.0.1:9/feed.json'));
+      const [, refused] = await until(() => eventsOf(page, 'error').then((r) => r.length > 1 && r), 'a second newsreader:error');
+      assert(refused.detail.code === 'network', `error: ${JSON.stringify(refused)}`);
       await page.close();
     }],
 
