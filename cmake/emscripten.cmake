@@ -79,7 +79,11 @@ function(nr_add_site target site_dir module)
   add_custom_target(${target} ALL
     COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_CURRENT_SOURCE_DIR}/web ${site_dir}
     COMMAND ${CMAKE_COMMAND} -DIN=${CMAKE_CURRENT_SOURCE_DIR}/web/newsreader.js -DOUT=${site_dir}/newsreader.js
-            -DFONTS_JSON=${NR_FONTS_JSON} -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/stage-loader.cmake
+            -DFONTS_JSON=${NR_FONTS_JSON} -DVERSION=${PROJECT_VERSION}
+            -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/stage-loader.cmake
+    COMMAND ${CMAKE_COMMAND} -DIN=${CMAKE_CURRENT_SOURCE_DIR}/web/newsreader.js -DOUT=${site_dir}/newsreader.mjs
+            -DFONTS_JSON=${NR_FONTS_JSON} -DVERSION=${PROJECT_VERSION} -DMODULE=ON
+            -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/stage-loader.cmake
     COMMAND ${CMAKE_COMMAND} -E rm -rf ${site_dir}/fonts
     COMMAND ${CMAKE_COMMAND} -E make_directory ${site_dir}/fonts
     COMMAND ${CMAKE_COMMAND} -E copy ${NR_FONT_PATHS} ${site_dir}/fonts/

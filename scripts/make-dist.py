@@ -30,7 +30,7 @@ MODULE_JS = "newsreader-wasm.js"
 MODULE_WASM = "newsreader-wasm.wasm"
 EMBED_JS = "embed.js"
 # What a browser downloads to show one widget (the embed page only in iframe mode).
-WIDGET_FILES = ("newsreader.js", MODULE_JS, MODULE_WASM)
+WIDGET_FILES = ("newsreader.js", "newsreader.mjs", MODULE_JS, MODULE_WASM)
 
 
 def digest(data):
@@ -96,11 +96,14 @@ def build(site, out, brotli_quality):
     for f in fonts:
         add(f"{fonts_dir}/{f.name}", f.read_bytes())
 
-    loader = stripped_js(site / "newsreader.js")
-    loader = replace_once(loader, f"'./{MODULE_JS}'", f"'./{module_js}'", "the module")
-    loader = replace_once(loader, f"'{MODULE_WASM}'", f"'{wasm}'", "the wasm")
-    loader = replace_once(loader, "'fonts/'", f"'{fonts_dir}/'", "the fonts folder")
-    add("newsreader.js", loader.encode())
+    # The classic entry and its ES module form (newsreader.mjs, which embed.js imports).
+    for entry in ("newsreader.js", "newsreader.mjs"):
+        loader = stripped_js(site / entry)
+        loader = replace_once(loader, f"'{MODULE_JS}'", f"'{module_js}'", "the module")
+        loader = replace_once(loader, f"'{MODULE_WASM}'", f"'{wasm}'", "the wasm")
+        loader = replace_once(loader, "'fonts/'", f"'{fonts_dir}/'", "the fonts folder")
+        add(entry, loader.encode())
+    loader = files["newsreader.js"].decode()
     if (site / "embed.html").exists():
         script = stripped_js(site / EMBED_JS).encode()
         embed_js = add(hashed_name(EMBED_JS, script), script)
@@ -120,7 +123,7 @@ def build(site, out, brotli_quality):
         pathlib.Path(f"{path}.gz").write_bytes(gz)
         pathlib.Path(f"{path}.br").write_bytes(br)
         manifest["files"].append({"name": name, "bytes": len(data), "gzip": len(gz), "brotli": len(br),
-                                  "sha256": digest(data), "immutable": name not in ("newsreader.js", "embed.html")})
+                                  "sha256": digest(data), "immutable": name not in ("newsreader.js", "newsreader.mjs", "embed.html")})
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
     (out / "snippet.html").write_text(snippet(entry_is_module(loader)))
     return manifest

@@ -1,7 +1,7 @@
 // The demo page's options playground: the form's options become the demo
 // widget's data- attributes, the snippet shows them, and the widget is
 // mounted again with them. Options left at their default are left out.
-import { mount } from './newsreader.js';
+import { mount } from './newsreader.mjs';
 
 const DEFAULTS = { theme: 'auto', lang: 'auto', height: '720', open: 'inside', mode: 'inline' };
 const LOADER_URL = new URL('newsreader.js', import.meta.url).href;
@@ -31,7 +31,7 @@ function heightPx() {
 function snippetFor(options) {
   const attributes = options.map(([name, value]) => ` data-${name}="${value}"`).join('');
   return `<div data-newsreader${attributes} style="height:${heightPx()}px"></div>\n`
-    + `<script type="module" src="${LOADER_URL}"></script>`;
+    + `<script async src="${LOADER_URL}"></script>`;
 }
 
 function apply() {

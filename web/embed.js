@@ -66,7 +66,7 @@ function takeCalls(loader) {
 
 configure();
 forwardEvents();
-const loader = await import('./newsreader.js');
+const loader = await import('./newsreader.mjs');
 takeCalls(loader);
 send({ type: 'size', height: Number(query.get('height')) || DEFAULT_HEIGHT_PX });
 send({ type: 'hello' });

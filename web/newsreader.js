@@ -1,24 +1,34 @@
-// Newsreader embed loader. One script tag mounts every element carrying
-// data-newsreader:
+// Newsreader embed loader. One script mounts every element carrying
+// data-newsreader, now and whenever one is inserted later:
 //
-//   <div data-newsreader data-feed="https://example.com/feed.json" style="height:640px"></div>
-//   <script type="module" src="https://cdn.example.com/newsreader/newsreader.js"></script>
+//   <div data-newsreader data-feed="https://example.com/feed.json"></div>
+//   <script async src="https://cdn.example.com/newsreader/newsreader.js"></script>
 //
-// Each widget is its own instance of the wasm module (no shared state), all
-// compiled from one download. The host element gets:
+// It is a classic script (partner CMSs rarely allow type=module) that defines
+// one global, NewsReader {mount, mountAll, version}; the build also stages it
+// as newsreader.mjs, the same code with those names as module exports
+// (cmake/stage-loader.cmake). Each widget is its own instance of the wasm
+// module (no shared state), all compiled from one download, and draws inside
+// its host element's shadow root, out of reach of the page's CSS. The host
+// element gets:
 //   data-state            loading | ready | error
-//   newsreader:ready      bubbling CustomEvent once the first content is on screen
-//   newsreader:error      bubbling CustomEvent with {message, skipped, skipReason} when loading fails
-//                         (skipped: stories the feed had but could not be read; skipReason: the first why)
-//   element.newsreader    { stats(), debug(), open(id), back(), destroy(), ... } (README.md)
+//   newsreader:*          bubbling CustomEvents: ready, open, back, linkclick (cancelable), more, error
+//   element.newsreader    the handle: { stats(), debug(), open(id), back(), setFeed(url), on(), off(), destroy() }
+// Options, events and the handle are documented in README.md.
 // When the module cannot start or its WebGL context is lost for good, the
-// element shows the reason in DOM text with a Retry button (mounts again).
+// widget shows the reason in DOM text with a Retry button (mounts again).
 //
 // Read from mount() down: each step of a mount is one function below it.
-import createNewsreaderModule from './newsreader-wasm.js';
+(() => {
+if (globalThis.NewsReader) return;  // loaded twice (script tag and import): the first one serves both
 
-const moduleUrl = new URL('newsreader-wasm.wasm', import.meta.url);
-const fontsUrl = new URL('fonts/', import.meta.url).href;
+// Where the loader came from: its siblings (module, wasm, fonts) are there.
+// The module build replaces this with import.meta.url.
+const SCRIPT_URL = /* @NR_SCRIPT_URL@ */ document.currentScript?.src || document.baseURI;
+const VERSION = '@NR_VERSION@';
+const moduleUrl = new URL('newsreader-wasm.wasm', SCRIPT_URL);
+const factoryUrl = new URL('newsreader-wasm.js', SCRIPT_URL).href;
+const fontsUrl = new URL('fonts/', SCRIPT_URL).href;
 // The faces the module loads, requested early: written here from
 // assets/fonts.json when the build stages the loader (cmake/stage-loader.cmake).
 const FONT_FILES = [/* @NR_FONT_FILES@ */];
@@ -35,23 +45,45 @@ const CONTEXT_RESTORE_MS = 3000;
 // A press that moves further than this (CSS px) before the click is a drag,
 // not a click on a link.
 const CLICK_SLOP_PX = 6;
-// The compiled module, shared by every widget; a failed compile is dropped so
-// that Retry downloads and compiles again.
+// Lazy widgets start when they come this close to the viewport.
+const LAZY_MARGIN = '300px';
+// height "auto" grows with the list up to this (CSS px).
+const AUTO_HEIGHT_MAX_PX = 900;
+// The widget's box: the host keeps the page's size for it (a default height
+// the page's own CSS overrides, so nothing jumps when it starts), and the
+// canvas fills it whatever the page's CSS says about canvases.
+const HOST_CSS = ':host{display:block;position:relative;height:480px;overflow:hidden}'
+  + 'canvas{position:absolute;inset:0;display:block;width:100%;height:100%;outline:none;touch-action:none}';
+// The compiled module and the module factory, shared by every widget; a
+// failure is dropped so that Retry downloads and compiles again.
 let compiled = null;
+let factory = null;
+let hostSheet = null;
+const fonts = new Map();  // font URL -> its bytes (fontRequest)
 let htmlPolicy; // the page's Trusted Types policy for the HTML parser: undefined until asked, null if refused
 
 // Mounts a widget into `element` (replacing one already there) and resolves
-// to its API once the module runs or has failed to start.
-export async function mount(element, options = {}) {
+// to its handle once the module runs or has failed to start; the handle is
+// element.newsreader from the start. A lazy widget starts only near the viewport.
+async function mount(element, options = {}) {
   element.newsreader?.destroy();
   if ((options.mode ?? element.dataset.mode) === 'iframe') return mountIframe(element, options);
   const settings = readSettings(element, options);
-  const early = earlyRequests([settings.feed, ...FONT_FILES.map((name) => fontsUrl + name)], settings.timeoutMs);
-  const widget = createWidget(element, early, options);
+  const widget = createWidget(element, settings, options);
   element.newsreader = widget.api;
+  if (!settings.feed) {
+    console.warn('[newsreader] no feed: set data-feed (or the feed option) to the URL of a feed');
+    showNote(widget, 'config', 'This news reader has no feed to show (data-feed is missing).', false);
+    return widget.api;
+  }
+  await nearViewport(widget);
+  if (widget.destroyed) return widget.api;
+  widget.early = earlyRequests(settings.feed, settings.timeoutMs);
   openLinksOnClick(widget);
-  passWheelAtEdges(widget);
+  passScrollAtEdges(widget);
+  letTabOut(widget);
   followContextLoss(widget);
+  followHistory(widget);
   let module;
   try {
     module = await startModule(widget, settings);
@@ -86,22 +118,56 @@ export async function mount(element, options = {}) {
   return widget.api;
 }
 
-export function mountAll(root = document) {
-  return Promise.all([...root.querySelectorAll('[data-newsreader]')].map((el) => mount(el)));
+// Mounts every [data-newsreader] under `root` not mounted yet.
+function mountAll(root = document) {
+  return Promise.all([...root.querySelectorAll('[data-newsreader]')].filter((el) => !el.newsreader)
+    .map((el) => mount(el)));
+}
+
+// Elements inserted later are mounted (once); an element taken out of the
+// document destroys its widget. A move (out and back in one task) keeps it.
+function watchDocument() {
+  const mounted = (node) => (node.nodeType === 1 ? [node, ...node.querySelectorAll('*')] : [])
+    .filter((el) => el.newsreader || el.matches('[data-newsreader]'));
+  new MutationObserver((records) => {
+    for (const record of records) {
+      for (const el of [...record.removedNodes].flatMap(mounted)) if (!el.isConnected) el.newsreader?.destroy();
+      for (const el of [...record.addedNodes].flatMap(mounted)) if (el.isConnected && !el.newsreader) mount(el);
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
 }
 
 // What a widget is mounted with: the options passed to mount(), else the
-// element's data- attributes, else the defaults.
+// element's data- attributes, else the defaults (README.md lists them). A
+// value that is not one of an option's own is its default, with one warning.
 function readSettings(element, options) {
+  const read = (name) => {
+    const value = options[name] ?? element.dataset[name];
+    return value === true ? 'on' : value === false ? 'off' : value;  // lazy: true | false too
+  };
+  const choice = (name, values, fallback = values[0]) => {
+    const value = read(name);
+    if (value === undefined || values.includes(value)) return value ?? fallback;
+    console.warn(`[newsreader] ignoring ${name} "${value}": use ${values.join(' | ')}`);
+    return fallback;
+  };
+  const feed = read('feed');
   return {
-    feed: new URL(options.feed ?? element.dataset.feed ?? 'assets/feeds/page-1.json', document.baseURI).href,
-    theme: themeFor(options.theme ?? element.dataset.theme),
-    accent: options.accent ?? element.dataset.accent,
+    feed: feed ? new URL(feed, document.baseURI).href : '',
+    theme: themeFor(choice('theme', ['auto', 'light', 'dark'])),
+    accent: read('accent'),
+    lang: langFor(choice('lang', ['auto', 'en', 'uk']), element),
+    height: heightFor(read('height')),
+    open: choice('open', ['inside', 'link']),
+    lazy: choice('lazy', ['on', 'off']) === 'on',
+    mode: choice('mode', ['inline', 'iframe']),
+    article: read('article') ?? '',
+    history: choice('history', ['none', 'hash']),
     reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
-    timeoutMs: timeoutFor(options.timeout ?? element.dataset.timeout),
+    timeoutMs: timeoutFor(read('timeout')),
     // Offline reading (docs/offline.md): 'off' turns it off; the budget in MB.
-    offline: (options.offline ?? element.dataset.offline) === 'off' ? 'off' : 'on',
-    offlineBudget: budgetFor(options.offlineBudget ?? element.dataset.offlineBudget),
+    offline: read('offline') === 'off' ? 'off' : 'on',
+    offlineBudget: budgetFor(read('offlineBudget')),
   };
 }
 
@@ -123,9 +189,26 @@ function timeoutFor(option) {
   return DEFAULT_TIMEOUT_MS;
 }
 
+// The height option: CSS px, "auto" (follows the list), or null (the page's CSS).
+function heightFor(option) {
+  if (option === undefined || option === 'auto') return option ?? null;
+  const px = Number(option);
+  if (Number.isFinite(px) && px > 0) return px;
+  console.warn(`[newsreader] ignoring height "${option}": use px (e.g. 640) or auto`);
+  return null;
+}
+
 function themeFor(option) {
-  if (option === 'light' || option === 'dark') return option;
+  if (option !== 'auto') return option;
   return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+// "auto": the language around the widget (the nearest lang attribute, the
+// page's), else the browser's; Ukrainian for uk, English for anything else.
+function langFor(option, element) {
+  if (option !== 'auto') return option;
+  const lang = element.closest('[lang]')?.lang || navigator.language || 'en';
+  return /^uk\b/i.test(lang) ? 'uk' : 'en';
 }
 
 function accentArgument(accent, theme) {
@@ -157,8 +240,9 @@ function contrast(a, b) {
 // timeout and errors as its own (src/platform/web/fetch_web.cpp,
 // fetch_glue.js). Each is taken once; what is never taken is aborted by
 // `clear`.
-function earlyRequests(urls, timeoutMs) {
-  const pending = new Map(urls.map((url) => [url, startRequest(url, EARLY_FETCH, timeoutMs)]));
+function earlyRequests(feed, timeoutMs) {
+  const pending = new Map([[feed, startRequest(feed, EARLY_FETCH, timeoutMs)]]);
+  for (const name of FONT_FILES) pending.set(fontsUrl + name, fontRequest(fontsUrl + name, timeoutMs));
   return {
     has(url) { return pending.has(url); },
     take(url) {
@@ -183,6 +267,25 @@ function startRequest(url, init, timeoutMs) {
   return { response, controller, timer, timeoutMs };
 }
 
+// The fonts download once per page, for every widget: each takes its own
+// Response over the same bytes. A failure is not kept (the next widget, or
+// Retry, asks again).
+function fontRequest(url, timeoutMs) {
+  let font = fonts.get(url);
+  if (!font) {
+    const { response, timer } = startRequest(url, EARLY_FETCH, timeoutMs);
+    font = response.then(async (r) => {
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      return { bytes: await r.arrayBuffer(), headers: r.headers };
+    });
+    font.finally(() => clearTimeout(timer)).catch(() => fonts.delete(url));
+    fonts.set(url, font);
+  }
+  const response = font.then(({ bytes, headers }) => new Response(bytes.slice(0), { headers }));
+  response.catch(() => {});  // reported by the module when it reads it
+  return { response, controller: new AbortController(), timer: 0, timeoutMs };
+}
+
 // Pages that enforce Trusted Types (require-trusted-types-for 'script') only
 // let the HTML parser (src/platform/web/html_dom.js) take TrustedHTML. One
 // policy per page, made on first need, shared by every widget: a second
@@ -202,17 +305,20 @@ function trustedHtmlPolicy() {
 
 // One mounted widget: what its API, its host callbacks and its listeners
 // share. Everything lives here, per element, so widgets never meet.
-function createWidget(element, early, options) {
+function createWidget(element, settings, options) {
   // Every listener a mount adds, here or on the page, goes with this signal:
   // destroy() removes them all at once.
   const lifetime = new AbortController();
+  const root = shadowRootOf(element);
   const widget = {
     element,
-    early,
+    root,  // the widget's shadow root: every element it shows goes here
+    settings,
+    early: { has: () => false, take() {}, clear() {} },  // the first requests, once it starts
     options,
     signal: lifetime.signal,
     lifetime,
-    canvas: makeCanvas(element, lifetime.signal),
+    canvas: makeCanvas(root, lifetime.signal),
     module: null,
     gl: null,
     aborted: null,  // the Error of a runtime abort
@@ -224,26 +330,40 @@ function createWidget(element, early, options) {
     cleanups: [],
   };
   element.dataset.state = 'loading';
+  if (typeof settings.height === 'number') element.style.height = `${settings.height}px`;
   widget.api = makeApi(widget);
   return widget;
 }
 
-function makeCanvas(element, signal) {
+// The page's CSS stops at a shadow root; an element keeps its one shadow root
+// from mount to mount (it cannot be removed).
+function shadowRootOf(element) {
+  const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+  if (!hostSheet) {
+    hostSheet = new CSSStyleSheet();  // constructed, so a CSP without 'unsafe-inline' allows it
+    hostSheet.replaceSync(HOST_CSS);
+  }
+  root.adoptedStyleSheets = [hostSheet];
+  return root;
+}
+
+function makeCanvas(root, signal) {
   const canvas = document.createElement('canvas');
   // SDL's mousedown handler keeps the canvas from taking focus; a tabindex
   // and an explicit focus give it keyboard input without stealing the page's.
   canvas.tabIndex = 0;
-  canvas.style.cssText = 'display:block;width:100%;height:100%;outline:none;touch-action:none';
   canvas.setAttribute('role', 'application');
   canvas.setAttribute('aria-label', 'News reader');
   canvas.addEventListener('pointerdown', () => canvas.focus(), { signal });
   canvas.addEventListener('contextmenu', (e) => e.preventDefault(), { signal });
-  element.replaceChildren(canvas);
+  root.replaceChildren(canvas);
   return canvas;
 }
 
-// element.newsreader: what pages and the browser tests call.
+// The handle: element.newsreader, what mount() resolves to, what pages and
+// the browser tests call.
 function makeApi(widget) {
+  const type = (event) => (event.startsWith('newsreader:') ? event : `newsreader:${event}`);
   return {
     stats: () => readStats(widget),
     // Test and bench module only (src/platform/web/exports.txt), as is
@@ -266,6 +386,16 @@ function makeApi(widget) {
       if (!module?._nr_test_offline) return null;
       return module.ccall('nr_test_offline', 'number', ['string'], [JSON.stringify(state)]) === 1;
     },
+    // Another feed in the same instance: no new download, compile or context.
+    setFeed(url) {
+      widget.settings.feed = new URL(url, document.baseURI).href;
+      widget.module?.ccall('nr_set_feed', null, ['string'], [widget.settings.feed]);
+    },
+    // Listeners for the newsreader:* events ("open" or "newsreader:open"),
+    // removed by off() or destroy().
+    on(event, fn) { widget.element.addEventListener(type(event), fn, { signal: widget.signal }); },
+    off(event, fn) { widget.element.removeEventListener(type(event), fn); },
+    version: VERSION,
     destroy: () => destroyWidget(widget),
   };
 }
@@ -338,7 +468,8 @@ function destroyWidget(widget) {
   widget.module?._nr_destroy();
   loseContext(widget.gl);
   widget.module = null;
-  widget.element.replaceChildren();
+  widget.root.replaceChildren();
+  widget.root.adoptedStyleSheets = [];
   if (widget.element.newsreader === widget.api) delete widget.element.newsreader;
   delete widget.element.dataset.state;
 }
@@ -352,51 +483,78 @@ function loseContext(gl) {
 
 // Module.nrHost: what the module tells the page (src/platform/web/host_web.cpp).
 function makeHost(widget) {
+  const { element, settings } = widget;
   return {
     setState: (state, error, skipped, skipReason) => setState(widget, state, error, skipped, skipReason),
     firstContent(ms) {
       widget.early.clear();  // anything not taken by now never will be
       widget.stats.firstContentMs = ms;
-      emit(widget.element, 'newsreader:ready', widget.api.stats());
+      emit(element, 'newsreader:ready', widget.api.stats());
+      if (settings.article && settings.open === 'inside') widget.api.open(settings.article);
     },
     fatal: (message) => showFatal(widget, message),
     setScrollEdges(top, bottom) { widget.edges = { top, bottom }; },
+    opened: (id, url) => emit(element, 'newsreader:open', { id, url }),
+    closed: () => emit(element, 'newsreader:back', {}),
+    more: (items) => emit(element, 'newsreader:more', { items }),
+    contentHeight(px) {
+      if (settings.height === 'auto') element.style.height = `${Math.ceil(Math.min(px, AUTO_HEIGHT_MAX_PX))}px`;
+    },
+    openLink: (url) => openLink(widget, url),
   };
 }
 
-function setState(widget, state, error, skipped = 0, skipReason = '') {
+function setState(widget, state, error, skipped = 0, skipReason = '', code = errorCode(error)) {
   Object.assign(widget.stats, { state, error, skipped, skipReason });
   widget.element.dataset.state = state;
-  if (state === 'error') emit(widget.element, 'newsreader:error', { message: error, skipped, skipReason });
+  if (state === 'error') emit(widget.element, 'newsreader:error', { code, message: error, skipped, skipReason });
+}
+
+// What kind of failure a feed load's message is, from its wording in
+// src/core/net/fetcher.cpp (describe_http_status, describe_fetch_failure);
+// anything else is the feed's content.
+function errorCode(message) {
+  if (/\bHTTP \d{3}\b/.test(message)) return 'http';
+  if (/network error|took too long|too large|larger than|broke off/i.test(message)) return 'network';
+  return 'format';
 }
 
 // The canvas cannot be used (no WebGL2, too many contexts): say so in plain
 // DOM text rather than leave an empty box.
 function showFatal(widget, message) {
-  setState(widget, 'error', `This news reader cannot run here: ${message}`);
-  widget.element.replaceChildren(errorNote(widget, widget.stats.error));
+  showNote(widget, 'webgl', `This news reader cannot run here: ${message}`);
 }
 
-// A failure in plain DOM text with a Retry button that mounts the widget
-// again with the same options (a fresh module, a fresh compile if the last
-// one failed).
-function errorNote(widget, message) {
+// A failure in plain DOM text, in place of the canvas, with a Retry button
+// that mounts the widget again with the same options (a fresh module, a
+// fresh compile if the last one failed).
+function showNote(widget, code, message, retry = true) {
+  setState(widget, 'error', message, 0, '', code);
+  widget.root.replaceChildren(errorNote(widget, message, retry));
+}
+
+function errorNote(widget, message, withRetry = true) {
   const note = document.createElement('div');
   note.setAttribute('role', 'alert');
   note.style.cssText = 'margin:0;padding:16px;font:14px/1.5 system-ui,sans-serif';
   const text = document.createElement('p');
   text.style.margin = '0 0 8px';
   text.textContent = message;
-  const retry = document.createElement('button');
-  retry.type = 'button';
-  retry.textContent = 'Retry';
-  retry.addEventListener('click', () => mount(widget.element, widget.options), { signal: widget.signal });
-  note.append(text, retry);
+  note.append(text);
+  if (withRetry) {
+    const retry = document.createElement('button');
+    retry.type = 'button';
+    retry.textContent = 'Retry';
+    retry.addEventListener('click', () => mount(widget.element, widget.options), { signal: widget.signal });
+    note.append(retry);
+  }
   return note;
 }
 
-function emit(element, name, detail) {
-  element.dispatchEvent(new CustomEvent(name, { bubbles: true, detail }));
+// Dispatches a bubbling event on the host element; false when a listener
+// cancelled it (only cancelable ones can be).
+function emit(element, name, detail, cancelable = false) {
+  return element.dispatchEvent(new CustomEvent(name, { bubbles: true, cancelable, detail }));
 }
 
 // Links open from inside the user's own click (popup blockers allow that), in
@@ -414,26 +572,56 @@ function openLinksOnClick(widget) {
     if (!start || !widget.module) return;
     if (Math.hypot(e.clientX - start.x, e.clientY - start.y) > CLICK_SLOP_PX) return;
     const url = linkAt(widget.module, e.offsetX, e.offsetY);
-    if (!/^https?:\/\//i.test(url)) return;
-    const opened = window.open(url, '_blank', 'noopener,noreferrer');
-    if (opened) opened.opener = null;
+    openLink(widget, url);
   }, { signal });
+}
+
+// A link leaves the widget: newsreader:linkclick first, whose preventDefault()
+// keeps the page where it is (a partner routes the URL itself).
+function openLink(widget, url) {
+  if (!/^https?:\/\//i.test(url) || !emit(widget.element, 'newsreader:linkclick', { url }, true)) return;
+  const opened = window.open(url, '_blank', 'noopener,noreferrer');
+  if (opened) opened.opener = null;
 }
 
 function linkAt(module, x, y) {
   return module.UTF8ToString(module._nr_link_at(x, y));
 }
 
-// At the top or bottom of the widget's own scrolling, the wheel scrolls the
-// page instead of being swallowed by the canvas.
-// The listener is on the host element, which outlives the widget: the
-// mount's signal removes it on destroy(), or a remount would still obey the
+// At the top or bottom of the widget's own scrolling, the wheel and touch
+// scroll the page instead of being swallowed by the canvas.
+// The listeners are on the host element, which outlives the widget: the
+// mount's signal removes them on destroy(), or a remount would still obey the
 // old widget's edges.
-function passWheelAtEdges(widget) {
-  widget.element.addEventListener('wheel', (e) => {
-    const { edges } = widget;
-    if ((e.deltaY < 0 && edges.top) || (e.deltaY > 0 && edges.bottom)) e.stopPropagation();
-  }, { capture: true, signal: widget.signal });
+function passScrollAtEdges(widget) {
+  const { element, signal } = widget;
+  // Scrolling up (dy < 0) at the top or down at the bottom is the page's.
+  const pageScrolls = (dy) => (dy < 0 && widget.edges.top) || (dy > 0 && widget.edges.bottom);
+  element.addEventListener('wheel', (e) => {
+    if (pageScrolls(e.deltaY)) e.stopPropagation();
+  }, { capture: true, signal });
+  // SDL cancels every touch on the canvas, so the browser never scrolls the
+  // page for it: a move the widget cannot take scrolls the page here instead.
+  let lastY = null;
+  element.addEventListener('touchstart', (e) => { lastY = e.touches[0].clientY; }, { capture: true, signal });
+  element.addEventListener('touchmove', (e) => {
+    const y = e.touches[0].clientY;
+    const dy = lastY === null ? 0 : lastY - y;
+    lastY = y;
+    if (!pageScrolls(dy)) return;
+    e.stopPropagation();
+    (document.scrollingElement ?? document.documentElement).scrollBy(0, dy);
+  }, { capture: true, signal });
+}
+
+// SDL cancels every key on the canvas, Tab included, which would trap the
+// keyboard in the widget: Tab never reaches SDL, so it moves focus on.
+function letTabOut(widget) {
+  for (const type of ['keydown', 'keyup']) {
+    widget.element.addEventListener(type, (e) => {
+      if (e.key === 'Tab') e.stopPropagation();
+    }, { capture: true, signal: widget.signal });
+  }
 }
 
 // The browser may take the WebGL context away (GPU reset, too many contexts,
@@ -464,7 +652,8 @@ function followContextLoss(widget) {
 
 function showContextLost(widget) {
   const stateBefore = { state: widget.stats.state, error: widget.stats.error };
-  setState(widget, 'error', 'The news reader lost its graphics (WebGL) context and the browser did not give it back.');
+  setState(widget, 'error', 'The news reader lost its graphics (WebGL) context and the browser did not give it back.',
+    0, '', 'webgl');
   const note = errorNote(widget, widget.stats.error);
   note.stateBefore = stateBefore;
   widget.canvas.style.display = 'none';
@@ -478,7 +667,7 @@ function showContextLost(widget) {
 // Rejects when the download, compile or instantiation fails or the runtime
 // aborts while starting; an abort later shows the same failure.
 async function startModule(widget, settings) {
-  const wasm = await compileOnce();
+  const [createNewsreaderModule, wasm] = await Promise.all([loadFactory(), compileOnce()]);
   let fail;
   const failed = new Promise((_, reject) => { fail = reject; });
   const started = createNewsreaderModule({
@@ -514,6 +703,16 @@ async function startModule(widget, settings) {
   return Promise.race([started, failed]);
 }
 
+// The emscripten factory is an ES module: a dynamic import works from a
+// classic script too.
+function loadFactory() {
+  factory ??= import(factoryUrl).then((m) => m.default, (err) => {
+    factory = null;
+    throw err;
+  });
+  return factory;
+}
+
 function compileOnce() {
   compiled ??= WebAssembly.compileStreaming(fetch(moduleUrl)).catch((err) => {
     compiled = null;
@@ -526,12 +725,11 @@ function moduleArguments(settings) {
   return ['--feed', settings.feed, '--fonts', fontsUrl, '--theme', settings.theme,
     '--reduced-motion', settings.reducedMotion ? '1' : '0', '--timeout-ms', String(settings.timeoutMs),
     '--offline', settings.offline, '--offline-budget', String(settings.offlineBudget),
-    ...accentArgument(settings.accent, settings.theme)];
+    '--lang', settings.lang, '--open', settings.open, ...accentArgument(settings.accent, settings.theme)];
 }
 
 function showStartFailure(widget, err) {
-  setState(widget, 'error', `The reader could not start: ${err?.message ?? err}`);
-  widget.element.replaceChildren(errorNote(widget, widget.stats.error));
+  showNote(widget, 'start', `The reader could not start: ${err?.message ?? err}`);
 }
 
 // SDL measures the canvas only on window resize: tell the module ourselves
@@ -570,7 +768,7 @@ function watchPixelRatio(onChange, signal) {
 // talk by postMessage (the embed side is web/embed.js); the host accepts
 // only messages from its own iframe's window, from the widget's origin, in
 // the expected shape. stats() and debug() resolve asynchronously here.
-const EMBED_URL = new URL('embed.html', import.meta.url);
+const EMBED_URL = new URL('embed.html', SCRIPT_URL);
 const EMBED_EVENTS = ['ready', 'open', 'back', 'linkclick', 'more', 'error'];
 const EMBED_STATES = ['loading', 'ready', 'error'];
 const EMBED_SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
@@ -669,7 +867,58 @@ function refusedByCsp(err) {
     && /Content.Security.Policy|unsafe-eval/i.test(err.message);
 }
 
-if (typeof document !== 'undefined' && !globalThis.NEWSREADER_NO_AUTOMOUNT) {
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => mountAll());
-  else mountAll();
+// Lazy widgets wait until they come within LAZY_MARGIN of the viewport (no
+// request before); the host keeps its height meanwhile.
+function nearViewport(widget) {
+  if (!widget.settings.lazy || typeof IntersectionObserver !== 'function') return Promise.resolve();
+  return new Promise((resolve) => {
+    const observer = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      observer.disconnect();
+      resolve();
+    }, { rootMargin: LAZY_MARGIN });
+    observer.observe(widget.element);
+    widget.cleanups.push(() => {
+      observer.disconnect();
+      resolve();  // destroyed while waiting: mount() sees it and stops
+    });
+  });
 }
+
+// history "hash": the open article is in the URL (#article=ID), so it can be
+// linked to and the browser's Back closes it. One such widget per page.
+function followHistory(widget) {
+  if (widget.settings.history !== 'hash') return;
+  const { element, signal, api, settings } = widget;
+  const fromHash = () => new URLSearchParams(location.hash.slice(1)).get('article');
+  let pushed = false;  // the entry for the open article is ours: back() pops it
+  settings.article = fromHash() ?? settings.article;
+  element.addEventListener('newsreader:open', (e) => {
+    if (fromHash() === e.detail.id) return;
+    history.pushState(null, '', `#article=${encodeURIComponent(e.detail.id)}`);
+    pushed = true;
+  }, { signal });
+  element.addEventListener('newsreader:back', () => {
+    if (fromHash() === null) return;
+    if (pushed) history.back();
+    else history.replaceState(null, '', location.pathname + location.search);
+    pushed = false;
+  }, { signal });
+  window.addEventListener('popstate', () => {
+    const id = fromHash();
+    pushed = false;
+    if (id) api.open(id);
+    else api.back();
+  }, { signal });
+}
+
+globalThis.NewsReader = Object.freeze({ mount, mountAll, version: VERSION });
+if (!globalThis.NEWSREADER_NO_AUTOMOUNT) {
+  const start = () => {
+    mountAll();
+    watchDocument();
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
+}
+})();

@@ -2,7 +2,7 @@
 // changed with history.pushState. Leaving a route destroys its widgets;
 // entering one mounts those of its view. The status line counts the live
 // widgets, so it is visible that none is left behind.
-import { mount } from './newsreader.js';
+import { mount } from './newsreader.mjs';
 
 const ROUTES = {
   home: `<h1>Home</h1><div class="cards">

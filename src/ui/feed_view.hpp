@@ -40,6 +40,8 @@ public:
     bool at_top() const { return scroll_.scroller().at_top(); }
     bool at_bottom() const { return scroll_.scroller().at_bottom(); }
     float scroll_offset() const { return scroll_.offset(); }
+    // Height of the whole list as last drawn (CSS px).
+    float content_height() const { return scroll_.content_height(); }
     // The footer's button ("Show more" / Retry), or the "Try again" of a feed
     // that failed to load, when on screen; else empty.
     const Rect& footer_button() const { return footer_button_; }

@@ -109,6 +109,12 @@ bool ReaderApp::build_article_fonts(float pixel_ratio, float width) {
 void ReaderApp::open(const std::string& id) {
     const std::string leaving = state().open_id;
     const float leaving_at = article_view_.scroll_offset();
+    if (options_.open_links && hooks_.open_link) {
+        if (const Item* item = find_item(state().feed, id); item && !item->url.empty()) {
+            hooks_.open_link(item->url);
+            return;
+        }
+    }
     if (!loader_.open(id)) return;
     if (!leaving.empty()) memory_.set_article_scroll(leaving, leaving_at);
     memory_.mark_read(id);
@@ -140,6 +146,14 @@ void ReaderApp::show_new_items() {
 void ReaderApp::retry_failed() {
     const bool asked = state().state == LoadState::Error ? loader_.retry() : loader_.load_more();
     if (asked) changed();
+}
+
+void ReaderApp::set_feed(const std::string& url) {
+    options_.feed_url = url;
+    loader_.load(url);
+    feed_view_.home();
+    article_view_.reset();
+    changed();
 }
 
 void ReaderApp::handle_keys() {
@@ -264,6 +278,10 @@ bool ReaderApp::draw(std::int64_t now) {
     drew_items_ = !feed_view_.drawn().empty() || article != nullptr;
     apply(f.actions);
     if (!f.actions.animating && !ImGui::IsMouseDown(0)) remember_positions();
+    if (!article && hooks_.content_height && feed_view_.content_height() != last_content_height_) {
+        last_content_height_ = feed_view_.content_height();
+        hooks_.content_height(last_content_height_);
+    }
     const int edges = int(at_top) | int(at_bottom) << 1;
     if (edges != last_edges_ && hooks_.scroll_edges) hooks_.scroll_edges(at_top, at_bottom);
     last_edges_ = edges;

@@ -33,6 +33,7 @@ struct ReaderOptions {
     std::uint32_t accent = 0;  // 0xRRGGBB; 0 keeps the theme's accent
     bool reduced_motion = false;
     int tz_offset_minutes = 0;  // the reader's zone, east of UTC: the banner's "stories from 14:05"
+    bool open_links = false;    // opening an item hands its URL to the host (HostHooks::open_link) instead
 };
 
 // What the app tells its host between frames (the web host turns these into
@@ -41,6 +42,11 @@ struct HostHooks {
     std::function<void(bool at_top, bool at_bottom)> scroll_edges;
     // Runs `then` after `ms`: the offline retry backoff (FeedLoader::Timer).
     FeedLoader::Timer timer;
+    // The list's full height (CSS px) when it changes: a host that sizes the
+    // widget to its content (the loader's height "auto") follows it.
+    std::function<void(float height)> content_height;
+    // With ReaderOptions::open_links, an item's URL to open in place of its article.
+    std::function<void(const std::string& url)> open_link;
 };
 
 class ReaderApp {
@@ -100,6 +106,9 @@ public:
     // What Retry does for the failure shown (first page or "Show more"); the
     // host calls it when state().retry_after_s has passed (Retry-After).
     void retry_failed();
+    // Starts over with another feed (the host's setFeed): the list, the open
+    // article and any request in flight are dropped.
+    void set_feed(const std::string& url);
 
 private:
     void load_fonts();
@@ -140,6 +149,7 @@ private:
     std::string last_hovered_;
     std::vector<LinkArea> links_;  // drawn in the last frame
     int last_edges_ = -1;
+    float last_content_height_ = -1;
 };
 
 }  // namespace nr::ui

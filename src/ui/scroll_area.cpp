@@ -32,6 +32,7 @@ void ScrollArea::reveal(float y, float h) {
 void ScrollArea::begin(Frame& f, const Rect& r, float content_height) {
     const ImGuiIO& io = ImGui::GetIO();
     rect_ = r;
+    content_height_ = content_height;
     scroller_.set_reduced_motion(f.reduced_motion);
     scroller_.set_extent(content_height, r.h);
     if (!pointer_down_) drag_moved_ = false;

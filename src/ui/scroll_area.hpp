@@ -19,6 +19,7 @@ public:
     // Content y of the region's top edge.
     float top() const { return rect_.y - scroller_.offset(); }
     const Rect& rect() const { return rect_; }
+    float content_height() const { return content_height_; }
     bool dragging() const { return drag_moved_; }  // suppress clicks while true
     void scroll_to(float y) {
         scroller_.scroll_to(y);
@@ -39,6 +40,7 @@ public:
 private:
     Scroller scroller_;
     Rect rect_;
+    float content_height_ = 0;
     float wheel_target_ = -1;  // smoothed wheel destination, -1 = none
     bool pointer_down_ = false;
     bool drag_moved_ = false;

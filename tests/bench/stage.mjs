@@ -14,7 +14,7 @@ function widgetPage(demoHtml, feed) {
   if (rewritten !== demoHtml) return rewritten;
   return `<!doctype html><meta charset="utf-8"><title>bench</title>
 <div id="reader" data-newsreader data-feed="${feed}" style="height:720px"></div>
-<script type="module" src="newsreader.js"></script>\n`;
+<script async src="newsreader.js"></script>\n`;
 }
 
 // Instantiates the module factory itself (noInitialRun: no widget starts) so

@@ -24,7 +24,7 @@ function partnerPage(name, widget, attributes = '') {
 <body><article><h1>A partner's article</h1><p>Text around the widget.</p>
 <div id="w" data-newsreader data-feed="${widget}/assets/feeds/page-1.json" style="height:480px" ${attributes}></div>
 <p>More text after it.</p></article>
-<script type="module" src="${widget}/newsreader.js"></script></body></html>`);
+<script async src="${widget}/newsreader.js"></script></body></html>`);
 }
 
 async function openPartner(context, url) {

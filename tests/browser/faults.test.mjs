@@ -25,7 +25,7 @@ function mountWidget(page, feed, options = {}) {
     el.id = 'w';
     el.style.cssText = 'width:600px;height:700px';
     document.body.prepend(el);
-    const { mount } = await import('./newsreader.js');
+    const { mount } = await import('./newsreader.mjs');
     await mount(el, { feed: feedUrl, timeout: 3000, ...opts });
   }, [feed, options]);
 }

@@ -24,7 +24,7 @@ async function mountFeed(context, baseUrl, feed, width = 520) {
   await page.$eval('#reader', async (el, url) => {
     window.errorEvents = [];
     el.addEventListener('newsreader:error', (e) => window.errorEvents.push(e.detail));
-    const { mount } = await import('./newsreader.js');
+    const { mount } = await import('./newsreader.mjs');
     await mount(el, { feed: url });
   }, feed);
   return page;

@@ -77,8 +77,8 @@ async function blankPage(context, baseUrl, { width = 900, height = 900, setup } 
 
 function mountW(page, options = {}) {
   return page.evaluate(async (opts) => {
-    const { mount } = await import('./newsreader.js');
-    await mount(document.querySelector('#w'), opts);
+    const { mount } = await import('./newsreader.mjs');
+    await mount(document.querySelector('#w'), { feed: 'assets/feeds/page-1.json', ...opts });
   }, options);
 }
 
@@ -106,7 +106,7 @@ async function heapUsed(cdp) {
 // back, a frame just requested by input).
 async function mountAndDestroy(page, i) {
   const framesLeft = await page.evaluate(async (early) => {
-    const { mount } = await import('./newsreader.js');
+    const { mount } = await import('./newsreader.mjs');
     const el = document.querySelector('#w');
     await mount(el, { feed: 'assets/feeds/page-1.json' });
     if (!early) {
@@ -118,7 +118,7 @@ async function mountAndDestroy(page, i) {
         done();
       });
       settled.abort();
-      const canvas = el.querySelector('canvas');
+      const canvas = el.shadowRoot?.querySelector('canvas');
       canvas?.dispatchEvent(new MouseEvent('mousemove', { clientX: 50, clientY: 60, bubbles: true }));
     }
     el.newsreader.destroy();
@@ -200,7 +200,7 @@ export default function lifecycleTests({ baseUrl, context }) {
       for (const [what, next] of [['instantiation', NOT_WASM], ['compile', null]]) {
         const s = await waitForState(page, '#w', ['error', 'ready'], 15000);
         assert(s.state === 'error' && /could not start/.test(s.error), `${what} failure: ${s.state} ${s.error}`);
-        const text = await page.$eval('#w', (el) => el.innerText);
+        const text = await page.$eval('#w', (el) => el.shadowRoot.textContent);
         assert(text.includes(s.error), `${what} failure message shown: ${text}`);
         serve = next;
         await page.getByRole('button', { name: 'Retry' }).click();
@@ -231,7 +231,7 @@ export default function lifecycleTests({ baseUrl, context }) {
       await page.waitForTimeout(800);  // thumbnails arrive
       const texturesBefore = (await page.$eval('#w', (el) => el.newsreader.stats())).imageTextures;
       await page.evaluate(async () => {
-        const canvas = document.querySelector('#w canvas');
+        const canvas = document.querySelector('#w').shadowRoot.querySelector('canvas');
         const lost = new Promise((resolve) => canvas.addEventListener('webglcontextlost', resolve, { once: true }));
         const ext = canvas.getContext('webgl2').getExtension('WEBGL_lose_context');
         ext.loseContext();
@@ -256,11 +256,11 @@ export default function lifecycleTests({ baseUrl, context }) {
       page.on('console', () => {});
       await mountW(page);
       await waitForState(page, '#w', ['ready']);
-      await page.evaluate(() => document.querySelector('#w canvas').getContext('webgl2')
+      await page.evaluate(() => document.querySelector('#w').shadowRoot.querySelector('canvas').getContext('webgl2')
         .getExtension('WEBGL_lose_context').loseContext());
       const s = await waitForState(page, '#w', ['error'], 8000);
       assert(/graphics/.test(s.error), `error: ${s.error}`);
-      const text = await page.$eval('#w', (el) => el.innerText);
+      const text = await page.$eval('#w', (el) => el.shadowRoot.textContent);
       assert(/lost its graphics/.test(text) && /Retry/.test(text), `message shown: ${text}`);
       await page.close();
     }],

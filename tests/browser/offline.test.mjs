@@ -26,7 +26,7 @@ function mountWidget(page, feed, options = {}, id = 'w') {
     el.id = elId;
     el.style.cssText = 'width:600px;height:500px';
     document.body.prepend(el);
-    const { mount } = await import('./newsreader.js');
+    const { mount } = await import('./newsreader.mjs');
     await mount(el, { feed: feedUrl, ...opts });
   }, [feed, options, id]);
 }

@@ -147,7 +147,7 @@ export default function readerTests({ baseUrl, context, browser }) {
       const page = await openDemo(context, baseUrl, { width: 520 });
       page.on('console', () => {});  // the 500 is logged by the browser
       await page.$eval('#reader', async (el) => {
-        const { mount } = await import('./newsreader.js');
+        const { mount } = await import('./newsreader.mjs');
         await mount(el, { feed: 'test/broken-next.json' });
       });
       await waitForState(page, '#reader', ['ready']);
@@ -168,7 +168,7 @@ export default function readerTests({ baseUrl, context, browser }) {
       await until(async () => (await debug(page)).footerButton, 'the end of the feed');
       await waitForQuiet(page);  // at its bottom edge, the old widget passes downward wheels to the page
       await page.$eval('#reader', async (el) => {
-        const { mount } = await import('./newsreader.js');
+        const { mount } = await import('./newsreader.mjs');
         await mount(el);
       });
       await waitForState(page, '#reader', ['ready']);
@@ -209,7 +209,7 @@ export default function readerTests({ baseUrl, context, browser }) {
         assert(dark.mean < 80, `dark theme is dark: mean luminance ${dark.mean.toFixed(0)}`);
         await page.$eval('#reader', async (el) => {
           el.dataset.theme = 'light';
-          const { mount } = await import('./newsreader.js');
+          const { mount } = await import('./newsreader.mjs');
           await mount(el);
         });
         await waitForState(page, '#reader', ['ready']);
@@ -237,7 +237,7 @@ export default function readerTests({ baseUrl, context, browser }) {
         el.id = 'big';
         el.style.cssText = 'width:480px;height:700px';
         document.body.prepend(el);
-        const { mount } = await import('./newsreader.js');
+        const { mount } = await import('./newsreader.mjs');
         await mount(el, { feed: url });
       }, feed);
       const s = await waitForState(page, '#big', ['ready', 'error'], 60000);

@@ -16,7 +16,7 @@ function mountSecondWidget(page, id, feed) {
     el.style.cssText = 'width:360px;height:300px';
     el.dataset.feed = feedUrl;
     document.body.append(el);
-    const { mount } = await import('./newsreader.js');
+    const { mount } = await import('./newsreader.mjs');
     await mount(el);
   }, [id, feed]);
 }
@@ -130,7 +130,7 @@ export default function smokeTests({ baseUrl, context }) {
       await page.goto(`${baseUrl}/index.html`);
       const stats = await waitForState(page, '#reader', ['error', 'ready']);
       assert(stats.state === 'error', `state is ${stats.state}`);
-      const text = await page.$eval('#reader', (el) => el.innerText);
+      const text = await page.$eval('#reader', (el) => el.shadowRoot.textContent);
       assert(/cannot run here/.test(text), `a readable message is shown: ${text}`);
       await page.close();
     }],

@@ -20,6 +20,25 @@ EM_JS(void, nr_js_set_scroll_edges, (int top, int bottom), {
 });
 
 EM_JS(int, nr_js_utc_offset_minutes, (), { return -new Date().getTimezoneOffset(); });
+EM_JS(void, nr_js_opened, (const char* id, const char* url), {
+    if (Module["nrHost"]) Module["nrHost"].opened(UTF8ToString(id), UTF8ToString(url));
+});
+
+EM_JS(void, nr_js_closed, (), {
+    if (Module["nrHost"]) Module["nrHost"].closed();
+});
+
+EM_JS(void, nr_js_more, (int items), {
+    if (Module["nrHost"]) Module["nrHost"].more(items);
+});
+
+EM_JS(void, nr_js_content_height, (float height), {
+    if (Module["nrHost"]) Module["nrHost"].contentHeight(height);
+});
+
+EM_JS(void, nr_js_open_link, (const char* url), {
+    if (Module["nrHost"]) Module["nrHost"].openLink(UTF8ToString(url));
+});
 
 namespace nr::host {
 
@@ -30,5 +49,10 @@ void first_content() { nr_js_first_content(); }
 void fatal(const char* message) { nr_js_fatal(message); }
 void set_scroll_edges(bool at_top, bool at_bottom) { nr_js_set_scroll_edges(at_top, at_bottom); }
 int utc_offset_minutes() { return nr_js_utc_offset_minutes(); }
+void opened(const char* id, const char* url) { nr_js_opened(id, url); }
+void closed() { nr_js_closed(); }
+void more(int items) { nr_js_more(items); }
+void content_height(float height) { nr_js_content_height(height); }
+void open_link(const char* url) { nr_js_open_link(url); }
 
 }  // namespace nr::host

@@ -11,5 +11,10 @@ void fatal(const char* message);                     // nothing can be drawn (no
 void first_content();                                // stamps firstContentMs
 void set_scroll_edges(bool at_top, bool at_bottom);  // lets the page scroll on at the ends
 int utc_offset_minutes();                            // the reader's zone, east of UTC (local times)
+void opened(const char* id, const char* url);        // an article opened (newsreader:open)
+void closed();                                       // back to the list (newsreader:back)
+void more(int items);                                // a further page arrived (newsreader:more)
+void content_height(float height);                   // the list's height, for height "auto"
+void open_link(const char* url);                     // open "link": the host opens the item's URL
 
 }  // namespace nr::host

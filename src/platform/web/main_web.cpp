@@ -55,6 +55,8 @@ struct WebRunner {
     nr::LoadState reported = nr::LoadState::Loading;
     std::string reported_error;
     int reported_skipped = 0;
+    std::string reported_open;        // the open article last told to the host, "" for the list
+    int reported_items = 0;           // items last told to the host (newsreader:more past the first page)
     std::vector<SDL_Event> deferred;  // key releases held for the next frame
 };
 
@@ -117,6 +119,20 @@ void report_to_host(WebRunner* r) {
         nr::host::set_state(std::string(nr::to_string(s.state)).c_str(), s.error.c_str(), s.skipped,
                             s.skip_reason.c_str());
     }
+    if (s.open_id != r->reported_open) {
+        r->reported_open = s.open_id;
+        if (s.open_id.empty()) {
+            nr::host::closed();
+        } else {
+            const nr::Item* item = nr::find_item(s.feed, s.open_id);
+            nr::host::opened(s.open_id.c_str(), item ? item->url.c_str() : "");
+        }
+    }
+    const int items = int(s.feed.items.size());
+    if (s.state == nr::LoadState::Ready && items != r->reported_items) {
+        if (items > r->reported_items && r->reported_items > 0) nr::host::more(items);
+        r->reported_items = items;
+    }
     if (!r->first_content_sent && r->app->drew_items()) {
         r->first_content_sent = true;
         nr::host::first_content();
@@ -177,6 +193,8 @@ nr::ui::ReaderOptions parse_arguments(int argc, char** argv) {
             o.accent = std::uint32_t(std::strtoul(value, nullptr, 16));
         else if (key == "--reduced-motion")
             o.reduced_motion = std::strcmp(value, "1") == 0;
+        else if (key == "--open")
+            o.open_links = std::strcmp(value, "link") == 0;
     }
     return o;
 }
@@ -276,6 +294,14 @@ void nr_back() {
     if (g_runner) g_runner->app->back();
 }
 
+// The host's setFeed: another feed in the same instance (fonts, GL context
+// and images stay).
+void nr_set_feed(const char* url) {
+    if (!g_runner) return;
+    g_runner->reported_items = 0;  // the new feed's first page is not "more"
+    g_runner->app->set_feed(url);
+}
+
 // The link drawn at (x, y) CSS px in the last frame, or "" (the loader's
 // click handler; valid until the next call).
 const char* nr_link_at(double x, double y) {
@@ -333,6 +359,8 @@ int main(int argc, char** argv) {
     hooks.scroll_edges = [](bool top, bool bottom) { nr::host::set_scroll_edges(top, bottom); };
     options.tz_offset_minutes = nr::host::utc_offset_minutes();
     hooks.timer = after_ms;
+    hooks.content_height = [](float height) { nr::host::content_height(height); };
+    hooks.open_link = [](const std::string& url) { nr::host::open_link(url.c_str()); };
     r->app = std::make_unique<nr::ui::ReaderApp>(
         *r->cache, *r->images, nr::parse_html_dom, std::move(options), [r] { request_frame(r); }, std::move(hooks));
     r->app->remember_in(r->memory);
