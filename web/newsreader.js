@@ -48,6 +48,7 @@ export async function mount(element, options = {}) {
   element.newsreader = widget.api;
   openLinksOnClick(widget);
   passWheelAtEdges(widget);
+  followKeyboardFocus(widget);
   followContextLoss(widget);
   let module;
   try {
@@ -86,6 +87,7 @@ function readSettings(element, options) {
     accent: options.accent ?? element.dataset.accent,
     reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
     timeoutMs: timeoutFor(options.timeout ?? element.dataset.timeout),
+    reading: readingSettings(element, options),
   };
 }
 
@@ -234,6 +236,8 @@ function makeApi(widget) {
       return widget.module?._nr_html_blocks_json ? htmlBlocks(widget.module, html, baseUrl) : null;
     },
     back() { widget.module?._nr_back(); },
+    // Keyboard focus on an item of the list, with the canvas's focus ring.
+    focusItem(id) { return !!widget.module?.ccall('nr_focus_item', 'number', ['string'], [String(id)]); },
     destroy: () => destroyWidget(widget),
   };
 }
@@ -324,6 +328,7 @@ function makeHost(widget) {
     },
     fatal: (message) => showFatal(widget, message),
     setScrollEdges(top, bottom) { widget.edges = { top, bottom }; },
+    ...readingHost(),
   };
 }
 
@@ -488,7 +493,7 @@ function compileOnce() {
 function moduleArguments(settings) {
   return ['--feed', settings.feed, '--fonts', fontsUrl, '--theme', settings.theme,
     '--reduced-motion', settings.reducedMotion ? '1' : '0', '--timeout-ms', String(settings.timeoutMs),
-    ...accentArgument(settings.accent, settings.theme)];
+    ...accentArgument(settings.accent, settings.theme), ...readingArguments(settings.reading)];
 }
 
 function showStartFailure(widget, err) {
@@ -524,6 +529,93 @@ function watchPixelRatio(onChange, signal) {
     onChange();
     watchPixelRatio(onChange, signal);
   }, { once: true, signal });
+}
+
+// Reading comfort (issue #12): text size, the browser's font size, forced
+// colours, and the interface language when the page names one.
+const TEXT_SIZE_KEY = 'newsreader:text-size';
+let textSizeInMemory = null;  // when localStorage is unavailable
+
+function readingSettings(element, options) {
+  return {
+    lang: options.lang ?? element.dataset.lang,
+    textSize: options.textSize ?? rememberedTextSize() ?? element.dataset.textSize,
+    // The browser's font size setting shows as the root element's font size.
+    fontScale: (parseFloat(getComputedStyle(document.documentElement).fontSize) || 16) / 16,
+    palette: matchMedia('(forced-colors: active)').matches ? systemPalette() : null,
+  };
+}
+
+function readingArguments(reading) {
+  const args = ['--font-scale', String(reading.fontScale)];
+  if (reading.lang) args.push('--lang', String(reading.lang));
+  if (reading.textSize !== undefined && reading.textSize !== null) args.push('--text-size', String(reading.textSize));
+  if (reading.palette) args.push('--palette', reading.palette);
+  return args;
+}
+
+function rememberedTextSize() {
+  try {
+    return localStorage.getItem(TEXT_SIZE_KEY) ?? textSizeInMemory;
+  } catch {
+    return textSizeInMemory;
+  }
+}
+
+// The system colours forced-colors mode gives the page, read from a probe:
+// background, surface, text, muted, accent, divider, error (palette.hpp).
+function systemPalette() {
+  const probe = document.createElement('span');
+  document.body.append(probe);
+  const read = (keyword) => {
+    probe.style.color = keyword;
+    const [r, g, b] = getComputedStyle(probe).color.match(/\d+/g).map(Number);
+    return [r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('');
+  };
+  const colours = ['Canvas', 'Canvas', 'CanvasText', 'CanvasText', 'LinkText', 'GrayText', 'CanvasText'].map(read);
+  probe.remove();
+  return colours.join(',');
+}
+
+function readingHost() {
+  return {
+    // From the keyboard's own gesture (Enter on a focused link).
+    openUrl(url) {
+      if (!/^https?:\/\//i.test(url)) return;
+      const opened = window.open(url, '_blank', 'noopener,noreferrer');
+      if (opened) opened.opener = null;
+    },
+    copyLink(url) {
+      navigator.clipboard?.writeText(url).catch((err) => console.warn('[newsreader] could not copy the link:', err?.message ?? err));
+    },
+    setTextSize(size) {
+      textSizeInMemory = String(size);
+      try { localStorage.setItem(TEXT_SIZE_KEY, textSizeInMemory); } catch { /* memory only */ }
+    },
+  };
+}
+
+// Tab moves through the canvas's own controls and then on to the page: the
+// module says whether this Tab leaves it, and then SDL (which would cancel
+// it) never sees the key. Focus arriving from the keyboard lands on the first
+// control (shift+Tab: the last); losing focus hides the ring.
+function followKeyboardFocus(widget) {
+  const { canvas, element, signal } = widget;
+  let pointer = false;
+  element.addEventListener('keydown', (e) => {
+    if (e.key !== 'Tab' || e.target !== canvas || !widget.module) return;
+    if (widget.module._nr_tab_leaves(e.shiftKey ? 1 : 0)) e.stopPropagation();
+  }, { capture: true, signal });
+  canvas.addEventListener('pointerdown', () => { pointer = true; }, { capture: true, signal });
+  canvas.addEventListener('focus', (e) => {
+    const fromPointer = pointer;
+    pointer = false;
+    if (fromPointer || !widget.module) return;
+    const from = e.relatedTarget;
+    const forward = !from || !!(from.compareDocumentPosition(canvas) & Node.DOCUMENT_POSITION_FOLLOWING);
+    widget.module._nr_focus_enter(forward ? 1 : 0);
+  }, { signal });
+  canvas.addEventListener('blur', () => widget.module?._nr_focus_clear(), { signal });
 }
 
 if (typeof document !== 'undefined' && !globalThis.NEWSREADER_NO_AUTOMOUNT) {

@@ -4,8 +4,8 @@
 #include <string_view>
 
 #include "core/text/case_map.hpp"
+#include "core/text/ui_strings.hpp"
 #include "core/view/item_text.hpp"
-#include "core/view/labels.hpp"
 #include "core/view/layout_metrics.hpp"
 #include "ui/theme.hpp"
 
@@ -27,8 +27,8 @@ float image_height(float width, const Image& image) {
 // Builds pieces for one column width; `w` is that width.
 class Builder {
 public:
-    Builder(const Fonts& fonts, float width, Labels labels)
-        : fonts_(fonts), w_(width), narrow_(width < kNarrowColumn), labels_(labels) {}
+    Builder(const Fonts& fonts, float width, Lang lang)
+        : fonts_(fonts), w_(width), narrow_(width < kNarrowColumn), lang_(lang) {}
 
     ArticleLayout finish() {
         float y = art::top;
@@ -46,14 +46,15 @@ public:
     void back() {
         Piece p;
         p.texts.push_back(
-            {layout_plain(labels_.back, Role::Button, w_, 1, fonts_), art::chevron_space, 0, Tone::Accent});
+            {layout_plain(str(Str::Back, lang_), Role::Button, w_, 1, fonts_), art::chevron_space, 0, Tone::Accent});
         TextPart& t = p.texts.back();
-        t.y = (tokens::control_height - t.box.height()) * 0.5f;
-        p.h = tokens::control_height;
+        const float row = control_height_for(fonts_.style(Role::Button).line_height);
+        t.y = (row - t.box.height()) * 0.5f;
+        p.h = row;
         p.target = Target::Back;
         // The hit area reaches a little past the chevron and the label.
         const float reach = tokens::space::s;
-        p.hit = Rect{-reach, 0, art::chevron_space + t.box.layout.max_line_width + 2 * reach, tokens::control_height};
+        p.hit = Rect{-reach, 0, art::chevron_space + t.box.layout.max_line_width + 2 * reach, row};
         p.gap_after = art::back_gap;
         push(std::move(p));
     }
@@ -144,7 +145,7 @@ public:
         Piece p;
         p.surface = true;
         float y = pad;
-        p.texts.push_back({layout_plain(labels_.related, Role::Meta, tw, 1, fonts_), tx, y, Tone::Accent});
+        p.texts.push_back({layout_plain(str(Str::Related, lang_), Role::Meta, tw, 1, fonts_), tx, y, Tone::Accent});
         y += p.texts.back().box.height() + rel::label_gap;
         const std::string& title = r.title.empty() ? r.url : r.title;
         p.texts.push_back({layout_plain(title, Role::CardHeadline, tw, rel::headline_lines, fonts_), tx, y});
@@ -221,7 +222,8 @@ public:
         }
         if (!a.url.empty()) {
             y += au::bio_gap;
-            p.texts.push_back({layout_plain(labels_.read_more, Role::Button, tw, 1, fonts_), tx, y, Tone::Accent});
+            p.texts.push_back(
+                {layout_plain(str(Str::ReadMore, lang_), Role::Button, tw, 1, fonts_), tx, y, Tone::Accent});
             const TextBox& box = p.texts.back().box;
             p.target = Target::Link;
             p.url = a.url;
@@ -233,8 +235,10 @@ public:
         push(std::move(p));
     }
 
-    void empty_note() { note(labels_.empty); }
-    void error_note(std::string_view error) { note(std::string(labels_.unreadable) + std::string(error)); }
+    void empty_note() { note(std::string(str(Str::ArticleEmpty, lang_))); }
+    void error_note(std::string_view error) {
+        note(std::string(str(Str::ArticleUnreadable, lang_)) + std::string(error));
+    }
 
     void note(const std::string& text) {
         Piece p;
@@ -250,14 +254,14 @@ private:
     const Fonts& fonts_;
     float w_;
     bool narrow_;
-    Labels labels_;
+    Lang lang_;
     ArticleLayout out_;
 };
 
 }  // namespace
 
-ArticleLayout layout_article(const Item& item, std::string_view body_error, float width, const Fonts& fonts) {
-    Builder b(fonts, width, labels_for(item_lang(item)));
+ArticleLayout layout_article(const Item& item, std::string_view body_error, float width, const Fonts& fonts, Lang ui) {
+    Builder b(fonts, width, item_lang(item, ui));
     b.back();
     if (!item.title.empty()) b.headline(item.title);
     if (!meta_line(item, 0).empty()) b.meta();  // only the time in it moves; emptiness does not

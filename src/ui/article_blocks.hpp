@@ -61,6 +61,6 @@ struct ArticleLayout {
 
 // Lays out the whole article for a column `width` px wide. A `body_error`
 // (its body could not be read) shows as a note after what was read.
-ArticleLayout layout_article(const Item& item, std::string_view body_error, float width, const Fonts& fonts);
+ArticleLayout layout_article(const Item& item, std::string_view body_error, float width, const Fonts& fonts, Lang ui);
 
 }  // namespace nr::ui

@@ -34,6 +34,9 @@ public:
 private:
     void ensure_layout(const Frame& f, const OpenArticle& article, float width);
     void draw_piece(Frame& f, const Piece& p, int index, float x, float y, const Item& item, const Feed& feed);
+    void offer_stops(Frame& f, const Item& item) const;
+    void act_on_focus(Frame& f, const Item& item, const Feed& feed);
+    void draw_copy_link(Frame& f, const Piece& back, float x, float y, const Item& item);
 
     ScrollArea scroll_;
     ArticleLayout layout_;
@@ -42,6 +45,7 @@ private:
     float laid_width_ = -1;
     float laid_ratio_ = 0;
     const void* laid_font_ = nullptr;
+    int laid_generation_ = -1;
     Rect area_;
 };
 

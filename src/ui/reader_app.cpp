@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "core/text/url.hpp"
 #include "core/view/layout_metrics.hpp"
+#include "core/view/text_size.hpp"
 #include "ui/rich_text.hpp"
 #include "ui/theme.hpp"
 
@@ -27,8 +29,40 @@ ReaderApp::ReaderApp(Fetcher& fetcher, ImageSource& images, HtmlParser html, Rea
       request_frame_(std::move(request_frame)),
       hooks_(std::move(hooks)),
       loader_(fetcher, std::move(html), [this] { changed(); }),
-      palette_(options_.dark ? kDark : kLight) {
+      palette_(options_.dark ? kDark : kLight),
+      text_size_(std::clamp(options_.text_size, tokens::text_size::min, tokens::text_size::max)) {
     if (options_.accent != 0) palette_.accent = options_.accent;
+    if (options_.forced) palette_ = *options_.forced;  // the user's colours win over the partner's
+}
+
+// The atlas's scale: the reader's own setting times the browser's font size.
+// The product is not clamped: a reader who set a large browser font and
+// then A+ gets both.
+static float atlas_scale(float text_size, float font_scale) { return text_size * std::clamp(font_scale, 0.5f, 3.0f); }
+
+void ReaderApp::set_text_size(float size) {
+    size = std::clamp(size, tokens::text_size::min, tokens::text_size::max);
+    if (size == text_size_) return;
+    text_size_ = size;
+    if (hooks_.text_size) hooks_.text_size(size);
+    changed();
+}
+
+void ReaderApp::focus_enter(bool forward) {
+    focus_.enter(forward);
+    changed();
+}
+
+void ReaderApp::focus_clear() {
+    focus_.clear();
+    changed();
+}
+
+bool ReaderApp::focus_item(const std::string& id) {
+    if (!feed_view_.focus_item(state(), id)) return false;
+    focus_.focus("list");
+    changed();
+    return true;
 }
 
 void ReaderApp::start() {
@@ -56,8 +90,9 @@ bool ReaderApp::prepare_frame(float pixel_ratio, float width) {
     const bool narrow = breakpoint_for(width) == Breakpoint::Narrow;
     // Article roles join the atlas when an article first opens, then stay.
     article_fonts_ = article_fonts_ || !state().open_id.empty();
-    if (!fonts_dirty_ && fonts_.built_for(pixel_ratio, narrow, article_fonts_)) return false;
-    fonts_.build(pixel_ratio, narrow, article_fonts_);
+    const float scale = atlas_scale(text_size_, options_.font_scale);
+    if (!fonts_dirty_ && fonts_.built_for(pixel_ratio, narrow, article_fonts_, scale)) return false;
+    fonts_.build(pixel_ratio, narrow, article_fonts_, scale);
     fonts_dirty_ = false;
     return true;
 }
@@ -71,18 +106,35 @@ bool ReaderApp::build_article_fonts(float pixel_ratio, float width) {
 void ReaderApp::open(const std::string& id) {
     if (!loader_.open(id)) return;
     article_view_.reset();
+    // A keyboard reader lands on the article's first control.
+    if (!focus_.current().empty()) focus_.focus("back");
     changed();
 }
 
 void ReaderApp::back() {
-    if (loader_.back()) changed();
+    const std::string was_open = state().open_id;
+    if (!loader_.back()) return;
+    // ... and back on the item it opened.
+    if (!focus_.current().empty()) focus_item(was_open);
+    changed();
 }
 
 void ReaderApp::handle_keys() {
+    activate_ = false;
     if (!ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) return;
     const bool reading = !state().open_id.empty();
+    if (key_pressed(ImGuiKey_Tab)) {
+        focus_.tab(!ImGui::GetIO().KeyShift);  // leaving: the host let the browser have this Tab
+        changed();
+    }
     if (reading && (key_pressed(ImGuiKey_Escape) || key_pressed(ImGuiKey_Backspace))) {
         back();
+        return;
+    }
+    // Enter activates the focused control; on the list it opens the focused item.
+    const bool enter = key_pressed(ImGuiKey_Enter) || key_pressed(ImGuiKey_KeyPadEnter);
+    if (enter && !focus_.current().empty()) {
+        activate_ = true;
         return;
     }
     if (reading) {
@@ -95,13 +147,16 @@ void ReaderApp::handle_keys() {
         if (key_pressed(ImGuiKey_End)) article_view_.scroll_end();
         return;
     }
-    if (key_pressed(ImGuiKey_DownArrow)) feed_view_.move_focus(1);
-    if (key_pressed(ImGuiKey_UpArrow)) feed_view_.move_focus(-1);
-    if (key_pressed(ImGuiKey_PageDown)) feed_view_.page(1);
+    const bool down = key_pressed(ImGuiKey_DownArrow), up = key_pressed(ImGuiKey_UpArrow);
+    if (down || up) {
+        if (focus_.current() != "list") focus_.focus("list");  // arrows move between the items
+        feed_view_.move_focus(down ? 1 : -1);
+    }
+    if (key_pressed(ImGuiKey_PageDown) || key_pressed(ImGuiKey_Space)) feed_view_.page(1);
     if (key_pressed(ImGuiKey_PageUp)) feed_view_.page(-1);
     if (key_pressed(ImGuiKey_Home)) feed_view_.home();
     if (key_pressed(ImGuiKey_End)) feed_view_.end();
-    if (key_pressed(ImGuiKey_Enter) || key_pressed(ImGuiKey_KeyPadEnter))
+    if (enter)
         if (const Item* it = feed_view_.focused(state())) open(it->id);
 }
 
@@ -110,6 +165,13 @@ void ReaderApp::apply(Actions& a) {
     if (a.back) back();
     if (a.retry && loader_.retry()) changed();
     if (a.load_more && loader_.load_more()) changed();
+    if (!a.open_url.empty() && is_http_url(a.open_url) && hooks_.open_url) hooks_.open_url(a.open_url);
+    if (!a.copy_url.empty()) {
+        if (hooks_.copy_link) hooks_.copy_link(a.copy_url);
+        copied_until_ = ImGui::GetTime() + 2.0;
+        changed();
+    }
+    if (a.text_size_step != 0) set_text_size(step_text_size(text_size_, a.text_size_step));
     last_hovered_ = a.hovered_url;
     links_ = std::move(a.links);
     if (a.hand_cursor || !a.hovered_url.empty()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -134,6 +196,11 @@ bool ReaderApp::draw(std::int64_t now) {
     f.time = ImGui::GetTime();
     f.now = now;
     f.reduced_motion = options_.reduced_motion;
+    f.lang = options_.lang;
+    f.link_copied = f.time < copied_until_;
+    f.focus.current = focus_.current();
+    f.focus.activate = activate_;
+    f.focus.reveal = focus_.take_reveal();
 
     const OpenArticle* article = state().open_id.empty() ? nullptr : &state().article;
     const PageMetrics& m = f.metrics;
@@ -161,6 +228,10 @@ bool ReaderApp::draw(std::int64_t now) {
     ImGui::PopStyleVar(2);
 
     drew_items_ = !feed_view_.drawn().empty() || article != nullptr;
+    focus_.set_stops(std::move(f.focus.stops));
+    focus_ring_ = f.focus.ring;
+    drawn_text_ = std::move(f.text);
+    if (f.link_copied) f.actions.animating = true;  // the confirmation goes away by itself
     apply(f.actions);
     const int edges = int(at_top) | int(at_bottom) << 1;
     if (edges != last_edges_ && hooks_.scroll_edges) hooks_.scroll_edges(at_top, at_bottom);
@@ -211,6 +282,28 @@ std::string ReaderApp::debug_json() const {
     for (const LinkArea& l : links_)
         links.push_back({{"url", l.url}, {"x", l.rect.x}, {"y", l.rect.y}, {"w", l.rect.w}, {"h", l.rect.h}});
     j["links"] = std::move(links);
+    j["lang"] = options_.lang == Lang::Uk ? "uk" : "en";
+    j["focus"] = focus_.current();
+    j["focusStops"] = focus_.stops();
+    if (!focus_ring_.empty())
+        j["focusRect"] = {{"x", focus_ring_.x}, {"y", focus_ring_.y}, {"w", focus_ring_.w}, {"h", focus_ring_.h}};
+    if (const Item* it = feed_view_.focused(state())) j["focusItem"] = it->id;
+    j["textSize"] = text_size_;
+    j["textScale"] = fonts_.text_scale();
+    j["chrome"] = drawn_text_.chrome;
+    nlohmann::json boxes = nlohmann::json::array();
+    for (const Rect& r : drawn_text_.boxes) boxes.push_back({{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}});
+    j["textBoxes"] = std::move(boxes);
+    char hex[8];
+    auto colour = [&hex](std::uint32_t c) {
+        std::snprintf(hex, sizeof hex, "#%06x", unsigned(c & 0xFFFFFF));
+        return std::string(hex);
+    };
+    j["palette"] = {{"background", colour(palette_.background)},
+                    {"text", colour(palette_.text)},
+                    {"muted", colour(palette_.muted)},
+                    {"accent", colour(palette_.accent)},
+                    {"forced", options_.forced.has_value()}};
     return j.dump();
 }
 

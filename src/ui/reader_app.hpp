@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,7 @@
 #include "core/net/fetcher.hpp"
 #include "core/view/app_state.hpp"
 #include "core/view/feed_loader.hpp"
+#include "core/view/focus_model.hpp"
 #include "ui/article_view.hpp"
 #include "ui/feed_view.hpp"
 #include "ui/fonts.hpp"
@@ -29,12 +31,22 @@ struct ReaderOptions {
     bool dark = false;
     std::uint32_t accent = 0;  // 0xRRGGBB; 0 keeps the theme's accent
     bool reduced_motion = false;
+    Lang lang = Lang::En;           // interface language (--lang en|uk)
+    float text_size = 1;            // the reader's A-/A+ setting (tokens::text_size)
+    float font_scale = 1;           // the browser's font size / 16: multiplies text_size
+    std::optional<Palette> forced;  // system colours under forced-colors: active
 };
 
 // What the app tells its host between frames (the web host turns these into
 // DOM state: scroll edges so the page scrolls on; natively ignored).
 struct HostHooks {
     std::function<void(bool at_top, bool at_bottom)> scroll_edges;
+    // A link activated from the keyboard (a click's link the host finds itself).
+    std::function<void(const std::string& url)> open_url;
+    // "Copy link": the host writes it to the clipboard within the user's gesture.
+    std::function<void(const std::string& url)> copy_link;
+    // The A-/A+ control changed the text size: the host remembers it.
+    std::function<void(float text_size)> text_size;
 };
 
 class ReaderApp {
@@ -76,12 +88,25 @@ public:
     void open(const std::string& id);
     void back();
 
+    // Keyboard focus (core/view/focus_model.hpp). The host asks tab_leaves
+    // before a Tab reaches the canvas and lets the browser move focus when
+    // it does; focus_enter when the canvas gains focus from the keyboard
+    // (forward: from before it), focus_clear when it loses focus.
+    bool tab_leaves(bool forward) const { return focus_.would_leave(forward); }
+    void focus_enter(bool forward);
+    void focus_clear();
+    // Focuses an item of the list (the DOM mirror's focus drives the same
+    // ring); false when the item is not in the feed.
+    bool focus_item(const std::string& id);
+    float text_size() const { return text_size_; }
+
 private:
     void load_fonts();
     void handle_keys();
     void apply(Actions& actions);
     void draw_link_status(const Frame& f) const;
     void changed() const { request_frame_(); }
+    void set_text_size(float size);
 
     Fetcher& fetcher_;
     ImageSource& images_;
@@ -102,6 +127,12 @@ private:
     std::string last_hovered_;
     std::vector<LinkArea> links_;  // drawn in the last frame
     int last_edges_ = -1;
+    FocusModel focus_;
+    bool activate_ = false;  // Enter this frame, for the focused stop
+    Rect focus_ring_;        // drawn in the last frame
+    DrawnText drawn_text_;   // the last frame's
+    float text_size_ = 1;
+    double copied_until_ = 0;  // ImGui time until which "Link copied" shows
 };
 
 }  // namespace nr::ui

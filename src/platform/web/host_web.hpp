@@ -10,5 +10,8 @@ void set_state(const char* state, const char* error, int skipped, const char* sk
 void fatal(const char* message);                     // nothing can be drawn (no WebGL2): the host shows text instead
 void first_content();                                // stamps firstContentMs
 void set_scroll_edges(bool at_top, bool at_bottom);  // lets the page scroll on at the ends
+void open_url(const char* url);                      // a link activated with the keyboard
+void copy_link(const char* url);                     // "Copy link": to the clipboard
+void set_text_size(float size);                      // the A-/A+ choice, remembered by the host
 
 }  // namespace nr::host

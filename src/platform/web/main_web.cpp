@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "core/view/palette.hpp"
+#include "core/view/text_size.hpp"
 #include "platform/frame_step.hpp"
 #include "platform/sdl_window.hpp"
 #include "platform/web/fetch_web.hpp"
@@ -149,6 +151,14 @@ nr::ui::ReaderOptions parse_arguments(int argc, char** argv) {
             o.accent = std::uint32_t(std::strtoul(value, nullptr, 16));
         else if (key == "--reduced-motion")
             o.reduced_motion = std::strcmp(value, "1") == 0;
+        else if (key == "--lang")
+            o.lang = nr::lang_from_tag(value);
+        else if (key == "--text-size")
+            o.text_size = nr::parse_text_size(value);
+        else if (key == "--font-scale")
+            o.font_scale = std::clamp(float(std::atof(value)) > 0 ? float(std::atof(value)) : 1.0f, 0.5f, 3.0f);
+        else if (key == "--palette")
+            o.forced = nr::parse_palette(value);
     }
     return o;
 }
@@ -198,6 +208,18 @@ void nr_open(const char* id) {
 void nr_back() {
     if (g_runner) g_runner->app->back();
 }
+
+// Keyboard focus from the loader: whether this Tab (shift: backwards) leaves
+// the widget, so the loader keeps it from SDL and the browser moves focus;
+// focus arriving from the keyboard and leaving; the mirror's item focus.
+int nr_tab_leaves(int shift) { return g_runner ? int(g_runner->app->tab_leaves(!shift)) : 1; }
+void nr_focus_enter(int forward) {
+    if (g_runner) g_runner->app->focus_enter(forward != 0);
+}
+void nr_focus_clear() {
+    if (g_runner) g_runner->app->focus_clear();
+}
+int nr_focus_item(const char* id) { return g_runner ? int(g_runner->app->focus_item(id)) : 0; }
 
 // The link drawn at (x, y) CSS px in the last frame, or "" (the loader's
 // click handler; valid until the next call).
@@ -249,6 +271,9 @@ int main(int argc, char** argv) {
     r->images = std::make_unique<nr::WebImageSource>([r] { request_frame(r); }, timeout_ms);
     nr::ui::HostHooks hooks;
     hooks.scroll_edges = [](bool top, bool bottom) { nr::host::set_scroll_edges(top, bottom); };
+    hooks.open_url = [](const std::string& url) { nr::host::open_url(url.c_str()); };
+    hooks.copy_link = [](const std::string& url) { nr::host::copy_link(url.c_str()); };
+    hooks.text_size = [](float size) { nr::host::set_text_size(size); };
     r->app = std::make_unique<nr::ui::ReaderApp>(
         r->fetcher, *r->images, nr::parse_html_dom, parse_arguments(argc, argv), [r] { request_frame(r); },
         std::move(hooks));
