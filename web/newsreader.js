@@ -566,6 +566,7 @@ function rememberedTextSize() {
 // background, surface, text, muted, accent, divider, error (palette.hpp).
 function systemPalette() {
   const probe = document.createElement('span');
+  probe.style.forcedColorAdjust = 'none';  // else forced colours override what it is given
   document.body.append(probe);
   const read = (keyword) => {
     probe.style.color = keyword;
@@ -606,7 +607,11 @@ function followKeyboardFocus(widget) {
     if (e.key !== 'Tab' || e.target !== canvas || !widget.module) return;
     if (widget.module._nr_tab_leaves(e.shiftKey ? 1 : 0)) e.stopPropagation();
   }, { capture: true, signal });
-  canvas.addEventListener('pointerdown', () => { pointer = true; }, { capture: true, signal });
+  // A pointer hides the keyboard's ring until the keyboard is used again.
+  canvas.addEventListener('pointerdown', () => {
+    pointer = true;
+    widget.module?._nr_focus_clear();
+  }, { capture: true, signal });
   canvas.addEventListener('focus', (e) => {
     const fromPointer = pointer;
     pointer = false;
@@ -615,7 +620,10 @@ function followKeyboardFocus(widget) {
     const forward = !from || !!(from.compareDocumentPosition(canvas) & Node.DOCUMENT_POSITION_FOLLOWING);
     widget.module._nr_focus_enter(forward ? 1 : 0);
   }, { signal });
-  canvas.addEventListener('blur', () => widget.module?._nr_focus_clear(), { signal });
+  canvas.addEventListener('blur', () => {
+    pointer = false;
+    widget.module?._nr_focus_clear();
+  }, { signal });
 }
 
 if (typeof document !== 'undefined' && !globalThis.NEWSREADER_NO_AUTOMOUNT) {

@@ -5,6 +5,7 @@
 
 #include "core/text/case_map.hpp"
 #include "core/text/ui_strings.hpp"
+#include "core/text/url.hpp"
 #include "core/view/item_text.hpp"
 #include "core/view/layout_metrics.hpp"
 #include "ui/theme.hpp"
@@ -43,7 +44,9 @@ public:
         return std::move(out_);
     }
 
-    void back() {
+    // The back row: the chevron and "Back", and "Copy link" at its right end
+    // (or under it when both do not fit: large text in a narrow column).
+    void back(bool copy_link) {
         Piece p;
         p.texts.push_back(
             {layout_plain(str(Str::Back, lang_), Role::Button, w_, 1, fonts_), art::chevron_space, 0, Tone::Accent});
@@ -55,6 +58,16 @@ public:
         // The hit area reaches a little past the chevron and the label.
         const float reach = tokens::space::s;
         p.hit = Rect{-reach, 0, art::chevron_space + t.box.layout.max_line_width + 2 * reach, row};
+        if (copy_link) {
+            const float copy_w = std::min(w_, std::max(text_width(str(Str::CopyLink, lang_), Role::Button, fonts_),
+                                                       text_width(str(Str::LinkCopied, lang_), Role::Button, fonts_)));
+            if (p.hit.right() + tokens::space::l + copy_w <= w_) {
+                p.copy = Rect{w_ - copy_w, 0, copy_w, row};
+            } else {
+                p.copy = Rect{0, row, copy_w, row};
+                p.h = 2 * row;
+            }
+        }
         p.gap_after = art::back_gap;
         push(std::move(p));
     }
@@ -262,7 +275,7 @@ private:
 
 ArticleLayout layout_article(const Item& item, std::string_view body_error, float width, const Fonts& fonts, Lang ui) {
     Builder b(fonts, width, item_lang(item, ui));
-    b.back();
+    b.back(is_http_url(item.url));
     if (!item.title.empty()) b.headline(item.title);
     if (!meta_line(item, 0).empty()) b.meta();  // only the time in it moves; emptiness does not
     if (item.hero) b.image(*item.hero, art::media_gap);

@@ -50,6 +50,7 @@ struct Piece {
     bool rule = false;               // a divider across the middle
     Target target = Target::None;
     Rect hit;             // relative clickable area for target
+    Rect copy;            // Back row: where "Copy link" goes, when the story has a link
     std::string item_id;  // Related: the item to open when it exists in the feed
     std::string url;      // Related / Link: http(s) target
 };

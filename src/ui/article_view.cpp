@@ -83,12 +83,12 @@ void ArticleView::ensure_layout(const Frame& f, const OpenArticle& article, floa
 // Tab stops in reading order, for the whole article (drawn or not): Back,
 // Copy link, then each piece's inline links and its own target (related
 // story, an author's "Read more").
-void ArticleView::offer_stops(Frame& f, const Item& item) const {
+void ArticleView::offer_stops(Frame& f) const {
     for (std::size_t i = 0; i < layout_.pieces.size(); ++i) {
         const Piece& p = layout_.pieces[i];
         if (p.target == Target::Back) {
             f.focus.stops.push_back("back");
-            if (is_http_url(item.url)) f.focus.stops.push_back("copy-link");
+            if (!p.copy.empty()) f.focus.stops.push_back("copy-link");
             continue;
         }
         for (std::size_t j = 0; j < p.links.size(); ++j)
@@ -126,19 +126,18 @@ void ArticleView::act_on_focus(Frame& f, const Item& item, const Feed& feed) {
         f.actions.open_url = p.url;
 }
 
-// "Copy link" at the right of the back row; "Link copied" for a moment after.
+// "Copy link" where the back row placed it; "Link copied" for a moment after.
 void ArticleView::draw_copy_link(Frame& f, const Piece& back, float x, float y, const Item& item) {
-    if (!is_http_url(item.url)) return;
+    if (back.copy.empty()) return;
     const std::string_view label = str(f.link_copied ? Str::LinkCopied : Str::CopyLink, f.lang);
-    const std::string_view widest = str(Str::CopyLink, f.lang);
-    const float w = std::max(text_width(label, Role::Button, f.fonts), text_width(widest, Role::Button, f.fonts));
-    const Rect r{x + laid_width_ - w, y, w, back.h};
+    const Rect r{x + back.copy.x, y + back.copy.y, back.copy.w, back.copy.h};
     const Rect hit_rect = intersect(r, area_);
     const Hit hit = hit_rect.empty() ? Hit{} : hit_area(f, "copy-link", hit_rect);
     if (hit.clicked) f.actions.copy_url = item.url;
     if (f.focus.current == "copy-link") focus_ring(f, r, 2);
-    const TextBox box = layout_plain(label, Role::Button, w, 1, f.fonts);
-    const float tx = r.right() - box.layout.max_line_width, ty = y + (back.h - box.height()) * 0.5f;
+    const TextBox box = layout_plain(label, Role::Button, r.w, 1, f.fonts);
+    const float tx = back.copy.x > 0 ? r.right() - box.layout.max_line_width : r.x;
+    const float ty = r.y + (r.h - box.height()) * 0.5f;
     draw_text(ImGui::GetWindowDrawList(), box, tx, ty, TextColours{imcol(f.palette.accent), imcol(f.palette.accent)},
               f.fonts);
     note_chrome(f, label);
@@ -153,7 +152,7 @@ void ArticleView::draw(Frame& f, const Rect& area, const OpenArticle& article, c
     ensure_layout(f, article, width);
 
     scroll_.begin(f, area, layout_.height);
-    offer_stops(f, item);
+    offer_stops(f);
     act_on_focus(f, item, feed);
     const float top = scroll_.top();
     // Images within one viewport above or below start loading before they show.

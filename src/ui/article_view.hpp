@@ -34,7 +34,7 @@ public:
 private:
     void ensure_layout(const Frame& f, const OpenArticle& article, float width);
     void draw_piece(Frame& f, const Piece& p, int index, float x, float y, const Item& item, const Feed& feed);
-    void offer_stops(Frame& f, const Item& item) const;
+    void offer_stops(Frame& f) const;
     void act_on_focus(Frame& f, const Item& item, const Feed& feed);
     void draw_copy_link(Frame& f, const Piece& back, float x, float y, const Item& item);
 

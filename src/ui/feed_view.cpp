@@ -155,7 +155,7 @@ float FeedView::draw_header(Frame& f, const AppState& state, float x, float y, f
     // A- / A+ at the right of the title row.
     const float control = control_height(f), controls_w = 2 * control + tokens::space::xs;
     const float title_w = std::max(0.0f, w - 2 * kPadX - controls_w - tokens::space::s);
-    TextBox box = layout_plain(title, Role::Section, title_w, 2, f.fonts);
+    TextBox box = layout_plain(title, Role::Section, title_w, lines_for(2, f.fonts.text_scale()), f.fonts);
     const float gap = tokens::feed::header_gap, rule = tokens::feed::header_rule;
     const float row = std::max(box.height(), control);
     const float title_y = y + gap + (row - box.height()) * 0.5f;
