@@ -590,22 +590,24 @@ function readingHost() {
       navigator.clipboard?.writeText(url).catch((err) => console.warn('[newsreader] could not copy the link:', err?.message ?? err));
     },
     setTextSize(size) {
-      textSizeInMemory = String(size);
+      textSizeInMemory = String(Math.round(size * 100) / 100);  // 1.15, not 1.149999976
       try { localStorage.setItem(TEXT_SIZE_KEY, textSizeInMemory); } catch { /* memory only */ }
     },
   };
 }
 
-// Tab moves through the canvas's own controls and then on to the page: the
-// module says whether this Tab leaves it, and then SDL (which would cancel
-// it) never sees the key. Focus arriving from the keyboard lands on the first
+// Tab moves through the canvas's own controls and then on to the page: each
+// Tab goes to the module, never to SDL (which would cancel it, and would see
+// two Tabs within one frame as one); when it leaves the widget the browser
+// moves focus on. Focus arriving from the keyboard lands on the first
 // control (shift+Tab: the last); losing focus hides the ring.
 function followKeyboardFocus(widget) {
   const { canvas, element, signal } = widget;
   let pointer = false;
   element.addEventListener('keydown', (e) => {
     if (e.key !== 'Tab' || e.target !== canvas || !widget.module) return;
-    if (widget.module._nr_tab_leaves(e.shiftKey ? 1 : 0)) e.stopPropagation();
+    e.stopPropagation();
+    if (widget.module._nr_tab(e.shiftKey ? 1 : 0)) e.preventDefault();
   }, { capture: true, signal });
   // A pointer hides the keyboard's ring until the keyboard is used again.
   canvas.addEventListener('pointerdown', () => {

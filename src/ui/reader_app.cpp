@@ -48,6 +48,12 @@ void ReaderApp::set_text_size(float size) {
     changed();
 }
 
+bool ReaderApp::tab(bool forward) {
+    const bool inside = focus_.tab(forward);
+    changed();
+    return inside;
+}
+
 void ReaderApp::focus_enter(bool forward) {
     focus_.enter(forward);
     changed();
@@ -123,10 +129,7 @@ void ReaderApp::handle_keys() {
     activate_ = false;
     if (!ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) return;
     const bool reading = !state().open_id.empty();
-    if (key_pressed(ImGuiKey_Tab)) {
-        focus_.tab(!ImGui::GetIO().KeyShift);  // leaving: the host let the browser have this Tab
-        changed();
-    }
+    if (key_pressed(ImGuiKey_Tab)) tab(!ImGui::GetIO().KeyShift);  // native: the web host calls tab() itself
     if (reading && (key_pressed(ImGuiKey_Escape) || key_pressed(ImGuiKey_Backspace))) {
         back();
         return;

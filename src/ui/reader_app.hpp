@@ -88,11 +88,12 @@ public:
     void open(const std::string& id);
     void back();
 
-    // Keyboard focus (core/view/focus_model.hpp). The host asks tab_leaves
-    // before a Tab reaches the canvas and lets the browser move focus when
-    // it does; focus_enter when the canvas gains focus from the keyboard
-    // (forward: from before it), focus_clear when it loses focus.
-    bool tab_leaves(bool forward) const { return focus_.would_leave(forward); }
+    // Keyboard focus (core/view/focus_model.hpp). The web host hands each
+    // Tab here before SDL sees it (several can come within one frame): true
+    // when focus moved inside, false when it leaves the widget and the
+    // browser moves it on. focus_enter when the canvas gains focus from the
+    // keyboard (forward: from before it), focus_clear when it loses focus.
+    bool tab(bool forward);
     void focus_enter(bool forward);
     void focus_clear();
     // Focuses an item of the list (the DOM mirror's focus drives the same

@@ -58,15 +58,18 @@ export default function keyboardTests({ baseUrl, context, browser }) {
       assert(d.focus === 'list', `Tab reaches the list: ${d.focus}`);
       d = await press(page, 'ArrowDown');
       assert(d.focusItem === d.drawn[1].id, `ArrowDown moves to the second item: ${d.focusItem}`);
+      d = await press(page, 'ArrowDown');  // the third story has links in its text
+      assert(d.focusItem === d.drawn[2].id, `and on to the third: ${d.focusItem}`);
       inside(d.focusRect, 520, 700, 'the focus ring');
       await screenshot(page.locator('#w'), 'keyboard-focus-ring');
       const opened = d.focusItem;
       d = await press(page, 'Enter');
       assert(d.openId === opened, `Enter opens the focused item: ${d.openId}`);
       assert(d.focus === 'back', `focus lands on Back: ${d.focus}`);
+      const stops = d.focusStops;
       for (let i = 0; i < 40 && !d.focus.startsWith('link:'); i++) d = await press(page, 'Tab');
-      assert(d.focus.startsWith('link:'), `Tab reaches a link in the article: ${d.focus}`);
-      inside(d.focusRect, 520, 700, 'the ring on the link');
+      assert(d.focus.startsWith('link:'), `Tab reaches a link in the article: "${d.focus}" of ${JSON.stringify(stops)}`);
+      inside(d.focusRect, 520, 700, `the ring on the link (${d.focus}, scroll ${d.articleScroll}, links ${JSON.stringify(d.links)})`);
       await screenshot(page.locator('#w'), 'keyboard-focus-link');
       d = await press(page, 'Escape');
       assert(d.openId === '' && d.focus === 'list' && d.focusItem === opened,
@@ -179,8 +182,10 @@ export default function keyboardTests({ baseUrl, context, browser }) {
       assert(d.openId === item, `opened ${d.openId}`);
       d = await press(page, 'Tab');
       assert(d.focus === 'copy-link', `focus ${d.focus}`);
-      d = await press(page, 'Enter');
-      assert(d.chrome.includes('Link copied'), `confirmation shown: ${JSON.stringify(d.chrome)}`);
+      await page.keyboard.press('Enter');
+      // Shown for 2 s: read it while it is there, not once the widget is quiet.
+      d = await until(async () => { const x = await debug(page); return x.chrome.includes('Link copied') && x; },
+        '"Link copied"', 2000);
       const copied = await until(() => page.evaluate(() => navigator.clipboard.readText()), 'the clipboard');
       assert(/^https?:\/\//.test(copied), `copied ${copied}`);
       await screenshot(page.locator('#w'), 'keyboard-link-copied');

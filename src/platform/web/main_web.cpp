@@ -209,10 +209,10 @@ void nr_back() {
     if (g_runner) g_runner->app->back();
 }
 
-// Keyboard focus from the loader: whether this Tab (shift: backwards) leaves
-// the widget, so the loader keeps it from SDL and the browser moves focus;
-// focus arriving from the keyboard and leaving; the mirror's item focus.
-int nr_tab_leaves(int shift) { return g_runner ? int(g_runner->app->tab_leaves(!shift)) : 1; }
+// Keyboard focus from the loader: a Tab (shift: backwards), kept from SDL;
+// 1 when focus moved inside the widget, 0 when it leaves (the browser moves
+// it on). Focus arriving from the keyboard and leaving; the mirror's focus.
+int nr_tab(int shift) { return g_runner ? int(g_runner->app->tab(!shift)) : 0; }
 void nr_focus_enter(int forward) {
     if (g_runner) g_runner->app->focus_enter(forward != 0);
 }
