@@ -134,10 +134,10 @@ void ArticleView::draw_copy_link(Frame& f, const Piece& back, float x, float y, 
     const Rect hit_rect = intersect(r, area_);
     const Hit hit = hit_rect.empty() ? Hit{} : hit_area(f, "copy-link", hit_rect);
     if (hit.clicked) f.actions.copy_url = item.url;
-    if (f.focus.current == "copy-link") focus_ring(f, r, 2);
     const TextBox box = layout_plain(label, Role::Button, r.w, 1, f.fonts);
     const float tx = back.copy.x > 0 ? r.right() - box.layout.max_line_width : r.x;
     const float ty = r.y + (r.h - box.height()) * 0.5f;
+    if (f.focus.current == "copy-link") focus_ring(f, Rect{tx, ty, box.layout.max_line_width, box.height()}, 4);
     draw_text(ImGui::GetWindowDrawList(), box, tx, ty, TextColours{imcol(f.palette.accent), imcol(f.palette.accent)},
               f.fonts);
     note_chrome(f, label);
