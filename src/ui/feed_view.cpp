@@ -152,19 +152,22 @@ float FeedView::draw_header(Frame& f, const AppState& state, float x, float y, f
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const std::string title =
         upper_case(state.feed.title.empty() ? std::string(str(Str::NewsFeed, f.lang)) : state.feed.title);
-    // A- / A+ at the right of the title row.
-    const float control = control_height(f), controls_w = 2 * control + tokens::space::xs;
+    // A- / A+ at the right of the title row, reaching into the gaps around
+    // it, so at 100 % the header is as tall as the title alone makes it.
+    const float control =
+        std::max(tokens::feed::text_size_control, f.fonts.style(Role::Button).line_height + tokens::space::s);
+    const float controls_w = 2 * control + tokens::space::xs;
     const float title_w = std::max(0.0f, w - 2 * kPadX - controls_w - tokens::space::s);
     TextBox box = layout_plain(title, Role::Section, title_w, lines_for(2, f.fonts.text_scale()), f.fonts);
     const float gap = tokens::feed::header_gap, rule = tokens::feed::header_rule;
-    const float row = std::max(box.height(), control);
+    const float row = std::max(box.height(), control - 2 * gap);
     const float title_y = y + gap + (row - box.height()) * 0.5f;
     draw_text(dl, box, x + kPadX, title_y, {imcol(p.text), imcol(p.text)}, f.fonts);
     if (state.feed.title.empty()) note_chrome(f, title);
     note_text(f, x + kPadX, title_y, box.layout.max_line_width, box.height());
-    const float cx = x + w - kPadX - controls_w;
-    if (text_size_button(f, "text-smaller", {cx, y + gap, control, control}, -1)) f.actions.text_size_step = -1;
-    if (text_size_button(f, "text-larger", {cx + control + tokens::space::xs, y + gap, control, control}, 1))
+    const float cx = x + w - kPadX - controls_w, cy = y + gap + (row - control) * 0.5f;
+    if (text_size_button(f, "text-smaller", {cx, cy, control, control}, -1)) f.actions.text_size_step = -1;
+    if (text_size_button(f, "text-larger", {cx + control + tokens::space::xs, cy, control, control}, 1))
         f.actions.text_size_step = 1;
     note_chrome(f, str(Str::TextSmaller, f.lang));
     note_chrome(f, str(Str::TextLarger, f.lang));

@@ -120,6 +120,7 @@ inline constexpr float header_rule = 2;         // the accent rule under the sec
 inline constexpr float footer_gap = space::xl;  // above and below "Show more"
 inline constexpr float status_gap = space::xl;  // above the loading / empty / error state
 inline constexpr float retry_width = 200;       // "Try again" at most this wide
+inline constexpr float text_size_control = 32;  // A- / A+: square, reaching into the header's gaps
 }  // namespace feed
 
 // A feed card.
