@@ -81,7 +81,7 @@ async function mount(element, options = {}) {
   widget.early = earlyRequests(settings.feed, settings.timeoutMs);
   openLinksOnClick(widget);
   passScrollAtEdges(widget);
-  letTabOut(widget);
+  followKeyboardFocus(widget);
   followContextLoss(widget);
   followHistory(widget);
   let module;
@@ -168,6 +168,7 @@ function readSettings(element, options) {
     // Offline reading (docs/offline.md): 'off' turns it off; the budget in MB.
     offline: read('offline') === 'off' ? 'off' : 'on',
     offlineBudget: budgetFor(read('offlineBudget')),
+    reading: readingSettings(element, options),
   };
 }
 
@@ -396,6 +397,8 @@ function makeApi(widget) {
     on(event, fn) { widget.element.addEventListener(type(event), fn, { signal: widget.signal }); },
     off(event, fn) { widget.element.removeEventListener(type(event), fn); },
     version: VERSION,
+    // Keyboard focus on an item of the list, with the canvas's focus ring.
+    focusItem(id) { return !!widget.module?.ccall('nr_focus_item', 'number', ['string'], [String(id)]); },
     destroy: () => destroyWidget(widget),
   };
 }
@@ -501,6 +504,7 @@ function makeHost(widget) {
       if (settings.height === 'auto') element.style.height = `${Math.ceil(Math.min(px, AUTO_HEIGHT_MAX_PX))}px`;
     },
     openLink: (url) => openLink(widget, url),
+    ...readingHost(),
   };
 }
 
@@ -614,16 +618,6 @@ function passScrollAtEdges(widget) {
   }, { capture: true, signal });
 }
 
-// SDL cancels every key on the canvas, Tab included, which would trap the
-// keyboard in the widget: Tab never reaches SDL, so it moves focus on.
-function letTabOut(widget) {
-  for (const type of ['keydown', 'keyup']) {
-    widget.element.addEventListener(type, (e) => {
-      if (e.key === 'Tab') e.stopPropagation();
-    }, { capture: true, signal: widget.signal });
-  }
-}
-
 // The browser may take the WebGL context away (GPU reset, too many contexts,
 // a background tab). Keep it restorable, let the module rebuild its GL
 // objects when it comes back, and say so in DOM text when it does not.
@@ -725,7 +719,8 @@ function moduleArguments(settings) {
   return ['--feed', settings.feed, '--fonts', fontsUrl, '--theme', settings.theme,
     '--reduced-motion', settings.reducedMotion ? '1' : '0', '--timeout-ms', String(settings.timeoutMs),
     '--offline', settings.offline, '--offline-budget', String(settings.offlineBudget),
-    '--lang', settings.lang, '--open', settings.open, ...accentArgument(settings.accent, settings.theme)];
+    '--lang', settings.lang, '--open', settings.open, ...accentArgument(settings.accent, settings.theme),
+    ...readingArguments(settings.reading)];
 }
 
 function showStartFailure(widget, err) {
@@ -760,6 +755,105 @@ function watchPixelRatio(onChange, signal) {
     onChange();
     watchPixelRatio(onChange, signal);
   }, { once: true, signal });
+}
+
+// Reading comfort (issue #12): text size, the browser's font size, forced
+// colours, and the interface language when the page names one.
+const TEXT_SIZE_KEY = 'newsreader:text-size';
+let textSizeInMemory = null;  // when localStorage is unavailable
+
+function readingSettings(element, options) {
+  return {
+    textSize: options.textSize ?? rememberedTextSize() ?? element.dataset.textSize,
+    // The browser's font size setting shows as the root element's font size.
+    fontScale: (parseFloat(getComputedStyle(document.documentElement).fontSize) || 16) / 16,
+    palette: matchMedia('(forced-colors: active)').matches ? systemPalette() : null,
+  };
+}
+
+function readingArguments(reading) {
+  const args = ['--font-scale', String(reading.fontScale)];
+  if (reading.textSize !== undefined && reading.textSize !== null) args.push('--text-size', String(reading.textSize));
+  if (reading.palette) args.push('--palette', reading.palette);
+  return args;
+}
+
+function rememberedTextSize() {
+  try {
+    return localStorage.getItem(TEXT_SIZE_KEY) ?? textSizeInMemory;
+  } catch {
+    return textSizeInMemory;
+  }
+}
+
+// The system colours forced-colors mode gives the page, read from a probe:
+// background, surface, text, muted, accent, divider, error (palette.hpp).
+function systemPalette() {
+  const probe = document.createElement('span');
+  probe.style.forcedColorAdjust = 'none';  // else forced colours override what it is given
+  document.body.append(probe);
+  const read = (keyword) => {
+    probe.style.color = keyword;
+    const [r, g, b] = getComputedStyle(probe).color.match(/\d+/g).map(Number);
+    return [r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('');
+  };
+  const colours = ['Canvas', 'Canvas', 'CanvasText', 'CanvasText', 'LinkText', 'GrayText', 'CanvasText'].map(read);
+  probe.remove();
+  return colours.join(',');
+}
+
+function readingHost() {
+  return {
+    // From the keyboard's own gesture (Enter on a focused link).
+    openUrl(url) {
+      if (!/^https?:\/\//i.test(url)) return;
+      const opened = window.open(url, '_blank', 'noopener,noreferrer');
+      if (opened) opened.opener = null;
+    },
+    copyLink(url) {
+      navigator.clipboard?.writeText(url).catch((err) => console.warn('[newsreader] could not copy the link:', err?.message ?? err));
+    },
+    setTextSize(size) {
+      textSizeInMemory = String(Math.round(size * 100) / 100);  // 1.15, not 1.149999976
+      try { localStorage.setItem(TEXT_SIZE_KEY, textSizeInMemory); } catch { /* memory only */ }
+    },
+  };
+}
+
+// Tab moves through the canvas's own controls and then on to the page: each
+// Tab goes to the module, never to SDL (which would cancel it, and would see
+// two Tabs within one frame as one); when it leaves the widget the browser
+// moves focus on. Focus arriving from the keyboard lands on the first
+// control (shift+Tab: the last); losing focus hides the ring.
+function followKeyboardFocus(widget) {
+  const { canvas, element, signal } = widget;
+  let pointer = false;
+  element.addEventListener('keydown', (e) => {
+    if (e.key !== 'Tab' || e.target !== canvas || !widget.module) return;
+    e.stopPropagation();
+    if (widget.module._nr_tab(e.shiftKey ? 1 : 0)) e.preventDefault();
+  }, { capture: true, signal });
+  // Its release never reaches SDL either (SDL cancels every key it sees).
+  element.addEventListener('keyup', (e) => {
+    if (e.key === 'Tab') e.stopPropagation();
+  }, { capture: true, signal });
+  // A pointer hides the keyboard's ring until the keyboard is used again.
+  canvas.addEventListener('pointerdown', () => {
+    pointer = true;
+    widget.module?._nr_focus_clear();
+  }, { capture: true, signal });
+  canvas.addEventListener('focus', (e) => {
+    const fromPointer = pointer;
+    pointer = false;
+    if (fromPointer || !widget.module) return;
+    const from = e.relatedTarget;
+    const forward = !from || !!(from.compareDocumentPosition(canvas) & Node.DOCUMENT_POSITION_FOLLOWING);
+    widget.module._nr_focus_enter(forward ? 1 : 0);
+  }, { signal });
+  canvas.addEventListener('blur', () => {
+    pointer = false;
+    widget.module?._nr_focus_clear();
+  }, { signal });
 }
 
 // Iframe mode (docs/embedding.md): the widget runs in embed.html, on the

@@ -4,8 +4,9 @@
 #include <string_view>
 
 #include "core/text/case_map.hpp"
+#include "core/text/ui_strings.hpp"
+#include "core/text/url.hpp"
 #include "core/view/item_text.hpp"
-#include "core/view/labels.hpp"
 #include "core/view/layout_metrics.hpp"
 #include "core/view/offline_text.hpp"
 #include "ui/theme.hpp"
@@ -28,8 +29,8 @@ float image_height(float width, const Image& image) {
 // Builds pieces for one column width; `w` is that width.
 class Builder {
 public:
-    Builder(const Fonts& fonts, float width, Labels labels)
-        : fonts_(fonts), w_(width), narrow_(width < kNarrowColumn), labels_(labels) {}
+    Builder(const Fonts& fonts, float width, Lang lang)
+        : fonts_(fonts), w_(width), narrow_(width < kNarrowColumn), lang_(lang) {}
 
     ArticleLayout finish() {
         float y = art::top;
@@ -44,17 +45,30 @@ public:
         return std::move(out_);
     }
 
-    void back() {
+    // The back row: the chevron and "Back", and "Copy link" at its right end
+    // (or under it when both do not fit: large text in a narrow column).
+    void back(bool copy_link) {
         Piece p;
         p.texts.push_back(
-            {layout_plain(labels_.back, Role::Button, w_, 1, fonts_), art::chevron_space, 0, Tone::Accent});
+            {layout_plain(str(Str::Back, lang_), Role::Button, w_, 1, fonts_), art::chevron_space, 0, Tone::Accent});
         TextPart& t = p.texts.back();
-        t.y = (tokens::control_height - t.box.height()) * 0.5f;
-        p.h = tokens::control_height;
+        const float row = control_height_for(fonts_.style(Role::Button).line_height);
+        t.y = (row - t.box.height()) * 0.5f;
+        p.h = row;
         p.target = Target::Back;
         // The hit area reaches a little past the chevron and the label.
         const float reach = tokens::space::s;
-        p.hit = Rect{-reach, 0, art::chevron_space + t.box.layout.max_line_width + 2 * reach, tokens::control_height};
+        p.hit = Rect{-reach, 0, art::chevron_space + t.box.layout.max_line_width + 2 * reach, row};
+        if (copy_link) {
+            const float copy_w = std::min(w_, std::max(text_width(str(Str::CopyLink, lang_), Role::Button, fonts_),
+                                                       text_width(str(Str::LinkCopied, lang_), Role::Button, fonts_)));
+            if (p.hit.right() + tokens::space::l + copy_w <= w_) {
+                p.copy = Rect{w_ - copy_w, 0, copy_w, row};
+            } else {
+                p.copy = Rect{0, row, copy_w, row};
+                p.h = 2 * row;
+            }
+        }
         p.gap_after = art::back_gap;
         push(std::move(p));
     }
@@ -145,7 +159,7 @@ public:
         Piece p;
         p.surface = true;
         float y = pad;
-        p.texts.push_back({layout_plain(labels_.related, Role::Meta, tw, 1, fonts_), tx, y, Tone::Accent});
+        p.texts.push_back({layout_plain(str(Str::Related, lang_), Role::Meta, tw, 1, fonts_), tx, y, Tone::Accent});
         y += p.texts.back().box.height() + rel::label_gap;
         const std::string& title = r.title.empty() ? r.url : r.title;
         p.texts.push_back({layout_plain(title, Role::CardHeadline, tw, rel::headline_lines, fonts_), tx, y});
@@ -222,7 +236,8 @@ public:
         }
         if (!a.url.empty()) {
             y += au::bio_gap;
-            p.texts.push_back({layout_plain(labels_.read_more, Role::Button, tw, 1, fonts_), tx, y, Tone::Accent});
+            p.texts.push_back(
+                {layout_plain(str(Str::ReadMore, lang_), Role::Button, tw, 1, fonts_), tx, y, Tone::Accent});
             const TextBox& box = p.texts.back().box;
             p.target = Target::Link;
             p.url = a.url;
@@ -253,8 +268,10 @@ public:
         push(std::move(p));
     }
 
-    void empty_note() { note(labels_.empty); }
-    void error_note(std::string_view error) { note(std::string(labels_.unreadable) + std::string(error)); }
+    void empty_note() { note(std::string(str(Str::ArticleEmpty, lang_))); }
+    void error_note(std::string_view error) {
+        note(std::string(str(Str::ArticleUnreadable, lang_)) + std::string(error));
+    }
 
     void note(const std::string& text) {
         Piece p;
@@ -270,16 +287,16 @@ private:
     const Fonts& fonts_;
     float w_;
     bool narrow_;
-    Labels labels_;
+    Lang lang_;
     ArticleLayout out_;
 };
 
 }  // namespace
 
-ArticleLayout layout_article(const Item& item, std::string_view body_error, float width, const Fonts& fonts,
+ArticleLayout layout_article(const Item& item, std::string_view body_error, float width, const Fonts& fonts, Lang ui,
                              bool unavailable_offline) {
-    Builder b(fonts, width, labels_for(item_lang(item)));
-    b.back();
+    Builder b(fonts, width, item_lang(item, ui));
+    b.back(is_http_url(item.url));
     if (!item.title.empty()) b.headline(item.title);
     if (!meta_line(item, 0).empty()) b.meta();  // only the time in it moves; emptiness does not
     if (item.hero) b.image(*item.hero, art::media_gap);

@@ -50,6 +50,7 @@ struct Piece {
     bool rule = false;               // a divider across the middle
     Target target = Target::None;
     Rect hit;             // relative clickable area for target
+    Rect copy;            // Back row: where "Copy link" goes, when the story has a link
     std::string item_id;  // Related: the item to open when it exists in the feed
     std::string url;      // Related / Link: http(s) target
 };
@@ -64,7 +65,7 @@ struct ArticleLayout {
 // article `unavailable_offline` shows its headline and excerpt, then a
 // "Not available offline" block in place of the body (its Retry row is the
 // RetryOffline piece's hit rect).
-ArticleLayout layout_article(const Item& item, std::string_view body_error, float width, const Fonts& fonts,
+ArticleLayout layout_article(const Item& item, std::string_view body_error, float width, const Fonts& fonts, Lang ui,
                              bool unavailable_offline = false);
 
 }  // namespace nr::ui

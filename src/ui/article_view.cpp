@@ -4,7 +4,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
+#include "core/text/ui_strings.hpp"
+#include "core/text/url.hpp"
 #include "core/view/item_text.hpp"
 #include "core/view/offline_text.hpp"
 #include "ui/widgets.hpp"
@@ -68,10 +72,11 @@ void ArticleView::ensure_layout(const Frame& f, const OpenArticle& article, floa
     // A body that arrives for the same article (Retry after "Not available
     // offline") lays it out again.
     if (laid_item_ == &item && laid_id_ == item.id && laid_width_ == width && laid_ratio_ == f.pixel_ratio &&
-        laid_font_ == font && laid_unavailable_ == article.unavailable_offline && laid_blocks_ == item.body.size())
+        laid_font_ == font && laid_generation_ == f.fonts.generation() &&
+        laid_unavailable_ == article.unavailable_offline && laid_blocks_ == item.body.size())
         return;
     if (laid_id_ != item.id) scroll_.scroll_to(0);
-    layout_ = layout_article(item, article.body_error, width, f.fonts, article.unavailable_offline);
+    layout_ = layout_article(item, article.body_error, width, f.fonts, f.lang, article.unavailable_offline);
     laid_unavailable_ = article.unavailable_offline;
     laid_blocks_ = item.body.size();
     laid_id_ = item.id;
@@ -79,6 +84,71 @@ void ArticleView::ensure_layout(const Frame& f, const OpenArticle& article, floa
     laid_width_ = width;
     laid_ratio_ = f.pixel_ratio;
     laid_font_ = font;
+    laid_generation_ = f.fonts.generation();
+}
+
+// Tab stops in reading order, for the whole article (drawn or not): Back,
+// Copy link, then each piece's inline links and its own target (related
+// story, an author's "Read more").
+void ArticleView::offer_stops(Frame& f) const {
+    for (std::size_t i = 0; i < layout_.pieces.size(); ++i) {
+        const Piece& p = layout_.pieces[i];
+        if (p.target == Target::Back) {
+            f.focus.stops.push_back("back");
+            if (!p.copy.empty()) f.focus.stops.push_back("copy-link");
+            continue;
+        }
+        for (std::size_t j = 0; j < p.links.size(); ++j)
+            f.focus.stops.push_back("link:" + std::to_string(i) + ":" + std::to_string(j));
+        if (p.target != Target::None) f.focus.stops.push_back("piece:" + std::to_string(i));
+    }
+}
+
+// The focused stop's piece comes into sight when focus moves to it, and
+// Enter does what a click on it does.
+void ArticleView::act_on_focus(Frame& f, const Item& item, const Feed& feed) {
+    const std::string& key = f.focus.current;
+    std::size_t piece = 0, link = 0;
+    bool is_link = false;
+    if (key == "back" || key == "copy-link") {
+        piece = 0;
+    } else if (std::sscanf(key.c_str(), "link:%zu:%zu", &piece, &link) == 2) {
+        is_link = true;
+    } else if (std::sscanf(key.c_str(), "piece:%zu", &piece) != 1) {
+        return;
+    }
+    if (piece >= layout_.pieces.size()) return;
+    const Piece& p = layout_.pieces[piece];
+    if (f.focus.reveal) scroll_.reveal(p.y, p.h);
+    if (!f.focus.activate) return;
+    if (key == "back")
+        f.actions.back = true;
+    else if (key == "copy-link")
+        f.actions.copy_url = item.url;
+    else if (is_link && link < p.links.size())
+        f.actions.open_url = p.links[link];
+    else if (p.target == Target::Related && !p.item_id.empty() && find_item(feed, p.item_id))
+        f.actions.open_item = p.item_id;
+    else if (p.target != Target::None)
+        f.actions.open_url = p.url;
+}
+
+// "Copy link" where the back row placed it; "Link copied" for a moment after.
+void ArticleView::draw_copy_link(Frame& f, const Piece& back, float x, float y, const Item& item) {
+    if (back.copy.empty()) return;
+    const std::string_view label = str(f.link_copied ? Str::LinkCopied : Str::CopyLink, f.lang);
+    const Rect r{x + back.copy.x, y + back.copy.y, back.copy.w, back.copy.h};
+    const Rect hit_rect = intersect(r, area_);
+    const Hit hit = hit_rect.empty() ? Hit{} : hit_area(f, "copy-link", hit_rect);
+    if (hit.clicked) f.actions.copy_url = item.url;
+    const TextBox box = layout_plain(label, Role::Button, r.w, 1, f.fonts);
+    const float tx = back.copy.x > 0 ? r.right() - box.layout.max_line_width : r.x;
+    const float ty = r.y + (r.h - box.height()) * 0.5f;
+    if (f.focus.current == "copy-link") focus_ring(f, Rect{tx, ty, box.layout.max_line_width, box.height()}, 4);
+    draw_text(ImGui::GetWindowDrawList(), box, tx, ty, TextColours{imcol(f.palette.accent), imcol(f.palette.accent)},
+              f.fonts);
+    note_chrome(f, label);
+    note_text(f, tx, ty, box.layout.max_line_width, box.height());
 }
 
 void ArticleView::draw(Frame& f, const Rect& area, const OpenArticle& article, const Feed& feed, ArticleChrome chrome) {
@@ -96,6 +166,8 @@ void ArticleView::draw(Frame& f, const Rect& area, const OpenArticle& article, c
         scroll_.scroll_to(pending_scroll_);
         pending_scroll_ = -1;
     }
+    offer_stops(f);
+    act_on_focus(f, item, feed);
     const float top = scroll_.top();
     // Images within one viewport above or below start loading before they show.
     const float band = area.h;
@@ -147,7 +219,7 @@ void ArticleView::draw_piece(Frame& f, const Piece& p, int index, float x, float
     for (const ImagePart& img : p.images) draw_image(f, img, x, y);
 
     if (p.meta) {
-        const TextBox box = layout_plain(meta_line(item, f.now), Role::Meta, w, 1, f.fonts);
+        const TextBox box = layout_plain(meta_line(item, f.now, f.lang), Role::Meta, w, 1, f.fonts);
         draw_text(dl, box, x, y, TextColours{imcol(pal.muted), imcol(pal.accent)}, f.fonts);
     }
     std::vector<LinkFragment> fragments;
@@ -164,6 +236,19 @@ void ArticleView::draw_piece(Frame& f, const Piece& p, int index, float x, float
         if (std::size_t(fr.link) < p.links.size())
             add_link(f, Rect{fr.x, fr.y, fr.w, fr.h}, p.links[std::size_t(fr.link)], area_);
     }
+    for (const TextPart& t : p.texts) note_text(f, x + t.x, y + t.y, t.box.layout.max_line_width, t.box.height());
+    // The focus ring: around a focused inline link's fragments, or the piece's own target.
+    const std::string& key = f.focus.current;
+    const std::string prefix = "link:" + std::to_string(index) + ":";
+    if (key.starts_with(prefix)) {
+        const int link = std::atoi(key.c_str() + prefix.size());
+        for (const LinkFragment& fr : fragments)
+            if (fr.link == link) focus_ring(f, Rect{fr.x, fr.y, fr.w, fr.h}, 2, 3);
+    } else if (p.target == Target::Back ? key == "back" : key == "piece:" + std::to_string(index)) {
+        const Rect target = p.surface ? Rect{x, y, w, p.h} : Rect{x + p.hit.x, y + p.hit.y, p.hit.w, p.hit.h};
+        focus_ring(f, target, p.surface ? 0 : 2);
+    }
+    if (p.target == Target::Back) draw_copy_link(f, p, x, y, item);
 
     switch (p.target) {
         case Target::None: break;

@@ -50,6 +50,9 @@ private:
     void draw_piece(Frame& f, const Piece& p, int index, float x, float y, const Item& item, const Feed& feed);
     void draw_save(Frame& f, float y, const Item& item);
     void draw_retry(Frame& f, const Rect& row, const Item& item);
+    void offer_stops(Frame& f) const;
+    void act_on_focus(Frame& f, const Item& item, const Feed& feed);
+    void draw_copy_link(Frame& f, const Piece& back, float x, float y, const Item& item);
 
     ScrollArea scroll_;
     ArticleLayout layout_;
@@ -60,6 +63,7 @@ private:
     const void* laid_font_ = nullptr;
     bool laid_unavailable_ = false;
     std::size_t laid_blocks_ = 0;
+    int laid_generation_ = -1;
     Rect area_;
     ArticleChrome chrome_;
     float pending_scroll_ = -1;

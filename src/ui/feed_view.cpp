@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/text/case_map.hpp"
+#include "core/text/ui_strings.hpp"
 #include "core/view/item_text.hpp"
 #include "core/view/offline_text.hpp"
 #include "ui/rich_text.hpp"
@@ -18,9 +19,37 @@ namespace card = tokens::card;
 constexpr float kPadY = card::padding_y;
 constexpr float kPadX = card::padding_x;
 constexpr float kThumb = card::thumbnail;
-constexpr float kFooterHeight = tokens::control_height + 2 * tokens::feed::footer_gap;
 constexpr float kEstimatedCard = 150;  // a card's height before it is laid out
 constexpr float kPageOverlap = 48;     // Page Up/Down keep this much of the last view in sight
+
+float footer_height(const Frame& f) { return control_height(f) + 2 * tokens::feed::footer_gap; }
+
+// A- / A+: an "A" and a stroked minus or plus (the subset fonts carry no
+// U+2212), an outline like the other buttons. Returns clicked or activated.
+bool text_size_button(Frame& f, const char* key, const Rect& r, int direction) {
+    const Palette& p = f.palette;
+    const Hit h = hit_area(f, key, r);
+    const bool activated = focus_stop(f, key, r);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 a(snap(r.x), snap(r.y)), b(snap(r.right()), snap(r.bottom()));
+    if (h.pressed)
+        dl->AddRectFilled(a, b, imcol(p.accent, kPressedAlpha), tokens::radius);
+    else if (h.hovered)
+        dl->AddRectFilled(a, b, imcol(p.surface), tokens::radius);
+    const float in = tokens::divider * 0.5f;
+    dl->AddRect(ImVec2(a.x + in, a.y + in), ImVec2(b.x - in, b.y - in), imcol(p.accent), tokens::radius, 0,
+                tokens::divider);
+    const TextBox box = layout_plain("A", Role::Button, r.w, 1, f.fonts);
+    const float arm = f.fonts.style(Role::Button).size * 0.25f, gap = tokens::space::xs;
+    const float total = box.layout.max_line_width + gap + 2 * arm;
+    const float tx = r.x + (r.w - total) * 0.5f, ty = r.y + (r.h - box.line_height) * 0.5f;
+    draw_text(dl, box, tx, ty, {imcol(p.accent), imcol(p.accent)}, f.fonts);
+    note_text(f, tx, ty, total, box.height());
+    const float cx = tx + box.layout.max_line_width + gap + arm, cy = r.y + r.h * 0.5f;
+    dl->AddLine(ImVec2(cx - arm, cy), ImVec2(cx + arm, cy), imcol(p.accent), tokens::focus_ring);
+    if (direction > 0) dl->AddLine(ImVec2(cx, cy - arm), ImVec2(cx, cy + arm), imcol(p.accent), tokens::focus_ring);
+    return h.clicked || activated;
+}
 
 }  // namespace
 
@@ -38,16 +67,17 @@ FeedView::Card FeedView::layout_card(Frame& f, const Item& item, float width) co
         c.thumb_h = inner * tokens::media_ratio;
         h += c.thumb_h + card::thumbnail_above_gap;
     }
+    const float scale = f.fonts.text_scale();
     if (!item.title.empty()) {
         c.title = layout_plain(item.title, Role::CardHeadline, c.text_w,
-                               brief ? card::brief_headline_lines : card::headline_lines, f.fonts);
+                               lines_for(brief ? card::brief_headline_lines : card::headline_lines, scale), f.fonts);
         h += c.title.height();
     }
     // The compact column beside an article shows headlines only; a brief
     // without one shows its text instead, or it would be a bare date.
     const std::string& excerpt = item.summary.empty() ? item.excerpt : item.summary;
     if (brief && (!compact || item.title.empty())) {
-        const int lines = compact ? card::compact_brief_text_lines : card::brief_text_lines;
+        const int lines = lines_for(compact ? card::compact_brief_text_lines : card::brief_text_lines, scale);
         if (const Block* b = brief_block(item)) {
             c.quote = b->type == BlockType::Quote;
             const Role role = c.quote ? Role::BriefQuote : Role::CardExcerpt;
@@ -57,10 +87,10 @@ FeedView::Card FeedView::layout_card(Frame& f, const Item& item, float width) co
             c.text = layout_plain(item.summary, Role::CardExcerpt, c.text_w, lines, f.fonts);
         }
     } else if (!compact && !excerpt.empty()) {
-        c.text = layout_plain(excerpt, Role::CardExcerpt, c.text_w, card::excerpt_lines, f.fonts);
+        c.text = layout_plain(excerpt, Role::CardExcerpt, c.text_w, lines_for(card::excerpt_lines, scale), f.fonts);
     }
     if (!c.text.layout.lines.empty()) h += (h > kPadY ? card::text_gap : 0) + c.text.height();
-    c.meta = layout_plain(meta_line(item, f.now), Role::Meta, c.text_w, 1, f.fonts);
+    c.meta = layout_plain(meta_line(item, f.now, f.lang), Role::Meta, c.text_w, scale > 1 ? 2 : 1, f.fonts);
     if (!c.meta.layout.lines.empty()) h += card::meta_gap + c.meta.height();
     if (c.thumb_right) h = std::max(h, kPadY + kThumb);
     c.height = h + kPadY + tokens::divider;
@@ -78,11 +108,7 @@ float FeedView::draw_card(Frame& f, const Card& c, const Item& item, float x, fl
     if (selected)
         dl->AddRectFilled(ImVec2(r.x, r.y + kPadY), ImVec2(r.x + tokens::accent_bar, r.bottom() - kPadY),
                           imcol(p.accent));
-    if (focused) {
-        const float in = tokens::focus_ring * 0.5f;  // the stroke's centre line, so it stays inside the card
-        dl->AddRect(ImVec2(r.x + in, r.y + in), ImVec2(r.right() - in, r.bottom() - in), imcol(p.accent),
-                    tokens::radius, 0, tokens::focus_ring);
-    }
+    if (focused) focus_ring(f, r, 0);  // inside the card: it fills its column
     if (hit.clicked) f.actions.open_item = item.id;
 
     const float inner_x = x + kPadX, inner_w = w - 2 * kPadX;
@@ -99,6 +125,7 @@ float FeedView::draw_card(Frame& f, const Card& c, const Item& item, float x, fl
         // A story already read is dimmed: its headline in the muted colour.
         const bool read = f.memory && f.memory->is_read(item.id);
         draw_text(dl, c.title, inner_x, ty, read ? TextColours{imcol(p.muted), imcol(p.muted)} : text, f.fonts);
+        note_text(f, inner_x, ty, c.title.layout.max_line_width, c.title.height());
         ty += c.title.height();
     }
     if (!c.text.layout.lines.empty()) {
@@ -107,14 +134,18 @@ float FeedView::draw_card(Frame& f, const Card& c, const Item& item, float x, fl
             dl->AddRectFilled(ImVec2(snap(inner_x), snap(ty)),
                               ImVec2(snap(inner_x) + tokens::accent_bar, snap(ty + c.text.height())), imcol(p.accent));
             draw_text(dl, c.text, inner_x + card::quote_indent, ty, text, f.fonts);
+            note_text(f, inner_x + card::quote_indent, ty, c.text.layout.max_line_width, c.text.height());
         } else {
             draw_text(dl, c.text, inner_x, ty,
                       {imcol(c.title.layout.lines.empty() ? p.text : p.muted), imcol(p.accent)}, f.fonts);
+            note_text(f, inner_x, ty, c.text.layout.max_line_width, c.text.height());
         }
         ty += c.text.height();
     }
-    if (!c.meta.layout.lines.empty())
+    if (!c.meta.layout.lines.empty()) {
         draw_text(dl, c.meta, inner_x, ty + card::meta_gap, {imcol(p.muted), imcol(p.muted)}, f.fonts);
+        note_text(f, inner_x, ty + card::meta_gap, c.meta.layout.max_line_width, c.meta.height());
+    }
     divider(f, x, y + c.height - tokens::divider, w);
     return c.height;
 }
@@ -122,14 +153,32 @@ float FeedView::draw_card(Frame& f, const Card& c, const Item& item, float x, fl
 float FeedView::draw_header(Frame& f, const AppState& state, float x, float y, float w) {
     const Palette& p = f.palette;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const std::string title = upper_case(state.feed.title.empty() ? "News Feed" : state.feed.title);
+    const std::string title =
+        upper_case(state.feed.title.empty() ? std::string(str(Str::NewsFeed, f.lang)) : state.feed.title);
     const OfflineStrings words = offline_strings(feed_lang(state));
     const float link_w = text_width(words.saved_view, Role::Button, f.fonts) + tokens::space::l;
-    TextBox box = layout_plain(title, Role::Section, w - 2 * kPadX - link_w, 2, f.fonts);
+    // A- / A+ at the right of the title row, reaching into the gaps around
+    // it, so at 100 % the header is as tall as the title alone makes it; the
+    // Saved link just before them.
+    const float control =
+        std::max(tokens::feed::text_size_control, f.fonts.style(Role::Button).line_height + tokens::space::s);
+    const float controls_w = 2 * control + tokens::space::xs;
+    const float title_w = std::max(0.0f, w - 2 * kPadX - controls_w - tokens::space::s - link_w);
+    TextBox box = layout_plain(title, Role::Section, title_w, lines_for(2, f.fonts.text_scale()), f.fonts);
     const float gap = tokens::feed::header_gap, rule = tokens::feed::header_rule;
-    draw_text(dl, box, x + kPadX, y + gap, {imcol(p.text), imcol(p.text)}, f.fonts);
-    draw_saved_link(f, state, x + w - kPadX, y + gap, box.line_height);
-    const float rule_y = y + gap + box.height() + gap;
+    const float row = std::max(box.height(), control - 2 * gap);
+    const float title_y = y + gap + (row - box.height()) * 0.5f;
+    draw_text(dl, box, x + kPadX, title_y, {imcol(p.text), imcol(p.text)}, f.fonts);
+    if (state.feed.title.empty()) note_chrome(f, title);
+    note_text(f, x + kPadX, title_y, box.layout.max_line_width, box.height());
+    const float cx = x + w - kPadX - controls_w, cy = y + gap + (row - control) * 0.5f;
+    draw_saved_link(f, state, cx - tokens::space::s, title_y, box.line_height);
+    if (text_size_button(f, "text-smaller", {cx, cy, control, control}, -1)) f.actions.text_size_step = -1;
+    if (text_size_button(f, "text-larger", {cx + control + tokens::space::xs, cy, control, control}, 1))
+        f.actions.text_size_step = 1;
+    note_chrome(f, str(Str::TextSmaller, f.lang));
+    note_chrome(f, str(Str::TextLarger, f.lang));
+    const float rule_y = y + gap + row + gap;
     dl->AddRectFilled(ImVec2(snap(x + kPadX), snap(rule_y)), ImVec2(snap(x + w - kPadX), snap(rule_y) + rule),
                       imcol(p.accent));
     return rule_y + rule + gap - y;
@@ -159,7 +208,7 @@ void FeedView::draw_saved_link(Frame& f, const AppState& state, float right, flo
 
 void FeedView::draw_footer(Frame& f, const AppState& state, float x, float y, float w) {
     const Palette& p = f.palette;
-    const Rect button{x + kPadX, y + tokens::feed::footer_gap, w - 2 * kPadX, tokens::control_height};
+    const Rect button{x + kPadX, y + tokens::feed::footer_gap, w - 2 * kPadX, control_height(f)};
     const bool on_screen = button.bottom() > scroll_.rect().y && button.y < scroll_.rect().bottom();
     const bool has_button = (!state.more_error.empty() && state.can_retry) || state.loading_more ||
                             (state.more_error.empty() && !state.feed.next_url.empty());
@@ -167,17 +216,20 @@ void FeedView::draw_footer(Frame& f, const AppState& state, float x, float y, fl
     if (!state.more_error.empty()) {
         TextBox msg = layout_plain(state.more_error, Role::Meta, button.w, 2, f.fonts);
         draw_text(ImGui::GetWindowDrawList(), msg, button.x, y + 2, {imcol(p.error), imcol(p.error)}, f.fonts);
-        if (state.can_retry && outline_button(f, "retry-more", button, "Retry", false)) f.actions.load_more = true;
+        if (state.can_retry && outline_button(f, "more", button, str(Str::Retry, f.lang), false))
+            f.actions.load_more = true;
     } else if (state.loading_more) {
-        outline_button(f, "more", button, "Loading…", true);
+        outline_button(f, "more", button, str(Str::LoadingMore, f.lang), true);
     } else if (!state.feed.next_url.empty()) {
-        if (outline_button(f, "more", button, "Show more", false)) f.actions.load_more = true;
+        if (outline_button(f, "more", button, str(Str::ShowMore, f.lang), false)) f.actions.load_more = true;
     } else if (!state.feed.items.empty()) {
-        const char* end = "You're all caught up";
-        const float tw = text_width(end, Role::Meta, f.fonts);
-        TextBox box = layout_plain(end, Role::Meta, w, 1, f.fonts);
-        draw_text(ImGui::GetWindowDrawList(), box, x + (w - tw) * 0.5f, button.y + (button.h - box.line_height) * 0.5f,
-                  {imcol(p.muted), imcol(p.muted)}, f.fonts);
+        const std::string_view end = str(Str::CaughtUp, f.lang);
+        TextBox box = layout_plain(end, Role::Meta, button.w, 2, f.fonts);
+        const float tw = box.layout.max_line_width;
+        const float tx = x + (w - tw) * 0.5f, ty = button.y + (button.h - box.height()) * 0.5f;
+        draw_text(ImGui::GetWindowDrawList(), box, tx, ty, {imcol(p.muted), imcol(p.muted)}, f.fonts);
+        note_chrome(f, end);
+        note_text(f, tx, ty, tw, box.height());
     }
 }
 
@@ -191,24 +243,33 @@ void FeedView::draw_status(Frame& f, const AppState& state, float x, float y, fl
         namespace sp = tokens::spinner;
         spinner(f, {inner_x, y, sp::width, sp::height});
         const float text_x = sp::width + tokens::space::s;
-        TextBox msg = layout_plain("Loading the feed…", Role::Meta, inner_w - text_x, 1, f.fonts);
-        draw_text(dl, msg, inner_x + text_x, y + (sp::height - msg.line_height) * 0.5f,
-                  {imcol(p.muted), imcol(p.muted)}, f.fonts);
+        TextBox msg = layout_plain(str(Str::LoadingFeed, f.lang), Role::Meta, inner_w - text_x, 2, f.fonts);
+        const float ty = y + (sp::height - msg.line_height) * 0.5f;
+        draw_text(dl, msg, inner_x + text_x, ty, {imcol(p.muted), imcol(p.muted)}, f.fonts);
+        note_chrome(f, str(Str::LoadingFeed, f.lang));
+        note_text(f, inner_x + text_x, ty, msg.layout.max_line_width, msg.height());
         return;
     }
     const bool failed = state.state == LoadState::Error;
-    TextBox title = layout_plain(failed ? "The feed could not be shown" : "No stories yet", Role::CardHeadline, inner_w,
-                                 2, f.fonts);
+    TextBox title =
+        layout_plain(str(failed ? Str::ErrorTitle : Str::EmptyTitle, f.lang), Role::CardHeadline, inner_w, 2, f.fonts);
     draw_text(dl, title, inner_x, y, {imcol(p.text), imcol(p.text)}, f.fonts);
+    note_chrome(f, str(failed ? Str::ErrorTitle : Str::EmptyTitle, f.lang));
+    note_text(f, inner_x, y, title.layout.max_line_width, title.height());
     y += title.height() + tokens::space::s;
-    const std::string detail = failed ? state.error : "This feed has no stories at the moment. Check back later.";
+    const std::string detail = failed ? state.error : std::string(str(Str::EmptyDetail, f.lang));
     TextBox msg = layout_plain(detail, Role::CardExcerpt, inner_w, 6, f.fonts);
     draw_text(dl, msg, inner_x, y, {imcol(failed ? p.error : p.muted), imcol(p.accent)}, f.fonts);
+    if (!failed) note_chrome(f, detail);
+    note_text(f, inner_x, y, msg.layout.max_line_width, msg.height());
     y += msg.height() + tokens::space::xl;
-    const Rect retry{inner_x, y, std::min(inner_w, tokens::feed::retry_width), tokens::control_height};
+    const float retry_w =
+        std::max(tokens::feed::retry_width,
+                 text_width(str(Str::TryAgain, f.lang), Role::Button, f.fonts) + 2 * tokens::space::l);
+    const Rect retry{inner_x, y, std::min(inner_w, retry_w), control_height(f)};
     const bool offer_retry = failed && state.can_retry;  // not where asking again cannot help (404, CORS)
     footer_button_ = offer_retry ? retry : Rect{};
-    if (offer_retry && outline_button(f, "retry", retry, "Try again", false)) f.actions.retry = true;
+    if (offer_retry && outline_button(f, "retry", retry, str(Str::TryAgain, f.lang), false)) f.actions.retry = true;
 }
 
 // Cards near the viewport keep their layout between frames: while scrolling,
@@ -261,7 +322,7 @@ void FeedView::sync_list(const AppState& state, Style style, float width) {
 void FeedView::prepend(std::size_t count) {
     const float list_scroll = scroll_.offset() - header_height_;
     const float corrected = list_.prepend(count, list_scroll);
-    scroll_.scroller().set_extent(header_height_ + list_.total_height() + kFooterHeight, scroll_.rect().h);
+    scroll_.scroller().set_extent(header_height_ + list_.total_height() + footer_height_, scroll_.rect().h);
     if (list_scroll > 0) scroll_.shift(corrected - list_scroll);
     card_cache_.clear();  // cached by index
     if (focus_ >= 0) focus_ += int(count);
@@ -282,7 +343,7 @@ void FeedView::apply_restore(const AppState& state) {
     const auto& items = state.feed.items;
     for (std::size_t i = 0; i < items.size() && i < list_.size(); ++i) {
         if (items[i].id != pending_restore_.id) continue;
-        scroll_.scroller().set_extent(header_height_ + list_.total_height() + kFooterHeight, scroll_.rect().h);
+        scroll_.scroller().set_extent(header_height_ + list_.total_height() + footer_height_, scroll_.rect().h);
         scroll_.scroll_to(header_height_ + list_.offset(i) + pending_restore_.within);
         break;
     }
@@ -294,7 +355,9 @@ void FeedView::draw(Frame& f, const Rect& area, const AppState& state, Style sty
     drawn_.clear();
     saved_link_ = Rect{};
     const auto& items = state.feed.items;
-    const float content = header_height_ + list_.total_height() + kFooterHeight;
+    const float footer = footer_height(f);
+    footer_height_ = footer;
+    const float content = header_height_ + list_.total_height() + footer;
     scroll_.begin(f, area, content);
     apply_restore(state);
     if (!pending_restore_.id.empty() && state.state == LoadState::Ready) f.actions.animating = true;  // next frame
@@ -311,14 +374,14 @@ void FeedView::draw(Frame& f, const Rect& area, const AppState& state, Style sty
             const float list_scroll = scroll_.offset() - header_height_;
             if (list_scroll > 0) {
                 const float corrected = list_.set_height_anchored(i, c.height, list_scroll);
-                scroll_.scroller().set_extent(header_height_ + list_.total_height() + kFooterHeight, area.h);
+                scroll_.scroller().set_extent(header_height_ + list_.total_height() + footer, area.h);
                 scroll_.scroller().adjust_by(corrected - list_scroll);
             } else {
                 list_.set_height(i, c.height);
             }
         }
     }
-    scroll_.scroller().set_extent(header_height_ + list_.total_height() + kFooterHeight, area.h);
+    scroll_.scroller().set_extent(header_height_ + list_.total_height() + footer, area.h);
     if (pending_end_) {
         const bool settled = scroll_.scroller().at_bottom() && !heights_changed;
         scroll_.scroll_to(scroll_.scroller().max_offset());
@@ -327,6 +390,12 @@ void FeedView::draw(Frame& f, const Rect& area, const AppState& state, Style sty
         else
             f.actions.animating = true;
     }
+    if (f.focus.current == "list" && !items.empty()) {
+        if (focus_ < 0 || std::size_t(focus_) >= items.size()) focus_ = int(first < items.size() ? first : 0);
+        if (f.focus.reveal) pending_reveal_ = focus_;
+        if (f.focus.activate) f.actions.open_item = items[std::size_t(focus_)].id;
+    }
+    if (f.focus.current == "more" && f.focus.reveal) pending_end_ = true;
     if (pending_reveal_ >= 0 && std::size_t(pending_reveal_) < list_.size()) {
         scroll_.reveal(header_height_ + list_.offset(std::size_t(pending_reveal_)),
                        list_.height(std::size_t(pending_reveal_)));
@@ -342,11 +411,13 @@ void FeedView::draw(Frame& f, const Rect& area, const AppState& state, Style sty
     }
     std::tie(first, last) =
         list_.visible_range(scroll_.offset() - header_height_, scroll_.offset() + area.h - header_height_);
+    f.focus.stops.push_back("list");  // one stop: arrows move between the items
+    const bool list_focused = f.focus.current == "list";
     for (std::size_t i = first; i < last && i < items.size(); ++i) {
         const Card& c = cached_card(f, i, items[i], area.w);  // laid out above, or newly in view
         if (!list_.measured(i)) list_.set_height(i, c.height);
         const float y = top + header_height_ + list_.offset(i);
-        draw_card(f, c, items[i], area.x, y, area.w, focus_visible_ && focus_ == int(i),
+        draw_card(f, c, items[i], area.x, y, area.w, list_focused && focus_ == int(i),
                   style_ == Style::Compact && items[i].id == state.open_id);
         drawn_.push_back({items[i].id, Rect{area.x, y, area.w, c.height}});
     }
@@ -359,8 +430,17 @@ void FeedView::move_focus(int delta) {
     if (list_.size() == 0) return;
     focus_ =
         focus_ < 0 ? (delta > 0 ? 0 : int(list_.size()) - 1) : std::clamp(focus_ + delta, 0, int(list_.size()) - 1);
-    focus_visible_ = true;
     pending_reveal_ = focus_;
+}
+
+bool FeedView::focus_item(const AppState& state, const std::string& id) {
+    for (std::size_t i = 0; i < state.feed.items.size(); ++i)
+        if (state.feed.items[i].id == id) {
+            focus_ = int(i);
+            pending_reveal_ = focus_;
+            return true;
+        }
+    return false;
 }
 
 void FeedView::page(float direction) {
@@ -377,7 +457,7 @@ void FeedView::home() {
 void FeedView::end() { pending_end_ = true; }
 
 const Item* FeedView::focused(const AppState& state) const {
-    if (!focus_visible_ || focus_ < 0 || std::size_t(focus_) >= state.feed.items.size()) return nullptr;
+    if (focus_ < 0 || std::size_t(focus_) >= state.feed.items.size()) return nullptr;
     return &state.feed.items[std::size_t(focus_)];
 }
 

@@ -35,6 +35,8 @@ public:
     void home();
     void end();
     const Item* focused(const AppState& state) const;
+    // Moves the list's focus to an item (the DOM mirror, tests); false if absent.
+    bool focus_item(const AppState& state, const std::string& id);
 
     const std::vector<DrawnItem>& drawn() const { return drawn_; }
     bool at_top() const { return scroll_.scroller().at_top(); }
@@ -83,8 +85,8 @@ private:
     Style style_ = Style::Cards;
     float list_width_ = -1;
     float header_height_ = 0;
+    float footer_height_ = 0;  // the last frame's (prepend and restore run between frames)
     int focus_ = -1;
-    bool focus_visible_ = false;
     int pending_reveal_ = -1;
     bool pending_end_ = false;
     std::vector<DrawnItem> drawn_;

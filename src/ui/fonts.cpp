@@ -29,10 +29,11 @@ constexpr Role stand_in(Role r) {
 
 }  // namespace
 
-TypeStyle Fonts::style(Role role) const { return type_style(role, type_breakpoint(narrow_)); }
+TypeStyle Fonts::style(Role role) const { return type_style(role, type_breakpoint(narrow_), scale_); }
 
-void Fonts::build(float pixel_ratio, bool narrow, bool article_roles) {
+void Fonts::build(float pixel_ratio, bool narrow, bool article_roles, float text_scale) {
     narrow_ = narrow;
+    scale_ = text_scale;
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     ImFontConfig config;
@@ -42,7 +43,7 @@ void Fonts::build(float pixel_ratio, bool narrow, bool article_roles) {
     config.PixelSnapH = true;
     for (std::size_t r = 0; r < fonts_.size(); ++r) {
         if (!article_roles && is_article_role(Role(r))) continue;
-        const TypeStyle s = type_style(Role(r), type_breakpoint(narrow));
+        const TypeStyle s = type_style(Role(r), type_breakpoint(narrow), text_scale);
         std::string& bytes = files[std::size_t(s.face)];
         const float px = s.size * pixel_ratio * (bytes.empty() ? 1.0f : pixel_height_per_em(bytes));
         if (bytes.empty()) {

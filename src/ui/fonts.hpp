@@ -27,10 +27,13 @@ public:
     // a third of the work, which is on the way to first content); the article
     // roles then stand in with a feed role of the same family until a build
     // with them. Missing files fall back to ImGui's built-in font.
-    void build(float pixel_ratio, bool narrow, bool article_roles);
-    bool built_for(float pixel_ratio, bool narrow, bool article_roles) const {
-        return built_ && pixel_ratio == ratio_ && narrow == narrow_ && (article_roles_ || !article_roles);
+    // `text_scale` is the reader's text size (tokens::text_size).
+    void build(float pixel_ratio, bool narrow, bool article_roles, float text_scale = 1);
+    bool built_for(float pixel_ratio, bool narrow, bool article_roles, float text_scale = 1) const {
+        return built_ && pixel_ratio == ratio_ && narrow == narrow_ && text_scale == scale_ &&
+               (article_roles_ || !article_roles);
     }
+    float text_scale() const { return scale_; }
     ImFont* get(Role role) const { return fonts_[std::size_t(role)]; }
     // Changes with every build: layouts measured with the old atlas are stale.
     int generation() const { return generation_; }
@@ -41,6 +44,7 @@ public:
 private:
     std::array<ImFont*, std::size_t(Role::Count)> fonts_{};
     float ratio_ = 0;
+    float scale_ = 1;
     bool narrow_ = false;
     bool article_roles_ = false;
     bool built_ = false;

@@ -37,8 +37,29 @@ struct Actions {
     bool retry_article = false;   // "Not available offline": ask for the body again
     std::string hovered_url;      // link under the pointer (the status line shows its host)
     std::vector<LinkArea> links;  // every link drawn, in drawing order
+    std::string open_url;         // a link activated from the keyboard
+    std::string copy_url;         // "Copy link" was activated
+    int text_size_step = 0;       // A- (-1) or A+ (+1)
     bool hand_cursor = false;
     bool animating = false;  // a view needs another frame (inertia, spinner)
+};
+
+// Keyboard focus for one frame (core/view/focus_model.hpp keeps it between
+// frames): views offer their Tab stops in order and draw the ring on the
+// focused one.
+struct FocusFrame {
+    std::string current;             // the focused stop's key, "" when none
+    bool activate = false;           // Enter pressed on it
+    bool reveal = false;             // it just got focus: scroll it into sight
+    std::vector<std::string> stops;  // offered this frame, in Tab order
+    Rect ring;                       // where its ring was drawn (debug(), the mirror)
+};
+
+// What the interface drew this frame, for debug(): its own strings
+// (ui_strings) and the boxes of all text, to check nothing spills out.
+struct DrawnText {
+    std::vector<std::string> chrome;
+    std::vector<Rect> boxes;
 };
 
 struct Frame {
@@ -53,7 +74,11 @@ struct Frame {
     std::int64_t now = 0;  // Unix seconds (relative dates)
     bool reduced_motion = false;
     const ReadingMemory* memory = nullptr;  // read markers (read stories are drawn dimmed)
+    Lang lang = Lang::En;                   // the interface language (ui_strings)
+    bool link_copied = false;               // show "Link copied" in place of "Copy link"
     Actions actions;
+    FocusFrame focus;
+    DrawnText text;
 };
 
 }  // namespace nr::ui

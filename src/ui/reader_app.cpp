@@ -5,11 +5,13 @@
 #include <algorithm>
 #include <cfloat>
 #include <chrono>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "core/text/url.hpp"
 #include "core/view/layout_metrics.hpp"
 #include "core/view/offline_text.hpp"
+#include "core/view/text_size.hpp"
 #include "ui/rich_text.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -40,13 +42,51 @@ ReaderApp::ReaderApp(Fetcher& fetcher, ImageSource& images, HtmlParser html, Rea
       request_frame_(std::move(request_frame)),
       hooks_(std::move(hooks)),
       loader_(fetcher, std::move(html), [this] { changed(); }),
-      palette_(options_.dark ? kDark : kLight) {
+      palette_(options_.dark ? kDark : kLight),
+      text_size_(std::clamp(options_.text_size, tokens::text_size::min, tokens::text_size::max)) {
     if (options_.accent != 0) palette_.accent = options_.accent;
     if (hooks_.timer) loader_.set_timer(hooks_.timer);
+    if (options_.forced) palette_ = *options_.forced;  // the user's colours win over the partner's
 }
 
 void ReaderApp::reconnected() {
     if (loader_.reconnected()) changed();
+}
+
+// The atlas's scale: the reader's own setting times the browser's font size.
+// The product is not clamped: a reader who set a large browser font and
+// then A+ gets both.
+static float atlas_scale(float text_size, float font_scale) { return text_size * std::clamp(font_scale, 0.5f, 3.0f); }
+
+void ReaderApp::set_text_size(float size) {
+    size = std::clamp(size, tokens::text_size::min, tokens::text_size::max);
+    if (size == text_size_) return;
+    text_size_ = size;
+    if (hooks_.text_size) hooks_.text_size(size);
+    changed();
+}
+
+bool ReaderApp::tab(bool forward) {
+    const bool inside = focus_.tab(forward);
+    changed();
+    return inside;
+}
+
+void ReaderApp::focus_enter(bool forward) {
+    focus_.enter(forward);
+    changed();
+}
+
+void ReaderApp::focus_clear() {
+    focus_.clear();
+    changed();
+}
+
+bool ReaderApp::focus_item(const std::string& id) {
+    if (!feed_view_.focus_item(state(), id)) return false;
+    focus_.focus("list");
+    changed();
+    return true;
 }
 
 void ReaderApp::start() {
@@ -94,8 +134,9 @@ bool ReaderApp::prepare_frame(float pixel_ratio, float width) {
     const bool narrow = breakpoint_for(width) == Breakpoint::Narrow;
     // Article roles join the atlas when an article first opens, then stay.
     article_fonts_ = article_fonts_ || !state().open_id.empty();
-    if (!fonts_dirty_ && fonts_.built_for(pixel_ratio, narrow, article_fonts_)) return false;
-    fonts_.build(pixel_ratio, narrow, article_fonts_);
+    const float scale = atlas_scale(text_size_, options_.font_scale);
+    if (!fonts_dirty_ && fonts_.built_for(pixel_ratio, narrow, article_fonts_, scale)) return false;
+    fonts_.build(pixel_ratio, narrow, article_fonts_, scale);
     fonts_dirty_ = false;
     return true;
 }
@@ -121,6 +162,8 @@ void ReaderApp::open(const std::string& id) {
     article_view_.reset();
     article_view_.restore_scroll(memory_.article_scroll(id));
     persist();
+    // A keyboard reader lands on the article's first control.
+    if (!focus_.current().empty()) focus_.focus("back");
     changed();
 }
 
@@ -130,6 +173,8 @@ void ReaderApp::back() {
     if (!loader_.back()) return;
     memory_.set_article_scroll(leaving, leaving_at);
     persist();
+    // ... and back on the item it opened.
+    if (!focus_.current().empty()) focus_item(leaving);
     changed();
 }
 
@@ -157,10 +202,18 @@ void ReaderApp::set_feed(const std::string& url) {
 }
 
 void ReaderApp::handle_keys() {
+    activate_ = false;
     if (!ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) return;
     const bool reading = !state().open_id.empty();
+    if (key_pressed(ImGuiKey_Tab)) tab(!ImGui::GetIO().KeyShift);  // native: the web host calls tab() itself
     if (reading && (key_pressed(ImGuiKey_Escape) || key_pressed(ImGuiKey_Backspace))) {
         back();
+        return;
+    }
+    // Enter activates the focused control; on the list it opens the focused item.
+    const bool enter = key_pressed(ImGuiKey_Enter) || key_pressed(ImGuiKey_KeyPadEnter);
+    if (enter && !focus_.current().empty()) {
+        activate_ = true;
         return;
     }
     if (reading) {
@@ -176,13 +229,16 @@ void ReaderApp::handle_keys() {
     }
     if (showing_saved_) return;
     if (typed('n')) show_new_items();
-    if (key_pressed(ImGuiKey_DownArrow)) feed_view_.move_focus(1);
-    if (key_pressed(ImGuiKey_UpArrow)) feed_view_.move_focus(-1);
-    if (key_pressed(ImGuiKey_PageDown)) feed_view_.page(1);
+    const bool down = key_pressed(ImGuiKey_DownArrow), up = key_pressed(ImGuiKey_UpArrow);
+    if (down || up) {
+        if (focus_.current() != "list") focus_.focus("list");  // arrows move between the items
+        feed_view_.move_focus(down ? 1 : -1);
+    }
+    if (key_pressed(ImGuiKey_PageDown) || key_pressed(ImGuiKey_Space)) feed_view_.page(1);
     if (key_pressed(ImGuiKey_PageUp)) feed_view_.page(-1);
     if (key_pressed(ImGuiKey_Home)) feed_view_.home();
     if (key_pressed(ImGuiKey_End)) feed_view_.end();
-    if (key_pressed(ImGuiKey_Enter) || key_pressed(ImGuiKey_KeyPadEnter))
+    if (enter)
         if (const Item* it = feed_view_.focused(state())) open(it->id);
 }
 
@@ -198,6 +254,13 @@ void ReaderApp::apply(Actions& a) {
         changed();
     }
     if (a.retry_article && !state().open_id.empty()) open(state().open_id);  // asks the cache or network again
+    if (!a.open_url.empty() && is_http_url(a.open_url) && hooks_.open_url) hooks_.open_url(a.open_url);
+    if (!a.copy_url.empty()) {
+        if (hooks_.copy_link) hooks_.copy_link(a.copy_url);
+        copied_until_ = ImGui::GetTime() + 2.0;
+        changed();
+    }
+    if (a.text_size_step != 0) set_text_size(step_text_size(text_size_, a.text_size_step));
     last_hovered_ = a.hovered_url;
     links_ = std::move(a.links);
     if (a.hand_cursor || !a.hovered_url.empty()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -227,6 +290,11 @@ bool ReaderApp::draw(std::int64_t now) {
     f.now = now;
     f.reduced_motion = options_.reduced_motion;
     f.memory = &memory_;
+    f.lang = options_.lang;
+    f.link_copied = f.time < copied_until_;
+    f.focus.current = focus_.current();
+    f.focus.activate = activate_;
+    f.focus.reveal = focus_.take_reveal();
 
     const float top = draw_banner(f);
     const float h = std::max(0.0f, f.height - top);
@@ -276,6 +344,10 @@ bool ReaderApp::draw(std::int64_t now) {
     ImGui::PopStyleVar(2);
 
     drew_items_ = !feed_view_.drawn().empty() || article != nullptr;
+    focus_.set_stops(std::move(f.focus.stops));
+    focus_ring_ = f.focus.ring;
+    drawn_text_ = std::move(f.text);
+    if (f.link_copied) f.actions.animating = true;  // the confirmation goes away by itself
     apply(f.actions);
     if (!f.actions.animating && !ImGui::IsMouseDown(0)) remember_positions();
     if (!article && hooks_.content_height && feed_view_.content_height() != last_content_height_) {
@@ -425,6 +497,28 @@ std::string ReaderApp::debug_json() const {
         j["savedDrawn"] = std::move(rows);
         j["allStoriesLink"] = to_json(saved_view_.back_link());
     }
+    j["lang"] = options_.lang == Lang::Uk ? "uk" : "en";
+    j["focus"] = focus_.current();
+    j["focusStops"] = focus_.stops();
+    if (!focus_ring_.empty())
+        j["focusRect"] = {{"x", focus_ring_.x}, {"y", focus_ring_.y}, {"w", focus_ring_.w}, {"h", focus_ring_.h}};
+    if (const Item* it = feed_view_.focused(state())) j["focusItem"] = it->id;
+    j["textSize"] = text_size_;
+    j["textScale"] = fonts_.text_scale();
+    j["chrome"] = drawn_text_.chrome;
+    nlohmann::json boxes = nlohmann::json::array();
+    for (const Rect& r : drawn_text_.boxes) boxes.push_back({{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}});
+    j["textBoxes"] = std::move(boxes);
+    char hex[8];
+    auto colour = [&hex](std::uint32_t c) {
+        std::snprintf(hex, sizeof hex, "#%06x", unsigned(c & 0xFFFFFF));
+        return std::string(hex);
+    };
+    j["palette"] = {{"background", colour(palette_.background)},
+                    {"text", colour(palette_.text)},
+                    {"muted", colour(palette_.muted)},
+                    {"accent", colour(palette_.accent)},
+                    {"forced", options_.forced.has_value()}};
     return j.dump();
 }
 

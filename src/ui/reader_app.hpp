@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,7 @@
 #include "core/net/fetcher.hpp"
 #include "core/view/app_state.hpp"
 #include "core/view/feed_loader.hpp"
+#include "core/view/focus_model.hpp"
 #include "core/view/key_value_store.hpp"
 #include "core/view/reading_memory.hpp"
 #include "ui/article_view.hpp"
@@ -32,8 +34,12 @@ struct ReaderOptions {
     bool dark = false;
     std::uint32_t accent = 0;  // 0xRRGGBB; 0 keeps the theme's accent
     bool reduced_motion = false;
-    int tz_offset_minutes = 0;  // the reader's zone, east of UTC: the banner's "stories from 14:05"
-    bool open_links = false;    // opening an item hands its URL to the host (HostHooks::open_link) instead
+    int tz_offset_minutes = 0;      // the reader's zone, east of UTC: the banner's "stories from 14:05"
+    bool open_links = false;        // opening an item hands its URL to the host (HostHooks::open_link) instead
+    Lang lang = Lang::En;           // interface language (--lang en|uk)
+    float text_size = 1;            // the reader's A-/A+ setting (tokens::text_size)
+    float font_scale = 1;           // the browser's font size / 16: multiplies text_size
+    std::optional<Palette> forced;  // system colours under forced-colors: active
 };
 
 // What the app tells its host between frames (the web host turns these into
@@ -47,6 +53,12 @@ struct HostHooks {
     std::function<void(float height)> content_height;
     // With ReaderOptions::open_links, an item's URL to open in place of its article.
     std::function<void(const std::string& url)> open_link;
+    // A link activated from the keyboard (a click's link the host finds itself).
+    std::function<void(const std::string& url)> open_url;
+    // "Copy link": the host writes it to the clipboard within the user's gesture.
+    std::function<void(const std::string& url)> copy_link;
+    // The A-/A+ control changed the text size: the host remembers it.
+    std::function<void(float text_size)> text_size;
 };
 
 class ReaderApp {
@@ -110,6 +122,19 @@ public:
     // article and any request in flight are dropped.
     void set_feed(const std::string& url);
 
+    // Keyboard focus (core/view/focus_model.hpp). The web host hands each
+    // Tab here before SDL sees it (several can come within one frame): true
+    // when focus moved inside, false when it leaves the widget and the
+    // browser moves it on. focus_enter when the canvas gains focus from the
+    // keyboard (forward: from before it), focus_clear when it loses focus.
+    bool tab(bool forward);
+    void focus_enter(bool forward);
+    void focus_clear();
+    // Focuses an item of the list (the DOM mirror's focus drives the same
+    // ring); false when the item is not in the feed.
+    bool focus_item(const std::string& id);
+    float text_size() const { return text_size_; }
+
 private:
     void load_fonts();
     void handle_keys();
@@ -121,6 +146,7 @@ private:
     void remember_positions();
     void persist();
     void changed() const { request_frame_(); }
+    void set_text_size(float size);
 
     Fetcher& fetcher_;
     ImageSource& images_;
@@ -150,6 +176,12 @@ private:
     std::vector<LinkArea> links_;  // drawn in the last frame
     int last_edges_ = -1;
     float last_content_height_ = -1;
+    FocusModel focus_;
+    bool activate_ = false;  // Enter this frame, for the focused stop
+    Rect focus_ring_;        // drawn in the last frame
+    DrawnText drawn_text_;   // the last frame's
+    float text_size_ = 1;
+    double copied_until_ = 0;  // ImGui time until which "Link copied" shows
 };
 
 }  // namespace nr::ui

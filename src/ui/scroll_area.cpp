@@ -71,6 +71,11 @@ void ScrollArea::begin(Frame& f, const Rect& r, float content_height) {
     ImGui::GetWindowDrawList()->PushClipRect(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), true);
 }
 
-void ScrollArea::end(Frame&) { ImGui::GetWindowDrawList()->PopClipRect(); }
+void ScrollArea::end(Frame& f) {
+    ImGui::GetWindowDrawList()->PopClipRect();
+    // A glide asked for while drawing (keyboard focus revealing a control)
+    // starts next frame: make sure there is one.
+    if (wheel_target_ >= 0) f.actions.animating = true;
+}
 
 }  // namespace nr::ui

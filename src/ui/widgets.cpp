@@ -37,9 +37,35 @@ Hit hit_area(Frame& f, const char*, const Rect& r) {
     return h;
 }
 
-bool outline_button(Frame& f, const char* id, const Rect& r, std::string_view label, bool busy) {
+bool focus_stop(Frame& f, const std::string& key, const Rect& r, float outset, float rounding) {
+    f.focus.stops.push_back(key);
+    if (f.focus.current != key) return false;
+    focus_ring(f, r, outset, rounding);
+    return f.focus.activate;
+}
+
+void focus_ring(Frame& f, const Rect& r, float outset, float rounding) {
+    if (r.empty()) return;
+    // The stroke's centre line: outset 0 keeps the whole ring inside r.
+    const float c = outset - tokens::focus_ring * 0.5f;
+    const Rect ring{r.x - c, r.y - c, r.w + 2 * c, r.h + 2 * c};
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(ring.x, ring.y), ImVec2(ring.right(), ring.bottom()),
+                                        imcol(f.palette.accent), rounding, 0, tokens::focus_ring);
+    f.focus.ring = Rect{r.x - outset, r.y - outset, r.w + 2 * outset, r.h + 2 * outset};
+}
+
+void note_chrome(Frame& f, std::string_view text) { f.text.chrome.emplace_back(text); }
+
+void note_text(Frame& f, float x, float y, float w, float h) {
+    if (w > 0 && h > 0) f.text.boxes.push_back({x, y, w, h});
+}
+
+float control_height(const Frame& f) { return control_height_for(f.fonts.style(Role::Button).line_height); }
+
+bool outline_button(Frame& f, const char* key, const Rect& r, std::string_view label, bool busy) {
     const Palette& p = f.palette;
-    Hit h = busy ? Hit{} : hit_area(f, id, r);
+    Hit h = busy ? Hit{} : hit_area(f, key, r);
+    const bool activated = focus_stop(f, key, r) && !busy;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 a(snap(r.x), snap(r.y)), b(snap(r.right()), snap(r.bottom()));
     if (h.pressed)
@@ -52,12 +78,14 @@ bool outline_button(Frame& f, const char* id, const Rect& r, std::string_view la
     if (busy) {
         spinner(f, r);
     } else {
-        const float w = text_width(label, Role::Button, f.fonts);
-        TextBox box = layout_plain(label, Role::Button, r.w, 1, f.fonts);
-        draw_text(dl, box, r.x + (r.w - w) * 0.5f, r.y + (r.h - box.line_height) * 0.5f,
-                  {imcol(p.accent), imcol(p.accent)}, f.fonts);
+        TextBox box = layout_plain(label, Role::Button, r.w - 2 * tokens::space::s, 1, f.fonts);
+        const float w = box.layout.max_line_width;
+        const float tx = r.x + (r.w - w) * 0.5f, ty = r.y + (r.h - box.line_height) * 0.5f;
+        draw_text(dl, box, tx, ty, {imcol(p.accent), imcol(p.accent)}, f.fonts);
+        note_chrome(f, label);
+        note_text(f, tx, ty, w, box.height());
     }
-    return h.clicked;
+    return h.clicked || activated;
 }
 
 void divider(Frame& f, float x, float y, float w) {

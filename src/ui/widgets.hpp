@@ -19,8 +19,21 @@ struct Hit {
 };
 Hit hit_area(Frame& f, const char* id, const Rect& r);
 
-// Full-width outline button (Button role, 40 px tall). Returns clicked.
-bool outline_button(Frame& f, const char* id, const Rect& r, std::string_view label, bool busy);
+// Offers a Tab stop named `key`; when it has focus, draws the focus ring
+// (accent, 2 px, rounded like cards) `outset` px outside r. Returns true when
+// Enter activated it this frame.
+bool focus_stop(Frame& f, const std::string& key, const Rect& r, float outset = 2, float rounding = tokens::radius);
+void focus_ring(Frame& f, const Rect& r, float outset, float rounding = tokens::radius);
+
+// Records interface text for debug(): the string, and where its box was drawn.
+void note_chrome(Frame& f, std::string_view text);
+void note_text(Frame& f, float x, float y, float w, float h);
+
+// Full-width outline button (Button role, control_height_for its label),
+// also a Tab stop named `key`. Returns clicked or activated.
+bool outline_button(Frame& f, const char* key, const Rect& r, std::string_view label, bool busy);
+// The height of controls at the current text size.
+float control_height(const Frame& f);
 
 void divider(Frame& f, float x, float y, float w);
 

@@ -89,3 +89,19 @@ TEST_CASE("the atlas follows the type scale at each breakpoint") {
     SUBCASE("Medium and Wide") { check_atlas_follows_type_scale(fonts, false); }
     SUBCASE("Narrow") { check_atlas_follows_type_scale(fonts, true); }
 }
+
+TEST_CASE("the atlas follows the reader's text size") {
+    ImGuiContextScope imgui;
+    nr::ui::Fonts fonts;
+    load_faces(fonts);
+    using nr::ui::Role;
+    fonts.build(1.0f, false, true);
+    const float body = fonts.get(Role::Body)->FontSize;
+    const float line = fonts.style(Role::Body).line_height;
+    CHECK_FALSE(fonts.built_for(1.0f, false, true, 2.0f));
+    fonts.build(1.0f, false, true, 2.0f);
+    CHECK(fonts.built_for(1.0f, false, true, 2.0f));
+    CHECK(fonts.text_scale() == doctest::Approx(2.0));
+    CHECK(fonts.get(Role::Body)->FontSize == doctest::Approx(2 * body));
+    CHECK(fonts.style(Role::Body).line_height == doctest::Approx(2 * line));
+}

@@ -21,13 +21,4 @@ UkPlural uk_plural(long long n) {
     return UkPlural::Many;
 }
 
-std::string_view uk_plural_form(long long n, std::string_view one, std::string_view few, std::string_view many) {
-    switch (uk_plural(n)) {
-        case UkPlural::One: return one;
-        case UkPlural::Few: return few;
-        case UkPlural::Many: return many;
-    }
-    return many;
-}
-
 }  // namespace nr

@@ -12,10 +12,8 @@ Lang lang_from_tag(std::string_view bcp47);
 
 // CLDR plural categories for Ukrainian integers: one (1, 21, 101 ...),
 // few (2-4, 22-24 ... but not 12-14), many (0, 5-20, 25-30, 111 ...).
+// ui_strings' plural() is what strings use.
 enum class UkPlural { One, Few, Many };
 UkPlural uk_plural(long long n);
-
-// Picks the form of a noun for n by uk_plural.
-std::string_view uk_plural_form(long long n, std::string_view one, std::string_view few, std::string_view many);
 
 }  // namespace nr

@@ -1,17 +1,13 @@
 #include "core/text/relative_time.hpp"
 
+#include "core/text/ui_strings.hpp"
+
 namespace nr {
 namespace {
 
 constexpr std::int64_t kMinute = 60;
 constexpr std::int64_t kHour = 60 * kMinute;
 constexpr std::int64_t kDay = 24 * kHour;
-
-constexpr const char* kMonthsEn[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-// Genitive, as used after a day number ("20 листопада").
-constexpr const char* kMonthsUk[] = {"січня", "лютого", "березня", "квітня", "травня",    "червня",
-                                     "липня", "серпня", "вересня", "жовтня", "листопада", "грудня"};
 
 // Floor division: local days before 1970 must not round towards zero.
 std::int64_t floor_div(std::int64_t a, std::int64_t b) {
@@ -21,13 +17,6 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
 
 std::int64_t local_day(std::int64_t t, int tz_offset_minutes) {
     return floor_div(t + static_cast<std::int64_t>(tz_offset_minutes) * kMinute, kDay);
-}
-
-std::string count_ago(std::int64_t n, Lang lang, const char* en_one, const char* en_many, const char* uk_one,
-                      const char* uk_few, const char* uk_many) {
-    std::string s = std::to_string(n) + " ";
-    if (lang == Lang::Uk) return s + std::string(uk_plural_form(n, uk_one, uk_few, uk_many)) + " тому";
-    return s + (n == 1 ? en_one : en_many) + " ago";
 }
 
 }  // namespace
@@ -48,28 +37,28 @@ CivilDate civil_from_days(std::int64_t z) {
 std::string format_date(std::int64_t when, Lang lang, bool with_year, int tz_offset_minutes) {
     const CivilDate d = civil_from_days(local_day(when, tz_offset_minutes));
     if (lang == Lang::Uk) {
-        std::string s = std::to_string(d.day) + " " + kMonthsUk[d.month - 1];
+        std::string s = std::to_string(d.day) + " " + std::string(month_name(d.month, lang));
         return with_year ? s + " " + std::to_string(d.year) : s;
     }
-    std::string s = std::string(kMonthsEn[d.month - 1]) + " " + std::to_string(d.day);
+    std::string s = std::string(month_name(d.month, lang)) + " " + std::to_string(d.day);
     return with_year ? s + ", " + std::to_string(d.year) : s;
 }
 
 std::string format_relative_time(std::int64_t then, std::int64_t now, Lang lang, int tz_offset_minutes) {
     const std::int64_t diff = now - then;
-    if (diff < kMinute && diff > -5 * kMinute) return lang == Lang::Uk ? "щойно" : "just now";
-    if (diff > 0 && diff < kHour) return count_ago(diff / kMinute, lang, "min", "min", "хвилину", "хвилини", "хвилин");
-    if (diff > 0 && diff < kDay) return count_ago(diff / kHour, lang, "hour", "hours", "годину", "години", "годин");
+    if (diff < kMinute && diff > -5 * kMinute) return std::string(str(Str::JustNow, lang));
+    if (diff > 0 && diff < kHour) return counted(Counted::MinutesAgo, diff / kMinute, lang);
+    if (diff > 0 && diff < kDay) return counted(Counted::HoursAgo, diff / kHour, lang);
     const std::int64_t day_then = local_day(then, tz_offset_minutes);
     const std::int64_t day_now = local_day(now, tz_offset_minutes);
-    if (day_now - day_then == 1) return lang == Lang::Uk ? "вчора" : "yesterday";
+    if (day_now - day_then == 1) return std::string(str(Str::Yesterday, lang));
     const bool other_year = civil_from_days(day_then).year != civil_from_days(day_now).year;
     return format_date(then, lang, other_year, tz_offset_minutes);
 }
 
 std::string format_read_time(int minutes, Lang lang) {
     if (minutes < 1) minutes = 1;
-    return std::to_string(minutes) + (lang == Lang::Uk ? " хв читання" : " min read");
+    return counted(Counted::MinRead, minutes, lang);
 }
 
 }  // namespace nr

@@ -1,5 +1,5 @@
 // Human-readable times for cards: "5 min ago", "yesterday", "Nov 20", and
-// "4 min read", in English and Ukrainian. Pure arithmetic on Unix seconds:
+// "4 min read", in English and Ukrainian (the words are in ui_strings). Pure arithmetic on Unix seconds:
 // no locale or time zone database; the caller passes the viewer's UTC
 // offset (JavaScript's -Date.getTimezoneOffset()) when it knows it.
 //

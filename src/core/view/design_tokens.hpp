@@ -87,6 +87,14 @@ inline constexpr std::array<TypeToken, std::size_t(TypeRole::Count)> type_scale{
     {Face::SerifItalic, {17, 26}, {17, 26}},   // BriefQuote
 }};
 
+// The reader's text size: one factor on the whole type scale (the A-/A+
+// control or data-text-size, times the browser's font size / 16). Spacing
+// stays put; controls grow with their text (control_height_for).
+namespace text_size {
+inline constexpr float min = 0.85f, max = 2.0f, standard = 1.0f;
+inline constexpr std::array<float, 7> steps{0.85f, 1.0f, 1.15f, 1.3f, 1.5f, 1.75f, 2.0f};  // A- / A+
+}  // namespace text_size
+
 // Lines and shapes shared by every view.
 inline constexpr float divider = 1;                 // between cards, before authors, <hr>
 inline constexpr float radius = 6;                  // cards, thumbnails, buttons, focus ring
@@ -112,6 +120,7 @@ inline constexpr float header_rule = 2;         // the accent rule under the sec
 inline constexpr float footer_gap = space::xl;  // above and below "Show more"
 inline constexpr float status_gap = space::xl;  // above the loading / empty / error state
 inline constexpr float retry_width = 200;       // "Try again" at most this wide
+inline constexpr float text_size_control = 32;  // A- / A+: square, reaching into the header's gaps
 }  // namespace feed
 
 // A feed card.
@@ -205,11 +214,27 @@ inline constexpr float dot_spacing = 14;
 }  // namespace tokens
 
 // A role's face, size and line height at a breakpoint (Medium and Wide share
-// theirs; Narrow steps body text and the article headline down).
-constexpr TypeStyle type_style(TypeRole role, Breakpoint bp) {
+// theirs; Narrow steps body text and the article headline down), at a text
+// size (tokens::text_size).
+constexpr TypeStyle type_style(TypeRole role, Breakpoint bp, float text_scale = 1) {
     const tokens::TypeToken& t = tokens::type_scale[std::size_t(role)];
     const TypeSize& s = bp == Breakpoint::Narrow ? t.narrow : t.regular;
-    return {t.face, s.size, s.line_height};
+    return {t.face, s.size * text_scale, s.line_height * text_scale};
+}
+
+// A control's height for its label's line height: touch-sized, and taller
+// when larger text needs it.
+constexpr float control_height_for(float label_line_height) {
+    const float fit = label_line_height + 2 * tokens::space::s;
+    return fit > tokens::control_height ? fit : tokens::control_height;
+}
+
+// A clamp of n lines for text at a size: larger text gets more lines, so a
+// headline at 200 % shows as many words as at 100 %.
+constexpr int lines_for(int lines, float text_scale) {
+    const float scaled = float(lines) * (text_scale > 1 ? text_scale : 1);
+    const int whole = int(scaled);
+    return float(whole) < scaled ? whole + 1 : whole;
 }
 
 }  // namespace nr

@@ -16,13 +16,13 @@ bool ends_with_stop(std::string_view s) {
 
 }  // namespace
 
-Lang item_lang(const Item& item) {
+Lang item_lang(const Item& item, Lang ui) {
     if (!item.language.empty()) return lang_from_tag(item.language);
-    return Lang::En;
+    return ui;
 }
 
-std::string meta_line(const Item& item, std::int64_t now) {
-    const Lang lang = item_lang(item);
+std::string meta_line(const Item& item, std::int64_t now, Lang ui) {
+    const Lang lang = item_lang(item, ui);
     std::string out;
     auto add = [&out](const std::string& part) {
         if (part.empty()) return;

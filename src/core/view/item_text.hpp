@@ -11,13 +11,13 @@
 
 namespace nr {
 
-// The item's language for UI strings (dates, "Back", ...): its BCP 47 tag
-// when it has one, else English.
-Lang item_lang(const Item& item);
+// The item's language for the strings around it (dates, "Back", ...): its
+// BCP 47 tag when it has one, else the interface language.
+Lang item_lang(const Item& item, Lang ui = Lang::En);
 
 // "5 min ago · 4 min read · Name" in the item's language; `now` is Unix
 // seconds. Parts the item lacks are left out (briefs have no read time).
-std::string meta_line(const Item& item, std::int64_t now);
+std::string meta_line(const Item& item, std::int64_t now, Lang ui = Lang::En);
 
 // "Caption. Credit": the credit follows the caption as one line, after a
 // full stop unless the caption already ends a sentence.

@@ -1,6 +1,7 @@
 #include "core/view/offline_text.hpp"
 
 #include "core/text/relative_time.hpp"
+#include "core/text/ui_strings.hpp"
 #include "core/view/item_text.hpp"
 
 namespace nr {
@@ -73,11 +74,6 @@ std::string offline_banner(const OfflineStatus& s, std::int64_t now, Lang lang, 
     return (uk ? "Матеріали від " : "Stories from ") + stories_time(s.stories_from, now, lang, tz_offset_minutes);
 }
 
-std::string new_stories_label(int count, Lang lang) {
-    if (lang == Lang::Uk)
-        return std::to_string(count) + " " +
-               std::string(uk_plural_form(count, "новий матеріал", "нові матеріали", "нових матеріалів"));
-    return std::to_string(count) + (count == 1 ? " new story" : " new stories");
-}
+std::string new_stories_label(int count, Lang lang) { return counted(Counted::NewStories, count, lang); }
 
 }  // namespace nr

@@ -43,8 +43,9 @@ struct Args {
 };
 
 int usage() {
-    std::fprintf(stderr, "usage: newsreader [--width PX] [--height PX] [--theme light|dark] [--open ITEM_ID] "
-                         "[--screenshot OUT.bmp] [--offline on|off] FEED_PATH_OR_URL\n");
+    std::fprintf(stderr,
+                 "usage: newsreader [--width PX] [--height PX] [--theme light|dark] [--lang en|uk] [--open ITEM_ID] "
+                 "[--screenshot OUT.bmp] [--offline on|off] FEED_PATH_OR_URL\n");
     return 64;
 }
 
@@ -70,6 +71,8 @@ bool parse_args(int argc, char** argv, Args& a) {
             a.window.height = std::atoi(argv[++i]);
         else if (k == "--theme" && has_value)
             a.reader.dark = std::strcmp(argv[++i], "dark") == 0;
+        else if (k == "--lang" && has_value)
+            a.reader.lang = nr::lang_from_tag(argv[++i]);
         else if (k == "--screenshot" && has_value)
             a.screenshot = argv[++i];
         else if (k == "--open" && has_value)

@@ -40,6 +40,18 @@ EM_JS(void, nr_js_open_link, (const char* url), {
     if (Module["nrHost"]) Module["nrHost"].openLink(UTF8ToString(url));
 });
 
+EM_JS(void, nr_js_open_url, (const char* url), {
+    if (Module["nrHost"]) Module["nrHost"].openUrl(UTF8ToString(url));
+});
+
+EM_JS(void, nr_js_copy_link, (const char* url), {
+    if (Module["nrHost"]) Module["nrHost"].copyLink(UTF8ToString(url));
+});
+
+EM_JS(void, nr_js_set_text_size, (double size), {
+    if (Module["nrHost"]) Module["nrHost"].setTextSize(size);
+});
+
 namespace nr::host {
 
 void set_state(const char* state, const char* error, int skipped, const char* skip_reason) {
@@ -54,5 +66,8 @@ void closed() { nr_js_closed(); }
 void more(int items) { nr_js_more(items); }
 void content_height(float height) { nr_js_content_height(height); }
 void open_link(const char* url) { nr_js_open_link(url); }
+void open_url(const char* url) { nr_js_open_url(url); }
+void copy_link(const char* url) { nr_js_copy_link(url); }
+void set_text_size(float size) { nr_js_set_text_size(size); }
 
 }  // namespace nr::host

@@ -16,5 +16,8 @@ void closed();                                       // back to the list (newsre
 void more(int items);                                // a further page arrived (newsreader:more)
 void content_height(float height);                   // the list's height, for height "auto"
 void open_link(const char* url);                     // open "link": the host opens the item's URL
+void open_url(const char* url);                      // a link activated with the keyboard
+void copy_link(const char* url);                     // "Copy link": to the clipboard
+void set_text_size(float size);                      // the A-/A+ choice, remembered by the host
 
 }  // namespace nr::host

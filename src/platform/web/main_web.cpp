@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "core/view/palette.hpp"
+#include "core/view/text_size.hpp"
 #include "platform/caching_fetcher.hpp"
 #include "platform/frame_step.hpp"
 #include "platform/sdl_window.hpp"
@@ -195,6 +197,14 @@ nr::ui::ReaderOptions parse_arguments(int argc, char** argv) {
             o.reduced_motion = std::strcmp(value, "1") == 0;
         else if (key == "--open")
             o.open_links = std::strcmp(value, "link") == 0;
+        else if (key == "--lang")
+            o.lang = nr::lang_from_tag(value);
+        else if (key == "--text-size")
+            o.text_size = nr::parse_text_size(value);
+        else if (key == "--font-scale")
+            o.font_scale = std::clamp(float(std::atof(value)) > 0 ? float(std::atof(value)) : 1.0f, 0.5f, 3.0f);
+        else if (key == "--palette")
+            o.forced = nr::parse_palette(value);
     }
     return o;
 }
@@ -301,6 +311,17 @@ void nr_set_feed(const char* url) {
     g_runner->reported_items = 0;  // the new feed's first page is not "more"
     g_runner->app->set_feed(url);
 }
+// Keyboard focus from the loader: a Tab (shift: backwards), kept from SDL;
+// 1 when focus moved inside the widget, 0 when it leaves (the browser moves
+// it on). Focus arriving from the keyboard and leaving; the mirror's focus.
+int nr_tab(int shift) { return g_runner ? int(g_runner->app->tab(!shift)) : 0; }
+void nr_focus_enter(int forward) {
+    if (g_runner) g_runner->app->focus_enter(forward != 0);
+}
+void nr_focus_clear() {
+    if (g_runner) g_runner->app->focus_clear();
+}
+int nr_focus_item(const char* id) { return g_runner ? int(g_runner->app->focus_item(id)) : 0; }
 
 // The link drawn at (x, y) CSS px in the last frame, or "" (the loader's
 // click handler; valid until the next call).
@@ -361,6 +382,9 @@ int main(int argc, char** argv) {
     hooks.timer = after_ms;
     hooks.content_height = [](float height) { nr::host::content_height(height); };
     hooks.open_link = [](const std::string& url) { nr::host::open_link(url.c_str()); };
+    hooks.open_url = [](const std::string& url) { nr::host::open_url(url.c_str()); };
+    hooks.copy_link = [](const std::string& url) { nr::host::copy_link(url.c_str()); };
+    hooks.text_size = [](float size) { nr::host::set_text_size(size); };
     r->app = std::make_unique<nr::ui::ReaderApp>(
         *r->cache, *r->images, nr::parse_html_dom, std::move(options), [r] { request_frame(r); }, std::move(hooks));
     r->app->remember_in(r->memory);

@@ -32,6 +32,13 @@ TEST_CASE("item_lang follows the item's language tag") {
     CHECK(nr::item_lang(it) == nr::Lang::Uk);
     it.language = "de";
     CHECK(nr::item_lang(it) == nr::Lang::En);
+    CHECK(nr::item_lang(it, nr::Lang::Uk) == nr::Lang::En);  // a declared language wins
+}
+
+TEST_CASE("an item without a language speaks the interface's") {
+    nr::Item it = article();
+    CHECK(nr::item_lang(it, nr::Lang::Uk) == nr::Lang::Uk);
+    CHECK(nr::meta_line(it, kNow, nr::Lang::Uk) == "5 хвилин тому \xC2\xB7 4 хв читання \xC2\xB7 Olena Kovalenko");
 }
 
 TEST_CASE("meta_line") {

@@ -1,0 +1,195 @@
+// Accessible canvas (#12): a keyboard-only journey through the widget, the
+// Ukrainian interface, 200 % text at 320 px, forced colours, the A-/A+
+// control and "Copy link". Everything is driven through the keyboard and
+// read back through element.newsreader.debug().
+import { assert, newPage, screenshot, waitForQuiet, waitForState, until } from './harness.mjs';
+
+const debug = (page, sel = '#w') => page.$eval(sel, (el) => el.newsreader.debug());
+const active = (page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+
+// A page with buttons before and after widget #w (no demo widget), the
+// widget mounted with `options`.
+async function widgetPage(context, baseUrl, { width = 520, height = 700, options = {}, media = null } = {}) {
+  const page = await newPage(context);
+  await page.setViewportSize({ width: Math.max(width + 40, 400), height: height + 120 });
+  if (media) await page.emulateMedia(media);
+  await page.addInitScript(() => { globalThis.NEWSREADER_NO_AUTOMOUNT = true; });
+  await page.goto(`${baseUrl}/index.html`);
+  await page.evaluate(async ([w, h, opts]) => {
+    document.querySelector('#reader').remove();
+    const before = Object.assign(document.createElement('button'), { id: 'before', textContent: 'Before' });
+    const after = Object.assign(document.createElement('button'), { id: 'after', textContent: 'After' });
+    const el = document.createElement('div');
+    el.id = 'w';
+    el.style.cssText = `width:${w}px;height:${h}px`;
+    document.querySelector('main').append(before, el, after);
+    // Any mouse or pointer event on the widget fails the keyboard-only journey.
+    window.pointerEvents = 0;
+    for (const type of ['pointerdown', 'mousedown', 'click', 'pointermove'])
+      el.addEventListener(type, () => { window.pointerEvents++; }, { capture: true });
+    const { mount } = await import('./newsreader.js');
+    await mount(el, { feed: 'assets/feeds/page-1.json', ...opts });
+  }, [width, height, options]);
+  await waitForState(page, '#w', ['ready']);
+  await waitForQuiet(page, '#w');
+  return page;
+}
+
+async function press(page, key, times = 1) {
+  for (let i = 0; i < times; i++) await page.keyboard.press(key);
+  await waitForQuiet(page, '#w', { frames: 3 });
+  return debug(page);
+}
+
+function inside(rect, width, height, what) {
+  assert(rect && rect.x >= -0.5 && rect.y >= -0.5 && rect.x + rect.w <= width + 0.5 && rect.y + rect.h <= height + 0.5,
+    `${what} ${JSON.stringify(rect)} is inside the ${width}x${height} widget`);
+}
+
+export default function keyboardTests({ baseUrl, context, browser }) {
+  return [
+    ['keyboard-only journey: in with Tab, arrows, open, a link, Escape, Show more, out with Tab', async () => {
+      const page = await widgetPage(context, baseUrl);
+      await page.focus('#before');
+      let d = await press(page, 'Tab');
+      assert(await active(page) === 'CANVAS', `Tab enters the widget (focus on ${await active(page)})`);
+      assert(d.focus === 'text-smaller', `the first control has focus: ${d.focus}`);
+      d = await press(page, 'Tab', 2);
+      assert(d.focus === 'list', `Tab reaches the list: ${d.focus}`);
+      d = await press(page, 'ArrowDown');
+      assert(d.focusItem === d.drawn[1].id, `ArrowDown moves to the second item: ${d.focusItem}`);
+      d = await press(page, 'ArrowDown');  // the third story has links in its text
+      assert(d.focusItem === d.drawn[2].id, `and on to the third: ${d.focusItem}`);
+      inside(d.focusRect, 520, 700, 'the focus ring');
+      await screenshot(page.locator('#w'), 'keyboard-focus-ring');
+      const opened = d.focusItem;
+      d = await press(page, 'Enter');
+      assert(d.openId === opened, `Enter opens the focused item: ${d.openId}`);
+      assert(d.focus === 'back', `focus lands on Back: ${d.focus}`);
+      const stops = d.focusStops;
+      for (let i = 0; i < 40 && !d.focus.startsWith('link:'); i++) d = await press(page, 'Tab');
+      assert(d.focus.startsWith('link:'), `Tab reaches a link in the article: "${d.focus}" of ${JSON.stringify(stops)}`);
+      inside(d.focusRect, 520, 700, `the ring on the link (${d.focus}, scroll ${d.articleScroll}, links ${JSON.stringify(d.links)})`);
+      await screenshot(page.locator('#w'), 'keyboard-focus-link');
+      d = await press(page, 'Escape');
+      assert(d.openId === '' && d.focus === 'list' && d.focusItem === opened,
+        `Escape goes back to the item: open "${d.openId}", focus ${d.focus} on ${d.focusItem}`);
+      d = await press(page, 'End');
+      await waitForQuiet(page, '#w');
+      d = await press(page, 'Tab');
+      assert(d.focus === 'more', `Tab after the list reaches Show more: ${d.focus}`);
+      const before = d.items;
+      await page.keyboard.press('Enter');
+      d = await until(async () => { const x = await debug(page); return x.items > before && x; }, 'Show more to load');
+      await waitForQuiet(page, '#w');
+      d = await debug(page);
+      assert(d.focus === 'more', `focus stays on Show more: ${d.focus}`);
+      await page.keyboard.press('Tab');
+      await until(async () => await active(page) === 'after', 'Tab to leave the widget');
+      d = await debug(page);
+      assert(d.focus === '', `no ring once focus left: ${d.focus}`);
+      d = await press(page, 'Shift+Tab');
+      assert(await active(page) === 'CANVAS' && d.focus === 'more', `shift+Tab comes back to the last control: ${d.focus}`);
+      d = await press(page, 'Shift+Tab', 3);
+      assert(d.focus === 'text-smaller', `back to the first control: ${d.focus}`);
+      await page.keyboard.press('Shift+Tab');
+      await until(async () => await active(page) === 'before', 'shift+Tab to leave at the start');
+      assert(await page.evaluate(() => window.pointerEvents) === 0, 'no mouse events were used');
+      assert(page.problems.length === 0, page.problems.join('; '));
+      await page.close();
+    }],
+
+    ['the interface speaks Ukrainian with lang uk', async () => {
+      const page = await widgetPage(context, baseUrl, { options: { lang: 'uk' } });
+      const d = await debug(page);
+      assert(d.lang === 'uk', `lang ${d.lang}`);
+      for (const s of ['Менший текст', 'Більший текст', 'Показати ще'])
+        assert(d.chrome.includes(s), `"${s}" is drawn: ${JSON.stringify(d.chrome)}`);
+      assert(!d.chrome.includes('Show more'), 'no English chrome');
+      await screenshot(page.locator('#w'), 'keyboard-ukrainian');
+      await page.$eval('#w', (el) => el.newsreader.open(el.newsreader.debug().drawn[0].id));
+      await waitForQuiet(page, '#w');
+      const a = await debug(page);
+      assert(a.chrome.includes('Копіювати посилання'), `Copy link in Ukrainian: ${JSON.stringify(a.chrome)}`);
+      const en = await widgetPage(context, baseUrl);
+      assert((await debug(en)).chrome.includes('Show more'), 'English by default');
+      await en.close();
+      await page.close();
+    }],
+
+    ['200 % text at 320 px clips nothing', async () => {
+      const page = await widgetPage(context, baseUrl, { width: 320, height: 640, options: { textSize: 2 } });
+      let d = await debug(page);
+      assert(d.textScale === 2, `text scale ${d.textScale}`);
+      assert(d.textBoxes.length > 5, `text drawn: ${d.textBoxes.length}`);
+      for (const box of d.textBoxes) inside({ ...box, y: 0, h: 1 }, 320, 640, 'a text box');
+      // Card text stays inside its card's column.
+      for (const card of d.drawn)
+        for (const box of d.textBoxes.filter((b) => b.y >= card.y && b.y < card.y + card.h))
+          assert(box.x >= card.x && box.x + box.w <= card.x + card.w + 0.5, `text ${JSON.stringify(box)} in card ${card.id}`);
+      await screenshot(page.locator('#w'), 'keyboard-text-200-320');
+      await page.$eval('#w', (el) => el.newsreader.open(el.newsreader.debug().drawn[0].id));
+      await waitForQuiet(page, '#w');
+      d = await debug(page);
+      for (const box of d.textBoxes) inside({ ...box, y: 0, h: 1 }, 320, 640, 'article text');
+      await screenshot(page.locator('#w'), 'keyboard-text-200-320-article');
+      await page.close();
+    }],
+
+    ['A+ from the keyboard grows the text and is remembered', async () => {
+      const page = await widgetPage(context, baseUrl);
+      await page.evaluate(() => localStorage.removeItem('newsreader:text-size'));
+      await page.focus('#before');
+      let d = await press(page, 'Tab', 2);
+      assert(d.focus === 'text-larger', `focus ${d.focus}`);
+      const box = (await debug(page)).textBoxes[0];
+      d = await press(page, 'Enter');
+      assert(Math.abs(d.textSize - 1.15) < 0.001, `text size ${d.textSize}`);
+      assert(d.textBoxes[0].h > box.h, 'the header text grew');
+      assert(await page.evaluate(() => localStorage.getItem('newsreader:text-size')) === '1.15', 'remembered');
+      await page.$eval('#w', async (el) => {
+        const { mount } = await import('./newsreader.js');
+        await mount(el, { feed: 'assets/feeds/page-1.json' });
+      });
+      await waitForState(page, '#w', ['ready']);
+      d = await until(async () => { const x = await debug(page); return x.textSize > 1 && x; }, 'the remembered size');
+      assert(Math.abs(d.textSize - 1.15) < 0.001, `a new mount uses it: ${d.textSize}`);
+      await page.evaluate(() => localStorage.removeItem('newsreader:text-size'));
+      await page.close();
+    }],
+
+    ['forced colours switch the canvas to the system palette', async () => {
+      const normal = await widgetPage(context, baseUrl);
+      const plain = (await debug(normal)).palette;
+      await normal.close();
+      const page = await widgetPage(context, baseUrl, { media: { forcedColors: 'active', colorScheme: 'dark' } });
+      const d = await debug(page);
+      assert(d.palette.forced, 'the forced palette is in use');
+      assert(d.palette.text !== plain.text && d.palette.background !== plain.background,
+        `system colours replace the theme: ${JSON.stringify(d.palette)} vs ${JSON.stringify(plain)}`);
+      await screenshot(page.locator('#w'), 'keyboard-forced-colours');
+      await page.close();
+    }],
+
+    ['"Copy link" from the keyboard puts the link on the clipboard', async () => {
+      const ctx = await browser.newContext({ deviceScaleFactor: 1 });
+      await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+      const page = await widgetPage(ctx, baseUrl);
+      const item = (await debug(page)).drawn[0].id;
+      await page.focus('#before');
+      await press(page, 'Tab', 3);
+      let d = await press(page, 'Enter');
+      assert(d.openId === item, `opened ${d.openId}`);
+      d = await press(page, 'Tab');
+      assert(d.focus === 'copy-link', `focus ${d.focus}`);
+      await page.keyboard.press('Enter');
+      // Shown for 2 s: read it while it is there, not once the widget is quiet.
+      d = await until(async () => { const x = await debug(page); return x.chrome.includes('Link copied') && x; },
+        '"Link copied"', 2000);
+      const copied = await until(() => page.evaluate(() => navigator.clipboard.readText()), 'the clipboard');
+      assert(/^https?:\/\//.test(copied), `copied ${copied}`);
+      await screenshot(page.locator('#w'), 'keyboard-link-copied');
+      await ctx.close();
+    }],
+  ];
+}
