@@ -15,6 +15,10 @@ namespace nr::ui {
 
 namespace {
 
+// A parse slice: short enough that input waits at most this long, long
+// enough that yielding to the browser between slices costs little.
+constexpr std::chrono::microseconds kParseSlice{8000};
+
 bool key_pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); }
 
 }  // namespace
@@ -29,6 +33,7 @@ ReaderApp::ReaderApp(Fetcher& fetcher, ImageSource& images, HtmlParser html, Rea
       loader_(fetcher, std::move(html), [this] { changed(); }),
       palette_(options_.dark ? kDark : kLight) {
     if (options_.accent != 0) palette_.accent = options_.accent;
+    if (hooks_.defer) loader_.parse_in_slices(hooks_.defer, kParseSlice);
 }
 
 void ReaderApp::start() {

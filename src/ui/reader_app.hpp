@@ -35,6 +35,9 @@ struct ReaderOptions {
 // DOM state: scroll edges so the page scrolls on; natively ignored).
 struct HostHooks {
     std::function<void(bool at_top, bool at_bottom)> scroll_edges;
+    // Where the platform can run work later (the browser's task queue):
+    // feeds are parsed in slices of a few ms, so input and frames go between.
+    FeedLoader::Defer defer;
 };
 
 class ReaderApp {

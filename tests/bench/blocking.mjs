@@ -63,7 +63,7 @@ export const readBlocking = (page) => page.evaluate(() => window.__blocking ?? n
 
 // Presses Shift every `everyMs` until `done()` resolves true. Each press is
 // a real input event (CDP), queued behind whatever the main thread runs.
-export async function pressWhile(page, done, everyMs = 50) {
+export async function pressWhile(page, done, everyMs = 200) {
   const cdp = await page.context().newCDPSession(page);
   try {
     const key = { key: 'Shift', code: 'ShiftLeft', windowsVirtualKeyCode: 16 };

@@ -118,7 +118,8 @@ export async function bigFeed(browser, url, articleIds) {
   try {
     const page = await context.newPage();
     await page.goto(url);
-    // Input during the load: Shift every 50 ms until first content.
+    // Input during the load: Shift every 200 ms until first content (each
+    // press also makes the widget draw frames, so not more often).
     let loaded = false;
     const pressing = pressWhile(page, async () => loaded);
     const stats = await widgetFirstContent(page, 180000).finally(() => { loaded = true; });

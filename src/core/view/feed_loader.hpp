@@ -9,12 +9,14 @@
 // loader is gone (callbacks hold only a weak token, never a bare `this`).
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
 
+#include "core/feed/sliced_parse.hpp"
 #include "core/html/tree.hpp"
 #include "core/net/fetcher.hpp"
 #include "core/view/app_state.hpp"
@@ -51,9 +53,17 @@ public:
     // The "N new stories" pill: merges the stories a revalidation found.
     bool show_new_items();
 
+    // Runs a task later, after the platform's pending work (input, frames).
+    using Defer = std::function<void(std::function<void()>)>;
+    // With a Defer, a response is parsed in slices of about `slice`, each
+    // deferred after the last (SlicedParse); without one, in one call.
+    void parse_in_slices(Defer defer, std::chrono::microseconds slice);
+
 private:
     void fetch(const std::string& url);
     void arrived(const std::string& url, FetchResponse&& response);
+    void parse_slice(std::shared_ptr<SlicedParse> parse, std::uint64_t generation);
+    void parsed(ParseResult&& page);
 
     Fetcher& fetcher_;
     HtmlParser html_;
@@ -61,6 +71,8 @@ private:
     AppState state_;
     std::uint64_t generation_ = 0;  // of the current load(); older responses are dropped
     std::shared_ptr<const bool> alive_ = std::make_shared<const bool>(true);
+    Defer defer_;
+    std::chrono::microseconds slice_{0};
 };
 
 }  // namespace nr

@@ -17,6 +17,7 @@
 
 #include "platform/frame_step.hpp"
 #include "platform/sdl_window.hpp"
+#include "platform/web/defer_web.hpp"
 #include "platform/web/fetch_web.hpp"
 #include "platform/web/frame_times.hpp"
 #include "platform/web/host_web.hpp"
@@ -249,6 +250,7 @@ int main(int argc, char** argv) {
     r->images = std::make_unique<nr::WebImageSource>([r] { request_frame(r); }, timeout_ms);
     nr::ui::HostHooks hooks;
     hooks.scroll_edges = [](bool top, bool bottom) { nr::host::set_scroll_edges(top, bottom); };
+    hooks.defer = nr::web::defer_task;
     r->app = std::make_unique<nr::ui::ReaderApp>(
         r->fetcher, *r->images, nr::parse_html_dom, parse_arguments(argc, argv), [r] { request_frame(r); },
         std::move(hooks));
