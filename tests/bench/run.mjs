@@ -170,6 +170,7 @@ async function bigSection(browser, urls) {
   put('long_tasks_load_10k', pick('longTasksLoad'));
   put('longest_task_load_10k_ms', pick('longestLoadTaskMs'));
   results.long_tasks_observed = runs[0].longTaskSupported;
+  put('longest_task_load_10k_besides_context_ms', pick('longestLoadTaskBesidesContextMs'));
   put('input_delay_load_10k_ms', pick('inputDelayMaxMs'));
   put('inputs_load_10k', pick('inputsDuringLoad'));
   put('heap_10k_bytes', pick('wasmHeap'));

@@ -124,7 +124,9 @@ export async function bigFeed(browser, url, articleIds) {
     const pressing = pressWhile(page, async () => loaded);
     const stats = await widgetFirstContent(page, 180000).finally(() => { loaded = true; });
     await pressing;
-    const inputs = (await readBlocking(page)).inputs.filter((e) => e.at <= stats.firstContentMs);
+    const blocking = await readBlocking(page);
+    const inputs = blocking.inputs.filter((e) => e.at <= stats.firstContentMs);
+    const load = blockingFigures(blocking, stats.mountMs ?? 0, stats.firstContentMs);
     await page.waitForTimeout(1000);
     const after = await page.$eval(READER, (el) => el.newsreader.stats());
     const memory = {
@@ -174,6 +176,7 @@ export async function bigFeed(browser, url, articleIds) {
       longTasksLoad: duringLoad.length,
       longestLoadTaskMs: duringLoad.length ? Math.max(...duringLoad.map((t) => t.duration)) : 0,
       longTaskSupported: rec.longTaskSupported,
+      longestLoadTaskBesidesContextMs: load.longestBesidesContextMs,
       inputsDuringLoad: inputs.length,
       inputDelayMaxMs: inputs.length ? Math.max(...inputs.map((e) => e.delay)) : null,
       wasmHeap50: afterArticles?.wasmHeap ?? null,

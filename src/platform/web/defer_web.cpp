@@ -5,27 +5,28 @@
 #include <functional>
 #include <memory>
 
-// One MessageChannel per module instance: a message to it runs after what the
-// browser already has queued (input, frames) and, unlike window.postMessage
+// A MessageChannel per task: its message runs after what the browser
+// already has queued (input, frames) and, unlike window.postMessage
 // (emscripten_set_immediate), is seen by neither the host page nor another
-// widget on it.
+// widget on it. Closed once used: a port left open with a handler would keep
+// a destroyed widget's module alive.
 EM_JS(void, nr_defer_post, (void* task), {
-    if (!Module.nrDefer) {
-        var channel = new MessageChannel();
-        var queue = [];
-        channel.port1.onmessage = function() { _nr_defer_run(queue.shift()); };
-        Module.nrDefer = function(t) {
-            queue.push(t);
-            channel.port2.postMessage(0);
-        };
-    }
-    Module.nrDefer(task);
+    var channel = new MessageChannel();
+    channel.port1.onmessage = function() {
+        channel.port1.close();
+        _nr_defer_run(task);
+    };
+    channel.port2.postMessage(0);
 });
 
-extern "C" void nr_defer_run(void* task) {
+extern "C" {
+
+void nr_defer_run(void* task) {
     std::unique_ptr<std::function<void()>> owned(static_cast<std::function<void()>*>(task));
     (*owned)();
 }
+
+}  // extern "C"
 
 namespace nr::web {
 
