@@ -37,8 +37,8 @@ target_link_libraries(newsreader-web PRIVATE ${NR_WEB_LIBRARIES})
 # streaming, timeouts, a real abort). GL_SUPPORT_*_ENABLE_EXTENSIONS=0: the
 # renderer uses core WebGL2 only, so skip enabling every extension when the
 # context is made. MEMORY_GROWTH_GEOMETRIC_STEP=0.05: wasm memory never
-# shrinks, and the default 20 % overgrowth per step left the 10k feed's heap
-# at 69.9 MiB for a ~60 MiB peak (the response beside the model).
+# shrinks, so overgrowth stays for good; 5 % steps instead of 20 % (10k feed:
+# 69.9 -> 69.4 MiB: the peak itself is ~66+ MiB, see docs/performance.md).
 set(NR_WASM_LINK_FLAGS
   -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createNewsreaderModule
   -sENVIRONMENT=web -sFILESYSTEM=0 -sMINIFY_HTML=0
