@@ -20,6 +20,10 @@ namespace nr::ui {
 
 namespace {
 
+// A parse slice: short enough that input waits at most this long, long
+// enough that yielding to the browser between slices costs little.
+constexpr std::chrono::microseconds kParseSlice{8000};
+
 bool key_pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); }
 
 // ImGui 1.86 names no letter keys but A, C, V, X, Y, Z: letters come as typed characters.
@@ -47,6 +51,7 @@ ReaderApp::ReaderApp(Fetcher& fetcher, ImageSource& images, HtmlParser html, Rea
     if (options_.accent != 0) palette_.accent = options_.accent;
     if (hooks_.timer) loader_.set_timer(hooks_.timer);
     if (options_.forced) palette_ = *options_.forced;  // the user's colours win over the partner's
+    if (hooks_.defer) loader_.parse_in_slices(hooks_.defer, kParseSlice);
 }
 
 void ReaderApp::reconnected() {

@@ -59,6 +59,9 @@ struct HostHooks {
     std::function<void(const std::string& url)> copy_link;
     // The A-/A+ control changed the text size: the host remembers it.
     std::function<void(float text_size)> text_size;
+    // Where the platform can run work later (the browser's task queue):
+    // feeds are parsed in slices of a few ms, so input and frames go between.
+    FeedLoader::Defer defer;
 };
 
 class ReaderApp {

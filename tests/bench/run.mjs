@@ -8,7 +8,7 @@
 // BENCH_PRODUCT_SITE (build/wasm/site),
 // BENCH_NATIVE (build/native-release/newsreader-bench-parse), BENCH_FEEDS
 // (build/feeds), BENCH_BASELINE (../shared/baseline), BENCH_OUT (build/bench), BENCH_ONLY (comma list
-// of sections: sizes,first,frames,parse,startup,big,native).
+// of sections: sizes,first,net,frames,parse,startup,big,native).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -16,10 +16,11 @@ import path from 'node:path';
 import { ROOT, launchBrowser, startServer } from '../browser/harness.mjs';
 import { nativeParse } from './native.mjs';
 import { parse, startup } from './parse.mjs';
-import { markdownTable, printTable } from './report.mjs';
+import { markdownTable, missedGoals, printTable } from './report.mjs';
 import { transferSizes } from './sizes.mjs';
 import { stageSite } from './stage.mjs';
 import { ratio, summary } from './stats.mjs';
+import { SLOW_NETWORK } from './blocking.mjs';
 import { bigFeed, firstContent, frames } from './widget.mjs';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
@@ -65,18 +66,31 @@ function sizes() {
   }
 }
 
-async function firstContentSection(browser, urls) {
+// Widget and baseline runs interleaved, so drift hits both alike; `prefix`
+// names the figures (first_content_, or net_first_content_ under network
+// emulation).
+async function firstContentSection(browser, urls, prefix = '', network = null) {
   const widget = [], baseline = [];
-  for (let i = 0; i < RUNS; i++) {  // interleaved, so drift hits both alike
-    widget.push(await firstContent(browser, urls.widgetPage1, 'widget'));
-    baseline.push(await firstContent(browser, urls.baselinePage1, 'baseline'));
-    log(`first content run ${i + 1}/${RUNS}: widget ${widget[i].cold.toFixed(0)}/${widget[i].warm.toFixed(0)} ms, ` +
-      `baseline ${baseline[i].cold.toFixed(0)}/${baseline[i].warm.toFixed(0)} ms (cold/warm)`);
+  for (let i = 0; i < RUNS; i++) {
+    widget.push(await firstContent(browser, urls.widgetPage1, 'widget', network));
+    baseline.push(await firstContent(browser, urls.baselinePage1, 'baseline', network));
+    log(`${prefix}first content run ${i + 1}/${RUNS}: widget ${widget[i].cold.toFixed(0)}/${widget[i].warm.toFixed(0)} ms, ` +
+      `baseline ${baseline[i].cold.toFixed(0)}/${baseline[i].warm.toFixed(0)} ms (cold/warm); ` +
+      `TBT widget ${widget[i].coldBlocking.tbtMs.toFixed(0)} ms, baseline ${baseline[i].coldBlocking.tbtMs.toFixed(0)} ms`);
   }
   for (const phase of ['cold', 'warm']) {
-    const w = put(`first_content_${phase}_ms`, widget.map((r) => r[phase]));
-    const b = put(`baseline_first_content_${phase}_ms`, baseline.map((r) => r[phase]));
-    results[`first_content_${phase}_ratio`] = ratio(w, b);
+    const w = put(`${prefix}first_content_${phase}_ms`, widget.map((r) => r[phase]));
+    const b = put(`baseline_${prefix}first_content_${phase}_ms`, baseline.map((r) => r[phase]));
+    results[`${prefix}first_content_${phase}_ratio`] = ratio(w, b);
+    if (network) continue;  // blocking figures come from the unthrottled runs
+    for (const [key, field] of [['tbt', 'tbtMs'], ['tbt_besides_context', 'tbtBesidesContextMs'],
+      ['longest_task', 'longestTaskMs'], ['longest_task_besides_context', 'longestBesidesContextMs'],
+      ['context', 'contextMs'], ['long_tasks', 'longTasks']]) {
+      const name = `${key}_${phase}${key === 'long_tasks' ? '' : '_ms'}`;
+      const wb = put(name, widget.map((r) => r[`${phase}Blocking`][field]));
+      const bb = put(`baseline_${name}`, baseline.map((r) => r[`${phase}Blocking`][field]));
+      results[`${key}_${phase}_ratio`] = ratio(wb, bb);
+    }
   }
 }
 
@@ -156,6 +170,9 @@ async function bigSection(browser, urls) {
   put('long_tasks_load_10k', pick('longTasksLoad'));
   put('longest_task_load_10k_ms', pick('longestLoadTaskMs'));
   results.long_tasks_observed = runs[0].longTaskSupported;
+  put('longest_task_load_10k_besides_context_ms', pick('longestLoadTaskBesidesContextMs'));
+  put('input_delay_load_10k_ms', pick('inputDelayMaxMs'));
+  put('inputs_load_10k', pick('inputsDuringLoad'));
   put('heap_10k_bytes', pick('wasmHeap'));
   put('js_heap_10k_bytes', pick('jsHeap'));
   const images = pick('imageBytes');
@@ -198,6 +215,7 @@ async function main() {
   try {
     if (want('startup')) { log('start-up'); await startupSection(browser, abs); }
     if (want('first')) { log('first content'); await firstContentSection(browser, abs); }
+    if (want('net')) { log('first content, emulated network'); await firstContentSection(browser, abs, 'net_', SLOW_NETWORK); }
     if (want('frames')) { log('frames'); await framesSection(browser, abs); }
     if (want('parse')) { log('parsing in the browser'); await parseSection(browser, abs); }
     if (want('big')) { log('10k feed'); await bigSection(browser, abs); }
@@ -213,6 +231,12 @@ async function main() {
   writeFileSync(path.join(OUT, 'table.md'), `${markdownTable(results)}\n\nMachine: ${results.machine}. Runs: ${RUNS} (median, min, max). Load average ${results.load_avg_1m_start.toFixed(2)} at start, ${results.load_avg_1m_end.toFixed(2)} at end.\n`);
   printTable(results);
   log(`wrote ${path.relative(ROOT, file)}`);
+  const { missed, keptMissed } = missedGoals(results);
+  if (missed.length) log(`${missed.length} goal(s) MISSED: ${missed.join('; ')}`);
+  if (keptMissed.length) {
+    log(`FAILED: kept goal(s) regressed: ${keptMissed.join('; ')}`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((err) => {

@@ -1,5 +1,6 @@
 // Measurements on the widget's demo page and the plain-DOM baseline page.
 import { openArticles } from './articles.mjs';
+import { BLOCKING, blockingFigures, emulateNetwork, pressWhile, readBlocking } from './blocking.mjs';
 import { INSTRUMENT, jsHeapBytes, startRafCounter, stopRafCounter, traceAnimationFrames, wasmHeapBytes } from './instrument.mjs';
 import { percentile } from './stats.mjs';
 
@@ -22,20 +23,37 @@ async function baselineFirstContent(page, timeout) {
   return r.ms;
 }
 
+// How long after first content the host page's blocking time is counted.
+const AFTER_FIRST_CONTENT_MS = 2000;
+
+// Blocking figures from mount (the widget's loader, or navigation for the
+// baseline, whose script runs at once) to 2 s after first content.
+async function blockingAfter(page, kind, firstContentMs) {
+  await page.waitForFunction((t) => performance.now() > t, firstContentMs + AFTER_FIRST_CONTENT_MS + 100, { polling: 100 });
+  const rec = await readBlocking(page);
+  const from = kind === 'widget' ? await page.$eval(READER, (el) => el.newsreader.stats().mountMs ?? 0) : 0;
+  return blockingFigures(rec, from, firstContentMs + AFTER_FIRST_CONTENT_MS);
+}
+
 // One cold load in a fresh context (empty caches), then a reload in the same
-// context (HTTP cache and anything the page kept are warm).
-export async function firstContent(browser, url, kind) {
+// context (HTTP cache and anything the page kept are warm), each with the
+// main-thread blocking it caused. `network`: DevTools network conditions.
+export async function firstContent(browser, url, kind, network = null) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(BLOCKING);
   try {
     const page = await context.newPage();
+    if (network) await emulateNetwork(page, network);
     const read = kind === 'widget'
       ? async () => (await widgetFirstContent(page, 60000)).firstContentMs
       : () => baselineFirstContent(page, 60000);
     await page.goto(url);
     const cold = await read();
+    const coldBlocking = await blockingAfter(page, kind, cold);
     await page.reload();
     const warm = await read();
-    return { cold, warm };
+    const warmBlocking = await blockingAfter(page, kind, warm);
+    return { cold, warm, coldBlocking, warmBlocking };
   } finally {
     await context.close();
   }
@@ -96,10 +114,19 @@ export async function frames(browser, url) {
 export async function bigFeed(browser, url, articleIds) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript(INSTRUMENT);
+  await context.addInitScript(BLOCKING);
   try {
     const page = await context.newPage();
     await page.goto(url);
-    const stats = await widgetFirstContent(page, 180000);
+    // Input during the load: Shift every 200 ms until first content (each
+    // press also makes the widget draw frames, so not more often).
+    let loaded = false;
+    const pressing = pressWhile(page, async () => loaded);
+    const stats = await widgetFirstContent(page, 180000).finally(() => { loaded = true; });
+    await pressing;
+    const blocking = await readBlocking(page);
+    const inputs = blocking.inputs.filter((e) => e.at <= stats.firstContentMs);
+    const load = blockingFigures(blocking, stats.mountMs ?? 0, stats.firstContentMs);
     await page.waitForTimeout(1000);
     const after = await page.$eval(READER, (el) => el.newsreader.stats());
     const memory = {
@@ -149,6 +176,9 @@ export async function bigFeed(browser, url, articleIds) {
       longTasksLoad: duringLoad.length,
       longestLoadTaskMs: duringLoad.length ? Math.max(...duringLoad.map((t) => t.duration)) : 0,
       longTaskSupported: rec.longTaskSupported,
+      longestLoadTaskBesidesContextMs: load.longestBesidesContextMs,
+      inputsDuringLoad: inputs.length,
+      inputDelayMaxMs: inputs.length ? Math.max(...inputs.map((e) => e.delay)) : null,
       wasmHeap50: afterArticles?.wasmHeap ?? null,
       jsHeap50: afterArticles?.jsHeap ?? null,
       imageBytes50: afterArticles?.imageBytes ?? null,

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/feed/field_reader.hpp"
+#include "core/feed/item_loader.hpp"
 #include "core/feed/item_rules.hpp"
 #include "core/feed/json_feed_format.hpp"
 #include "core/feed/json_precheck.hpp"
@@ -39,140 +40,6 @@ std::size_t first_invalid_utf8(std::string_view s) {
     }
     return s.size();
 }
-
-// Which format the root object is in, or a reason to refuse it.
-FeedFormat detect_format(const Json& root, std::string& why, std::vector<Diagnostic>& diags) {
-    if (const Json* nr_version = FieldReader::find(root, "newsreader")) {
-        if (!nr_version->is_number()) {
-            why = std::string("newsreader: expected number 1, got ") + nr_version->type_name();
-            return FeedFormat::Unknown;
-        }
-        if (nr_version->get<double>() != 1.0)
-            diags.push_back({Diagnostic::Severity::Warning, "newsreader",
-                             "format version " + nr_version->dump() + " is not 1; read as version 1"});
-        return FeedFormat::Newsreader;
-    }
-    if (const Json* version = FieldReader::find(root, "version")) {
-        if (!version->is_string()) {
-            why = std::string("version: expected a JSON Feed version URL, got ") + version->type_name();
-            return FeedFormat::Unknown;
-        }
-        const FeedFormat f = jsonfeed_version(version->get_ref<const std::string&>());
-        if (f == FeedFormat::Unknown)
-            why = "version: \"" + truncate_utf8(clean_meta_text(version->get_ref<const std::string&>()), 60) +
-                  "\" is not a JSON Feed version (https://jsonfeed.org/version/1 or /1.1)";
-        return f;
-    }
-    why = "not a feed: the root object has neither \"newsreader\" nor a JSON Feed \"version\"";
-    return FeedFormat::Unknown;
-}
-
-// Turns items array elements into model items, one at a time and in order,
-// so that a feed can be read while its items array is still being parsed.
-// Diagnostics are kept apart until finish() puts them after the feed's own.
-class ItemLoader {
-public:
-    ItemLoader(const ParseOptions& options, FeedFormat format)
-        : options_(options),
-          format_(format),
-          reader_(options, diagnostics_),
-          lazy_(options.lazy_bodies ? std::make_shared<const ParseOptions>(options) : nullptr) {}
-
-    FeedFormat format() const { return format_; }
-
-    // The next element of the items array.
-    void add(const Json& v) {
-        if (count_ < options_.limits.max_items) load_one(v, path_index("items", count_));
-        ++count_;
-    }
-
-    // Moves what was loaded into `res`. JSON Feed's feed-level authors (read
-    // after the items, as they may come later in the document) apply to
-    // items without their own.
-    void finish(ParseResult& res, const std::vector<Author>& feed_authors) {
-        const std::size_t n = std::min(count_, options_.limits.max_items);
-        if (count_ > n) {
-            res.diagnostics.push_back({Diagnostic::Severity::Warning, "items",
-                                       std::to_string(count_) + " items, over the limit of " + std::to_string(n) +
-                                           " per page; the last " + std::to_string(count_ - n) + " skipped"});
-            res.skipped += static_cast<int>(count_ - n);
-            if (first_skip_.empty()) first_skip_ = res.diagnostics.back().path + ": " + res.diagnostics.back().message;
-        }
-        res.skipped += skipped_;
-        res.skip_reason = std::move(first_skip_);
-        res.diagnostics.insert(res.diagnostics.end(), std::make_move_iterator(diagnostics_.begin()),
-                               std::make_move_iterator(diagnostics_.end()));
-        if (format_ != FeedFormat::Newsreader)
-            for (std::size_t i : without_authors_) items_[i].authors = feed_authors;
-        items_.shrink_to_fit();
-        res.feed.items = std::move(items_);
-    }
-
-private:
-    // An item is refused only for what makes it unshowable or ambiguous;
-    // everything else was read as meant or dropped with a warning.
-    void skip(const std::string& path, std::string message) {
-        if (first_skip_.empty()) first_skip_ = path + ": " + message;
-        reader_.error(path, std::move(message));
-        ++skipped_;
-    }
-
-    void load_one(const Json& v, const std::string& path) {
-        if (!v.is_object()) {
-            skip(path, std::string("expected object, got ") + v.type_name());
-            return;
-        }
-        ItemContent content;
-        const bool newsreader = format_ == FeedFormat::Newsreader;
-        Item item = newsreader ? read_newsreader_item(reader_, v, path, content)
-                               : read_jsonfeed_item(reader_, v, path, content);
-        const BodyFrom from = fill_body(item, content, options_);
-        if (!has_content(item)) {
-            skip(path, "nothing to show: no title, summary or content");
-            return;
-        }
-        if (newsreader)
-            check_newsreader_kind(item, reader_, path);
-        else
-            classify_untitled(item);
-        if (item.body.empty()) reader_.warn(path, "no body, content_html, content_text or summary");
-        if (item.id.empty()) {
-            item.id = generated_id(item, content);
-            reader_.warn(path_key(path, "id"), "missing; generated \"" + item.id + "\" from url, title and content");
-        }
-        auto [it, fresh] = seen_.emplace(item.id, path);
-        if (!fresh) {
-            skip(path_key(path, "id"), "duplicate id \"" + truncate_utf8(clean_meta_text(item.id), 60) +
-                                           "\" (first used by " + it->second + ")");
-            return;
-        }
-        set_excerpt(item);
-        compute_reading_time(item);
-        if (lazy_) keep_unparsed(item, from, v, std::move(content));
-        if (item.authors.empty()) without_authors_.push_back(items_.size());
-        items_.push_back(std::move(item));
-    }
-
-    void keep_unparsed(Item& item, BodyFrom from, const Json& v, ItemContent&& content) {
-        std::string body_json;
-        if (from == BodyFrom::Structured && item.kind == ItemKind::Article)
-            if (const Json* body = FieldReader::find(v, "body"))
-                body_json = body->dump(-1, ' ', false, Json::error_handler_t::replace);
-        keep_body_unparsed(item, from, std::move(content), std::move(body_json), lazy_);
-    }
-
-    const ParseOptions& options_;
-    FeedFormat format_;
-    std::vector<Diagnostic> diagnostics_;
-    FieldReader reader_;
-    std::vector<Item> items_;
-    std::size_t count_ = 0;  // elements seen, loaded or not
-    int skipped_ = 0;
-    std::string first_skip_;  // "path: message" of the first item skipped
-    std::vector<std::size_t> without_authors_;
-    std::unordered_map<std::string, std::string> seen_;
-    std::shared_ptr<const ParseOptions> lazy_;  // the options bodies parse with later, when lazy
-};
 
 // Parser events that load the items array's elements as they complete and
 // drop them, so nlohmann's tree of the whole feed never exists at once. This
@@ -253,12 +120,7 @@ ParseResult read_feed(std::string_view bytes, const ParseOptions& options, Parse
     // the items are gone from the tree, so read it all again, unstreamed.
     if (!loader && items_stream.streamed()) return read_feed(bytes, options, before, false);
 
-    FieldReader feed_reader(options, res.diagnostics);
-    res.feed.title = feed_reader.title(root, "title", "");
-    res.feed.home_url = feed_reader.url(root, "home_page_url", "");
-    res.feed.next_url = feed_reader.url(root, "next_url", "");
-    std::vector<Author> feed_authors;
-    if (res.format != FeedFormat::Newsreader) feed_authors = read_jsonfeed_authors(feed_reader, root, "");
+    const std::vector<Author> feed_authors = read_feed_fields(root, options, res);
 
     std::optional<ItemLoader> kept;
     if (!loader) {

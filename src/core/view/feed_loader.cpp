@@ -132,12 +132,28 @@ bool FeedLoader::show_page(const std::string& url, std::string body) {
     return state_.state == LoadState::Ready;
 }
 
+void FeedLoader::parse_in_slices(Defer defer, std::chrono::microseconds slice) {
+    defer_ = std::move(defer);
+    slice_ = slice;
+}
+
 void FeedLoader::arrived(const std::string& url, FetchResponse&& r) {
     const bool first_page = !state_.loading_more;
     if (!r.ok) {
         apply_fault(state_, describe_fetch_fault(r));
     } else if (FaultMessage not_feed = describe_not_a_feed(r.body, r.headers.content_type); !not_feed.text.empty()) {
         apply_fault(state_, not_feed);
+    } else if (defer_ && !r.from_cache) {
+        // A page from the network is parsed in slices: input and frames go
+        // between them. The parse owns the response; the model copies what
+        // it keeps.
+        state_.offline.offline = false;
+        ParseOptions opts;
+        opts.base_url = url;
+        opts.html = html_;
+        opts.lazy_bodies = true;  // an article's blocks are built when it opens
+        parse_slice(std::make_shared<SlicedParse>(std::move(r.body), std::move(opts)), generation_);
+        return;
     } else {
         const bool shown = show_page(url, std::move(r.body));
         if (shown && first_page && r.from_cache) {
@@ -149,6 +165,25 @@ void FeedLoader::arrived(const std::string& url, FetchResponse&& r) {
         went_offline();
     else if (r.ok && !r.from_cache)
         state_.offline.offline = false;
+    if (changed_) changed_();
+}
+
+// One slice now, the next deferred: input and frames run in between. A newer
+// load() (or the loader's end) drops the parse.
+void FeedLoader::parse_slice(std::shared_ptr<SlicedParse> parse, std::uint64_t generation) {
+    if (!parse->step(slice_)) {
+        std::weak_ptr<const bool> alive = alive_;
+        defer_([this, alive, parse = std::move(parse), generation]() mutable {
+            if (alive.expired() || generation != generation_) return;
+            parse_slice(std::move(parse), generation);
+        });
+        return;
+    }
+    parsed(parse->take());
+}
+
+void FeedLoader::parsed(ParseResult&& page) {
+    apply_page(state_, std::move(page));
     if (changed_) changed_();
 }
 

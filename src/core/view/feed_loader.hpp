@@ -24,6 +24,7 @@
 // were never fetched (docs/offline.md).
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -31,6 +32,7 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "core/feed/sliced_parse.hpp"
 #include "core/html/tree.hpp"
 #include "core/net/fetcher.hpp"
 #include "core/view/app_state.hpp"
@@ -81,6 +83,12 @@ public:
     // The delay before the next automatic retry while offline (0: none due).
     int retry_delay_ms() const { return retry_ms_; }
 
+    // Runs a task later, after the platform's pending work (input, frames).
+    using Defer = std::function<void(std::function<void()>)>;
+    // With a Defer, a response is parsed in slices of about `slice`, each
+    // deferred after the last (SlicedParse); without one, in one call.
+    void parse_in_slices(Defer defer, std::chrono::microseconds slice);
+
 private:
     enum class Purpose : unsigned char { Page, Revalidate };
     void peek(const std::string& url);
@@ -92,6 +100,8 @@ private:
     std::string opened_url() const { return state_.feed_url + "#newsreader-opened"; }
     void went_offline();
     void ask_again();
+    void parse_slice(std::shared_ptr<SlicedParse> parse, std::uint64_t generation);
+    void parsed(ParseResult&& page);
 
     Fetcher& fetcher_;
     HtmlParser html_;
@@ -103,6 +113,8 @@ private:
     int retry_ms_ = 0;                        // backoff while offline
     std::uint64_t retry_round_ = 0;           // a timer set before a newer retry is dropped
     std::shared_ptr<const bool> alive_ = std::make_shared<const bool>(true);
+    Defer defer_;
+    std::chrono::microseconds slice_{0};
 };
 
 }  // namespace nr

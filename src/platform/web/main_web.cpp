@@ -21,6 +21,7 @@
 #include "platform/caching_fetcher.hpp"
 #include "platform/frame_step.hpp"
 #include "platform/sdl_window.hpp"
+#include "platform/web/defer_web.hpp"
 #include "platform/web/fetch_web.hpp"
 #include "platform/web/frame_times.hpp"
 #include "platform/web/host_web.hpp"
@@ -385,6 +386,7 @@ int main(int argc, char** argv) {
     hooks.open_url = [](const std::string& url) { nr::host::open_url(url.c_str()); };
     hooks.copy_link = [](const std::string& url) { nr::host::copy_link(url.c_str()); };
     hooks.text_size = [](float size) { nr::host::set_text_size(size); };
+    hooks.defer = nr::web::defer_task;
     r->app = std::make_unique<nr::ui::ReaderApp>(
         *r->cache, *r->images, nr::parse_html_dom, std::move(options), [r] { request_frame(r); }, std::move(hooks));
     r->app->remember_in(r->memory);

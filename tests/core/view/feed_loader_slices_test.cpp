@@ -1,0 +1,78 @@
+// FeedLoader with a Defer: a response is parsed in deferred slices, the
+// state changes once, at the end, and a newer load drops a parse under way.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <deque>
+#include <functional>
+#include <string>
+
+#include "../net/fake_fetcher.hpp"
+#include "core/view/feed_loader.hpp"
+
+namespace {
+
+using nr::LoadState;
+
+const std::string kFirst = "https://news.example/feed.json";
+const std::string kOther = "https://news.example/other.json";
+
+std::string page(int items, const std::string& prefix) {
+    std::string json = R"({"newsreader":1,"title":"Daily","items":[)";
+    for (int i = 0; i < items; ++i)
+        json += (i ? "," : "") + std::string(R"({"id":")") + prefix + std::to_string(i) + R"(","title":"Story"})";
+    return json + "]}";
+}
+
+struct Fixture {
+    nr::test::FakeFetcher fetcher;
+    int changes = 0;
+    std::deque<std::function<void()>> deferred;
+    nr::FeedLoader loader{fetcher, {}, [this] { ++changes; }};
+    Fixture() {
+        loader.parse_in_slices([this](std::function<void()> task) { deferred.push_back(std::move(task)); },
+                               std::chrono::microseconds(0));
+    }
+    // Runs deferred tasks until none is left; returns how many ran.
+    int run_deferred() {
+        int n = 0;
+        while (!deferred.empty()) {
+            auto task = std::move(deferred.front());
+            deferred.pop_front();
+            task();
+            ++n;
+        }
+        return n;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("FeedLoader parses in deferred slices") {
+    Fixture f;
+    f.loader.load(kFirst);
+    f.fetcher.ok(kFirst, page(20, "a"));
+    CHECK(f.loader.state().state == LoadState::Loading);
+    CHECK(f.changes == 0);
+    REQUIRE(f.deferred.size() == 1);
+
+    SUBCASE("Ready once, after many slices") {
+        CHECK(f.run_deferred() >= 20);
+        CHECK(f.loader.state().state == LoadState::Ready);
+        CHECK(f.loader.state().feed.items.size() == 20);
+        CHECK(f.changes == 1);
+    }
+    SUBCASE("a newer load drops the parse under way") {
+        f.deferred.front()();
+        f.deferred.pop_front();
+        f.loader.load(kOther);
+        f.run_deferred();
+        CHECK(f.loader.state().state == LoadState::Loading);
+        CHECK(f.changes == 0);
+        f.fetcher.ok(kOther, page(3, "b"));
+        f.run_deferred();
+        REQUIRE(f.loader.state().feed.items.size() == 3);
+        CHECK(f.loader.state().feed.items[0].id == "b0");
+        CHECK(f.changes == 1);
+    }
+}
