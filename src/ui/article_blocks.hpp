@@ -52,6 +52,7 @@ struct Piece {
     Rect hit;             // relative clickable area for target
     std::string item_id;  // Related: the item to open when it exists in the feed
     std::string url;      // Related / Link: http(s) target
+    std::string key;      // its node in the accessible mirror (core/mirror/mirror.hpp), or ""
 };
 
 struct ArticleLayout {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/mirror/text_overrides.hpp"
 #include "core/text/lang.hpp"
 #include "core/view/layout_metrics.hpp"
 #include "core/view/rect.hpp"
@@ -46,6 +47,7 @@ struct Frame {
     double time = 0;       // seconds, monotonic (animations)
     std::int64_t now = 0;  // Unix seconds (relative dates)
     bool reduced_motion = false;
+    const TextOverrides* overrides = nullptr;  // text a translation tool put in the mirror
     Actions actions;
 };
 

@@ -134,10 +134,13 @@ bool ReaderApp::draw(std::int64_t now) {
     f.time = ImGui::GetTime();
     f.now = now;
     f.reduced_motion = options_.reduced_motion;
+    f.overrides = &overrides_;
 
     const OpenArticle* article = state().open_id.empty() ? nullptr : &state().article;
     const PageMetrics& m = f.metrics;
     bool at_top = true, at_bottom = true;
+    feed_shown_ = true;
+    article_shown_ = article != nullptr;
     if (state().state != LoadState::Ready || !article) {
         // The list alone, one column of the page's measure.
         const float w = std::min(f.width, m.column_width + 2 * m.side_margin);
@@ -151,6 +154,7 @@ bool ReaderApp::draw(std::int64_t now) {
         at_top = article_view_.at_top();
         at_bottom = article_view_.at_bottom();
     } else {
+        feed_shown_ = false;
         article_view_.draw(f, {0, 0, f.width, f.height}, *article, state().feed);
         at_top = article_view_.at_top();
         at_bottom = article_view_.at_bottom();
@@ -187,6 +191,53 @@ std::string ReaderApp::link_at(float x, float y) const {
     for (auto it = links_.rbegin(); it != links_.rend(); ++it)  // the last drawn is on top
         if (it->rect.contains(x, y)) return it->url;
     return {};
+}
+
+MirrorDescription ReaderApp::mirror(std::int64_t now) const {
+    const ArticlePlacement article = article_shown_ ? article_view_.mirror_placement() : ArticlePlacement{};
+    MirrorDescription d = describe(state(), feed_view_.mirror_placement(), article_shown_ ? &article : nullptr, now);
+    if (!feed_shown_) d.feed = {};  // the article fills the widget: the list is not on screen
+    return d;
+}
+
+MirrorDescription ReaderApp::mirror_unplaced(std::int64_t now) const {
+    FeedPlacement feed;
+    feed.items.resize(std::min(state().feed.items.size(), kMirrorHeadlessItems));
+    return describe(state(), feed, nullptr, now);
+}
+
+bool ReaderApp::activate(const std::string& target) {
+    if (target == "more") {
+        if (!loader_.load_more()) return false;
+    } else if (target == "retry") {
+        if (!loader_.retry()) return false;
+    } else if (target == "back") {
+        if (!loader_.back()) return false;
+    } else {
+        if (!loader_.open(target)) return false;
+        article_view_.reset();
+    }
+    changed();
+    return true;
+}
+
+void ReaderApp::reveal(const std::string& key) {
+    const std::string item_prefix = mirror_key::item("");
+    if (key.starts_with(item_prefix)) {
+        const auto& items = state().feed.items;
+        const std::string_view id = std::string_view(key).substr(item_prefix.size());
+        for (std::size_t i = 0; i < items.size(); ++i)
+            if (items[i].id == id) feed_view_.reveal(i);
+    } else {
+        article_view_.reveal(key);
+    }
+    changed();
+}
+
+void ReaderApp::override_text(const std::string& key, const std::string& field, const std::string& text) {
+    const int before = overrides_.generation();
+    overrides_.set(key, field, text);
+    if (overrides_.generation() != before) changed();
 }
 
 std::string ReaderApp::debug_json() const {

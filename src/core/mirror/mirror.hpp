@@ -56,7 +56,6 @@ struct MirrorNode {
     Rect rect;           // in the view's content coordinates (CSS px); empty when not laid out
 
     bool same_content(const MirrorNode& o) const;
-    bool operator==(const MirrorNode&) const = default;
 };
 
 // One scrolling view (the feed list, the article column): its box in the
@@ -65,7 +64,6 @@ struct MirrorView {
     Rect area;
     float scroll = 0;
     std::vector<MirrorNode> nodes;
-    bool operator==(const MirrorView&) const = default;
 };
 
 struct MirrorDescription {
@@ -74,7 +72,6 @@ struct MirrorDescription {
     std::string status;  // what the live region should say about loading, or ""
     MirrorView feed;
     MirrorView article;  // no nodes while the list is shown alone
-    bool operator==(const MirrorDescription&) const = default;
 };
 
 // Where the feed view placed things in its last frame, in its content

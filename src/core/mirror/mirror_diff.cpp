@@ -9,7 +9,9 @@ namespace nr {
 namespace {
 
 bool near(float a, float b) { return std::fabs(a - b) <= kMirrorRectSlop; }
-bool same_rect(const Rect& a, const Rect& b) { return near(a.x, b.x) && near(a.y, b.y) && near(a.w, b.w) && near(a.h, b.h); }
+bool same_rect(const Rect& a, const Rect& b) {
+    return near(a.x, b.x) && near(a.y, b.y) && near(a.w, b.w) && near(a.h, b.h);
+}
 
 MirrorOp op(MirrorOpKind kind, MirrorViewId view) {
     MirrorOp o;
@@ -20,7 +22,8 @@ MirrorOp op(MirrorOpKind kind, MirrorViewId view) {
 
 // True when the keys both lists hold come in the same order in each: then
 // adds and removes reach the new order; otherwise the view is replaced.
-bool common_order_kept(const std::vector<MirrorNode>& a, const std::unordered_map<std::string_view, std::size_t>& in_b) {
+bool common_order_kept(const std::vector<MirrorNode>& a,
+                       const std::unordered_map<std::string_view, std::size_t>& in_b) {
     std::size_t last = 0;
     bool any = false;
     for (const MirrorNode& n : a) {
@@ -86,7 +89,9 @@ void diff_view(MirrorViewId id, const MirrorView& a, const MirrorView& b, std::v
 // Tenths of a pixel are plenty for positioning transparent text.
 double tenth(float v) { return std::round(double(v) * 10) / 10; }
 
-nlohmann::json rect_json(const Rect& r) { return nlohmann::json::array({tenth(r.x), tenth(r.y), tenth(r.w), tenth(r.h)}); }
+nlohmann::json rect_json(const Rect& r) {
+    return nlohmann::json::array({tenth(r.x), tenth(r.y), tenth(r.w), tenth(r.h)});
+}
 
 nlohmann::json node_json(const MirrorNode& n) {
     nlohmann::json j = nlohmann::json::object();

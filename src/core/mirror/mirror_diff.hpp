@@ -29,7 +29,7 @@ struct MirrorOp {
     std::string key;
     std::string before;
     MirrorNode node;
-    Rect rect;     // Move; View: the area
+    Rect rect;  // Move; View: the area
     float scroll = 0;
     // Head
     std::string label;

@@ -133,7 +133,8 @@ TEST_CASE("article_mirror gives the article's blocks in reading order") {
     CHECK(v.nodes[4].level == 2);
     const nr::MirrorNode& para = v.nodes[5];
     REQUIRE(para.parts.size() == 1);
-    CHECK(para.parts[0] == nr::MirrorSpans{{"Read ", ""}, {"the report", "https://example.com/report"}, {" today.", ""}});
+    CHECK(para.parts[0] ==
+          nr::MirrorSpans{{"Read ", ""}, {"the report", "https://example.com/report"}, {" today.", ""}});
     CHECK(para.rect.y == doctest::Approx(300));
     CHECK(v.nodes[6].meta == "A fisher");
     CHECK(v.nodes[7].kind == nr::MirrorKind::Related);
