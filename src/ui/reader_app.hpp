@@ -81,6 +81,9 @@ public:
     // The accessible mirror (core/mirror/mirror.hpp): what the last frame
     // showed, placed where it drew it.
     MirrorDescription mirror(std::int64_t now) const;
+    // How far the feed and the article are scrolled (a glide's frames).
+    float feed_scroll() const { return feed_view_.scroll_offset(); }
+    float article_scroll() const { return article_view_.scroll_offset(); }
     // The same without a frame (no WebGL): the first items, unplaced.
     MirrorDescription mirror_unplaced(std::int64_t now) const;
     // A mirror element was activated: `target` is an item id to open, or

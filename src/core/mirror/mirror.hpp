@@ -96,7 +96,7 @@ struct ArticlePlacement {
 // How many items either side of the visible ones the mirror keeps: enough
 // for find-in-page and a screen reader's browse mode around the view,
 // bounded so that a 10,000-item feed does not become 10,000 DOM articles.
-inline constexpr std::size_t kMirrorWindow = 50;
+inline constexpr std::size_t kMirrorWindow = 30;
 // Without layout (the no-WebGL view) the mirror lists the first items.
 inline constexpr std::size_t kMirrorHeadlessItems = 200;
 

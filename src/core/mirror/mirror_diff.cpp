@@ -149,6 +149,21 @@ std::vector<MirrorOp> diff_mirror(const MirrorDescription& a, const MirrorDescri
     return out;
 }
 
+std::vector<MirrorOp> follow_scroll(MirrorDescription& shown, float feed_scroll, float article_scroll) {
+    std::vector<MirrorOp> out;
+    auto follow = [&](MirrorViewId id, MirrorView& view, float scroll) {
+        if (view.nodes.empty() || near(view.scroll, scroll)) return;
+        view.scroll = scroll;
+        MirrorOp o = op(MirrorOpKind::View, id);
+        o.rect = view.area;
+        o.scroll = scroll;
+        out.push_back(std::move(o));
+    };
+    follow(MirrorViewId::Feed, shown.feed, feed_scroll);
+    follow(MirrorViewId::Article, shown.article, article_scroll);
+    return out;
+}
+
 std::string mirror_ops_json(const std::vector<MirrorOp>& ops) {
     nlohmann::json out = nlohmann::json::array();
     for (const MirrorOp& o : ops) {

@@ -42,6 +42,11 @@ inline constexpr float kMirrorRectSlop = 0.25f;
 
 std::vector<MirrorOp> diff_mirror(const MirrorDescription& before, const MirrorDescription& after);
 
+// Only the views' scroll positions changed (frames of a glide): `shown`
+// takes them and the View ops say so; everything else waits for the frame
+// that settles (diff_mirror), so a scroll costs one transform per frame.
+std::vector<MirrorOp> follow_scroll(MirrorDescription& shown, float feed_scroll, float article_scroll);
+
 // The ops as the JSON the page's mirror applies (src/platform/web/mirror_glue.js
 // reads it; docs/accessibility.md describes the form). "[]" for no ops.
 std::string mirror_ops_json(const std::vector<MirrorOp>& ops);

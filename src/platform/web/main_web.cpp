@@ -84,8 +84,16 @@ void on_idle(void* user) {
 // Brings the page's mirror up to what the frame showed (`placed`), or, with
 // no frame (no WebGL), to the model alone; sends nothing when nothing
 // changed. Returns the time it took, ms.
-float update_mirror(WebRunner* r, bool placed) {
+// While a glide or a drag animates, only the views' scroll follows; the
+// frame that settles brings the rest (the items around the new view).
+float update_mirror(WebRunner* r, bool placed, bool animating = false) {
     const double start = emscripten_get_now();
+    if (placed && animating) {
+        const std::vector<nr::MirrorOp> ops =
+            nr::follow_scroll(r->mirror, r->app->feed_scroll(), r->app->article_scroll());
+        if (!ops.empty()) nr::host::mirror(nr::mirror_ops_json(ops).c_str());
+        return float(emscripten_get_now() - start);
+    }
     const auto now = std::int64_t(emscripten_date_now() / 1000.0);
     nr::MirrorDescription d = placed ? r->app->mirror(now) : r->app->mirror_unplaced(now);
     const std::vector<nr::MirrorOp> ops = nr::diff_mirror(r->mirror, d);
@@ -147,7 +155,7 @@ EM_BOOL on_animation_frame(double now_ms, void* user) {
     r->last_frame_ms = now_ms;
     ++r->frames_drawn;
     nr::FramePhases phases = step.phases;
-    phases.mirror = update_mirror(r, true);
+    phases.mirror = update_mirror(r, true, step.animating);
     nr::web::frame_timed(phases);
 
     report_to_host(r);

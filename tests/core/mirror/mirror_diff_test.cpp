@@ -137,3 +137,14 @@ TEST_CASE("mirror_ops_json is what the page applies") {
         CHECK_FALSE(nlohmann::json::parse(s, nullptr, false).is_discarded());
     }
 }
+
+TEST_CASE("follow_scroll moves the views alone, and only when they moved") {
+    nr::MirrorDescription shown = feed({node("a", 0), node("b", 50)});
+    CHECK(nr::follow_scroll(shown, 0, 0).empty());
+    const auto ops = nr::follow_scroll(shown, 120, 40);  // the article view is empty: nothing to move
+    REQUIRE(kinds(ops) == "view");
+    CHECK(ops[0].scroll == doctest::Approx(120));
+    CHECK(ops[0].rect.h == doctest::Approx(600));
+    CHECK(shown.feed.scroll == doctest::Approx(120));
+    CHECK(nr::diff_mirror(shown, feed({node("a", 0), node("b", 50)}, 120)).empty());
+}
