@@ -50,6 +50,7 @@ set(NR_WASM_LINK_FLAGS
   "SHELL:--pre-js ${NR_SRC}/platform/web/html_dom.js"
   "SHELL:--pre-js ${NR_SRC}/platform/web/fetch_glue.js"
   "SHELL:--pre-js ${NR_SRC}/platform/web/indexeddb_glue.js"
+  "SHELL:--pre-js ${NR_SRC}/platform/web/mirror_glue.js"
   --post-js ${NR_SRC}/platform/web/post.js)
 
 # nr_add_wasm_module(TARGET SITE_DIR EXPORTS [SOURCES...]): the module as
@@ -62,8 +63,8 @@ function(nr_add_wasm_module target site_dir exports)
                                              RUNTIME_OUTPUT_DIRECTORY ${site_dir})
   target_link_options(${target} PRIVATE ${NR_WASM_LINK_FLAGS} -sEXPORTED_FUNCTIONS=${exports})
   set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS
-    ${NR_SRC}/platform/web/html_dom.js ${NR_SRC}/platform/web/fetch_glue.js ${NR_SRC}/platform/web/post.js
-    ${NR_SRC}/platform/web/indexeddb_glue.js ${NR_EXPORTS_FILE})
+    ${NR_SRC}/platform/web/html_dom.js ${NR_SRC}/platform/web/fetch_glue.js ${NR_SRC}/platform/web/mirror_glue.js
+    ${NR_SRC}/platform/web/post.js ${NR_SRC}/platform/web/indexeddb_glue.js ${NR_EXPORTS_FILE})
 endfunction()
 
 nr_add_wasm_module(newsreader-wasm ${NR_SITE_DIR} ${NR_PRODUCT_EXPORTS})

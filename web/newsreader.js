@@ -15,8 +15,10 @@
 //   newsreader:*          bubbling CustomEvents: ready, open, back, linkclick (cancelable), more, error
 //   element.newsreader    the handle: { stats(), debug(), open(id), back(), setFeed(url), on(), off(), destroy() }
 // Options, events and the handle are documented in README.md.
-// When the module cannot start or its WebGL context is lost for good, the
-// widget shows the reason in DOM text with a Retry button (mounts again).
+// When the module cannot start, the element shows the reason in DOM text
+// with a Retry button (mounts again). When WebGL cannot run (no WebGL2, no
+// context, a context lost for good) the accessible mirror, made visible, is
+// the widget's content: real headlines and links (docs/accessibility.md).
 //
 // Read from mount() down: each step of a mount is one function below it.
 (() => {
@@ -321,6 +323,7 @@ function createWidget(element, settings, options) {
     lifetime,
     canvas: makeCanvas(root, lifetime.signal),
     module: null,
+    mirror: null,  // the accessible mirror, made with the module (mirror_glue.js)
     gl: null,
     aborted: null,  // the Error of a runtime abort
     destroyed: false,
@@ -353,8 +356,9 @@ function makeCanvas(root, signal) {
   // SDL's mousedown handler keeps the canvas from taking focus; a tabindex
   // and an explicit focus give it keyboard input without stealing the page's.
   canvas.tabIndex = 0;
-  canvas.setAttribute('role', 'application');
-  canvas.setAttribute('aria-label', 'News reader');
+  // Assistive technology reads the mirror (src/platform/web/mirror_glue.js),
+  // which is labelled; the canvas is only its picture.
+  canvas.setAttribute('aria-hidden', 'true');
   canvas.addEventListener('pointerdown', () => canvas.focus(), { signal });
   canvas.addEventListener('contextmenu', (e) => e.preventDefault(), { signal });
   root.replaceChildren(canvas);
@@ -399,6 +403,9 @@ function makeApi(widget) {
     version: VERSION,
     // Keyboard focus on an item of the list, with the canvas's focus ring.
     focusItem(id) { return !!widget.module?.ccall('nr_focus_item', 'number', ['string'], [String(id)]); },
+    // Says text through the widget's polite live region (loading, errors,
+    // offline state): for code that reports on the widget.
+    announce(text) { widget.mirror?.announce(String(text)); },
     destroy: () => destroyWidget(widget),
   };
 }
@@ -426,6 +433,8 @@ function readStats(widget) {
     imagesLoading: module?.nrImageLoads?.size ?? 0,
     heapBytes: module ? module.HEAPU8.length : 0,
     frameMs: frameTimes(module),
+    // The accessible mirror: its element count and what patching it cost.
+    mirror: widget.mirror?.stats() ?? null,
   };
 }
 
@@ -439,12 +448,14 @@ function frameTimes(module) {
     p50: module._nr_frame_ms_percentile(50, 0),
     p95: module._nr_frame_ms_percentile(95, 0),
     max: module._nr_frame_ms_percentile(100, 0),
-    // p95 of each phase on its own: events + fonts, UI, render.
+    // p95 of each phase on its own: events + fonts, UI, render, the mirror.
     phasesP95: {
       events: module._nr_frame_ms_percentile(95, 1),
       ui: module._nr_frame_ms_percentile(95, 2),
       render: module._nr_frame_ms_percentile(95, 3),
+      mirror: module._nr_frame_ms_percentile(95, 4),
     },
+    mirrorP50: module._nr_frame_ms_percentile(50, 4),
   };
 }
 
@@ -475,6 +486,7 @@ function destroyWidget(widget) {
   widget.root.adoptedStyleSheets = [];
   if (widget.element.newsreader === widget.api) delete widget.element.newsreader;
   delete widget.element.dataset.state;
+  delete widget.element.dataset.view;
 }
 
 // A destroyed widget's WebGL context would stay alive until garbage
@@ -495,7 +507,7 @@ function makeHost(widget) {
       emit(element, 'newsreader:ready', widget.api.stats());
       if (settings.article && settings.open === 'inside') widget.api.open(settings.article);
     },
-    fatal: (message) => showFatal(widget, message),
+    noGraphics: () => showPlainView(widget),
     setScrollEdges(top, bottom) { widget.edges = { top, bottom }; },
     opened: (id, url) => emit(element, 'newsreader:open', { id, url }),
     closed: () => emit(element, 'newsreader:back', {}),
@@ -511,7 +523,10 @@ function makeHost(widget) {
 function setState(widget, state, error, skipped = 0, skipReason = '', code = errorCode(error)) {
   Object.assign(widget.stats, { state, error, skipped, skipReason });
   widget.element.dataset.state = state;
-  if (state === 'error') emit(widget.element, 'newsreader:error', { code, message: error, skipped, skipReason });
+  if (state === 'error') {
+    widget.mirror?.announce(error);
+    emit(widget.element, 'newsreader:error', { code, message: error, skipped, skipReason });
+  }
 }
 
 // What kind of failure a feed load's message is, from its wording in
@@ -523,10 +538,12 @@ function errorCode(message) {
   return 'format';
 }
 
-// The canvas cannot be used (no WebGL2, too many contexts): say so in plain
-// DOM text rather than leave an empty box.
-function showFatal(widget, message) {
-  showNote(widget, 'webgl', `This news reader cannot run here: ${message}`);
+// The canvas cannot be used (no WebGL2, too many contexts, a context lost
+// for good): the mirror has switched to its plain view (mirror_glue.js
+// setPlain) and is the content; the canvas steps aside.
+function showPlainView(widget) {
+  widget.canvas.style.display = 'none';
+  widget.element.dataset.view = 'plain';
 }
 
 // A failure in plain DOM text, in place of the canvas, with a Retry button
@@ -624,35 +641,28 @@ function passScrollAtEdges(widget) {
 function followContextLoss(widget) {
   const { canvas, signal } = widget;
   let timer = 0;
-  let note = null;
+  let plain = false;
   canvas.addEventListener('webglcontextlost', (e) => {
     e.preventDefault();  // without it the context is never restored
     widget.module?._nr_context_lost();
     clearTimeout(timer);
-    timer = setTimeout(() => { note = showContextLost(widget); }, CONTEXT_RESTORE_MS);
+    timer = setTimeout(() => {
+      plain = true;
+      widget.mirror?.setPlain(true, 'the WebGL context was lost and not given back');
+      showPlainView(widget);
+    }, CONTEXT_RESTORE_MS);
   }, { signal });
   canvas.addEventListener('webglcontextrestored', () => {
     clearTimeout(timer);
-    if (note) {
-      note.remove();
+    if (plain) {
+      plain = false;
+      widget.mirror?.setPlain(false);
       canvas.style.display = 'block';
-      setState(widget, note.stateBefore.state, note.stateBefore.error);
-      note = null;
+      delete widget.element.dataset.view;
     }
     widget.module?._nr_context_restored();
   }, { signal });
   signal.addEventListener('abort', () => clearTimeout(timer));
-}
-
-function showContextLost(widget) {
-  const stateBefore = { state: widget.stats.state, error: widget.stats.error };
-  setState(widget, 'error', 'The news reader lost its graphics (WebGL) context and the browser did not give it back.',
-    0, '', 'webgl');
-  const note = errorNote(widget, widget.stats.error);
-  note.stateBefore = stateBefore;
-  widget.canvas.style.display = 'none';
-  widget.canvas.before(note);
-  return note;
 }
 
 // Instantiates the module from the one compiled download. The WebGL context
@@ -667,6 +677,10 @@ async function startModule(widget, settings) {
   const started = createNewsreaderModule({
     canvas: widget.canvas,
     nrHost: makeHost(widget),
+    // The accessible mirror's place and lifetime (src/platform/web/mirror_glue.js).
+    nrMirrorRoot: widget.root ?? widget.element,
+    nrSignal: widget.signal,
+    nrMirrorMade(mirror) { widget.mirror = mirror; },
     nrEarly: widget.early,
     nrHtmlPolicy: trustedHtmlPolicy,
     arguments: moduleArguments(settings),

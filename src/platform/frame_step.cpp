@@ -22,7 +22,7 @@ FrameStep step_frame(SdlWindow* window, ui::ReaderApp& app, ImageSource& images,
     images.end_frame();  // LRU eviction sees which images this frame used
     const double end = clock_ms();
     step.drawn = true;
-    step.phases = {float(ui_start - start), float(render_start - ui_start), float(end - render_start)};
+    step.phases = {float(ui_start - start), float(render_start - ui_start), float(end - render_start), 0};
     return step;
 }
 

@@ -16,10 +16,11 @@ class ReaderApp;
 }
 
 // Wall time of a frame's phases, ms: pending input and font preparation,
-// the UI (ImGui new frame + app), render (draw lists to GL, image cache).
+// the UI (ImGui new frame + app), render (draw lists to GL, image cache),
+// and the web runner's accessible mirror (describe, diff, DOM patch).
 struct FramePhases {
-    float events = 0, ui = 0, render = 0;
-    float total() const { return events + ui + render; }
+    float events = 0, ui = 0, render = 0, mirror = 0;
+    float total() const { return events + ui + render + mirror; }
 };
 
 struct FrameStep {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "core/mirror/mirror.hpp"
 #include "core/text/case_map.hpp"
 #include "core/text/ui_strings.hpp"
 #include "core/text/url.hpp"
@@ -281,6 +282,13 @@ public:
         push(std::move(p));
     }
 
+    // Names the pieces pushed since `count()` was `from` for the mirror (the
+    // last of them: a block is one piece).
+    std::size_t count() const { return out_.pieces.size(); }
+    void tag(std::size_t from, std::string key) {
+        if (out_.pieces.size() > from) out_.pieces.back().key = std::move(key);
+    }
+
 private:
     void push(Piece p) { out_.pieces.push_back(std::move(p)); }
 
@@ -296,23 +304,37 @@ private:
 ArticleLayout layout_article(const Item& item, std::string_view body_error, float width, const Fonts& fonts, Lang ui,
                              bool unavailable_offline) {
     Builder b(fonts, width, item_lang(item, ui));
+    std::size_t from = b.count();
     b.back(is_http_url(item.url));
+    b.tag(from, mirror_key::back);
+    from = b.count();
     if (!item.title.empty()) b.headline(item.title);
+    b.tag(from, mirror_key::headline);
+    from = b.count();
     if (!meta_line(item, 0).empty()) b.meta();  // only the time in it moves; emptiness does not
+    b.tag(from, mirror_key::meta);
+    from = b.count();
     if (item.hero) b.image(*item.hero, art::media_gap);
+    b.tag(from, mirror_key::hero);
     if (unavailable_offline) {
         const std::string& excerpt = item.summary.empty() ? item.excerpt : item.summary;
         if (!excerpt.empty()) b.paragraph(Runs{Run{excerpt}});
-        b.offline_block(offline_strings(item_lang(item)));
+        b.offline_block(offline_strings(item_lang(item, ui)));
         return b.finish();
     }
     if (item.body.empty()) {
-        if (!item.summary.empty())
+        from = b.count();
+        if (!item.summary.empty()) {
             b.paragraph(Runs{Run{item.summary}});
-        else if (body_error.empty())
+            b.tag(from, mirror_key::summary);
+        } else if (body_error.empty()) {
             b.empty_note();
+            b.tag(from, mirror_key::empty);
+        }
     }
-    for (const Block& block : item.body) {
+    for (std::size_t i = 0; i < item.body.size(); ++i) {
+        const Block& block = item.body[i];
+        from = b.count();
         switch (block.type) {
             case BlockType::Paragraph: b.paragraph(block.runs); break;
             case BlockType::Heading: b.heading(block); break;
@@ -322,10 +344,17 @@ ArticleLayout layout_article(const Item& item, std::string_view body_error, floa
             case BlockType::List: b.list(block); break;
             case BlockType::Divider: b.rule(art::divider_gap); break;
         }
+        b.tag(from, mirror_key::block(i));
     }
+    from = b.count();
     if (!body_error.empty()) b.error_note(body_error);
+    b.tag(from, mirror_key::error);
     if (!item.authors.empty()) b.rule(art::authors_gap);
-    for (const Author& a : item.authors) b.author(a);
+    for (std::size_t i = 0; i < item.authors.size(); ++i) {
+        from = b.count();
+        b.author(item.authors[i]);
+        b.tag(from, mirror_key::author(i));
+    }
     return b.finish();
 }
 

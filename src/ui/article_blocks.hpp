@@ -53,6 +53,7 @@ struct Piece {
     Rect copy;            // Back row: where "Copy link" goes, when the story has a link
     std::string item_id;  // Related: the item to open when it exists in the feed
     std::string url;      // Related / Link: http(s) target
+    std::string key;      // its node in the accessible mirror (core/mirror/mirror.hpp), or ""
 };
 
 struct ArticleLayout {

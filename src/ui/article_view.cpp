@@ -159,6 +159,7 @@ void ArticleView::draw(Frame& f, const Rect& area, const OpenArticle& article, c
     retry_button_ = Rect{};
     const float width = article_column_width(area.w);
     const float x = snap(area.x + (area.w - width) * 0.5f);
+    column_x_ = x - area.x;
     ensure_layout(f, article, width);
 
     scroll_.begin(f, area, layout_.height);
@@ -289,6 +290,20 @@ void ArticleView::draw_piece(Frame& f, const Piece& p, int index, float x, float
             }
             break;
     }
+}
+
+void ArticleView::reveal(const std::string& key) {
+    for (const Piece& p : layout_.pieces)
+        if (p.key == key) scroll_.reveal(p.y, p.h);
+}
+
+ArticlePlacement ArticleView::mirror_placement() const {
+    ArticlePlacement out;
+    out.area = area_;
+    out.scroll = scroll_.offset();
+    for (const Piece& p : layout_.pieces)
+        if (!p.key.empty()) out.pieces.emplace(p.key, Rect{column_x_, p.y, laid_width_, p.h});
+    return out;
 }
 
 }  // namespace nr::ui

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/feed/model.hpp"
+#include "core/mirror/mirror.hpp"
 #include "core/view/app_state.hpp"
 #include "ui/article_blocks.hpp"
 #include "ui/frame.hpp"
@@ -44,6 +45,10 @@ public:
     void key_scroll(float dy) { scroll_.scroll_by(dy); }
     void scroll_home() { scroll_.scroll_to(0); }
     void scroll_end() { scroll_.scroll_to(1e9f); }
+    // Scrolls the piece with this mirror key into view (the mirror's focus).
+    void reveal(const std::string& key);
+    // Where the last frame placed the pieces, for the accessible mirror.
+    ArticlePlacement mirror_placement() const;
 
 private:
     void ensure_layout(const Frame& f, const OpenArticle& article, float width);
@@ -69,6 +74,7 @@ private:
     float pending_scroll_ = -1;
     Rect save_button_;
     Rect retry_button_;
+    float column_x_ = 0;  // the column's left edge within area_
 };
 
 }  // namespace nr::ui

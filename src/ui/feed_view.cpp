@@ -68,14 +68,17 @@ FeedView::Card FeedView::layout_card(Frame& f, const Item& item, float width) co
         h += c.thumb_h + card::thumbnail_above_gap;
     }
     const float scale = f.fonts.text_scale();
-    if (!item.title.empty()) {
-        c.title = layout_plain(item.title, Role::CardHeadline, c.text_w,
+    const std::string key = f.overrides && !f.overrides->empty() ? mirror_key::item(item.id) : std::string();
+    const std::string& title = f.overrides ? f.overrides->apply(key, "text", item.title) : item.title;
+    if (!title.empty()) {
+        c.title = layout_plain(title, Role::CardHeadline, c.text_w,
                                lines_for(brief ? card::brief_headline_lines : card::headline_lines, scale), f.fonts);
         h += c.title.height();
     }
     // The compact column beside an article shows headlines only; a brief
     // without one shows its text instead, or it would be a bare date.
-    const std::string& excerpt = item.summary.empty() ? item.excerpt : item.summary;
+    const std::string& own_excerpt = item.summary.empty() ? item.excerpt : item.summary;
+    const std::string& excerpt = f.overrides ? f.overrides->apply(key, "excerpt", own_excerpt) : own_excerpt;
     if (brief && (!compact || item.title.empty())) {
         const int lines = lines_for(compact ? card::compact_brief_text_lines : card::brief_text_lines, scale);
         if (const Block* b = brief_block(item)) {
@@ -276,8 +279,8 @@ void FeedView::draw_status(Frame& f, const AppState& state, float x, float y, fl
 // only cards coming into view are laid out. Keyed by the font atlas (a
 // rebuilt atlas measures differently) and the minute (relative times).
 const FeedView::Card& FeedView::cached_card(Frame& f, std::size_t i, const Item& item, float width) {
-    const CardKey key{f.fonts.generation(), f.now / 60};
-    if (key.atlas != cache_key_.atlas || key.minute != cache_key_.minute) {
+    const CardKey key{f.fonts.generation(), f.now / 60, f.overrides ? f.overrides->generation() : 0};
+    if (key.atlas != cache_key_.atlas || key.minute != cache_key_.minute || key.overrides != cache_key_.overrides) {
         card_cache_.clear();
         cache_key_ = key;
     }
@@ -400,9 +403,12 @@ void FeedView::draw(Frame& f, const Rect& area, const AppState& state, Style sty
         scroll_.reveal(header_height_ + list_.offset(std::size_t(pending_reveal_)),
                        list_.height(std::size_t(pending_reveal_)));
         pending_reveal_ = -1;
+        f.actions.animating = true;  // the glide starts next frame (begin() ran before this)
     }
 
     const float top = scroll_.top();
+    area_ = area;
+    first_visible_ = last_visible_ = 0;
     header_height_ = draw_header(f, state, area.x, top, area.w);
     if (state.state != LoadState::Ready || items.empty()) {
         draw_status(f, state, area.x, top + header_height_, area.w);
@@ -422,6 +428,8 @@ void FeedView::draw(Frame& f, const Rect& area, const AppState& state, Style sty
         drawn_.push_back({items[i].id, Rect{area.x, y, area.w, c.height}});
     }
     prune_cache(first, last);
+    first_visible_ = first;
+    last_visible_ = std::min(last, items.size());
     draw_footer(f, state, area.x, top + header_height_ + list_.total_height(), area.w);
     scroll_.end(f);
 }
@@ -455,6 +463,30 @@ void FeedView::home() {
 // The end of a long list is only known once the cards there are measured:
 // jump, measure, and jump again until the bottom holds still.
 void FeedView::end() { pending_end_ = true; }
+
+void FeedView::reveal(std::size_t index) {
+    if (index >= list_.size()) return;
+    focus_ = int(index);
+    pending_reveal_ = focus_;
+}
+
+FeedPlacement FeedView::mirror_placement() const {
+    FeedPlacement p;
+    p.area = area_;
+    p.scroll = scroll_.offset();
+    const std::size_t n = list_.size();
+    if (n > 0 && last_visible_ > first_visible_) {
+        p.first = first_visible_ > kMirrorWindow ? first_visible_ - kMirrorWindow : 0;
+        const std::size_t end = std::min(n, last_visible_ + kMirrorWindow);
+        p.items.reserve(end - p.first);
+        for (std::size_t i = p.first; i < end; ++i)
+            p.items.push_back(Rect{0, header_height_ + list_.offset(i), area_.w, list_.height(i)});
+    }
+    const float footer_y = n > 0 ? header_height_ + list_.total_height() + tokens::feed::footer_gap
+                                 : header_height_ + tokens::feed::status_gap;
+    p.footer = Rect{kPadX, footer_y, area_.w - 2 * kPadX, tokens::control_height};
+    return p;
+}
 
 const Item* FeedView::focused(const AppState& state) const {
     if (focus_ < 0 || std::size_t(focus_) >= state.feed.items.size()) return nullptr;

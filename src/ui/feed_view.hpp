@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/mirror/mirror.hpp"
 #include "core/view/app_state.hpp"
 #include "core/view/virtual_list.hpp"
 #include "ui/frame.hpp"
@@ -37,6 +38,13 @@ public:
     const Item* focused(const AppState& state) const;
     // Moves the list's focus to an item (the DOM mirror, tests); false if absent.
     bool focus_item(const AppState& state, const std::string& id);
+    // Scrolls item `index` into view with the focus ring on it (the mirror's
+    // focus, find-in-page).
+    void reveal(std::size_t index);
+
+    // Where the last frame placed the items around the view, for the
+    // accessible mirror (content coordinates of the view).
+    FeedPlacement mirror_placement() const;
 
     const std::vector<DrawnItem>& drawn() const { return drawn_; }
     bool at_top() const { return scroll_.scroller().at_top(); }
@@ -94,9 +102,12 @@ private:
     Rect saved_link_;
     std::string first_id_;  // the first item last synced: new stories merged above it are detected by it
     ListPosition pending_restore_;
+    Rect area_;
+    std::size_t first_visible_ = 0, last_visible_ = 0;
     struct CardKey {
         int atlas = -1;  // Fonts::generation()
         std::int64_t minute = 0;
+        int overrides = 0;  // TextOverrides::generation()
     };
     CardKey cache_key_;
     std::unordered_map<std::size_t, Card> card_cache_;

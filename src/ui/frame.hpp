@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/mirror/text_overrides.hpp"
 #include "core/text/lang.hpp"
 #include "core/view/layout_metrics.hpp"
 #include "core/view/reading_memory.hpp"
@@ -73,9 +74,10 @@ struct Frame {
     double time = 0;       // seconds, monotonic (animations)
     std::int64_t now = 0;  // Unix seconds (relative dates)
     bool reduced_motion = false;
-    const ReadingMemory* memory = nullptr;  // read markers (read stories are drawn dimmed)
-    Lang lang = Lang::En;                   // the interface language (ui_strings)
-    bool link_copied = false;               // show "Link copied" in place of "Copy link"
+    const ReadingMemory* memory = nullptr;     // read markers (read stories are drawn dimmed)
+    Lang lang = Lang::En;                      // the interface language (ui_strings)
+    bool link_copied = false;                  // show "Link copied" in place of "Copy link"
+    const TextOverrides* overrides = nullptr;  // text a translation tool put in the mirror
     Actions actions;
     FocusFrame focus;
     DrawnText text;

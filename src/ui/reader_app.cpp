@@ -300,6 +300,7 @@ bool ReaderApp::draw(std::int64_t now) {
     f.focus.current = focus_.current();
     f.focus.activate = activate_;
     f.focus.reveal = focus_.take_reveal();
+    f.overrides = &overrides_;
 
     const float top = draw_banner(f);
     const float h = std::max(0.0f, f.height - top);
@@ -307,8 +308,11 @@ bool ReaderApp::draw(std::int64_t now) {
     const ArticleChrome chrome{article && is_saved(state(), state().open_id), state().offline.offline};
     const PageMetrics& m = f.metrics;
     bool at_top = true, at_bottom = true;
+    feed_shown_ = true;
+    article_shown_ = article != nullptr;
     Rect feed_area;  // where the list is drawn, for the pill; empty when it is not
     if (!article && showing_saved_) {
+        feed_shown_ = false;
         const float w = std::min(f.width, m.column_width + 2 * m.side_margin);
         saved_view_.draw(f, {(f.width - w) * 0.5f, top, w, h}, state());
         at_top = saved_view_.at_top();
@@ -323,6 +327,7 @@ bool ReaderApp::draw(std::int64_t now) {
         at_top = article_view_.at_top();
         at_bottom = article_view_.at_bottom();
     } else {
+        feed_shown_ = false;
         article_view_.draw(f, {0, top, f.width, h}, *article, state().feed, chrome);
         at_top = article_view_.at_top();
         at_bottom = article_view_.at_bottom();
@@ -449,6 +454,54 @@ std::string ReaderApp::link_at(float x, float y) const {
     for (auto it = links_.rbegin(); it != links_.rend(); ++it)  // the last drawn is on top
         if (it->rect.contains(x, y)) return it->url;
     return {};
+}
+
+MirrorDescription ReaderApp::mirror(std::int64_t now) const {
+    const ArticlePlacement article = article_shown_ ? article_view_.mirror_placement() : ArticlePlacement{};
+    MirrorDescription d = describe(state(), feed_view_.mirror_placement(), article_shown_ ? &article : nullptr, now);
+    if (!feed_shown_) d.feed = {};  // the article fills the widget: the list is not on screen
+    return d;
+}
+
+MirrorDescription ReaderApp::mirror_unplaced(std::int64_t now) const {
+    FeedPlacement feed;
+    feed.items.resize(std::min(state().feed.items.size(), kMirrorHeadlessItems));
+    return describe(state(), feed, nullptr, now);
+}
+
+bool ReaderApp::activate(const std::string& target) {
+    if (target == "more") {
+        if (!loader_.load_more()) return false;
+    } else if (target == "retry") {
+        if (!loader_.retry()) return false;
+    } else if (target == "back") {
+        if (!loader_.back()) return false;
+    } else {
+        if (!loader_.open(target)) return false;
+        article_view_.reset();
+    }
+    changed();
+    return true;
+}
+
+void ReaderApp::reveal(const std::string& key) {
+    const std::string item_prefix = mirror_key::item("");
+    if (key.starts_with(item_prefix)) {
+        const auto& items = state().feed.items;
+        const std::string_view id = std::string_view(key).substr(item_prefix.size());
+        for (std::size_t i = 0; i < items.size(); ++i)
+            if (items[i].id == id) feed_view_.reveal(i);
+        focus_.focus("list");  // the ring on it, as the keyboard's focus would draw it
+    } else {
+        article_view_.reveal(key);
+    }
+    changed();
+}
+
+void ReaderApp::override_text(const std::string& key, const std::string& field, const std::string& text) {
+    const int before = overrides_.generation();
+    overrides_.set(key, field, text);
+    if (overrides_.generation() != before) changed();
 }
 
 std::string ReaderApp::debug_json() const {

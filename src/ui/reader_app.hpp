@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "core/html/tree.hpp"
+#include "core/mirror/mirror.hpp"
+#include "core/mirror/text_overrides.hpp"
 #include "core/net/fetcher.hpp"
 #include "core/view/app_state.hpp"
 #include "core/view/feed_loader.hpp"
@@ -138,6 +140,23 @@ public:
     bool focus_item(const std::string& id);
     float text_size() const { return text_size_; }
 
+    // The accessible mirror (core/mirror/mirror.hpp): what the last frame
+    // showed, placed where it drew it.
+    MirrorDescription mirror(std::int64_t now) const;
+    // How far the feed and the article are scrolled (a glide's frames).
+    float feed_scroll() const { return feed_view_.scroll_offset(); }
+    float article_scroll() const { return article_view_.scroll_offset(); }
+    // The same without a frame (no WebGL): the first items, unplaced.
+    MirrorDescription mirror_unplaced(std::int64_t now) const;
+    // A mirror element was activated: `target` is an item id to open, or
+    // "more", "retry", "back". False when it did nothing.
+    bool activate(const std::string& target);
+    // A mirror element took focus (or find-in-page selected it): scroll the
+    // canvas to it, with the focus ring on a feed item.
+    void reveal(const std::string& key);
+    // A page tool rewrote a mirror text (translation): draw that instead.
+    void override_text(const std::string& key, const std::string& field, const std::string& text);
+
 private:
     void load_fonts();
     void handle_keys();
@@ -164,6 +183,9 @@ private:
     bool article_fonts_ = false;  // the atlas holds the article roles too
     Palette palette_;
     bool drew_items_ = false;
+    bool feed_shown_ = false;     // the last frame drew the feed list
+    bool article_shown_ = false;  // ... and the article column
+    TextOverrides overrides_;
 
     FeedView feed_view_;
     ArticleView article_view_;

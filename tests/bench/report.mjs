@@ -55,6 +55,8 @@ function rows(r) {
     ['10k scroll C++ frame wall p50', 'scroll_10k_p50_ms', 'ms', null, 'widget clock: input through draw-list submission'],
     ['10k scroll C++ frame wall p95', 'scroll_10k_p95_ms', 'ms', null, 'includes time descheduled (2 cores, software GPU)'],
     ['10k scroll C++ frame wall max', 'scroll_10k_max_ms', 'ms', null, ''],
+    ['10k scroll: accessible mirror per frame p95', 'mirror_10k_p95_ms', 'ms', null, `describe + diff + DOM patch (in the C++ frame wall time above); p50 ${fmt(r.mirror_10k_p50_ms, 'ms')}, ${fmt(r.mirror_10k_bytes_per_patch, '')} B JSON per patch`],
+    ['10k scroll: accessible mirror DOM', 'mirror_10k_elements', '', null, `elements in the mirror after the scroll; JS patching ${fmt(r.mirror_10k_apply_ms_per_patch, 'ms')} per patch`],
     ['10k scroll rAF callback p50', 'scroll_10k_raf_p50_ms', 'ms', null, 'proxy: adds the WebGL calls'],
     ['10k scroll rAF callback p95', 'scroll_10k_raf_p95_ms', 'ms', null, ''],
     ['10k scroll rAF callback max', 'scroll_10k_raf_max_ms', 'ms', null, ''],

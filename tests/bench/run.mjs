@@ -161,6 +161,11 @@ async function bigSection(browser, urls) {
   put('scroll_10k_p50_ms', pick('cppFrameP50'));
   put('scroll_10k_p95_ms', pick('cppFrameP95'));
   put('scroll_10k_max_ms', pick('cppFrameMax'));
+  put('mirror_10k_p50_ms', pick('mirrorP50'));
+  put('mirror_10k_p95_ms', pick('mirrorP95'));
+  put('mirror_10k_elements', pick('mirrorElements'));
+  put('mirror_10k_apply_ms_per_patch', pick('mirrorApplyMs'));
+  put('mirror_10k_bytes_per_patch', pick('mirrorBytes'));
   put('scroll_10k_raf_p50_ms', pick('frameP50'));
   put('scroll_10k_raf_p95_ms', pick('frameP95'));
   put('scroll_10k_raf_max_ms', pick('frameMax'));

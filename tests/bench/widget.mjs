@@ -144,6 +144,9 @@ export async function bigFeed(browser, url, articleIds) {
     const raf = await stopRafCounter(page);
     // The widget's own C++ frame CPU time (input through draw-list submission).
     const cpp = await page.$eval(READER, (el) => el.newsreader.stats().frameMs ?? null);
+    // The accessible mirror during that scroll: its share of the frame, its
+    // patches (JS) and its size.
+    const mirror = await page.$eval(READER, (el) => el.newsreader.stats().mirror ?? null);
     const rec = await page.evaluate(() => { window.__bench.recording = false; return { ...window.__bench, instances: null, rawRaf: null, now: performance.now() }; });
     const scrollFramesDrawn = (await framesDrawn(page)) - before;
     // The same scroll again under a trace, for the frames' CPU time (the
@@ -165,6 +168,11 @@ export async function bigFeed(browser, url, articleIds) {
       cppFrameP50: cpp?.p50 ?? null,
       cppFrameP95: cpp?.p95 ?? null,
       cppFrameMax: cpp?.max ?? null,
+      mirrorP50: cpp?.mirrorP50 ?? null,
+      mirrorP95: cpp?.phasesP95?.mirror ?? null,
+      mirrorElements: mirror?.elements ?? null,
+      mirrorApplyMs: mirror?.applies ? mirror.applyMs / mirror.applies : null,
+      mirrorBytes: mirror?.applies ? mirror.bytes / mirror.applies : null,
       cpuFrameP50: traced.cpuMs ? percentile(traced.cpuMs, 50) : null,
       cpuFrameP95: traced.cpuMs ? percentile(traced.cpuMs, 95) : null,
       cpuFrameMax: traced.cpuMs?.length ? Math.max(...traced.cpuMs) : null,

@@ -7,10 +7,6 @@ EM_JS(void, nr_js_set_state, (const char* state, const char* error, int skipped,
         Module["nrHost"].setState(UTF8ToString(state), UTF8ToString(error), skipped, UTF8ToString(skip_reason));
 });
 
-EM_JS(void, nr_js_fatal, (const char* message), {
-    if (Module["nrHost"]) Module["nrHost"].fatal(UTF8ToString(message));
-});
-
 EM_JS(void, nr_js_first_content, (), {
     if (Module["nrHost"]) Module["nrHost"].firstContent(performance.now());
 });
@@ -52,13 +48,25 @@ EM_JS(void, nr_js_set_text_size, (double size), {
     if (Module["nrHost"]) Module["nrHost"].setTextSize(size);
 });
 
+EM_JS(void, nr_js_mirror, (const char* ops), {
+    if (Module["nrMirror"]) Module["nrMirror"].apply(UTF8ToString(ops));
+});
+
+EM_JS(void, nr_js_no_graphics, (const char* why), {
+    if (Module["nrMirror"]) Module["nrMirror"].setPlain(true, UTF8ToString(why));
+    if (Module["nrHost"]) Module["nrHost"].noGraphics(UTF8ToString(why));
+});
+
+EM_JS(void, nr_js_announce, (const char* text), {
+    if (Module["nrMirror"]) Module["nrMirror"].announce(UTF8ToString(text));
+});
+
 namespace nr::host {
 
 void set_state(const char* state, const char* error, int skipped, const char* skip_reason) {
     nr_js_set_state(state, error, skipped, skip_reason);
 }
 void first_content() { nr_js_first_content(); }
-void fatal(const char* message) { nr_js_fatal(message); }
 void set_scroll_edges(bool at_top, bool at_bottom) { nr_js_set_scroll_edges(at_top, at_bottom); }
 int utc_offset_minutes() { return nr_js_utc_offset_minutes(); }
 void opened(const char* id, const char* url) { nr_js_opened(id, url); }
@@ -69,5 +77,8 @@ void open_link(const char* url) { nr_js_open_link(url); }
 void open_url(const char* url) { nr_js_open_url(url); }
 void copy_link(const char* url) { nr_js_copy_link(url); }
 void set_text_size(float size) { nr_js_set_text_size(size); }
+void mirror(const char* ops_json) { nr_js_mirror(ops_json); }
+void no_graphics(const char* why) { nr_js_no_graphics(why); }
+void announce(const char* text) { nr_js_announce(text); }
 
 }  // namespace nr::host

@@ -7,7 +7,6 @@ namespace nr::host {
 
 // data-state + events; `skipped` stories could not be read, the first for `skip_reason`.
 void set_state(const char* state, const char* error, int skipped, const char* skip_reason);
-void fatal(const char* message);                     // nothing can be drawn (no WebGL2): the host shows text instead
 void first_content();                                // stamps firstContentMs
 void set_scroll_edges(bool at_top, bool at_bottom);  // lets the page scroll on at the ends
 int utc_offset_minutes();                            // the reader's zone, east of UTC (local times)
@@ -19,5 +18,12 @@ void open_link(const char* url);                     // open "link": the host op
 void open_url(const char* url);                      // a link activated with the keyboard
 void copy_link(const char* url);                     // "Copy link": to the clipboard
 void set_text_size(float size);                      // the A-/A+ choice, remembered by the host
+// The accessible mirror: ops from mirror_ops_json (core/mirror/mirror_diff.hpp).
+void mirror(const char* ops_json);
+// WebGL cannot run (or its context is gone for good): the mirror, made
+// visible, becomes the widget's content; `why` is for the console.
+void no_graphics(const char* why);
+// Says `text` through the widget's polite live region.
+void announce(const char* text);
 
 }  // namespace nr::host

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "core/mirror/mirror_diff.hpp"
 #include "core/view/palette.hpp"
 #include "core/view/text_size.hpp"
 #include "platform/caching_fetcher.hpp"
@@ -61,6 +62,8 @@ struct WebRunner {
     std::string reported_open;        // the open article last told to the host, "" for the list
     int reported_items = 0;           // items last told to the host (newsreader:more past the first page)
     std::vector<SDL_Event> deferred;  // key releases held for the next frame
+    nr::MirrorDescription mirror;     // what the page's mirror shows
+    std::size_t items_announced = 0;  // feed items the live region has counted
 };
 
 // Quiet time before idle work (the article roles' atlas) may block the main
@@ -110,6 +113,40 @@ void schedule_retry(WebRunner* r, const nr::AppState& s) {
     r->retry_timer = emscripten_set_timeout(on_retry, s.retry_after_s * 1000.0, r);
 }
 
+// Brings the page's mirror up to what the frame showed (`placed`), or, with
+// no frame (no WebGL), to the model alone; sends nothing when nothing
+// changed. Returns the time it took, ms.
+// While a glide or a drag animates, only the views' scroll follows; the
+// frame that settles brings the rest (the items around the new view).
+float update_mirror(WebRunner* r, bool placed, bool animating = false) {
+    const double start = emscripten_get_now();
+    if (placed && animating) {
+        const std::vector<nr::MirrorOp> ops =
+            nr::follow_scroll(r->mirror, r->app->feed_scroll(), r->app->article_scroll());
+        if (!ops.empty()) nr::host::mirror(nr::mirror_ops_json(ops).c_str());
+        return float(emscripten_get_now() - start);
+    }
+    const auto now = std::int64_t(emscripten_date_now() / 1000.0);
+    nr::MirrorDescription d = placed ? r->app->mirror(now) : r->app->mirror_unplaced(now);
+    const std::vector<nr::MirrorOp> ops = nr::diff_mirror(r->mirror, d);
+    if (!ops.empty()) {
+        nr::host::mirror(nr::mirror_ops_json(ops).c_str());
+        r->mirror = std::move(d);
+    }
+    return float(emscripten_get_now() - start);
+}
+
+// "12 more stories loaded" once a page lands after the first.
+void announce_new_items(WebRunner* r) {
+    const std::size_t n = r->app->state().feed.items.size();
+    if (r->items_announced > 0 && n > r->items_announced) {
+        const std::size_t added = n - r->items_announced;
+        nr::host::announce(
+            (std::to_string(added) + (added == 1 ? " more story loaded" : " more stories loaded")).c_str());
+    }
+    if (r->app->state().state == nr::LoadState::Ready) r->items_announced = n;
+}
+
 // State changes and first content go to the loader (data-state, events);
 // after first content, idle work is scheduled.
 void report_to_host(WebRunner* r) {
@@ -136,10 +173,14 @@ void report_to_host(WebRunner* r) {
         if (items > r->reported_items && r->reported_items > 0) nr::host::more(items);
         r->reported_items = items;
     }
-    if (!r->first_content_sent && r->app->drew_items()) {
+    announce_new_items(r);
+    // Without a canvas, first content is the mirror's list.
+    const bool shown =
+        r->window && !r->context_lost ? r->app->drew_items() : s.state == nr::LoadState::Ready && !s.feed.items.empty();
+    if (!r->first_content_sent && shown) {
         r->first_content_sent = true;
         nr::host::first_content();
-        r->idle_timer = emscripten_set_timeout(on_idle, kIdleMs, r);
+        if (r->window) r->idle_timer = emscripten_set_timeout(on_idle, kIdleMs, r);
     }
 }
 
@@ -147,15 +188,22 @@ EM_BOOL on_animation_frame(double now_ms, void* user) {
     WebRunner* r = live(user);
     if (!r) return EM_FALSE;
     r->frame_request = 0;
-    if (!r->window) return EM_FALSE;       // WebGL2 unavailable: the host shows the reason instead
-    if (r->context_lost) return EM_FALSE;  // nothing can draw; the restore requests a frame
+    if (!r->window || r->context_lost) {
+        // Nothing can draw (no WebGL2, or its context is lost): the mirror,
+        // which the host shows when the canvas cannot come back, still follows the feed.
+        update_mirror(r, false);
+        report_to_host(r);
+        return EM_FALSE;
+    }
     const float dt = r->last_frame_ms > 0 ? float(now_ms - r->last_frame_ms) / 1000.0f : 1.0f / 60.0f;
     const nr::FrameStep step = nr::step_frame(r->window, *r->app, *r->images, r->deferred, dt,
                                               std::int64_t(emscripten_date_now() / 1000.0), emscripten_get_now);
     if (!step.drawn) return EM_FALSE;  // fonts still loading; their arrival requests a frame
     r->last_frame_ms = now_ms;
     ++r->frames_drawn;
-    nr::web::frame_timed(step.phases);
+    nr::FramePhases phases = step.phases;
+    phases.mirror = update_mirror(r, true, step.animating);
+    nr::web::frame_timed(phases);
 
     report_to_host(r);
     if (step.animating || r->settle_frames > 0 || !r->deferred.empty()) {
@@ -344,11 +392,25 @@ void nr_context_restored() {
     r->context_lost = false;
     r->images->drop_textures();
     if (!nr::window_restore_gl(r->window)) {
-        nr::host::fatal("the graphics context came back without the reader's shaders");
+        r->context_lost = true;  // draws nothing from now on; the mirror is the content
+        nr::host::no_graphics("the graphics context came back without the reader's shaders");
+        request_frame(r);
         return;
     }
     if (r->first_content_sent && !r->idle_timer) r->idle_timer = emscripten_set_timeout(on_idle, kIdleMs, r);
     request_frame(r);
+}
+
+// The accessible mirror's side of the bridge (src/platform/web/mirror_glue.js).
+// An element was activated: an item id to open, or "more", "retry", "back".
+int nr_mirror_activate(const char* target) { return g_runner && g_runner->app->activate(target) ? 1 : 0; }
+// An element took focus or was found: scroll the canvas to it.
+void nr_mirror_reveal(const char* key) {
+    if (g_runner) g_runner->app->reveal(key);
+}
+// A page tool rewrote one of its texts: the canvas draws the new text.
+void nr_mirror_override(const char* key, const char* field, const char* text) {
+    if (g_runner) g_runner->app->override_text(key, field, text);
 }
 
 void nr_destroy() {
@@ -400,9 +462,10 @@ int main(int argc, char** argv) {
     std::string error;
     r->window = nr::window_create({}, error);
     if (!r->window) {
-        nr::host::fatal(error.c_str());
-        // The runtime stays alive for the requests already in flight; frames
-        // never draw without a window, and nr_destroy frees the rest.
+        // Headless: the feed still loads and the mirror, made visible by
+        // the host, shows it as plain HTML. Frames only update the mirror.
+        nr::host::no_graphics(error.c_str());
+        request_frame(r);
         return 0;
     }
     SDL_AddEventWatch(on_sdl_event, r);

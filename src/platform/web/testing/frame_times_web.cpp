@@ -20,6 +20,7 @@ float phase_ms(const nr::FramePhases& f, int phase) {
         case 1: return f.events;
         case 2: return f.ui;
         case 3: return f.render;
+        case 4: return f.mirror;
         default: return f.total();
     }
 }
@@ -35,7 +36,7 @@ extern "C" {
 // Percentile (0..100) of the wall time of the frames drawn since the last
 // reset, in ms; -1 when none. phase: 0 whole frame, 1 events and font
 // preparation, 2 UI (ImGui new frame + app), 3 render (draw lists to WebGL,
-// image cache).
+// image cache), 4 the accessible mirror (describe, diff, DOM patch).
 double nr_frame_ms_percentile(double p, int phase) {
     if (g_frames.empty()) return -1;
     std::vector<float> v;

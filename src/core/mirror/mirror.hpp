@@ -1,0 +1,140 @@
+// The accessible mirror's description: what the canvas shows, as the DOM
+// mirror (and the no-WebGL view) presents it. Built from the model plus
+// where the last frame placed things; the platform diffs two descriptions
+// (mirror_diff.hpp) and applies only the changes to the DOM.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/view/app_state.hpp"
+#include "core/view/rect.hpp"
+
+namespace nr {
+
+enum class MirrorKind : std::uint8_t {
+    Item,       // a feed card: text = headline, meta, excerpt, href, level = posinset
+    Back,       // the article's back control
+    Headline,   // the article's title (h2)
+    Meta,       // the article's meta line
+    Heading,    // a body heading, level 1..6
+    Paragraph,  // parts[0] is its text with links
+    Quote,      // parts[0]; meta = attribution
+    Figure,     // text = alt, meta = caption line
+    List,       // parts = one per list item; level 1 = ordered
+    Related,    // meta = label, text = title, excerpt, href; key names the item when in the feed
+    Author,     // text = name, meta = role, excerpt = bio, href = "Read more" (label in parts)
+    Note,       // status text (loading, empty, errors, end of feed)
+    Button,     // "Show more", "Retry", "Try again"
+};
+
+std::string_view to_string(MirrorKind kind);
+
+// A stretch of text, a link when href is set.
+struct MirrorSpan {
+    std::string text;
+    std::string href;
+    bool operator==(const MirrorSpan&) const = default;
+};
+using MirrorSpans = std::vector<MirrorSpan>;
+
+struct MirrorNode {
+    std::string key;  // stable across frames: what the diff matches on
+    MirrorKind kind = MirrorKind::Paragraph;
+    int level = 0;    // Heading: 1..6; Item: aria-posinset; List: 1 ordered
+    int setsize = 0;  // Item: aria-setsize, -1 while more pages may follow
+    std::string text;
+    std::string meta;
+    std::string excerpt;
+    std::string href;
+    std::string lang;  // BCP 47, or "" to inherit
+    std::vector<MirrorSpans> parts;
+    std::string target;  // what activating it does: an item id to open, "more", "retry", "back"
+    Rect rect;           // in the view's content coordinates (CSS px); empty when not laid out
+
+    bool same_content(const MirrorNode& o) const;
+};
+
+// One scrolling view (the feed list, the article column): its box in the
+// widget, how far its content is scrolled, and its nodes in reading order.
+struct MirrorView {
+    Rect area;
+    float scroll = 0;
+    std::vector<MirrorNode> nodes;
+};
+
+struct MirrorDescription {
+    std::string label;   // the feed's name: the feed element's accessible name
+    bool busy = false;   // a page is loading (aria-busy)
+    std::string status;  // what the live region should say about loading, or ""
+    MirrorView feed;
+    MirrorView article;  // no nodes while the list is shown alone
+};
+
+// Where the feed view placed things in its last frame, in its content
+// coordinates; `items` are the rectangles of items first, first+1, ...
+// (estimates for items not laid out yet). A view that was not drawn
+// (headless) leaves the rectangles empty.
+struct FeedPlacement {
+    Rect area;
+    float scroll = 0;
+    std::size_t first = 0;
+    std::vector<Rect> items;
+    Rect footer;
+};
+
+// The article column: each laid-out piece's rectangle by mirror key.
+struct ArticlePlacement {
+    Rect area;
+    float scroll = 0;
+    std::unordered_map<std::string, Rect> pieces;
+};
+
+// How many items either side of the visible ones the mirror keeps: enough
+// for find-in-page and a screen reader's browse mode around the view,
+// bounded so that a 10,000-item feed does not become 10,000 DOM articles.
+inline constexpr std::size_t kMirrorWindow = 30;
+// Without layout (the no-WebGL view) the mirror lists the first items.
+inline constexpr std::size_t kMirrorHeadlessItems = 200;
+
+// Keys of the article's pieces, shared with the view that lays them out.
+namespace mirror_key {
+std::string item(std::string_view id);
+inline constexpr const char* back = "a:back";
+inline constexpr const char* headline = "a:headline";
+inline constexpr const char* meta = "a:meta";
+inline constexpr const char* hero = "a:hero";
+inline constexpr const char* summary = "a:summary";
+inline constexpr const char* empty = "a:empty";
+inline constexpr const char* error = "a:error";
+std::string block(std::size_t index);
+std::string author(std::size_t index);
+}  // namespace mirror_key
+
+// The feed's items (those placed), then its footer or status.
+MirrorView feed_mirror(const AppState& app, const FeedPlacement& placed, std::int64_t now);
+// The open article's pieces in reading order.
+MirrorView article_mirror(const OpenArticle& article, const Feed& feed, const ArticlePlacement& placed,
+                          std::int64_t now);
+// Both, with the feed's name and loading state.
+MirrorDescription describe(const AppState& app, const FeedPlacement& feed, const ArticlePlacement* article,
+                           std::int64_t now);
+
+// The footer's words, as the feed view draws them.
+namespace feed_words {
+inline constexpr const char* show_more = "Show more";
+inline constexpr const char* loading_more = "Loading\xE2\x80\xA6";
+inline constexpr const char* retry = "Retry";
+inline constexpr const char* try_again = "Try again";
+inline constexpr const char* all_caught_up = "You're all caught up";
+inline constexpr const char* loading = "Loading the feed\xE2\x80\xA6";
+inline constexpr const char* failed = "The feed could not be shown";
+inline constexpr const char* empty = "No stories yet";
+inline constexpr const char* empty_detail = "This feed has no stories at the moment. Check back later.";
+inline constexpr const char* default_title = "News Feed";
+}  // namespace feed_words
+
+}  // namespace nr

@@ -1,0 +1,54 @@
+// The changes that turn one mirror description into the next, so the DOM
+// mirror is patched, never rebuilt: nodes added (at either end or between),
+// removed, moved (a new rectangle only) or updated (their text changed),
+// and a view's box or scroll position. Equal descriptions give no ops, so
+// nothing is sent to the page when nothing changed.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/mirror/mirror.hpp"
+
+namespace nr {
+
+enum class MirrorOpKind : std::uint8_t {
+    Head,    // label, busy, status
+    View,    // a view's area and scroll
+    Add,     // node, inserted before `before` ("" = at the end of the view)
+    Remove,  // key
+    Move,    // key, rect
+    Update,  // node (its content changed; rect included)
+};
+
+enum class MirrorViewId : std::uint8_t { Feed, Article };
+
+struct MirrorOp {
+    MirrorOpKind kind = MirrorOpKind::Head;
+    MirrorViewId view = MirrorViewId::Feed;
+    std::string key;
+    std::string before;
+    MirrorNode node;
+    Rect rect;  // Move; View: the area
+    float scroll = 0;
+    // Head
+    std::string label;
+    bool busy = false;
+    std::string status;
+};
+
+// Positions closer than this (CSS px) count as unchanged.
+inline constexpr float kMirrorRectSlop = 0.25f;
+
+std::vector<MirrorOp> diff_mirror(const MirrorDescription& before, const MirrorDescription& after);
+
+// Only the views' scroll positions changed (frames of a glide): `shown`
+// takes them and the View ops say so; everything else waits for the frame
+// that settles (diff_mirror), so a scroll costs one transform per frame.
+std::vector<MirrorOp> follow_scroll(MirrorDescription& shown, float feed_scroll, float article_scroll);
+
+// The ops as the JSON the page's mirror applies (src/platform/web/mirror_glue.js
+// reads it; docs/accessibility.md describes the form). "[]" for no ops.
+std::string mirror_ops_json(const std::vector<MirrorOp>& ops);
+
+}  // namespace nr

@@ -1,0 +1,374 @@
+// The accessible mirror of one module instance (linked with --pre-js): a DOM
+// copy of what the canvas shows, for screen readers, find-in-page,
+// translation and reading tools, and, made visible, the widget's content
+// when WebGL cannot run (docs/accessibility.md).
+//
+// The web runner sends ops (core/mirror/mirror_diff.hpp: mirror_ops_json)
+// only after a frame that changed something; apply() patches the DOM with
+// them. Text goes in with textContent only. The mirror sits over the canvas
+// with transparent text, each element over the rectangle its content has on
+// the canvas, in views whose content moves with the canvas's scrolling.
+//
+// The loader passes Module.nrMirrorRoot (where the mirror goes: the
+// widget's shadow root or element), Module.nrSignal (ends listeners on
+// destroy) and Module.nrMirrorMade (gets the mirror's API); this file sets
+// Module.nrMirror.
+var newsreaderMirror = (function () {
+  'use strict';
+
+  // Over the canvas: present for assistive technology and find-in-page,
+  // invisible, and never in the way of the pointer. overflow: clip (not
+  // hidden) so that find-in-page cannot scroll the layer itself.
+  const LAYER = 'position:absolute;inset:0;overflow:hidden;overflow:clip;pointer-events:none;color:transparent;' +
+    'font:12px/1.25 system-ui,sans-serif;margin:0;padding:0;z-index:1';
+  // The no-WebGL view: the same elements in plain document flow.
+  const LAYER_PLAIN = 'position:absolute;inset:0;overflow:auto;pointer-events:auto;color:inherit;' +
+    'font:15px/1.5 system-ui,sans-serif;margin:0;padding:12px 16px;box-sizing:border-box;z-index:1';
+  const HIDDEN = 'position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);' +
+    'white-space:nowrap;margin:-1px;padding:0;border:0';
+
+  function create(Module) {
+    const root = Module['nrMirrorRoot'];
+    if (!root) return null;
+    const signal = Module['nrSignal'];
+    const doc = root.ownerDocument || document;
+    const el = (tag) => doc.createElement(tag);
+    let plain = false;
+
+    const layer = el('div');
+    layer.className = 'newsreader-mirror';
+    layer.style.cssText = LAYER;
+    const note = el('p');  // the no-WebGL view's one line about itself
+    note.hidden = true;
+    const live = el('div');
+    live.setAttribute('role', 'status');
+    live.setAttribute('aria-live', 'polite');
+    live.style.cssText = HIDDEN;
+    const views = { feed: makeView('feed'), article: makeView('article') };
+    layer.append(note, live, views.feed.box, views.article.box);
+    const host = root.host || root;
+    // The layer is placed against the host: a static host gets a position,
+    // taken back on destroy (with the style attribute, if it had none).
+    const hadStyle = host.hasAttribute('style');
+    const positioned = getComputedStyle(host).position === 'static';
+    if (positioned) host.style.position = 'relative';
+    root.append(layer);
+
+    const stats = { applies: 0, ops: 0, bytes: 0, applyMs: 0 };
+    let lastStatus = '';
+    let revealed = '';
+
+    function makeView(name) {
+      const box = el('section');
+      const list = el('div');
+      if (name === 'feed') {
+        list.setAttribute('role', 'feed');
+        list.setAttribute('aria-busy', 'true');
+      } else {
+        box.setAttribute('aria-label', 'Story');
+      }
+      box.append(list);
+      const view = { name, box, list, area: [0, 0, 0, 0], scroll: 0, nodes: new Map() };
+      styleView(view);
+      return view;
+    }
+
+    function styleView(view) {
+      const [x, y, w, h] = view.area;
+      view.box.style.cssText = plain ? 'margin:0' :
+        `position:absolute;left:${x}px;top:${y}px;width:${w}px;height:${h}px;overflow:hidden;overflow:clip;margin:0`;
+      view.list.style.cssText = plain ? 'margin:0' :
+        `position:absolute;left:0;top:0;width:100%;transform:translateY(${-view.scroll}px)`;
+    }
+
+    function place(node) {
+      const [x, y, w, h] = node.nrRect;
+      node.style.cssText = plain ? PLAIN_STYLE[node.nrKind] || 'margin:0 0 8px' :
+        `position:absolute;left:${x}px;top:${y}px;width:${w}px;height:${Math.max(h, 1)}px;` +
+        'margin:0;padding:0;overflow:hidden;overflow:clip;box-sizing:border-box';
+    }
+
+    const PLAIN_STYLE = {
+      item: 'margin:0 0 14px;padding:0 0 12px;border-bottom:1px solid rgba(127,127,127,.35)',
+      back: 'margin:0 0 8px',
+      button: 'margin:8px 0',
+    };
+
+    // Links and buttons keep the layer's colour: transparent over the
+    // canvas, the page's own in the plain view.
+    function linkStyle(a) {
+      a.style.cssText = plain ? '' : 'color:inherit';
+    }
+    function buttonStyle(b) {
+      b.style.cssText = plain ? 'font:inherit;padding:6px 14px;cursor:pointer' :
+        'all:unset;display:block;width:100%;height:100%;color:inherit';
+    }
+
+    function text(tag, value, field) {
+      const e = el(tag);
+      e.textContent = value;
+      if (field) e.dataset.field = field;
+      return e;
+    }
+
+    function link(value, href, field) {
+      const a = text('a', value, field);
+      if (/^https?:\/\//i.test(href)) {
+        a.href = href;
+        a.target = '_blank';
+        a.rel = 'noopener noreferrer';
+      }
+      linkStyle(a);
+      return a;
+    }
+
+    // Paragraph text with its links: [[text], [text, href], ...].
+    function spans(into, parts) {
+      for (const s of parts || []) into.append(s.length > 1 ? link(s[0], s[1]) : doc.createTextNode(s[0]));
+      return into;
+    }
+
+    function headingTag(level) {
+      return `h${Math.min(6, Math.max(3, level + 1))}`;  // the story's title is h2
+    }
+
+    // One description node (mirror_diff.cpp node_json) as DOM.
+    function build(key, n) {
+      let e;
+      switch (n.kind) {
+        case 'item': {
+          e = el('article');
+          e.setAttribute('aria-posinset', String(n.level));
+          e.setAttribute('aria-setsize', String(n.setsize));
+          const h = el('h3');
+          h.style.cssText = 'margin:0;font:inherit;font-weight:bold';
+          h.append(link(n.text || '', n.href || '', 'text'));
+          e.append(h);
+          if (n.meta) e.append(text('p', n.meta, 'meta'));
+          if (n.excerpt) e.append(text('p', n.excerpt, 'excerpt'));
+          for (const p of e.querySelectorAll('p')) p.style.margin = '0';
+          break;
+        }
+        case 'back':
+        case 'button':
+          e = text('button', n.text || '', 'text');
+          e.type = 'button';
+          if (!n.target) e.setAttribute('aria-disabled', 'true');
+          buttonStyle(e);
+          break;
+        case 'headline': e = text('h2', n.text || '', 'text'); break;
+        case 'heading': e = spans(el(headingTag(n.level || 2)), (n.parts || [])[0]); break;
+        case 'quote': {
+          e = el('blockquote');
+          e.append(spans(el('p'), (n.parts || [])[0]));
+          if (n.meta) e.append(text('p', `\u2014 ${n.meta}`));
+          break;
+        }
+        case 'figure': {
+          e = el('figure');
+          if (n.text) {
+            const img = el('div');
+            img.setAttribute('role', 'img');
+            img.setAttribute('aria-label', n.text);
+            e.append(img);
+          }
+          if (n.meta) e.append(text('figcaption', n.meta));
+          break;
+        }
+        case 'list': {
+          e = el(n.level ? 'ol' : 'ul');
+          for (const li of n.parts || []) e.append(spans(el('li'), li));
+          break;
+        }
+        case 'related': {
+          e = el('aside');
+          e.setAttribute('aria-label', n.meta || 'Related');
+          e.append(text('p', n.meta || ''));
+          e.append(link(n.text || '', n.href || '', 'text'));
+          if (n.excerpt) e.append(text('p', n.excerpt, 'excerpt'));
+          break;
+        }
+        case 'author': {
+          e = el('section');
+          e.setAttribute('aria-label', n.text || 'Author');
+          if (n.text) e.append(text('p', n.text, 'text'));
+          if (n.meta) e.append(text('p', n.meta, 'meta'));
+          if (n.excerpt) e.append(text('p', n.excerpt, 'excerpt'));
+          for (const part of n.parts || []) e.append(spans(el('p'), part));
+          break;
+        }
+        default: e = text('p', n.text || '', 'text');  // note, meta, paragraph without parts
+          if (n.kind === 'paragraph') {
+            e.textContent = '';
+            spans(e, (n.parts || [])[0]);
+          }
+      }
+      e.dataset.key = key;
+      if (n.target) e.dataset.target = n.target;
+      if (n.lang) e.lang = n.lang;
+      e.nrKind = n.kind;
+      e.nrRect = n.rect || [0, 0, 0, 0];
+      place(e);
+      return e;
+    }
+
+    function applyOp(op) {
+      const view = views[op.view];
+      switch (op.op) {
+        case 'head':
+          view.list.setAttribute('aria-label', op.label);
+          view.list.setAttribute('aria-busy', op.busy ? 'true' : 'false');
+          if (op.status && op.status !== lastStatus) announce(op.status);
+          lastStatus = op.status;
+          break;
+        case 'view':
+          view.area = op.rect;
+          view.scroll = op.scroll;
+          styleView(view);
+          break;
+        case 'add': {
+          const e = build(op.key, op.node);
+          const before = op.before ? view.nodes.get(op.before) : null;
+          view.list.insertBefore(e, before || null);
+          view.nodes.set(op.key, e);
+          break;
+        }
+        case 'update': {
+          const old = view.nodes.get(op.key);
+          const e = build(op.key, op.node);
+          if (old) old.replaceWith(e); else view.list.append(e);
+          view.nodes.set(op.key, e);
+          break;
+        }
+        case 'remove':
+          if (view.nodes.has(op.key)) view.nodes.get(op.key).remove();
+          view.nodes.delete(op.key);
+          break;
+        case 'move': {
+          const e = view.nodes.get(op.key);
+          if (!e) break;
+          e.nrRect = op.rect;
+          place(e);
+          break;
+        }
+      }
+    }
+
+    function apply(json) {
+      const start = performance.now();
+      const ops = JSON.parse(json);
+      for (const op of ops) applyOp(op);
+      observer.takeRecords();  // the mirror's own changes are no translation
+      stats.applies++;
+      stats.ops += ops.length;
+      stats.bytes += json.length;
+      stats.applyMs += performance.now() - start;
+    }
+
+    // Says text through the live region; the same text again is said again.
+    function announce(message) {
+      if (live.textContent === message) {
+        live.textContent = '';
+        setTimeout(() => { live.textContent = message; }, 100);
+      } else {
+        live.textContent = message;
+      }
+    }
+
+    // The no-WebGL view on or off: the same elements, visible in plain flow.
+    function setPlain(on, why) {
+      plain = !!on;
+      layer.style.cssText = plain ? LAYER_PLAIN : LAYER;
+      note.hidden = !plain;
+      note.textContent = plain ? 'A simple view of this feed: the full reader needs graphics (WebGL) this browser could not give it.' : '';
+      note.style.cssText = 'margin:0 0 12px;font-size:13px;opacity:.75';
+      if (plain && why) console.warn('[newsreader] plain view:', why);
+      for (const view of Object.values(views)) {
+        styleView(view);
+        for (const e of view.nodes.values()) {
+          place(e);
+          for (const a of e.querySelectorAll('a')) linkStyle(a);
+          if (e.localName === 'button') buttonStyle(e);
+        }
+      }
+    }
+
+    // Calls into the module once it runs (main() has started the runner).
+    const ready = () => !!Module['calledRun'];
+    const ccall = (...args) => Module['ccall'](...args);
+
+    // Activating an element does what a click on the canvas does: an item
+    // opens in the reader, Show more loads, Back goes back. Links to other
+    // pages keep their own behaviour (a new tab). The plain view has no
+    // reader: its headlines are links to the stories.
+    layer.addEventListener('click', (e) => {
+      const target = e.target.closest && e.target.closest('[data-target]');
+      if (!target || !layer.contains(target)) return;
+      if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+      const isButton = target.localName === 'button';
+      const isItem = target.nrKind === 'item' || target.nrKind === 'related';
+      if (!isButton && (!isItem || plain)) return;
+      if (!isButton && !e.target.closest('a')) return;  // the headline link, not the card's text
+      e.preventDefault();
+      if (ready()) ccall('nr_mirror_activate', 'number', ['string'], [target.dataset.target]);
+    }, { signal });
+
+    // Focus (Tab, a screen reader's cursor) and find-in-page's selection
+    // scroll the canvas to the element, the canvas drawing its focus ring.
+    function reveal(node) {
+      if (plain) return;
+      const e = node && (node.nodeType === 1 ? node : node.parentElement);
+      const keyed = e && e.closest('[data-key]');
+      if (!keyed || !layer.contains(keyed)) return;
+      revealed = keyed.dataset.key;
+      if (ready()) ccall('nr_mirror_reveal', null, ['string'], [revealed]);
+    }
+    layer.addEventListener('focusin', (e) => reveal(e.target), { signal });
+    doc.addEventListener('selectionchange', () => {
+      const selection = root.getSelection ? root.getSelection() : doc.getSelection();
+      if (!selection || !selection.anchorNode || !layer.contains(selection.anchorNode)) return;
+      const e = selection.anchorNode.nodeType === 1 ? selection.anchorNode : selection.anchorNode.parentElement;
+      const keyed = e && e.closest('[data-key]');
+      if (keyed && keyed.dataset.key !== revealed) reveal(keyed);
+    }, { signal });
+
+    // A translation tool rewrote mirror text: the canvas draws the new text.
+    const observer = new MutationObserver((records) => {
+      const changed = new Set();
+      for (const r of records) {
+        const e = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+        const field = e && e.closest('[data-field]');
+        if (field && layer.contains(field)) changed.add(field);
+      }
+      for (const field of changed) {
+        const keyed = field.closest('[data-key]');
+        if (!keyed) continue;
+        if (ready()) ccall('nr_mirror_override', null, ['string', 'string', 'string'],
+          [keyed.dataset.key, field.dataset.field, field.textContent]);
+      }
+    });
+    observer.observe(layer, { subtree: true, characterData: true, childList: true });
+
+    function destroy() {
+      observer.disconnect();
+      layer.remove();
+      if (positioned) host.style.position = '';
+      if (positioned && !hadStyle && !host.getAttribute('style')) host.removeAttribute('style');
+    }
+    if (signal) signal.addEventListener('abort', destroy);
+
+    return {
+      apply,
+      announce,
+      setPlain,
+      element: layer,
+      // No object spread: Emscripten 3.1.6's JS optimizer rejects it.
+      stats: () => Object.assign({ elements: layer.getElementsByTagName('*').length }, stats),
+    };
+  }
+
+  return { create };
+})();
+
+Module['nrMirror'] = newsreaderMirror.create(Module);
+if (Module['nrMirrorMade']) Module['nrMirrorMade'](Module['nrMirror']);

@@ -1,0 +1,181 @@
+#include <doctest/doctest.h>
+
+#include "core/mirror/mirror.hpp"
+#include "core/mirror/text_overrides.hpp"
+
+namespace {
+
+nr::Item item(const char* id, const char* title) {
+    nr::Item it;
+    it.id = id;
+    it.title = title;
+    it.summary = std::string("About ") + title;
+    it.url = std::string("https://example.com/") + id;
+    it.reading_minutes = 3;
+    return it;
+}
+
+nr::AppState ready(std::initializer_list<nr::Item> items, const char* next = "") {
+    nr::AppState app;
+    app.state = nr::LoadState::Ready;
+    app.feed.title = "World";
+    app.feed.next_url = next;
+    app.feed.items = items;
+    return app;
+}
+
+nr::FeedPlacement placed(std::size_t first, std::size_t count) {
+    nr::FeedPlacement p;
+    p.area = {0, 0, 400, 600};
+    p.first = first;
+    for (std::size_t i = 0; i < count; ++i) p.items.push_back({0, 50 + 100 * float(first + i), 400, 100});
+    p.footer = {16, 900, 368, 40};
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("feed_mirror lists the placed items with their position in the set") {
+    nr::AppState app = ready({item("a", "Alpha"), item("b", "Beta"), item("c", "Gamma")});
+    app.feed.items[1].language = "uk";
+    const nr::MirrorView v = nr::feed_mirror(app, placed(1, 2), 0);
+    REQUIRE(v.nodes.size() == 3);  // b, c, the end-of-feed note
+    const nr::MirrorNode& b = v.nodes[0];
+    CHECK(b.key == "i:b");
+    CHECK(b.kind == nr::MirrorKind::Item);
+    CHECK(b.text == "Beta");
+    CHECK(b.excerpt == "About Beta");
+    CHECK(b.href == "https://example.com/b");
+    CHECK(b.lang == "uk");
+    CHECK(b.level == 2);
+    CHECK(b.setsize == 3);
+    CHECK(b.target == "b");
+    CHECK(b.rect.y == doctest::Approx(150));
+    CHECK(b.meta.find("3") != std::string::npos);  // "3 хв читання": the read time, in the item's language
+    CHECK(v.nodes[1].key == "i:c");
+    CHECK(v.nodes[2].kind == nr::MirrorKind::Note);
+    CHECK(v.nodes[2].text == "You're all caught up");
+}
+
+TEST_CASE("feed_mirror's footer follows the loading state") {
+    SUBCASE("more pages: a Show more button, and the set size unknown") {
+        const nr::AppState app = ready({item("a", "Alpha")}, "page-2.json");
+        const nr::MirrorView v = nr::feed_mirror(app, placed(0, 1), 0);
+        REQUIRE(v.nodes.size() == 2);
+        CHECK(v.nodes[0].setsize == -1);
+        CHECK(v.nodes[1].kind == nr::MirrorKind::Button);
+        CHECK(v.nodes[1].text == "Show more");
+        CHECK(v.nodes[1].target == "more");
+    }
+    SUBCASE("a failed Show more says why and offers Retry") {
+        nr::AppState app = ready({item("a", "Alpha")}, "page-2.json");
+        app.more_error = "The server did not answer";
+        const nr::MirrorView v = nr::feed_mirror(app, placed(0, 1), 0);
+        REQUIRE(v.nodes.size() == 3);
+        CHECK(v.nodes[1].text == "The server did not answer");
+        CHECK(v.nodes[2].text == "Retry");
+    }
+    SUBCASE("loading the first page: only the status") {
+        nr::AppState app;
+        const nr::MirrorDescription d = nr::describe(app, placed(0, 0), nullptr, 0);
+        CHECK(d.busy);
+        CHECK(d.status == "Loading the feed\xE2\x80\xA6");
+        REQUIRE(d.feed.nodes.size() == 1);
+        CHECK(d.feed.nodes[0].kind == nr::MirrorKind::Note);
+    }
+    SUBCASE("a failed first page: its error and Try again") {
+        nr::AppState app;
+        nr::apply_fetch_error(app, "offline");
+        const nr::MirrorView v = nr::feed_mirror(app, placed(0, 0), 0);
+        REQUIRE(v.nodes.size() == 2);
+        CHECK(v.nodes[0].text.find("offline") != std::string::npos);
+        CHECK(v.nodes[1].target == "retry");
+    }
+}
+
+TEST_CASE("article_mirror gives the article's blocks in reading order") {
+    nr::AppState app = ready({item("a", "Alpha"), item("b", "Beta")});
+    nr::Item& it = app.feed.items[0];
+    it.hero = nr::Image{"https://img/hero.jpg", "A harbour at dawn", "The harbour", "Photo: Ann", 0, 0};
+    nr::Block h;
+    h.type = nr::BlockType::Heading;
+    h.level = 2;
+    h.runs = {{"What happened"}};
+    nr::Block p;
+    p.runs = {{"Read "}, {"the report", false, false, "https://example.com/report"}, {" today."}};
+    nr::Block divider;
+    divider.type = nr::BlockType::Divider;
+    nr::Block q;
+    q.type = nr::BlockType::Quote;
+    q.runs = {{"It was cold."}};
+    q.attribution = "A fisher";
+    nr::Block rel;
+    rel.type = nr::BlockType::Related;
+    rel.related.title = "Beta story";
+    rel.related.item_id = "b";
+    it.body = {h, p, divider, q, rel};
+    it.authors = {nr::Author{"Ann Lee", "Reporter", "Writes about the sea.", "", "https://example.com/ann"}};
+    app.open_id = "a";
+    app.article.item = it;
+    nr::ArticlePlacement where;
+    where.pieces[nr::mirror_key::block(1)] = {0, 300, 600, 80};
+    const nr::MirrorView v = nr::article_mirror(app.article, app.feed, where, 0);
+
+    std::vector<std::string> keys;
+    for (const nr::MirrorNode& n : v.nodes) keys.push_back(n.key);
+    CHECK(keys == std::vector<std::string>{"a:back", "a:headline", "a:meta", "a:hero", "a:b0", "a:b1", "a:b3", "a:b4",
+                                           "a:author0"});
+    CHECK(v.nodes[0].target == "back");
+    CHECK(v.nodes[1].text == "Alpha");
+    CHECK(v.nodes[3].text == "A harbour at dawn");
+    CHECK(v.nodes[3].meta == "The harbour. Photo: Ann");
+    CHECK(v.nodes[4].kind == nr::MirrorKind::Heading);
+    CHECK(v.nodes[4].level == 2);
+    const nr::MirrorNode& para = v.nodes[5];
+    REQUIRE(para.parts.size() == 1);
+    CHECK(para.parts[0] ==
+          nr::MirrorSpans{{"Read ", ""}, {"the report", "https://example.com/report"}, {" today.", ""}});
+    CHECK(para.rect.y == doctest::Approx(300));
+    CHECK(v.nodes[6].meta == "A fisher");
+    CHECK(v.nodes[7].kind == nr::MirrorKind::Related);
+    CHECK(v.nodes[7].target == "b");  // in the feed: opens in the reader
+    CHECK(v.nodes[7].href == "https://example.com/b");
+    const nr::MirrorNode& author = v.nodes[8];
+    CHECK(author.text == "Ann Lee");
+    REQUIRE(author.parts.size() == 1);
+    CHECK(author.parts[0][0].href == "https://example.com/ann");
+}
+
+TEST_CASE("describe names the feed and leaves the article out while the list is shown") {
+    nr::AppState app = ready({item("a", "Alpha")});
+    nr::ArticlePlacement where;
+    nr::MirrorDescription d = nr::describe(app, placed(0, 1), &where, 0);
+    CHECK(d.label == "World");
+    CHECK_FALSE(d.busy);
+    CHECK(d.article.nodes.empty());
+    REQUIRE(nr::open_item(app, "a"));
+    d = nr::describe(app, placed(0, 1), &where, 0);
+    CHECK_FALSE(d.article.nodes.empty());
+}
+
+TEST_CASE("TextOverrides replaces one field of one node") {
+    nr::TextOverrides o;
+    const std::string title = "Original";
+    CHECK(&o.apply("i:1", "text", title) == &title);
+    const int g = o.generation();
+    o.set("i:1", "text", "Translated");
+    CHECK(o.generation() != g);
+    CHECK(o.apply("i:1", "text", title) == "Translated");
+    CHECK(o.apply("i:1", "excerpt", title) == "Original");
+    CHECK(o.apply("i:2", "text", title) == "Original");
+    SUBCASE("setting the same text again changes nothing") {
+        const int before = o.generation();
+        o.set("i:1", "text", "Translated");
+        CHECK(o.generation() == before);
+    }
+    SUBCASE("an empty text drops it") {
+        o.set("i:1", "text", "");
+        CHECK(o.apply("i:1", "text", title) == "Original");
+        CHECK(o.empty());
+    }
+}
