@@ -357,8 +357,9 @@ function makeCanvas(root, signal) {
   // and an explicit focus give it keyboard input without stealing the page's.
   canvas.tabIndex = 0;
   // Assistive technology reads the mirror (src/platform/web/mirror_glue.js),
-  // which is labelled; the canvas is only its picture.
-  canvas.setAttribute('aria-hidden', 'true');
+  // which is labelled; the canvas has no role and no name of its own. It is
+  // not aria-hidden: it takes keyboard focus (the focus model's Tab stops),
+  // and a focusable element must not be hidden from assistive technology.
   canvas.addEventListener('pointerdown', () => canvas.focus(), { signal });
   canvas.addEventListener('contextmenu', (e) => e.preventDefault(), { signal });
   root.replaceChildren(canvas);

@@ -25,12 +25,17 @@ async function demo(context, baseUrl, scheme, { stall = false, feed = null } = {
   const page = await newPage(context);
   await page.setViewportSize({ width: 900, height: 800 });
   await page.emulateMedia({ colorScheme: scheme });
-  if (stall) await page.route('**/assets/feeds/page-1.json', () => {});  // never answered: stays loading
+  // A feed never answered stays loading; one the reader never saw, or its
+  // offline cache would show it at once.
+  if (stall) {
+    feed = 'assets/feeds/page-1.json?axe-stall';
+    await page.route('**/assets/feeds/page-1.json?axe-stall', () => {});
+  }
   await page.goto(`${baseUrl}/index.html`);
   if (feed) {
     page.on('console', () => {});  // the 404 of the error state is logged by the browser
     await page.$eval('#reader', async (el, url) => {
-      const { mount } = await import('./newsreader.js');
+      const { mount } = await import('./newsreader.mjs');
       await mount(el, { feed: url });
     }, feed);
   }

@@ -27,7 +27,7 @@ async function widgetPage(context, baseUrl, { width = 520, height = 700, options
     window.pointerEvents = 0;
     for (const type of ['pointerdown', 'mousedown', 'click', 'pointermove'])
       el.addEventListener(type, () => { window.pointerEvents++; }, { capture: true });
-    const { mount } = await import('./newsreader.js');
+    const { mount } = await import('./newsreader.mjs');
     await mount(el, { feed: 'assets/feeds/page-1.json', ...opts });
   }, [width, height, options]);
   await waitForState(page, '#w', ['ready']);
@@ -148,7 +148,7 @@ export default function keyboardTests({ baseUrl, context, browser }) {
       assert(d.textBoxes[0].h > box.h, 'the header text grew');
       assert(await page.evaluate(() => localStorage.getItem('newsreader:text-size')) === '1.15', 'remembered');
       await page.$eval('#w', async (el) => {
-        const { mount } = await import('./newsreader.js');
+        const { mount } = await import('./newsreader.mjs');
         await mount(el, { feed: 'assets/feeds/page-1.json' });
       });
       await waitForState(page, '#w', ['ready']);

@@ -61,14 +61,21 @@ var newsreaderMirror = (function () {
     function makeView(name) {
       const box = el('section');
       const list = el('div');
+      // The feed's articles go in a role="feed" of their own (it may hold
+      // only articles); its title is a heading above them, so the stories'
+      // h3s follow an h2. Buttons and notes go after the feed.
+      const items = name === 'feed' ? el('div') : list;
+      let title = null;
       if (name === 'feed') {
-        list.setAttribute('role', 'feed');
-        list.setAttribute('aria-busy', 'true');
+        title = el('h2');
+        title.hidden = true;  // until the head names the feed (an empty heading is an error)
+        title.style.cssText = 'position:absolute;left:0;top:0;margin:0;font:inherit;width:1px;height:1px;overflow:hidden';
+        list.append(title, items);
       } else {
         box.setAttribute('aria-label', 'Story');
       }
       box.append(list);
-      const view = { name, box, list, area: [0, 0, 0, 0], scroll: 0, nodes: new Map() };
+      const view = { name, box, list, items, title, label: '', busy: true, area: [0, 0, 0, 0], scroll: 0, nodes: new Map() };
       styleView(view);
       return view;
     }
@@ -216,8 +223,13 @@ var newsreaderMirror = (function () {
       const view = views[op.view];
       switch (op.op) {
         case 'head':
-          view.list.setAttribute('aria-label', op.label);
-          view.list.setAttribute('aria-busy', op.busy ? 'true' : 'false');
+          view.label = op.label;
+          view.busy = !!op.busy;
+          if (view.title) {
+            view.title.textContent = op.label;
+            view.title.hidden = !op.label;
+          }
+          else view.list.setAttribute('aria-label', op.label);
           if (op.status && op.status !== lastStatus) announce(op.status);
           lastStatus = op.status;
           break;
@@ -228,15 +240,16 @@ var newsreaderMirror = (function () {
           break;
         case 'add': {
           const e = build(op.key, op.node);
+          const into = op.node.kind === 'item' ? view.items : view.list;
           const before = op.before ? view.nodes.get(op.before) : null;
-          view.list.insertBefore(e, before || null);
+          into.insertBefore(e, before && before.parentNode === into ? before : null);
           view.nodes.set(op.key, e);
           break;
         }
         case 'update': {
           const old = view.nodes.get(op.key);
           const e = build(op.key, op.node);
-          if (old) old.replaceWith(e); else view.list.append(e);
+          if (old) old.replaceWith(e); else (op.node.kind === 'item' ? view.items : view.list).append(e);
           view.nodes.set(op.key, e);
           break;
         }
@@ -254,10 +267,24 @@ var newsreaderMirror = (function () {
       }
     }
 
+    // role="feed" only while it holds articles (an empty feed role is an
+    // error to assistive technology), named and busy as the head says.
+    function syncFeedRole(view) {
+      const items = view.items;
+      if (items.childElementCount > 0 || view.busy) {
+        items.setAttribute('role', 'feed');
+        items.setAttribute('aria-label', view.label || 'News feed');
+        items.setAttribute('aria-busy', view.busy ? 'true' : 'false');
+      } else {
+        for (const name of ['role', 'aria-label', 'aria-busy']) items.removeAttribute(name);
+      }
+    }
+
     function apply(json) {
       const start = performance.now();
       const ops = JSON.parse(json);
       for (const op of ops) applyOp(op);
+      syncFeedRole(views.feed);
       observer.takeRecords();  // the mirror's own changes are no translation
       stats.applies++;
       stats.ops += ops.length;
