@@ -887,6 +887,10 @@ const EMBED_DEFAULT_HEIGHT_PX = 640;
 function mountIframe(element, options) {
   const lifetime = new AbortController();
   element.replaceChildren();
+  // An element that held an inline widget keeps its (emptied) shadow root,
+  // which would hide the frame, a light-DOM child: a slot shows it, and a
+  // lazy frame that is never rendered never loads.
+  element.shadowRoot?.replaceChildren(document.createElement('slot'));
   const fixedHeight = element.clientHeight > 0;  // the page sized the element: fill it
   const frame = document.createElement('iframe');
   frame.title = 'News reader';
@@ -919,6 +923,7 @@ function mountIframe(element, options) {
       for (const resolve of replies.values()) resolve(null);
       replies.clear();
       frame.remove();
+      element.shadowRoot?.replaceChildren();
       if (element.newsreader === api) delete element.newsreader;
       delete element.dataset.state;
     },
