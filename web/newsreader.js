@@ -843,7 +843,9 @@ function followKeyboardFocus(widget) {
   const { canvas, element, signal } = widget;
   let pointer = false;
   element.addEventListener('keydown', (e) => {
-    if (e.key !== 'Tab' || e.target !== canvas || !widget.module) return;
+    // Seen from the host, the target is the host itself (the canvas is in
+    // its shadow root): the event's own target is the path's first node.
+    if (e.key !== 'Tab' || e.composedPath()[0] !== canvas || !widget.module) return;
     e.stopPropagation();
     if (widget.module._nr_tab(e.shiftKey ? 1 : 0)) e.preventDefault();
   }, { capture: true, signal });
