@@ -844,7 +844,9 @@ function followKeyboardFocus(widget) {
   const { canvas, element, signal } = widget;
   let pointer = false;
   element.addEventListener('keydown', (e) => {
-    if (e.key !== 'Tab' || e.target !== canvas || !widget.module) return;
+    // Seen from the host, the target is the host itself (the canvas is in
+    // its shadow root): the event's own target is the path's first node.
+    if (e.key !== 'Tab' || e.composedPath()[0] !== canvas || !widget.module) return;
     e.stopPropagation();
     if (widget.module._nr_tab(e.shiftKey ? 1 : 0)) e.preventDefault();
   }, { capture: true, signal });
@@ -888,6 +890,10 @@ const EMBED_DEFAULT_HEIGHT_PX = 640;
 function mountIframe(element, options) {
   const lifetime = new AbortController();
   element.replaceChildren();
+  // An element that held an inline widget keeps its (emptied) shadow root,
+  // which would hide the frame, a light-DOM child: a slot shows it, and a
+  // lazy frame that is never rendered never loads.
+  element.shadowRoot?.replaceChildren(document.createElement('slot'));
   const fixedHeight = element.clientHeight > 0;  // the page sized the element: fill it
   const frame = document.createElement('iframe');
   frame.title = 'News reader';
@@ -920,6 +926,7 @@ function mountIframe(element, options) {
       for (const resolve of replies.values()) resolve(null);
       replies.clear();
       frame.remove();
+      element.shadowRoot?.replaceChildren();
       if (element.newsreader === api) delete element.newsreader;
       delete element.dataset.state;
     },
