@@ -254,7 +254,12 @@ function earlyRequests(feed, timeoutMs) {
       return request;
     },
     clear() {
-      for (const request of pending.values()) request.controller.abort();
+      // The timer too: left pending it holds the aborted controller, whose
+      // reason's stack holds destroy() and through it the widget and module.
+      for (const request of pending.values()) {
+        clearTimeout(request.timer);
+        request.controller.abort();
+      }
       pending.clear();
     },
   };

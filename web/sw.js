@@ -1,6 +1,9 @@
 // The demo page's service worker (web/index.html registers it): keeps the
-// app shell -- demo page, loader, module, wasm, fonts and the sample feed --
-// so the demo opens with no network at all after one visit. Only the demo
+// app shell -- demo page, loader, module, wasm and fonts -- so the demo opens
+// with no network at all after one visit. Feeds are not part of it: the
+// widget's own cache (IndexedDB) shows them offline and says so (the banner,
+// stats().offline/fromCache); a copy answered here would pass for the
+// network. Only the demo
 // uses it: a widget embedded on a partner's page cannot register a worker on
 // that origin, so there the code comes from the HTTP cache and the content
 // from the widget's own cache (docs/offline.md).
@@ -17,9 +20,8 @@ const FONT_FILES = [/* @NR_FONT_FILES@ */];
 const STATIC_FILES = ['newsreader.js', 'newsreader-wasm.js', 'newsreader-wasm.wasm',
   ...FONT_FILES.map((name) => `fonts/${name}`)];
 // Asked from the network first, the cached copy only when that fails: the
-// page (its headers, such as a CSP, come from the server) and the sample feed
-// (the widget's own cache decides what a reader sees of a feed).
-const NETWORK_FIRST = ['index.html', 'assets/feeds/page-1.json'];
+// page (its headers, such as a CSP, come from the server).
+const NETWORK_FIRST = ['index.html'];
 
 const scoped = (path) => new URL(path, self.registration.scope).href;
 

@@ -153,6 +153,9 @@ bool ReaderApp::build_article_fonts(float pixel_ratio, float width) {
 }
 
 void ReaderApp::open(const std::string& id) {
+    // Asked again for the article on screen (the host's history, the API):
+    // reset() and restore_scroll() would stop a glide where it stands.
+    if (!id.empty() && id == state().open_id) return;
     const std::string leaving = state().open_id;
     const float leaving_at = article_view_.scroll_offset();
     if (options_.open_links && hooks_.open_link) {
