@@ -108,8 +108,30 @@ bool FeedLoader::back() {
     return true;
 }
 
+namespace {
+
+// What a story shows as pictures: its hero, its authors' avatars, its figures.
+std::vector<std::string> pictures_of(const Item& item) {
+    std::vector<std::string> urls;
+    if (item.hero && !item.hero->url.empty()) urls.push_back(item.hero->url);
+    for (const Author& author : item.authors)
+        if (!author.avatar.empty()) urls.push_back(author.avatar);
+    const Blocks blocks = item.body.empty() ? load_body(item).blocks : item.body;
+    for (const Block& block : blocks)
+        if (!block.image.url.empty()) urls.push_back(block.image.url);
+    return urls;
+}
+
+}  // namespace
+
 bool FeedLoader::save(std::string_view id, bool saved) {
+    const auto in_saved =
+        std::find_if(state_.saved.begin(), state_.saved.end(), [&](const Item& it) { return it.id == id; });
+    const Item* item = in_saved != state_.saved.end() ? &*in_saved : find_item(state_.feed, id);
+    const std::vector<std::string> pictures = item ? pictures_of(*item) : std::vector<std::string>{};
     if (!set_saved(state_, id, saved)) return false;
+    // Pictures already kept are pinned with the story (one loaded later is not).
+    for (const std::string& url : pictures) fetcher_.pin(url, saved);
     keep_saved();
     if (saved && !persist_asked_) {
         persist_asked_ = true;

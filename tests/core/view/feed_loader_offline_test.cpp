@@ -222,6 +222,24 @@ TEST_CASE("FeedLoader offline: an article never opened is unavailable from the c
     }
 }
 
+TEST_CASE("FeedLoader offline: saving pins the story's pictures that are kept") {
+    Fixture f;
+    const std::string hero = "https://news.example/hero.jpg";
+    const std::string figure = "https://news.example/figure.png";
+    f.loader.load(kFirst);
+    f.fetcher.ok(kFirst, R"({"newsreader":1,"items":[{"id":"a","title":"A","image":{"url":")" + hero +
+                             R"("},"body":[{"type":"paragraph","text":"x"},{"type":"image","url":")" + figure +
+                             R"("}]}]})");
+    f.fetcher.keep(hero, nr::CacheKind::Image, "jpeg bytes");
+    f.fetcher.keep(figure, nr::CacheKind::Image, "png bytes");
+    REQUIRE(f.loader.save("a", true));
+    CHECK(f.fetcher.pinned.count(hero) == 1);
+    CHECK(f.fetcher.pinned.count(figure) == 1);
+    REQUIRE(f.loader.save("a", false));
+    CHECK(f.fetcher.pinned.count(hero) == 0);
+    CHECK(f.fetcher.pinned.count(figure) == 0);
+}
+
 TEST_CASE("FeedLoader offline: Save for offline keeps the Saved list and pins what it needs") {
     Fixture f;
     f.start_from_cache();
