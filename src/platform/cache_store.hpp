@@ -54,6 +54,9 @@ public:
     // Frees the least-recently-used unpinned entry; false when only pinned
     // entries are left.
     virtual bool evict_one() = 0;
+    // Asks the platform to keep this storage (the browser's
+    // navigator.storage.persist() on the first save); files need nothing.
+    virtual void persist() {}
     // What is stored, as the policy sees it (empty until the store opened).
     virtual const CacheIndex& index() const = 0;
 };

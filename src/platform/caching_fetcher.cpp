@@ -146,11 +146,12 @@ void CachingFetcher::keep(const FetchRequest& request, FetchResponse response, F
     });
 }
 
-void CachingFetcher::keep(const std::string& url, CacheKind kind, std::string_view body) {
+void CachingFetcher::keep(const std::string& url, CacheKind kind, std::string_view body, bool pinned) {
     if (!store_) return;
     CacheEntry entry;
     entry.url = key(url);
     entry.kind = kind;
+    entry.pinned = pinned;
     entry.fetched_at = entry.last_used = now_();
     // A record the reader can do without: one attempt, no error shown.
     store_->write(std::move(entry), body, [](StoreWrite) {});
@@ -159,6 +160,10 @@ void CachingFetcher::keep(const std::string& url, CacheKind kind, std::string_vi
 bool CachingFetcher::pin(const std::string& url, bool pinned) { return store_ && store_->pin(key(url), pinned); }
 
 bool CachingFetcher::has(const std::string& url) const { return store_ && store_->index().find(key(url)); }
+
+void CachingFetcher::persist() {
+    if (store_) store_->persist();
+}
 
 std::size_t CachingFetcher::cache_bytes() const { return store_ ? store_->index().bytes() : 0; }
 

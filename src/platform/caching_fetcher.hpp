@@ -44,10 +44,11 @@ public:
 
     void get(const std::string& url, FetchCallback done) override;
     void request(FetchRequest request, FetchCallback done) override;
-    void keep(const std::string& url, CacheKind kind, std::string_view body) override;
-
+    void keep(const std::string& url, CacheKind kind, std::string_view body, bool pinned = false) override;
     // Pins (or unpins) the stored copy of `url`; false when none is stored.
-    bool pin(const std::string& url, bool pinned);
+    bool pin(const std::string& url, bool pinned) override;
+    void persist() override;
+
     bool has(const std::string& url) const;
     std::size_t cache_bytes() const;
     std::string key(const std::string& url) const { return cache_key(feed_url_, url); }

@@ -8,17 +8,18 @@
 // BENCH_PRODUCT_SITE (build/wasm/site),
 // BENCH_NATIVE (build/native-release/newsreader-bench-parse), BENCH_FEEDS
 // (build/feeds), BENCH_BASELINE (../shared/baseline), BENCH_OUT (build/bench), BENCH_ONLY (comma list
-// of sections: sizes,first,net,frames,parse,startup,big,native).
+// of sections: sizes,first,net,frames,parse,startup,big,native,offline).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT, launchBrowser, startServer } from '../browser/harness.mjs';
 import { nativeParse } from './native.mjs';
+import { cacheWriteCost, cachedFirstContent } from './offline.mjs';
 import { parse, startup } from './parse.mjs';
 import { markdownTable, missedGoals, printTable } from './report.mjs';
 import { transferSizes } from './sizes.mjs';
-import { stageSite } from './stage.mjs';
+import { PAGE1_FEED, stageSite } from './stage.mjs';
 import { ratio, summary } from './stats.mjs';
 import { SLOW_NETWORK } from './blocking.mjs';
 import { bigFeed, firstContent, frames } from './widget.mjs';
@@ -92,6 +93,27 @@ async function firstContentSection(browser, urls, prefix = '', network = null) {
       results[`${key}_${phase}_ratio`] = ratio(wb, bb);
     }
   }
+}
+
+// The offline cache: first content from it against the baseline's warm
+// figure (the "first" section's, measured again here when it did not run),
+// and the longest task while a 100-item page is written to it.
+async function offlineSection(browser, urls, baseUrl) {
+  const fromCache = [], baseline = [], write = [];
+  const feedPattern = `**/${PAGE1_FEED}`;
+  for (let i = 0; i < RUNS; i++) {
+    fromCache.push(await cachedFirstContent(browser, urls.widgetPage1, feedPattern));
+    if (results.baseline_first_content_warm_ms == null) baseline.push((await firstContent(browser, urls.baselinePage1, 'baseline')).warm);
+    write.push(await cacheWriteCost(browser, baseUrl, SITE));
+    log(`offline run ${i + 1}/${RUNS}: first content from the cache ${fromCache[i].toFixed(0)} ms; ` +
+      `100-item page: longest task ${write[i].cached.toFixed(0)} ms cached, ${write[i].plain.toFixed(0)} ms uncached`);
+  }
+  const w = put('first_content_cached_ms', fromCache);
+  const b = results.baseline_first_content_warm_ms ?? put('baseline_first_content_warm_ms', baseline);
+  results.first_content_cached_ratio = ratio(w, b);
+  put('cache_write_100_longest_task_ms', write.map((r) => r.cached));
+  put('cache_write_100_uncached_longest_task_ms', write.map((r) => r.plain));
+  results.cache_write_100_bytes = write[0].bytes;
 }
 
 async function framesSection(browser, urls) {
@@ -224,6 +246,7 @@ async function main() {
     if (want('frames')) { log('frames'); await framesSection(browser, abs); }
     if (want('parse')) { log('parsing in the browser'); await parseSection(browser, abs); }
     if (want('big')) { log('10k feed'); await bigSection(browser, abs); }
+    if (want('offline')) { log('offline cache'); await offlineSection(browser, abs, server.url); }
   } finally {
     await browser.close();
     server.stop();

@@ -87,10 +87,21 @@ public:
     // a miss at once (inside the call), anything else goes to get().
     virtual void request(FetchRequest request, FetchCallback done);
     // Keeps `body` under `url` for offline reading: a record the reader
-    // made (the articles opened), not a response. Dropped without a cache.
-    virtual void keep(const std::string& url, CacheKind kind, std::string_view body) {
-        (void)url, (void)kind, (void)body;
+    // made (the articles opened, the Saved list), not a response; `pinned`
+    // keeps it from eviction from the start (a write may settle later than
+    // a pin() would look). Dropped without a cache.
+    virtual void keep(const std::string& url, CacheKind kind, std::string_view body, bool pinned = false) {
+        (void)url, (void)kind, (void)body, (void)pinned;
     }
+    // "Save for offline": pins (or unpins) what is kept under `url`, so
+    // eviction never takes it. False when nothing is kept there (or no cache).
+    virtual bool pin(const std::string& url, bool pinned) {
+        (void)url, (void)pinned;
+        return false;
+    }
+    // Asks the platform to keep the cache's storage (the browser's
+    // navigator.storage.persist(), on the first save). Nothing without one.
+    virtual void persist() {}
 };
 
 // The answer to a CacheOnly request that found nothing.

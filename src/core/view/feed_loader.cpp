@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/feed/item_body.hpp"
+#include "core/feed/newsreader_format.hpp"
 #include "core/feed/parser.hpp"
 #include "core/view/feed_merge.hpp"
 
@@ -23,6 +25,7 @@ void FeedLoader::load(const std::string& url) {
     ++retry_round_;
     opened_.clear();
     read_opened(url);
+    read_saved(url);
     peek(url);
 }
 
@@ -35,6 +38,28 @@ void FeedLoader::read_opened(const std::string& url) {
         if (!ids.is_array()) return;  // damaged: as if nothing was opened
         for (const nlohmann::json& id : ids)
             if (id.is_string()) opened_.insert(id.get<std::string>());
+    });
+}
+
+// The Saved list kept for this feed: its stories join what is saved in
+// memory (a save made before the store answered is not lost).
+void FeedLoader::read_saved(const std::string& url) {
+    std::weak_ptr<const bool> alive = alive_;
+    FetchRequest request{saved_url(), {}, CacheMode::CacheOnly, CacheKind::Article};
+    fetcher_.request(std::move(request), [this, alive, url, generation = generation_](FetchResponse&& r) {
+        if (alive.expired() || generation != generation_ || !r.ok) return;
+        ParseOptions opts;
+        opts.base_url = url;
+        opts.html = html_;
+        ParseResult kept = parse_feed(r.body, opts);
+        if (!kept.ok) return;  // damaged: as if nothing was saved
+        bool added = false;
+        for (Item& item : kept.feed.items) {
+            if (is_saved(state_, item.id)) continue;
+            state_.saved.push_back(std::move(item));
+            added = true;
+        }
+        if (added && changed_) changed_();
     });
 }
 
@@ -60,16 +85,21 @@ bool FeedLoader::load_more() {
 
 bool FeedLoader::open(std::string_view id) {
     if (!open_item(state_, id)) return false;
-    if (opened_.count(state_.open_id)) return true;
+    if (opened_.count(state_.open_id) || is_saved(state_, state_.open_id)) return true;
     if (state_.offline.from_cache) {
         state_.article.unavailable_offline = true;  // never opened online: its pictures were never fetched
         return true;
     }
     opened_.insert(state_.open_id);
+    keep_opened(!state_.saved.empty());
+    return true;
+}
+
+void FeedLoader::keep_opened(bool pinned) {
     nlohmann::json ids = nlohmann::json::array();
     for (const std::string& opened : opened_) ids.push_back(opened);
-    fetcher_.keep(opened_url(), CacheKind::Article, ids.dump());
-    return true;
+    fetcher_.keep(opened_url(), CacheKind::Article, ids.dump(), pinned);
+    if (!pinned) fetcher_.pin(opened_url(), false);  // a rewrite keeps an older pin
 }
 
 bool FeedLoader::back() {
@@ -78,7 +108,55 @@ bool FeedLoader::back() {
     return true;
 }
 
-bool FeedLoader::save(std::string_view id, bool saved) { return set_saved(state_, id, saved); }
+namespace {
+
+// What a story shows as pictures: its hero, its authors' avatars, its figures.
+std::vector<std::string> pictures_of(const Item& item) {
+    std::vector<std::string> urls;
+    if (item.hero && !item.hero->url.empty()) urls.push_back(item.hero->url);
+    for (const Author& author : item.authors)
+        if (!author.avatar.empty()) urls.push_back(author.avatar);
+    const Blocks blocks = item.body.empty() ? load_body(item).blocks : item.body;
+    for (const Block& block : blocks)
+        if (!block.image.url.empty()) urls.push_back(block.image.url);
+    return urls;
+}
+
+}  // namespace
+
+bool FeedLoader::save(std::string_view id, bool saved) {
+    const auto in_saved =
+        std::find_if(state_.saved.begin(), state_.saved.end(), [&](const Item& it) { return it.id == id; });
+    const Item* item = in_saved != state_.saved.end() ? &*in_saved : find_item(state_.feed, id);
+    const std::vector<std::string> pictures = item ? pictures_of(*item) : std::vector<std::string>{};
+    if (!set_saved(state_, id, saved)) return false;
+    // Pictures already kept are pinned with the story (one loaded later is not).
+    for (const std::string& url : pictures) fetcher_.pin(url, saved);
+    keep_saved();
+    if (saved && !persist_asked_) {
+        persist_asked_ = true;
+        fetcher_.persist();
+    }
+    return true;
+}
+
+// The Saved list is written whole (its stories with their bodies as
+// blocks, in the feed format), pinned; while anything is saved, the feed
+// page and the articles-opened record are pinned too, so eviction never
+// takes what a saved story needs.
+void FeedLoader::keep_saved() {
+    Feed kept;
+    for (const Item& item : state_.saved) {
+        Item copy = item;
+        if (copy.body.empty() && copy.body_source.kind != BodySource::Kind::None) copy.body = load_body(copy).blocks;
+        copy.body_source = BodySource{};
+        kept.items.push_back(std::move(copy));
+    }
+    fetcher_.keep(saved_url(), CacheKind::Article, feed_to_json_text(kept), true);
+    const bool any = !state_.saved.empty();
+    fetcher_.pin(state_.feed_url, any);
+    keep_opened(any);
+}
 
 bool FeedLoader::show_new_items() { return merge_pending(state_) > 0; }
 

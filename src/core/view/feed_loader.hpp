@@ -73,7 +73,10 @@ public:
     bool open(std::string_view id);
     bool back();
     // "Save for offline" on an item (or unsaving it): the Saved list gains
-    // or loses it. False for an unknown id.
+    // or loses it, and is kept (pinned) in the cache at saved_url() so it
+    // survives a reload; while anything is saved the feed page and the
+    // articles-opened record are pinned. The first save asks the Fetcher to
+    // persist() its storage. False for an unknown id.
     bool save(std::string_view id, bool saved);
     // The "N new stories" pill: merges the stories a revalidation found.
     bool show_new_items();
@@ -98,6 +101,10 @@ private:
     bool show_page(const std::string& url, std::string body);
     void read_opened(const std::string& url);
     std::string opened_url() const { return state_.feed_url + "#newsreader-opened"; }
+    std::string saved_url() const { return state_.feed_url + "#newsreader-saved"; }
+    void read_saved(const std::string& url);
+    void keep_opened(bool pinned);
+    void keep_saved();
     void went_offline();
     void ask_again();
     void parse_slice(std::shared_ptr<SlicedParse> parse, std::uint64_t generation);
@@ -111,6 +118,7 @@ private:
     Timer timer_;
     std::unordered_set<std::string> opened_;  // ids of the articles opened before
     int retry_ms_ = 0;                        // backoff while offline
+    bool persist_asked_ = false;              // persist() once, on the first save
     std::uint64_t retry_round_ = 0;           // a timer set before a newer retry is dropped
     std::shared_ptr<const bool> alive_ = std::make_shared<const bool>(true);
     Defer defer_;

@@ -3,6 +3,9 @@
 #include <GLES3/gl3.h>
 #include <emscripten/emscripten.h>
 
+#include <ctime>
+#include <optional>
+
 #include "core/net/limits.hpp"
 #include "core/text/url.hpp"
 #include "platform/gl_textures.hpp"
@@ -17,12 +20,25 @@
 // Previously bound texture is restored: ImGui's backend assumes it owns the
 // GL state. An aborted load (source destroyed) never uploads and never calls
 // back.
-EM_JS(void, nr_js_image_load, (int id, const char* url_ptr, int display_width, int timeout_ms, double max_bytes,
-                               double max_pixels), {
+//
+// Offline reading: `cached` (cached_size bytes) is the file from the offline
+// cache, decoded without the network; otherwise, with `keep`, the fetched
+// file is handed back (nr_image_keep_buffer) before the texture is reported,
+// so the C++ side writes it to the cache. Only files that decoded are kept.
+EM_JS(void, nr_js_image_load, (int id, const char* url_ptr, const char* cached, double cached_size, int keep,
+                               int display_width, int timeout_ms, double max_bytes, double max_pixels), {
     var url = UTF8ToString(url_ptr);
     var loads = Module["nrImageLoads"] || (Module["nrImageLoads"] = new Map());
-    var started = newsreaderNet.start(url, {mode: "cors", credentials: "omit"}, timeout_ms);
-    loads.set(id, started.controller);
+    var bytes;
+    if (cached) {
+        loads.set(id, new AbortController());  // nothing to abort: cancelling only drops the result
+        bytes = Promise.resolve({bytes: HEAPU8.slice(cached, cached + cached_size)});
+    } else {
+        var started = newsreaderNet.start(url, {mode: "cors", credentials: "omit"}, timeout_ms);
+        loads.set(id, started.controller);
+        bytes = newsreaderNet.read(started, max_bytes);
+    }
+    var file = null;
 
     // Decoded no larger than the GPU takes, and not well above the drawn width.
     function decodeOptions(size) {
@@ -42,6 +58,7 @@ EM_JS(void, nr_js_image_load, (int id, const char* url_ptr, int display_width, i
         if (!res.bytes) throw new Error("not loaded");
         var size = newsreaderNet.imageSize(res.bytes);
         if (!size || !size.width || !size.height) throw new Error("not an image the reader decodes");
+        file = res.bytes;
         if (size.width * size.height > max_pixels) {
             console.warn("[newsreader] image not shown: " + size.width + "x" + size.height + " pixels is over the " +
                          max_pixels + " pixel limit: " + url);
@@ -84,11 +101,15 @@ EM_JS(void, nr_js_image_load, (int id, const char* url_ptr, int display_width, i
             try { name = upload(bitmap); } catch (e) { name = 0; }
             bitmap.close();
         }
+        if (name && keep && file) {
+            var out = Module["_nr_image_keep_buffer"](id, file.length);
+            if (out) HEAPU8.set(file, out);  // read after the call: the heap may have grown
+        }
         if (name) Module["_nr_image_loaded"](id, name, w, h);
         else Module["_nr_image_failed"](id);
     }
 
-    newsreaderNet.read(started, max_bytes).then(decode).then(settle, function() { settle(null); });
+    bytes.then(decode).then(settle, function() { settle(null); });
 });
 
 EM_JS(void, nr_js_image_cancel, (int id), {
@@ -115,8 +136,14 @@ WebImageSource::WebImageSource(std::function<void()> on_change, int timeout_ms, 
 
 WebImageSource::~WebImageSource() { drop_textures(); }
 
+void WebImageSource::set_cache(CacheStore* store, std::string feed_url) {
+    store_ = store;
+    feed_url_ = std::move(feed_url);
+}
+
 void WebImageSource::drop_textures() {
-    for (const auto& [id, url] : pending_) {
+    kept_.clear();
+    for (const auto& [id, load] : pending_) {
         ImageRoutes::instance().forget(id);
         nr_js_image_cancel(id);
     }
@@ -142,20 +169,65 @@ void WebImageSource::end_frame() {
     ++frame_;
 }
 
+// With the offline cache, a picture it holds is decoded from there (no
+// network: an article read online shows its pictures offline); one it does
+// not is fetched and kept.
 void WebImageSource::start_load(const std::string& key, const std::string& url, int display_width_px) {
     const int id = ImageRoutes::instance().add(this);
-    pending_[id] = key;
-    nr_js_image_load(id, url.c_str(), display_width_px, timeout_ms_, double(kMaxImageBytes), double(kMaxImagePixels));
+    pending_[id] = Load{key, url, display_width_px};
+    const std::string stored = cache_key(feed_url_, url);
+    if (!store_ || !store_->index().find(stored)) {
+        fetch_load(id, nullptr);
+        return;
+    }
+    std::weak_ptr<const bool> alive = alive_;
+    store_->read(stored, std::int64_t(std::time(nullptr)), [this, alive, id](std::optional<CachedBody> hit) {
+        if (alive.expired() || !pending_.count(id)) return;  // cancelled while the store read
+        fetch_load(id, hit ? &hit->body : nullptr);
+    });
+}
+
+void WebImageSource::fetch_load(int id, const std::string* cached) {
+    const Load& load = pending_.at(id);
+    nr_js_image_load(id, load.url.c_str(), cached ? cached->data() : nullptr, cached ? double(cached->size()) : 0,
+                     !cached && store_ ? 1 : 0, load.display_width_px, timeout_ms_, double(kMaxImageBytes),
+                     double(kMaxImagePixels));
+}
+
+char* WebImageSource::keep_buffer(int request_id, std::size_t size) {
+    if (!store_ || !pending_.count(request_id) || size > kMaxImageBytes) return nullptr;
+    std::string& body = kept_[request_id];
+    body.resize(size);
+    return body.data();
+}
+
+// A picture that decoded goes into the offline cache as an Image entry, in
+// the feed's index and budget; a refusal or a full store is quiet (the
+// picture is shown either way).
+void WebImageSource::keep(int request_id, const std::string& url) {
+    auto kept = kept_.find(request_id);
+    if (kept == kept_.end()) return;
+    std::string body = std::move(kept->second);
+    kept_.erase(kept);
+    if (!store_) return;
+    CacheEntry entry;
+    entry.url = cache_key(feed_url_, url);
+    entry.kind = CacheKind::Image;
+    entry.fetched_at = entry.last_used = std::int64_t(std::time(nullptr));
+    store_->write(std::move(entry), body, [](StoreWrite) {});
 }
 
 void WebImageSource::loaded(int request_id, unsigned texture, int width, int height) {
     auto it = pending_.find(request_id);
     if (it == pending_.end()) {
+        kept_.erase(request_id);
         delete_gl_texture(texture);
         return;
     }
-    const std::string url = std::move(it->second);
+    const Load load = std::move(it->second);
     pending_.erase(it);
+    keep(request_id, load.url);
+    const std::string& url = load.key;
     if (!cache_.ready(url, texture, width, height)) {
         delete_gl_texture(texture);
         cache_.fail(url, monotonic_seconds());  // an empty image; no-op when the URL is no longer Loading
@@ -166,9 +238,10 @@ void WebImageSource::loaded(int request_id, unsigned texture, int width, int hei
 void WebImageSource::failed(int request_id) {
     auto it = pending_.find(request_id);
     if (it == pending_.end()) return;
-    const std::string url = std::move(it->second);
+    const std::string key = std::move(it->second.key);
     pending_.erase(it);
-    cache_.fail(url, monotonic_seconds());
+    kept_.erase(request_id);
+    cache_.fail(key, monotonic_seconds());
     if (on_change_) on_change_();
 }
 
@@ -183,6 +256,11 @@ void nr_image_loaded(int request_id, int texture, int width, int height) {
         return;
     }
     source->loaded(request_id, unsigned(texture), width, height);
+}
+
+char* nr_image_keep_buffer(int request_id, double size) {
+    nr::WebImageSource* source = nr::ImageRoutes::instance().find(request_id);
+    return source ? source->keep_buffer(request_id, std::size_t(size)) : nullptr;
 }
 
 void nr_image_failed(int request_id) {

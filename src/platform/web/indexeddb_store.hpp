@@ -33,7 +33,7 @@ public:
     const CacheIndex& index() const override { return index_; }
 
     // Asks the browser to keep this origin's storage (the first save).
-    void persist();
+    void persist() override;
 
     // Completions from JS, routed here by request id.
     void opened(bool available, const std::string& index_json);

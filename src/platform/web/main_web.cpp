@@ -439,6 +439,7 @@ int main(int argc, char** argv) {
     const OfflineArguments offline = offline_arguments(argc, argv);
     if (offline.on) r->store = std::make_unique<nr::IndexedDbStore>(options.feed_url, offline.budget_bytes);
     r->cache = std::make_unique<nr::CachingFetcher>(r->fetcher, r->store.get(), options.feed_url);
+    r->images->set_cache(r->store.get(), options.feed_url);  // pictures offline, in the feed's budget
     nr::ui::HostHooks hooks;
     hooks.scroll_edges = [](bool top, bool bottom) { nr::host::set_scroll_edges(top, bottom); };
     options.tz_offset_minutes = nr::host::utc_offset_minutes();

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -34,11 +35,25 @@ public:
     }
 
     // keep() stores where CacheOnly requests look.
-    void keep(const std::string& url, CacheKind, std::string_view body) override {
+    void keep(const std::string& url, CacheKind, std::string_view body, bool pin_it = false) override {
         FetchResponse r = http_response(url, 200, std::string(body));
         r.from_cache = true;
         cached[url] = std::move(r);
+        if (pin_it) pinned.insert(url);
     }
+    // pin() marks what is kept (false for a URL nothing is kept under).
+    bool pin(const std::string& url, bool pin_it) override {
+        if (!cached.count(url)) return false;
+        if (pin_it)
+            pinned.insert(url);
+        else
+            pinned.erase(url);
+        return true;
+    }
+    void persist() override { ++persist_calls; }
+
+    std::set<std::string> pinned;
+    int persist_calls = 0;
 
     // What CacheOnly requests find, by URL.
     std::map<std::string, FetchResponse> cached;

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <functional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -218,5 +219,70 @@ TEST_CASE("FeedLoader offline: an article never opened is unavailable from the c
         f.loader.load(kFirst);
         REQUIRE(f.loader.open("a"));
         CHECK(f.state().article.unavailable_offline);
+    }
+}
+
+TEST_CASE("FeedLoader offline: saving pins the story's pictures that are kept") {
+    Fixture f;
+    const std::string hero = "https://news.example/hero.jpg";
+    const std::string figure = "https://news.example/figure.png";
+    f.loader.load(kFirst);
+    f.fetcher.ok(kFirst, R"({"newsreader":1,"items":[{"id":"a","title":"A","image":{"url":")" + hero +
+                             R"("},"body":[{"type":"paragraph","text":"x"},{"type":"image","url":")" + figure +
+                             R"("}]}]})");
+    f.fetcher.keep(hero, nr::CacheKind::Image, "jpeg bytes");
+    f.fetcher.keep(figure, nr::CacheKind::Image, "png bytes");
+    REQUIRE(f.loader.save("a", true));
+    CHECK(f.fetcher.pinned.count(hero) == 1);
+    CHECK(f.fetcher.pinned.count(figure) == 1);
+    REQUIRE(f.loader.save("a", false));
+    CHECK(f.fetcher.pinned.count(hero) == 0);
+    CHECK(f.fetcher.pinned.count(figure) == 0);
+}
+
+TEST_CASE("FeedLoader offline: Save for offline keeps the Saved list and pins what it needs") {
+    Fixture f;
+    f.start_from_cache();
+    f.fetcher.ok(kFirst, page({{"a", "A"}, {"b", "B"}}));  // back online: the revalidation
+    REQUIRE(f.loader.open("a"));
+    const std::string saved_record = kFirst + "#newsreader-saved";
+    const std::string opened_record = kFirst + "#newsreader-opened";
+    CHECK(f.fetcher.pinned.empty());
+    REQUIRE(f.loader.save("a", true));
+    CHECK(f.fetcher.cached.count(saved_record) == 1);
+    CHECK(f.fetcher.pinned == std::set<std::string>{kFirst, saved_record, opened_record});
+    CHECK(f.fetcher.persist_calls == 1);
+
+    SUBCASE("only the first save asks for persistent storage") {
+        REQUIRE(f.loader.save("b", true));
+        CHECK(f.fetcher.persist_calls == 1);
+    }
+    SUBCASE("unsaving the last story unpins the page and the record") {
+        REQUIRE(f.loader.save("a", false));
+        CHECK(f.fetcher.pinned == std::set<std::string>{saved_record});
+        Fixture g;
+        g.fetcher.cached = f.fetcher.cached;
+        g.loader.load(kFirst);
+        CHECK(g.state().saved.empty());
+    }
+    SUBCASE("the Saved list survives a reload, offline, even for a story the feed dropped") {
+        Fixture g;
+        g.fetcher.cached = f.fetcher.cached;
+        g.fetcher.cached[kFirst] = cached_copy(page({{"c", "C"}}), 1500);
+        g.loader.load(kFirst);
+        REQUIRE(g.state().offline.from_cache);
+        REQUIRE(g.state().saved.size() == 1);
+        CHECK(g.state().saved[0].title == "A");
+        REQUIRE(g.loader.open("a"));
+        CHECK_FALSE(g.state().article.unavailable_offline);
+        REQUIRE(g.state().article.item.body.size() == 1);
+        CHECK(g.state().article.item.body_source.kind == nr::BodySource::Kind::None);
+    }
+    SUBCASE("a damaged Saved list reads as nothing saved") {
+        Fixture g;
+        g.fetcher.cached = f.fetcher.cached;
+        g.fetcher.keep(saved_record, nr::CacheKind::Article, "{\"newsreader\":1,\"items\":[");
+        g.loader.load(kFirst);
+        CHECK(g.state().saved.empty());
     }
 }

@@ -1,0 +1,107 @@
+// The offline cache's figures (docs/offline.md): first content from the
+// cache, and what writing a page to the cache costs the main thread.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const READER = '#reader';
+const stats = (page, sel = READER) => page.$eval(sel, (el) => el.newsreader.stats());
+
+async function until(fn, what, timeout = 30000) {
+  const t0 = Date.now();
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() - t0 > timeout) throw new Error(`bench: timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+// One visit that fills the cache, then a reload with the feed unreachable
+// (the request fails as with no network; the app shell comes from the HTTP
+// cache, as it does for an inline embed): first content from the cache.
+// Service workers are blocked so only the widget's own cache answers.
+export async function cachedFirstContent(browser, url, feedPattern) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await until(async () => (await stats(page)).firstContentMs != null, 'first content');
+    await until(async () => (await stats(page)).cacheBytes > 0, 'the page cached');
+    await context.route(feedPattern, (route) => route.abort('internetdisconnected'));
+    await page.reload();
+    const s = await until(async () => { const x = await stats(page); return (x.firstContentMs != null || x.state === 'error') && x; },
+      'first content from the cache');
+    if (!s.fromCache || s.firstContentMs == null) throw new Error(`not from the cache: ${JSON.stringify(s)}`);
+    return s.firstContentMs;
+  } finally {
+    await context.close();
+  }
+}
+
+// A Newsreader page of `count` stories made from the demo's first page.
+function pageOf(siteDir, count) {
+  const feed = JSON.parse(readFileSync(path.join(siteDir, 'assets/feeds/page-1.json'), 'utf8'));
+  const items = [];
+  for (let i = 0; i < count; i++) {
+    const item = structuredClone(feed.items[i % feed.items.length]);
+    item.id = `bench-${i}`;
+    item.url = `https://example.com/bench/${i}`;
+    items.push(item);
+  }
+  delete feed.next_url;
+  return JSON.stringify({ ...feed, items });
+}
+
+// The main thread while a 100-item page is written to the cache: the same
+// page is mounted twice in one warm page, with the cache and without it
+// (offline: 'off'); the longest task of each mount, from mount() until the
+// page is on screen and (with the cache) stored.
+export async function cacheWriteCost(browser, baseUrl, siteDir, count = 100) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+  try {
+    const body = pageOf(siteDir, count);
+    await context.route('**/bench-cache-write.json', (route) => route.fulfill({ body, contentType: 'application/json' }));
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      globalThis.NEWSREADER_NO_AUTOMOUNT = true;
+      globalThis.benchTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) globalThis.benchTasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask' });
+    });
+    await page.goto(`${baseUrl}/index.html`);
+    const mount = (offline, id) => page.evaluate(async ([off, elId]) => {
+      const el = document.createElement('div');
+      el.id = elId;
+      el.style.cssText = 'width:800px;height:600px';
+      document.body.prepend(el);
+      const { mount: m } = await import('./newsreader.mjs');
+      const t0 = performance.now();
+      await m(el, { feed: 'bench-cache-write.json', lazy: 'off', offline: off });
+      return t0;
+    }, [offline, id]);
+    const longestSince = (t0) => page.evaluate((t) => Math.max(0, ...globalThis.benchTasks
+      .filter((x) => x.start + x.duration >= t).map((x) => x.duration)), t0);
+    const unmount = (id) => page.$eval(`#${id}`, (el) => { el.newsreader.destroy(); el.remove(); });
+
+    await mount('off', 'warm');  // module and fonts warm for both measured mounts
+    await until(async () => (await stats(page, '#warm')).itemsLoaded > 0, 'warm-up');
+    await unmount('warm');
+
+    const t0 = await mount('off', 'plain');
+    await until(async () => (await stats(page, '#plain')).itemsLoaded >= count, 'the page, uncached');
+    await page.waitForTimeout(500);
+    const plain = await longestSince(t0);
+    await unmount('plain');
+
+    const t1 = await mount('on', 'cached');
+    await until(async () => (await stats(page, '#cached')).itemsLoaded >= count, 'the page, cached');
+    const bytes = await until(async () => (await stats(page, '#cached')).cacheBytes, 'the page stored');
+    await page.waitForTimeout(500);
+    const cached = await longestSince(t1);
+    await unmount('cached');
+    return { cached, plain, bytes };
+  } finally {
+    await context.close();
+  }
+}
