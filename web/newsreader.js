@@ -869,7 +869,9 @@ function followKeyboardFocus(widget) {
     pointer = false;
     if (fromPointer || !widget.module) return;
     const from = e.relatedTarget;
-    const forward = !from || !!(from.compareDocumentPosition(canvas) & Node.DOCUMENT_POSITION_FOLLOWING);
+    // The host, not the canvas: a node in the page and one in the shadow tree
+    // are "disconnected", in no defined order.
+    const forward = !from || !!(from.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING);
     widget.module._nr_focus_enter(forward ? 1 : 0);
   }, { signal });
   canvas.addEventListener('blur', () => {

@@ -261,7 +261,11 @@ void ReaderApp::apply(Actions& a) {
         showing_saved_ = a.show_saved;
         changed();
     }
-    if (a.retry_article && !state().open_id.empty()) open(state().open_id);  // asks the cache or network again
+    if (a.retry_article && !state().open_id.empty()) {
+        // Asks the cache or the network again for the article on screen
+        // (open() ignores the one already open).
+        if (loader_.open(state().open_id)) changed();
+    }
     if (!a.open_url.empty() && is_http_url(a.open_url) && hooks_.open_url) hooks_.open_url(a.open_url);
     if (!a.copy_url.empty()) {
         if (hooks_.copy_link) hooks_.copy_link(a.copy_url);

@@ -5,7 +5,12 @@
 import { assert, newPage, screenshot, waitForQuiet, waitForState, until } from './harness.mjs';
 
 const debug = (page, sel = '#w') => page.$eval(sel, (el) => el.newsreader.debug());
-const active = (page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+// The focused element, inside the widget's shadow root too.
+const active = (page) => page.evaluate(() => {
+  let a = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a?.id || a?.tagName;
+});
 
 // A page with buttons before and after widget #w (no demo widget), the
 // widget mounted with `options`.

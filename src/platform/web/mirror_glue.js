@@ -102,13 +102,22 @@ var newsreaderMirror = (function () {
     };
 
     // Links and buttons keep the layer's colour: transparent over the
-    // canvas, the page's own in the plain view.
+    // canvas, the page's own in the plain view. Over the canvas they leave
+    // the Tab order to the canvas's own focus model (one Tab stop per
+    // control, not two), and stay focusable for screen readers and
+    // find-in-page; in the plain view they are the page's own controls.
+    function tabStop(e) {
+      if (plain) e.removeAttribute('tabindex');
+      else e.tabIndex = -1;
+    }
     function linkStyle(a) {
       a.style.cssText = plain ? '' : 'color:inherit';
+      tabStop(a);
     }
     function buttonStyle(b) {
       b.style.cssText = plain ? 'font:inherit;padding:6px 14px;cursor:pointer' :
         'all:unset;display:block;width:100%;height:100%;color:inherit';
+      tabStop(b);
     }
 
     function text(tag, value, field) {
