@@ -17,7 +17,7 @@ function mountSecondWidget(page, id, feed) {
     el.dataset.feed = feedUrl;
     document.body.append(el);
     const { mount } = await import('./newsreader.mjs');
-    await mount(el);
+    await mount(el, { lazy: 'off' });  // below the demo, out of view: start now
   }, [id, feed]);
 }
 
