@@ -30,15 +30,8 @@ bool text_size_button(Frame& f, const char* key, const Rect& r, int direction) {
     const Palette& p = f.palette;
     const Hit h = hit_area(f, key, r);
     const bool activated = focus_stop(f, key, r);
+    outline_frame(f, r, h);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 a(snap(r.x), snap(r.y)), b(snap(r.right()), snap(r.bottom()));
-    if (h.pressed)
-        dl->AddRectFilled(a, b, imcol(p.accent, kPressedAlpha), tokens::radius);
-    else if (h.hovered)
-        dl->AddRectFilled(a, b, imcol(p.surface), tokens::radius);
-    const float in = tokens::divider * 0.5f;
-    dl->AddRect(ImVec2(a.x + in, a.y + in), ImVec2(b.x - in, b.y - in), imcol(p.accent), tokens::radius, 0,
-                tokens::divider);
     const TextBox box = layout_plain("A", Role::Button, r.w, 1, f.fonts);
     const float arm = f.fonts.style(Role::Button).size * 0.25f, gap = tokens::space::xs;
     const float total = box.layout.max_line_width + gap + 2 * arm;

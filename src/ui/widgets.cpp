@@ -62,10 +62,8 @@ void note_text(Frame& f, float x, float y, float w, float h) {
 
 float control_height(const Frame& f) { return control_height_for(f.fonts.style(Role::Button).line_height); }
 
-bool outline_button(Frame& f, const char* key, const Rect& r, std::string_view label, bool busy) {
+void outline_frame(Frame& f, const Rect& r, const Hit& h) {
     const Palette& p = f.palette;
-    Hit h = busy ? Hit{} : hit_area(f, key, r);
-    const bool activated = focus_stop(f, key, r) && !busy;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 a(snap(r.x), snap(r.y)), b(snap(r.right()), snap(r.bottom()));
     if (h.pressed)
@@ -75,13 +73,20 @@ bool outline_button(Frame& f, const char* key, const Rect& r, std::string_view l
     const float in = tokens::divider * 0.5f;  // a 1 px outline on the pixel grid, inside the button
     dl->AddRect(ImVec2(a.x + in, a.y + in), ImVec2(b.x - in, b.y - in), imcol(p.accent), tokens::radius, 0,
                 tokens::divider);
+}
+
+bool outline_button(Frame& f, const char* key, const Rect& r, std::string_view label, bool busy) {
+    const Palette& p = f.palette;
+    Hit h = busy ? Hit{} : hit_area(f, key, r);
+    const bool activated = focus_stop(f, key, r) && !busy;
+    outline_frame(f, r, h);
     if (busy) {
         spinner(f, r);
     } else {
         TextBox box = layout_plain(label, Role::Button, r.w - 2 * tokens::space::s, 1, f.fonts);
         const float w = box.layout.max_line_width;
         const float tx = r.x + (r.w - w) * 0.5f, ty = r.y + (r.h - box.line_height) * 0.5f;
-        draw_text(dl, box, tx, ty, {imcol(p.accent), imcol(p.accent)}, f.fonts);
+        draw_text(ImGui::GetWindowDrawList(), box, tx, ty, {imcol(p.accent), imcol(p.accent)}, f.fonts);
         note_chrome(f, label);
         note_text(f, tx, ty, w, box.height());
     }

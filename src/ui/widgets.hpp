@@ -29,6 +29,9 @@ void focus_ring(Frame& f, const Rect& r, float outset, float rounding = tokens::
 void note_chrome(Frame& f, std::string_view text);
 void note_text(Frame& f, float x, float y, float w, float h);
 
+// An outline button's frame: accent 1 px outline, filled while pressed
+// (accent) or hovered (surface).
+void outline_frame(Frame& f, const Rect& r, const Hit& h);
 // Full-width outline button (Button role, control_height_for its label),
 // also a Tab stop named `key`. Returns clicked or activated.
 bool outline_button(Frame& f, const char* key, const Rect& r, std::string_view label, bool busy);
