@@ -90,8 +90,11 @@ var newsreaderMirror = (function () {
 
     function place(node) {
       const [x, y, w, h] = node.nrRect;
+      // A button's own reset comes first, or the browser's button look would
+      // show over the canvas once it is placed.
+      const reset = node.localName === 'button' && !plain ? BUTTON_RESET : '';
       node.style.cssText = plain ? PLAIN_STYLE[node.nrKind] || 'margin:0 0 8px' :
-        `position:absolute;left:${x}px;top:${y}px;width:${w}px;height:${Math.max(h, 1)}px;` +
+        `${reset}position:absolute;left:${x}px;top:${y}px;width:${w}px;height:${Math.max(h, 1)}px;` +
         'margin:0;padding:0;overflow:hidden;overflow:clip;box-sizing:border-box';
     }
 
@@ -114,9 +117,10 @@ var newsreaderMirror = (function () {
       a.style.cssText = plain ? '' : 'color:inherit';
       tabStop(a);
     }
+    const BUTTON_RESET = 'all:unset;display:block;color:inherit;';
     function buttonStyle(b) {
       b.style.cssText = plain ? 'font:inherit;padding:6px 14px;cursor:pointer' :
-        'all:unset;display:block;width:100%;height:100%;color:inherit';
+        `${BUTTON_RESET}width:100%;height:100%`;
       tabStop(b);
     }
 
