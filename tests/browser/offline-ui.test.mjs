@@ -183,11 +183,12 @@ export default function offlineUiTests({ baseUrl, context }) {
       const readId = (await debug(page)).drawn[0].id;  // a long article (drawn[1] fits the view)
       await page.$eval('#reader', (el, i) => el.newsreader.open(i), readId);
       await until(async () => (await debug(page)).openId === readId, 'the article');
+      await waitForQuiet(page);  // its body laid out: a PageDown on a loading article scrolls a short page
       await page.locator('#reader canvas').focus();
       await page.keyboard.press('PageDown');
+      await until(async () => (await debug(page)).articleScroll > 100, 'the article scrolled a page');
       await waitForQuiet(page);
       const articleScroll = (await debug(page)).articleScroll;
-      assert(articleScroll > 100, `article scrolled: ${articleScroll}`);
       await page.keyboard.press('Escape');
       await until(async () => (await debug(page)).openId === '', 'back');
       await waitForQuiet(page);
