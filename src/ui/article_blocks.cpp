@@ -46,30 +46,46 @@ public:
         return std::move(out_);
     }
 
-    // The back row: the chevron and "Back", and "Copy link" at its right end
-    // (or under it when both do not fit: large text in a narrow column).
-    void back(bool copy_link) {
+    // The back row: the chevron and "Back" at the left; "Copy link" (when
+    // the story has a link) and "Save for offline" at the right end, or on
+    // rows of their own under it when they do not fit (large text in a
+    // narrow column). Widths hold the longer of each control's two labels,
+    // so toggling one never moves the other.
+    void back(bool copy_link, Lang ui) {
+        const OfflineStrings words = offline_strings(ui);
+        namespace off = tokens::offline;
         Piece p;
         p.texts.push_back(
-            {layout_plain(str(Str::Back, lang_), Role::Button, w_, 1, fonts_), art::chevron_space, 0, Tone::Accent});
+            {layout_plain(str(Str::Back, ui), Role::Button, w_, 1, fonts_), art::chevron_space, 0, Tone::Accent});
         TextPart& t = p.texts.back();
         const float row = control_height_for(fonts_.style(Role::Button).line_height);
         t.y = (row - t.box.height()) * 0.5f;
-        p.h = row;
         p.target = Target::Back;
         // The hit area reaches a little past the chevron and the label.
-        const float reach = tokens::space::s;
+        const float reach = tokens::space::s, gap = tokens::space::l;
         p.hit = Rect{-reach, 0, art::chevron_space + t.box.layout.max_line_width + 2 * reach, row};
-        if (copy_link) {
-            const float copy_w = std::min(w_, std::max(text_width(str(Str::CopyLink, lang_), Role::Button, fonts_),
-                                                       text_width(str(Str::LinkCopied, lang_), Role::Button, fonts_)));
-            if (p.hit.right() + tokens::space::l + copy_w <= w_) {
-                p.copy = Rect{w_ - copy_w, 0, copy_w, row};
-            } else {
-                p.copy = Rect{0, row, copy_w, row};
-                p.h = 2 * row;
-            }
+        const float save_w = std::min(w_, off::save_icon_w + off::save_icon_gap +
+                                              std::max(text_width(words.save, Role::Button, fonts_),
+                                                       text_width(words.saved, Role::Button, fonts_)));
+        const float copy_w = !copy_link
+                                 ? 0
+                                 : std::min(w_, std::max(text_width(str(Str::CopyLink, ui), Role::Button, fonts_),
+                                                         text_width(str(Str::LinkCopied, ui), Role::Button, fonts_)));
+        const float cluster = save_w + (copy_w > 0 ? gap + copy_w : 0);
+        float rows = 1;
+        if (p.hit.right() + gap + cluster <= w_) {
+            p.save = Rect{w_ - save_w, 0, save_w, row};
+            if (copy_w > 0) p.copy = Rect{p.save.x - gap - copy_w, 0, copy_w, row};
+        } else if (cluster <= w_) {
+            rows = 2;
+            if (copy_w > 0) p.copy = Rect{0, row, copy_w, row};
+            p.save = Rect{w_ - save_w, row, save_w, row};
+        } else {
+            rows = copy_w > 0 ? 3 : 2;
+            if (copy_w > 0) p.copy = Rect{0, row, copy_w, row};
+            p.save = Rect{0, (rows - 1) * row, save_w, row};
         }
+        p.h = rows * row;
         p.gap_after = art::back_gap;
         push(std::move(p));
     }
@@ -305,7 +321,7 @@ ArticleLayout layout_article(const Item& item, std::string_view body_error, floa
                              bool unavailable_offline) {
     Builder b(fonts, width, item_lang(item, ui));
     std::size_t from = b.count();
-    b.back(is_http_url(item.url));
+    b.back(is_http_url(item.url), ui);  // the interface's language, as all chrome
     b.tag(from, mirror_key::back);
     from = b.count();
     if (!item.title.empty()) b.headline(item.title);
@@ -319,7 +335,7 @@ ArticleLayout layout_article(const Item& item, std::string_view body_error, floa
     if (unavailable_offline) {
         const std::string& excerpt = item.summary.empty() ? item.excerpt : item.summary;
         if (!excerpt.empty()) b.paragraph(Runs{Run{excerpt}});
-        b.offline_block(offline_strings(item_lang(item, ui)));
+        b.offline_block(offline_strings(ui));
         return b.finish();
     }
     if (item.body.empty()) {

@@ -51,6 +51,7 @@ struct Piece {
     Target target = Target::None;
     Rect hit;             // relative clickable area for target
     Rect copy;            // Back row: where "Copy link" goes, when the story has a link
+    Rect save;            // Back row: where "Save for offline" goes
     std::string item_id;  // Related: the item to open when it exists in the feed
     std::string url;      // Related / Link: http(s) target
     std::string key;      // its node in the accessible mirror (core/mirror/mirror.hpp), or ""

@@ -96,6 +96,7 @@ void ArticleView::offer_stops(Frame& f) const {
         if (p.target == Target::Back) {
             f.focus.stops.push_back("back");
             if (!p.copy.empty()) f.focus.stops.push_back("copy-link");
+            if (!p.save.empty()) f.focus.stops.push_back("save");
             continue;
         }
         for (std::size_t j = 0; j < p.links.size(); ++j)
@@ -110,7 +111,7 @@ void ArticleView::act_on_focus(Frame& f, const Item& item, const Feed& feed) {
     const std::string& key = f.focus.current;
     std::size_t piece = 0, link = 0;
     bool is_link = false;
-    if (key == "back" || key == "copy-link") {
+    if (key == "back" || key == "copy-link" || key == "save") {
         piece = 0;
     } else if (std::sscanf(key.c_str(), "link:%zu:%zu", &piece, &link) == 2) {
         is_link = true;
@@ -125,6 +126,8 @@ void ArticleView::act_on_focus(Frame& f, const Item& item, const Feed& feed) {
         f.actions.back = true;
     else if (key == "copy-link")
         f.actions.copy_url = item.url;
+    else if (key == "save")
+        f.actions.toggle_save = item.id;
     else if (is_link && link < p.links.size())
         f.actions.open_url = p.links[link];
     else if (p.target == Target::Related && !p.item_id.empty() && find_item(feed, p.item_id))
@@ -267,10 +270,10 @@ void ArticleView::draw_piece(Frame& f, const Piece& p, int index, float x, float
                                   imcol(pal.accent));
             }
             if (hit.clicked) f.actions.back = true;
-            draw_save(f, y, item);
+            draw_save(f, p, x, y, item);
             break;
         }
-        case Target::RetryOffline: draw_retry(f, Rect{x + p.hit.x, y + p.hit.y, p.hit.w, p.hit.h}, item); break;
+        case Target::RetryOffline: draw_retry(f, Rect{x + p.hit.x, y + p.hit.y, p.hit.w, p.hit.h}); break;
         case Target::Related:
             if (!p.item_id.empty() && find_item(feed, p.item_id)) {
                 if (hit.clicked) f.actions.open_item = p.item_id;
@@ -310,41 +313,47 @@ ArticlePlacement ArticleView::mirror_placement() const {
 
 namespace nr::ui {
 
-// "Save for offline" at the right of the back row, beside the headline: a
-// stroked bookmark (filled once saved) and its label, in the accent.
-void ArticleView::draw_save(Frame& f, float y, const Item& item) {
+// "Save for offline" where the back row placed it: a stroked bookmark
+// (filled once saved) and its label, in the accent, at the right of its room.
+void ArticleView::draw_save(Frame& f, const Piece& back, float x, float y, const Item& item) {
     namespace off = tokens::offline;
+    if (back.save.empty()) return;
     const Palette& pal = f.palette;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const OfflineStrings words = offline_strings(item_lang(item));
+    const OfflineStrings words = offline_strings(f.lang);
     const char* label = chrome_.saved ? words.saved : words.save;
+    const Rect r{x + back.save.x, y + back.save.y, back.save.w, back.save.h};
     const TextBox box = layout_plain(label, Role::Button, 0, 1, f.fonts);
-    const float right = snap(area_.x + (area_.w - laid_width_) * 0.5f) + laid_width_;
+    const float right =
+        back.save.x > 0 ? r.right() : r.x + off::save_icon_w + off::save_icon_gap + box.layout.max_line_width;
     const float text_x = right - box.layout.max_line_width;
     const float icon_x = snap(text_x - off::save_icon_gap - off::save_icon_w);
     const float reach = tokens::space::s;
-    save_button_ = intersect(Rect{icon_x - reach, y, right - icon_x + 2 * reach, tokens::control_height}, area_);
+    save_button_ = intersect(Rect{icon_x - reach, r.y, right - icon_x + 2 * reach, r.h}, area_);
     Hit hit;
     if (!save_button_.empty()) hit = hit_area(f, "##save", save_button_);
 
-    const float top = snap(y + (tokens::control_height - off::save_icon_h) * 0.5f), w = off::save_icon_w;
+    const float top = snap(r.y + (r.h - off::save_icon_h) * 0.5f), w = off::save_icon_w;
     const float bottom = top + off::save_icon_h, notch = bottom - off::save_icon_w * 0.4f;
     const ImVec2 shape[5] = {ImVec2(icon_x, top), ImVec2(icon_x + w, top), ImVec2(icon_x + w, bottom),
                              ImVec2(icon_x + w * 0.5f, notch), ImVec2(icon_x, bottom)};
     if (chrome_.saved) dl->AddConvexPolyFilled(shape, 5, imcol(pal.accent));
     dl->AddPolyline(shape, 5, imcol(pal.accent), ImDrawFlags_Closed, 1.5f);
-    draw_text(dl, box, text_x, y + (tokens::control_height - box.height()) * 0.5f,
-              TextColours{imcol(pal.accent), imcol(pal.accent)}, f.fonts);
+    const float text_y = r.y + (r.h - box.height()) * 0.5f;
+    if (f.focus.current == "save") focus_ring(f, Rect{icon_x, text_y, right - icon_x, box.height()}, 4);
+    draw_text(dl, box, text_x, text_y, TextColours{imcol(pal.accent), imcol(pal.accent)}, f.fonts);
     if (hit.hovered) {
-        const float base = snap(y + (tokens::control_height + box.height()) * 0.5f - 3);
+        const float base = snap(text_y + box.height() - 3);
         dl->AddRectFilled(ImVec2(text_x, base), ImVec2(right, base + tokens::divider), imcol(pal.accent));
     }
+    note_chrome(f, label);
+    note_text(f, text_x, text_y, box.layout.max_line_width, box.height());
     if (hit.clicked) f.actions.toggle_save = item.id;
 }
 
 // Retry once online again; while offline the row says it is waiting.
-void ArticleView::draw_retry(Frame& f, const Rect& row, const Item& item) {
-    const OfflineStrings words = offline_strings(item_lang(item));
+void ArticleView::draw_retry(Frame& f, const Rect& row) {
+    const OfflineStrings words = offline_strings(f.lang);
     if (chrome_.offline) {
         const TextBox box = layout_plain(words.waiting, Role::Meta, row.w * 2, 1, f.fonts);
         draw_text(ImGui::GetWindowDrawList(), box, row.x, row.y + (row.h - box.height()) * 0.5f,

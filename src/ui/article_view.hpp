@@ -53,8 +53,8 @@ public:
 private:
     void ensure_layout(const Frame& f, const OpenArticle& article, float width);
     void draw_piece(Frame& f, const Piece& p, int index, float x, float y, const Item& item, const Feed& feed);
-    void draw_save(Frame& f, float y, const Item& item);
-    void draw_retry(Frame& f, const Rect& row, const Item& item);
+    void draw_save(Frame& f, const Piece& back, float x, float y, const Item& item);
+    void draw_retry(Frame& f, const Rect& row);
     void offer_stops(Frame& f) const;
     void act_on_focus(Frame& f, const Item& item, const Feed& feed);
     void draw_copy_link(Frame& f, const Piece& back, float x, float y, const Item& item);

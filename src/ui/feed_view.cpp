@@ -151,7 +151,7 @@ float FeedView::draw_header(Frame& f, const AppState& state, float x, float y, f
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const std::string title =
         upper_case(state.feed.title.empty() ? std::string(str(Str::NewsFeed, f.lang)) : state.feed.title);
-    const OfflineStrings words = offline_strings(feed_lang(state));
+    const OfflineStrings words = offline_strings(f.lang);
     const float link_w = text_width(words.saved_view, Role::Button, f.fonts) + tokens::space::l;
     // A- / A+ at the right of the title row, reaching into the gaps around
     // it, so at 100 % the header is as tall as the title alone makes it; the
@@ -184,7 +184,7 @@ float FeedView::draw_header(Frame& f, const AppState& state, float x, float y, f
 // stories it holds.
 void FeedView::draw_saved_link(Frame& f, const AppState& state, float right, float y, float line_height) {
     const Palette& p = f.palette;
-    std::string label = offline_strings(feed_lang(state)).saved_view;
+    std::string label = offline_strings(f.lang).saved_view;
     if (!state.saved.empty()) label += " \xC2\xB7 " + std::to_string(state.saved.size());
     const TextBox box = layout_plain(label, Role::Button, 0, 1, f.fonts);
     const float w = box.layout.max_line_width;

@@ -382,7 +382,7 @@ bool ReaderApp::draw(std::int64_t now) {
 // in the error colour. Returns its height (0 when there is nothing to say).
 float ReaderApp::draw_banner(Frame& f) {
     const OfflineStatus& off = state().offline;
-    const Lang lang = feed_lang(state());
+    const Lang lang = f.lang;
     banner_ = offline_banner(off, f.now, lang, options_.tz_offset_minutes);
     if (banner_.empty() && off.storage_error.empty()) return 0;
     namespace tk = tokens::offline;
@@ -410,7 +410,7 @@ float ReaderApp::draw_banner(Frame& f) {
 
 Rect ReaderApp::pill_rect(const Frame& f, const Rect& feed_area) const {
     namespace tk = tokens::offline;
-    const std::string label = new_stories_label(state().offline.new_items, feed_lang(state()));
+    const std::string label = new_stories_label(state().offline.new_items, options_.lang);
     const float w =
         text_width(label, Role::Button, f.fonts) + 2 * tk::pill_padding_x + 2 * tk::pill_arrow + tokens::space::s;
     return {snap(feed_area.x + (feed_area.w - w) * 0.5f), feed_area.y + tk::pill_top, w, tk::pill_height};
@@ -435,7 +435,7 @@ void ReaderApp::draw_pill(Frame& f, const Rect& r) {
     const ImVec2 head[3] = {ImVec2(ax - arm, cy - 1), ImVec2(ax, cy - arm - 1), ImVec2(ax + arm, cy - 1)};
     dl->AddPolyline(head, 3, ink, 0, 1.75f);
     dl->AddLine(ImVec2(ax, cy - arm - 1), ImVec2(ax, cy + arm + 1), ink, 1.75f);
-    const std::string label = new_stories_label(state().offline.new_items, feed_lang(state()));
+    const std::string label = new_stories_label(state().offline.new_items, options_.lang);
     const TextBox box = layout_plain(label, Role::Button, 0, 1, f.fonts);
     draw_text(dl, box, ax + arm + tokens::space::s, r.y + (r.h - box.line_height) * 0.5f, {ink, ink}, f.fonts);
     if (hit.clicked) f.actions.show_new = true;

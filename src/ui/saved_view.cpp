@@ -27,10 +27,10 @@ std::string row_title(const Item& item) {
 
 // As the feed's header: the title in Section capitals over the accent rule,
 // with "All stories" where the feed has "Saved".
-float SavedView::draw_header(Frame& f, const AppState& state, float x, float y, float w) {
+float SavedView::draw_header(Frame& f, float x, float y, float w) {
     const Palette& p = f.palette;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const OfflineStrings words = offline_strings(feed_lang(state));
+    const OfflineStrings words = offline_strings(f.lang);
     const float gap = tokens::feed::header_gap, rule = tokens::feed::header_rule, pad = card::padding_x;
     const TextBox link = layout_plain(words.all_stories, Role::Button, 0, 1, f.fonts);
     const float link_w = link.layout.max_line_width;
@@ -82,9 +82,9 @@ void SavedView::draw(Frame& f, const Rect& area, const AppState& state) {
     drawn_.clear();
     scroll_.begin(f, area, content_height_);
     const float top = scroll_.top();
-    float y = top + draw_header(f, state, area.x, top, area.w);
+    float y = top + draw_header(f, area.x, top, area.w);
     if (state.saved.empty()) {
-        const OfflineStrings words = offline_strings(feed_lang(state));
+        const OfflineStrings words = offline_strings(f.lang);
         const float inner_x = area.x + card::padding_x, inner_w = area.w - 2 * card::padding_x;
         y += tokens::feed::status_gap;
         ImDrawList* dl = ImGui::GetWindowDrawList();

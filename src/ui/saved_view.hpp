@@ -24,7 +24,7 @@ public:
     bool at_bottom() const { return scroll_.scroller().at_bottom(); }
 
 private:
-    float draw_header(Frame& f, const AppState& state, float x, float y, float w);
+    float draw_header(Frame& f, float x, float y, float w);
     float draw_row(Frame& f, const Item& item, float x, float y, float w, bool measure_only);
 
     ScrollArea scroll_;

@@ -194,6 +194,10 @@ export default function keyboardTests({ baseUrl, context, browser }) {
       const copied = await until(() => page.evaluate(() => navigator.clipboard.readText()), 'the clipboard');
       assert(/^https?:\/\//.test(copied), `copied ${copied}`);
       await screenshot(page.locator('#w'), 'keyboard-link-copied');
+      d = await press(page, 'Tab');
+      assert(d.focus === 'save', `focus ${d.focus}`);
+      await page.keyboard.press('Enter');
+      await until(async () => (await debug(page)).savedIds.includes(item), 'saved from the keyboard');
       await ctx.close();
     }],
   ];

@@ -57,10 +57,6 @@ OfflineStrings offline_strings(Lang lang) {
             "Waiting for a connection\xE2\x80\xA6"};
 }
 
-Lang feed_lang(const AppState& state) {
-    return state.feed.items.empty() ? Lang::En : item_lang(state.feed.items.front());
-}
-
 std::string offline_banner(const OfflineStatus& s, std::int64_t now, Lang lang, int tz_offset_minutes) {
     const bool uk = lang == Lang::Uk;
     const bool dated = s.from_cache && s.stories_from > 0;

@@ -27,9 +27,6 @@ struct OfflineStrings {
 
 OfflineStrings offline_strings(Lang lang);
 
-// The language the feed's chrome speaks: its first story's (English when empty).
-Lang feed_lang(const AppState& state);
-
 // How old cached stories may be before the banner names their age even when
 // online: a page revalidated a moment ago is simply the feed.
 inline constexpr std::int64_t kStaleAfterSeconds = 60;
