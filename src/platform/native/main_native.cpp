@@ -33,6 +33,7 @@
 #include "platform/native/html_gumbo.hpp"
 #include "platform/native/images_native.hpp"
 #include "platform/native/native_cache_store.hpp"
+#include "platform/native/retry_after.hpp"
 #include "platform/native/timer_queue.hpp"
 #include "platform/sdl_window.hpp"
 #include "ui/reader_app.hpp"
@@ -116,27 +117,6 @@ bool save_text(const std::string& path, const std::string& text) {
     return bool(out);
 }
 
-// A server that said when to come back (Retry-After) is asked again then,
-// once per failure shown, as the web runner does.
-struct RetryAfter {
-    std::string failure;  // the failure last seen, first page or "Show more"
-    bool pending = false;
-};
-
-void schedule_retry_after(RetryAfter& retry, nr::ui::ReaderApp& app, nr::TimerQueue& timers) {
-    const nr::AppState& s = app.state();
-    const std::string& failure = s.state == nr::LoadState::Error ? s.error : s.more_error;
-    if (failure == retry.failure) return;
-    retry.failure = failure;
-    if (failure.empty() || s.retry_after_s <= 0 || retry.pending) return;
-    retry.pending = true;
-    timers.add(nr::TimerQueue::Clock::now(), s.retry_after_s * 1000, [&retry, &app] {
-        retry.pending = false;
-        retry.failure.clear();  // the same words after this retry are a new failure
-        app.retry_failed();
-    });
-}
-
 bool save_screenshot(nr::SdlWindow* w, const std::string& path) {
     std::string rgba;
     int width = 0, height = 0;
@@ -178,7 +158,7 @@ int main(int argc, char** argv) {
     };
     nr::ui::ReaderApp app(
         cache, *images, nr::parse_html_gumbo, args.reader, [&] { wants_frame = true; }, std::move(hooks));
-    RetryAfter retry_after;
+    nr::RetryAfter retry_after([&app] { app.retry_failed(); });
     // Read markers and scroll positions, beside the offline cache.
     nr::FileKeyValueStore memory(nr::FileCacheStore::default_dir());
     app.remember_in(memory);
@@ -218,7 +198,7 @@ int main(int argc, char** argv) {
             wants_frame = true;
             continue;
         }
-        schedule_retry_after(retry_after, app, timers);
+        retry_after.schedule(app.state(), timers, nr::TimerQueue::Clock::now());
         if (!opened && app.state().state == nr::LoadState::Ready) {
             app.open(args.open_id);
             opened = true;
