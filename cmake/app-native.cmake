@@ -38,6 +38,13 @@ if(NR_BUILD_TESTS)
                    $<TARGET_FILE:newsreader> ${NR_SHOTS}/native-thumbnails.bmp --width 700 --height 420
                    {server}/tests/data/native/thumbnails.json
            WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
+  # Offline end to end: online runs fill a fresh cache folder (the feed, an
+  # article, their pictures), then the server stops and the reader starts
+  # again: the cached feed under the banner, the article with its pictures.
+  add_test(NAME native_ui_offline
+           COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/scripts/check-offline-native.py $<TARGET_FILE:newsreader>
+                   ${NR_SHOTS}
+           WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
   add_test(NAME native_ui_error
            COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/scripts/check-screenshot.py $<TARGET_FILE:newsreader>
                    ${NR_SHOTS}/native-error.bmp --width 420 --height 400 --theme dark assets/feeds/missing.json

@@ -28,24 +28,46 @@ void CachingFetcher::request(FetchRequest request, FetchCallback done) {
         store_->read(stored_key, now_(),
                      [alive, url = request.url, done = std::move(done)](std::optional<CachedBody> hit) mutable {
                          if (alive.expired()) return;
-                         if (!hit) {
-                             done(cache_miss(std::move(url)));
-                             return;
-                         }
-                         FetchResponse r;
-                         r.url = std::move(url);
-                         r.ok = true;
-                         r.status = 200;
-                         r.body = std::move(hit->body);
-                         r.from_cache = true;
-                         r.fetched_at = hit->entry.fetched_at;
-                         r.headers.etag = hit->entry.etag;
-                         r.headers.last_modified = hit->entry.last_modified;
-                         done(std::move(r));
+                         done(hit ? stored_response(std::move(url), std::move(*hit)) : cache_miss(std::move(url)));
                      });
         return;
     }
+    // A copy the policy still calls fresh (a picture or an article under a
+    // day old; never a feed page) is the answer: no network at all.
+    const CacheEntry* stored = store_->index().find(key(request.url));
+    if (stored && !needs_revalidation(*stored, now_())) {
+        answer_fresh(std::move(request), std::move(done));
+        return;
+    }
     send(std::move(request), std::move(done), true);
+}
+
+FetchResponse CachingFetcher::stored_response(std::string url, CachedBody hit) {
+    FetchResponse r;
+    r.url = std::move(url);
+    r.ok = true;
+    r.status = 200;
+    r.body = std::move(hit.body);
+    r.from_cache = true;
+    r.fetched_at = hit.entry.fetched_at;
+    r.headers.etag = std::move(hit.entry.etag);
+    r.headers.last_modified = std::move(hit.entry.last_modified);
+    return r;
+}
+
+void CachingFetcher::answer_fresh(FetchRequest request, FetchCallback done) {
+    std::weak_ptr<const bool> alive = alive_;
+    const std::string stored_key = key(request.url);
+    store_->read(
+        stored_key, now_(),
+        [this, alive, request = std::move(request), done = std::move(done)](std::optional<CachedBody> hit) mutable {
+            if (alive.expired()) return;
+            if (!hit) {  // damaged: dropped by the store, fetched again
+                send(std::move(request), std::move(done), false);
+                return;
+            }
+            done(stored_response(std::move(request.url), std::move(*hit)));
+        });
 }
 
 void CachingFetcher::send(FetchRequest request, FetchCallback done, bool conditional) {

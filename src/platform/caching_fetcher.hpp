@@ -6,7 +6,9 @@
 // Network requests (fonts) pass straight through.
 //
 // A Cached request:
-//  - carries If-None-Match / If-Modified-Since when a copy is stored; a 304
+//  - is answered from the store alone while the policy calls the copy fresh
+//    (needs_revalidation: pictures and articles for a day, feed pages never);
+//  - otherwise carries If-None-Match / If-Modified-Since when a copy is stored; a 304
 //    answers with that copy, marked not_modified (a copy that no longer
 //    reads is fetched again without validators);
 //  - a 2xx is written to the store before it is answered (so a write
@@ -54,6 +56,8 @@ public:
     std::string key(const std::string& url) const { return cache_key(feed_url_, url); }
 
 private:
+    static FetchResponse stored_response(std::string url, CachedBody hit);
+    void answer_fresh(FetchRequest request, FetchCallback done);
     void send(FetchRequest request, FetchCallback done, bool conditional);
     void answer_from_cache(const std::string& url, FetchResponse failed, FetchCallback done);
     void keep(const FetchRequest& request, FetchResponse response, FetchCallback done);

@@ -279,9 +279,11 @@ void FeedLoader::revalidated(const std::string& url, FetchResponse&& r) {
     retry_ms_ = 0;
     const bool was_offline = state_.offline.offline;
     state_.offline.offline = false;
+    const bool reopened = open_in_full();
+    const bool moved = was_offline || reopened;
     if (r.not_modified) {
         // The copy on screen is current: nothing moves.
-        if (was_offline && changed_) changed_();
+        if (moved && changed_) changed_();
         return;
     }
     ParseOptions opts;
@@ -291,7 +293,7 @@ void FeedLoader::revalidated(const std::string& url, FetchResponse&& r) {
     ParseResult page = parse_feed(r.body, opts);
     std::string().swap(r.body);
     if (!page.ok || page.feed.items.empty()) {
-        if (was_offline && changed_) changed_();
+        if (moved && changed_) changed_();
         return;  // a fresh page that does not read never replaces a good one
     }
     // Corrections to the stories shown apply in place now; the new ones wait
@@ -308,6 +310,18 @@ void FeedLoader::revalidated(const std::string& url, FetchResponse&& r) {
     state_.offline.from_cache = false;
     state_.offline.stories_from = 0;
     if (changed_) changed_();
+}
+
+// An article opened while the cached page showed, before the network had
+// answered, was taken for offline and marked unavailable; the network
+// answered, so it reads in full (its pictures load now) and is kept as
+// opened. Returns whether the open article changed.
+bool FeedLoader::open_in_full() {
+    if (state_.open_id.empty() || !state_.article.unavailable_offline) return false;
+    state_.article.unavailable_offline = false;
+    opened_.insert(state_.open_id);
+    keep_opened(!state_.saved.empty());
+    return true;
 }
 
 void FeedLoader::went_offline() {

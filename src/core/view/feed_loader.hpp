@@ -21,7 +21,8 @@
 // The articles a reader opened are kept as one record per feed (an Article
 // entry at opened_url()); an article not among them, opened while the page
 // on screen came from the cache, is `unavailable_offline`: its pictures
-// were never fetched (docs/offline.md).
+// were never fetched (docs/offline.md); until the revalidation answers, when
+// it then reads in full.
 #pragma once
 
 #include <chrono>
@@ -105,6 +106,7 @@ private:
     void read_saved(const std::string& url);
     void keep_opened(bool pinned);
     void keep_saved();
+    bool open_in_full();
     void went_offline();
     void ask_again();
     void parse_slice(std::shared_ptr<SlicedParse> parse, std::uint64_t generation);

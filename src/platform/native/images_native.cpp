@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "platform/gl_textures.hpp"
+#include "platform/native/picture_request.hpp"
 
 namespace nr {
 
@@ -83,7 +84,9 @@ void NativeImageSource::start_load(const std::string& key, const std::string& ur
     }
     max_width = std::min(max_width, max_texture_size_);
     std::weak_ptr<int> alive = alive_;
-    fetcher_.get(url, [this, alive, id, max_width](FetchResponse&& r) {
+    // Through the offline cache when the fetcher has one: the callback may
+    // run inside this call (a copy in the file store), as for data: URLs.
+    fetcher_.request(picture_request(url), [this, alive, id, max_width](FetchResponse&& r) {
         if (alive.expired()) return;
         if (!r.ok) {
             auto it = pending_.find(id);

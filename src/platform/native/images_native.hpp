@@ -1,9 +1,10 @@
 // ImageSource for the desktop build. Bytes come through the Fetcher (the one
-// network door: local paths, file:// and http(s) alike), are decoded on a
-// worker thread (ImageDecoder: PNG, JPEG, GIF first frame, BMP, WebP) and
-// downscaled to the requested display width's size bucket and to
-// GL_MAX_TEXTURE_SIZE, then uploaded to GL textures by pump() on the main
-// thread. Failures (fetch, decode, upload) leave the entry Failed, and the
+// network door: local paths, file:// and http(s) alike; given the
+// CachingFetcher, http(s) pictures are kept for offline reading, see
+// picture_request.hpp), are decoded on a worker thread (ImageDecoder: PNG,
+// JPEG, GIF first frame, BMP, WebP) and downscaled to the requested display
+// width's size bucket and to GL_MAX_TEXTURE_SIZE, then uploaded to GL
+// textures by pump() on the main thread. Failures (fetch, decode, upload) leave the entry Failed, and the
 // UI draws its alt-text placeholder.
 //
 // Call pump() every main-loop iteration; while busy() the loop must keep

@@ -1,12 +1,16 @@
 // Desktop runner: `newsreader [options] FEED_PATH_OR_URL`. Same app and UI as
 // the widget; blocks in SDL_WaitEvent while idle, so it draws only on change.
 // While downloads or image decodes are in flight it wakes every few
-// milliseconds to pump them instead (no frame is drawn for a wake-up alone).
+// milliseconds to pump them instead, and with a timer set (the offline
+// retry backoff, a server's Retry-After) it wakes when that is due; no frame
+// is drawn for a wake-up alone.
 // --screenshot FILE.bmp renders until the feed settles, saves and exits
-// (used by the native UI tests with SDL_VIDEODRIVER=offscreen).
-// Feed pages are kept for offline reading under $XDG_CACHE_HOME/newsreader
-// (docs/offline.md); --offline off, and --screenshot (the tests must not
-// depend on what an earlier run cached), read only from the network.
+// (used by the native UI tests with SDL_VIDEODRIVER=offscreen); --debug-out
+// FILE.json writes the app's debug snapshot beside it.
+// Feed pages, articles and pictures are kept for offline reading under
+// $XDG_CACHE_HOME/newsreader (docs/offline.md); --offline off reads only
+// from the network, and so does --screenshot (the tests must not depend on
+// what an earlier run cached) unless --offline on is given.
 #include <SDL.h>
 
 #include <cstdint>
@@ -14,7 +18,10 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <fstream>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +33,8 @@
 #include "platform/native/html_gumbo.hpp"
 #include "platform/native/images_native.hpp"
 #include "platform/native/native_cache_store.hpp"
+#include "platform/native/retry_after.hpp"
+#include "platform/native/timer_queue.hpp"
 #include "platform/sdl_window.hpp"
 #include "ui/reader_app.hpp"
 
@@ -38,14 +47,15 @@ struct Args {
     nr::ui::ReaderOptions reader;
     nr::WindowConfig window;
     std::string screenshot;
+    std::string debug_out;  // the debug snapshot, written with the screenshot
     std::string open_id;
-    bool offline = true;  // keep feed pages for offline reading
+    std::optional<bool> offline;  // keep what was read for offline reading (default: unless --screenshot)
 };
 
 int usage() {
     std::fprintf(stderr,
                  "usage: newsreader [--width PX] [--height PX] [--theme light|dark] [--lang en|uk] [--open ITEM_ID] "
-                 "[--screenshot OUT.bmp] [--offline on|off] FEED_PATH_OR_URL\n");
+                 "[--screenshot OUT.bmp [--debug-out OUT.json]] [--offline on|off] FEED_PATH_OR_URL\n");
     return 64;
 }
 
@@ -75,6 +85,8 @@ bool parse_args(int argc, char** argv, Args& a) {
             a.reader.lang = nr::lang_from_tag(argv[++i]);
         else if (k == "--screenshot" && has_value)
             a.screenshot = argv[++i];
+        else if (k == "--debug-out" && has_value)
+            a.debug_out = argv[++i];
         else if (k == "--open" && has_value)
             a.open_id = argv[++i];
         else if (k == "--offline" && has_value)
@@ -98,6 +110,12 @@ int local_utc_offset_minutes() {
 }
 
 double clock_ms() { return double(SDL_GetPerformanceCounter()) * 1000.0 / double(SDL_GetPerformanceFrequency()); }
+
+bool save_text(const std::string& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+    return bool(out);
+}
 
 bool save_screenshot(nr::SdlWindow* w, const std::string& path) {
     std::string rgba;
@@ -126,13 +144,21 @@ int main(int argc, char** argv) {
     nr::NativeFetcher fetcher;
     std::unique_ptr<nr::NativeCacheStore> store;
     const std::filesystem::path cache_dir = nr::FileCacheStore::default_dir();
-    if (args.offline && args.screenshot.empty() && !cache_dir.empty())
+    if (args.offline.value_or(args.screenshot.empty()) && !cache_dir.empty())
         store = std::make_unique<nr::NativeCacheStore>(cache_dir);
     nr::CachingFetcher cache(fetcher, store.get(), args.reader.feed_url);
     bool wants_frame = true;
-    auto images = std::make_unique<nr::NativeImageSource>(fetcher, [&] { wants_frame = true; });
+    // Pictures through the cache too: a picture seen online is drawn offline.
+    auto images = std::make_unique<nr::NativeImageSource>(cache, [&] { wants_frame = true; });
     args.reader.tz_offset_minutes = local_utc_offset_minutes();
-    nr::ui::ReaderApp app(cache, *images, nr::parse_html_gumbo, args.reader, [&] { wants_frame = true; });
+    nr::TimerQueue timers;
+    nr::ui::HostHooks hooks;
+    hooks.timer = [&timers](int ms, std::function<void()> then) {
+        timers.add(nr::TimerQueue::Clock::now(), ms, std::move(then));
+    };
+    nr::ui::ReaderApp app(
+        cache, *images, nr::parse_html_gumbo, args.reader, [&] { wants_frame = true; }, std::move(hooks));
+    nr::RetryAfter retry_after([&app] { app.retry_failed(); });
     // Read markers and scroll positions, beside the offline cache.
     nr::FileKeyValueStore memory(nr::FileCacheStore::default_dir());
     app.remember_in(memory);
@@ -142,19 +168,24 @@ int main(int argc, char** argv) {
     int settle = 0, settled_frames = 0, status = 0;
     std::vector<SDL_Event> deferred;  // key taps spread over frames (see drain_events)
     for (bool running = true; running;) {
+        timers.run_due(nr::TimerQueue::Clock::now());
         fetcher.pump();
         images->pump();
         if (!wants_frame && settle == 0 && deferred.empty()) {
             // Block while nothing changes: an idle reader uses no CPU. Work in
-            // flight needs pumping, so then wait only briefly.
-            if (!fetcher.busy() && !images->busy()) {
-                // Idle work first, as the widget does after a quiet spell:
-                // the article roles' atlas, so the first open is quick.
-                if (app.build_article_fonts(nr::window_pixel_ratio(window), nr::window_width(window)))
-                    nr::window_reload_fonts(window);
+            // flight needs pumping, so then wait only briefly; a timer set
+            // ends the wait when it is due.
+            const bool pumping = fetcher.busy() || images->busy();
+            // Idle work first, as the widget does after a quiet spell:
+            // the article roles' atlas, so the first open is quick.
+            if (!pumping && app.build_article_fonts(nr::window_pixel_ratio(window), nr::window_width(window)))
+                nr::window_reload_fonts(window);
+            const int wait =
+                nr::wait_timeout_ms(pumping, timers.ms_until_next(nr::TimerQueue::Clock::now()), kPumpIntervalMs);
+            if (wait < 0)
                 SDL_WaitEvent(nullptr);
-            } else if (SDL_WaitEventTimeout(nullptr, kPumpIntervalMs) == 0)
-                continue;  // only the network or decoder to pump: no frame
+            else if (wait == 0 || SDL_WaitEventTimeout(nullptr, wait) == 0)
+                continue;  // only the network, the decoder or a timer: no frame unless they change something
         }
         SDL_PumpEvents();
         if (SDL_PeepEvents(nullptr, 0, SDL_PEEKEVENT, SDL_QUIT, SDL_QUIT) > 0) running = false;
@@ -167,6 +198,7 @@ int main(int argc, char** argv) {
             wants_frame = true;
             continue;
         }
+        retry_after.schedule(app.state(), timers, nr::TimerQueue::Clock::now());
         if (!opened && app.state().state == nr::LoadState::Ready) {
             app.open(args.open_id);
             opened = true;
@@ -184,6 +216,10 @@ int main(int argc, char** argv) {
         if (!args.screenshot.empty() && settled_frames >= 3) {
             if (!save_screenshot(window, args.screenshot)) {
                 std::fprintf(stderr, "newsreader: could not save %s\n", args.screenshot.c_str());
+                status = 1;
+            }
+            if (!args.debug_out.empty() && !save_text(args.debug_out, app.debug_json())) {
+                std::fprintf(stderr, "newsreader: could not save %s\n", args.debug_out.c_str());
                 status = 1;
             }
             running = false;
