@@ -126,8 +126,8 @@ public:
 
     void paragraph(const Runs& runs) {
         Piece p;
-        p.texts.push_back(
-            {layout_text(styled_runs(runs, kBodyFaces, p.links), w_, 0, fonts_.style(Role::Body).line_height, fonts_, dir_)});
+        p.texts.push_back({layout_text(styled_runs(runs, kBodyFaces, p.links), w_, 0,
+                                       fonts_.style(Role::Body).line_height, fonts_, dir_)});
         p.h = p.texts.back().box.height();
         p.gap_before = p.gap_after = art::paragraph_gap;
         push(std::move(p));
@@ -150,9 +150,9 @@ public:
         const float tw = w_ - inset;
         const RunFaces faces{Role::Quote, Role::Quote, Role::Quote};
         Piece p;
-        p.texts.push_back(
-            {layout_text(styled_runs(b.runs, faces, p.links), tw, 0, fonts_.style(Role::Quote).line_height, fonts_, dir_),
-             inset, 0});
+        p.texts.push_back({layout_text(styled_runs(b.runs, faces, p.links), tw, 0,
+                                       fonts_.style(Role::Quote).line_height, fonts_, dir_),
+                           inset, 0});
         p.h = p.texts.back().box.height();
         if (!b.attribution.empty()) {
             const std::string who = "\xE2\x80\x94 " + b.attribution;
@@ -211,8 +211,8 @@ public:
             TextPart m{layout_plain(marker, Role::Body, 0, 1, fonts_), 0, y};
             // Numbers right-align against the indent; bullets sit at the edge.
             if (b.ordered) m.x = std::max(0.0f, art::list_indent - art::list_number_gap - m.box.layout.max_line_width);
-            TextPart t{layout_text(styled_runs(b.items[i], kBodyFaces, p.links), tw, 0, line, fonts_, dir_), art::list_indent,
-                       y};
+            TextPart t{layout_text(styled_runs(b.items[i], kBodyFaces, p.links), tw, 0, line, fonts_, dir_),
+                       art::list_indent, y};
             y += std::max(t.box.height(), line);
             p.texts.push_back(std::move(m));
             p.texts.push_back(std::move(t));

@@ -65,8 +65,9 @@ FeedView::Card FeedView::layout_card(Frame& f, const Item& item, float width) co
     const std::string key = f.overrides && !f.overrides->empty() ? mirror_key::item(item.id) : std::string();
     const std::string& title = f.overrides ? f.overrides->apply(key, "text", item.title) : item.title;
     if (!title.empty()) {
-        c.title = layout_plain(title, Role::CardHeadline, c.text_w,
-                               lines_for(brief ? card::brief_headline_lines : card::headline_lines, scale), f.fonts, dir);
+        c.title =
+            layout_plain(title, Role::CardHeadline, c.text_w,
+                         lines_for(brief ? card::brief_headline_lines : card::headline_lines, scale), f.fonts, dir);
         h += c.title.height();
     }
     // The compact column beside an article shows headlines only; a brief
@@ -84,7 +85,8 @@ FeedView::Card FeedView::layout_card(Frame& f, const Item& item, float width) co
             c.text = layout_plain(item.summary, Role::CardExcerpt, c.text_w, lines, f.fonts, dir);
         }
     } else if (!compact && !excerpt.empty()) {
-        c.text = layout_plain(excerpt, Role::CardExcerpt, c.text_w, lines_for(card::excerpt_lines, scale), f.fonts, dir);
+        c.text =
+            layout_plain(excerpt, Role::CardExcerpt, c.text_w, lines_for(card::excerpt_lines, scale), f.fonts, dir);
     }
     if (!c.text.layout.lines.empty()) h += (h > kPadY ? card::text_gap : 0) + c.text.height();
     c.meta = layout_plain(meta_line(item, f.now, f.lang), Role::Meta, c.text_w, scale > 1 ? 2 : 1, f.fonts);

@@ -23,8 +23,8 @@ bool is_removed(BidiClass c) {
 }
 
 bool is_neutral(BidiClass c) {
-    return c == BidiClass::B || c == BidiClass::S || c == BidiClass::WS || c == BidiClass::ON ||
-           c == BidiClass::LRI || c == BidiClass::RLI || c == BidiClass::FSI || c == BidiClass::PDI;
+    return c == BidiClass::B || c == BidiClass::S || c == BidiClass::WS || c == BidiClass::ON || c == BidiClass::LRI ||
+           c == BidiClass::RLI || c == BidiClass::FSI || c == BidiClass::PDI;
 }
 
 // For N0 and N1, numbers count as right to left.
@@ -37,8 +37,8 @@ BidiClass strong_of(BidiClass c) {
 const unicode::CharPair* find_pair(const unicode::CharPair* table, std::size_t size, char32_t cp) {
     if (cp > 0xFFFF) return nullptr;
     const unicode::CharPair* end = table + size;
-    const unicode::CharPair* p = std::lower_bound(
-        table, end, cp, [](const unicode::CharPair& x, char32_t c) { return char32_t(x.first) < c; });
+    const unicode::CharPair* p =
+        std::lower_bound(table, end, cp, [](const unicode::CharPair& x, char32_t c) { return char32_t(x.first) < c; });
     return p != end && p->first == cp ? p : nullptr;
 }
 
@@ -47,7 +47,10 @@ const unicode::CharPair* find_pair(const unicode::CharPair* table, std::size_t s
 class Resolver {
 public:
     Resolver(std::u32string_view text, Classes types, BidiLevel level)
-        : text_(text), original_(types), t_(std::move(types)), level_(level),
+        : text_(text),
+          original_(types),
+          t_(std::move(types)),
+          level_(level),
           e_(level % 2 ? BidiClass::R : BidiClass::L) {}
 
     Classes run() {
@@ -61,7 +64,7 @@ private:
     std::size_t size() const { return t_.size(); }
 
     void weak_types() {
-        BidiClass prev = e_;  // sos
+        BidiClass prev = e_;       // sos
         for (BidiClass& c : t_) {  // W1
             if (c == BidiClass::NSM) c = prev;
             prev = c;

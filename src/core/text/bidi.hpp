@@ -43,8 +43,7 @@ std::vector<BidiLevel> bidi_levels(std::u32string_view text, BidiLevel paragraph
 
 // L1: white space at the end of a line, and before tabs, goes back to the
 // paragraph level.
-void reset_trailing_whitespace(std::u32string_view line, std::vector<BidiLevel>& levels,
-                               BidiLevel paragraph_level);
+void reset_trailing_whitespace(std::u32string_view line, std::vector<BidiLevel>& levels, BidiLevel paragraph_level);
 
 // L2: the logical indices of units with these levels, in visual order
 // (left to right).

@@ -26,7 +26,8 @@ void reorder_line(Line& line, BidiLevel paragraph_level, const MeasureFn& measur
             out.push_back(Fragment{std::string(), from.font, from.link, 0, 0});
             source = k;
         }
-        for (std::size_t i = c.begin; i < c.end; ++i) append_utf8(out.back().text, c.rtl ? bidi_mirror(text[i]) : text[i]);
+        for (std::size_t i = c.begin; i < c.end; ++i)
+            append_utf8(out.back().text, c.rtl ? bidi_mirror(text[i]) : text[i]);
     }
     float x = 0;
     for (Fragment& f : out) {
@@ -38,8 +39,8 @@ void reorder_line(Line& line, BidiLevel paragraph_level, const MeasureFn& measur
     line.width = x;
 }
 
-TextBlockLayout wrap_bidi_runs(const std::vector<StyledRun>& runs, const WrapOptions& options,
-                               const MeasureFn& measure, TextDirection direction) {
+TextBlockLayout wrap_bidi_runs(const std::vector<StyledRun>& runs, const WrapOptions& options, const MeasureFn& measure,
+                               TextDirection direction) {
     std::string all;
     for (const StyledRun& r : runs) all += r.text;
     if (direction == TextDirection::Neutral) direction = first_strong_direction(all);

@@ -22,7 +22,7 @@ void reorder_line(Line& line, BidiLevel paragraph_level, const MeasureFn& measur
 // Text with no right-to-left character in a left-to-right paragraph comes
 // back exactly as wrap_runs gives it. The result's `rtl` says the paragraph
 // reads right to left (its lines align to the right edge).
-TextBlockLayout wrap_bidi_runs(const std::vector<StyledRun>& runs, const WrapOptions& options,
-                               const MeasureFn& measure, TextDirection direction);
+TextBlockLayout wrap_bidi_runs(const std::vector<StyledRun>& runs, const WrapOptions& options, const MeasureFn& measure,
+                               TextDirection direction);
 
 }  // namespace nr

@@ -25,7 +25,29 @@ extern const std::size_t kStrongRtlSize;
 
 // Bidi classes (UAX #9), in the order of the generator's BIDI_CLASSES.
 enum class BidiClass : unsigned char {
-    L, R, AL, EN, ES, ET, AN, CS, NSM, BN, B, S, WS, ON, LRE, LRO, RLE, RLO, PDF, LRI, RLI, FSI, PDI
+    L,
+    R,
+    AL,
+    EN,
+    ES,
+    ET,
+    AN,
+    CS,
+    NSM,
+    BN,
+    B,
+    S,
+    WS,
+    ON,
+    LRE,
+    LRO,
+    RLE,
+    RLO,
+    PDF,
+    LRI,
+    RLI,
+    FSI,
+    PDI
 };
 // (first code point << 5) | BidiClass, ascending: each class holds until the
 // next entry's first code point.

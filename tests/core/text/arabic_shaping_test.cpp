@@ -12,7 +12,7 @@ TEST_CASE("joining types come from the presentation forms") {
     CHECK(nr::joining_type(U'س') == Joining::Dual);
     CHECK(nr::joining_type(U'ا') == Joining::Right);
     CHECK(nr::joining_type(U'ر') == Joining::Right);
-    CHECK(nr::joining_type(U'ء') == Joining::None);  // hamza
+    CHECK(nr::joining_type(U'ء') == Joining::None);              // hamza
     CHECK(nr::joining_type(U'\u064E') == Joining::Transparent);  // fatha
     CHECK(nr::joining_type(U'\u0640') == Joining::Causing);      // tatweel
     CHECK(nr::joining_type(U'a') == Joining::None);
@@ -31,17 +31,13 @@ TEST_CASE("Arabic letters take their contextual forms") {
         CHECK(nr::shape_arabic(U"سلام") == U"\uFEB3\uFEFC\uFEE1");
         CHECK(nr::shape_arabic(U"لأن") == U"\uFEF7\uFEE5");
     }
-    SUBCASE("marks are skipped over for joining and kept") {
-        CHECK(nr::shape_arabic(U"بَب") == U"\uFE91\u064E\uFE90");
-    }
+    SUBCASE("marks are skipped over for joining and kept") { CHECK(nr::shape_arabic(U"بَب") == U"\uFE91\u064E\uFE90"); }
     SUBCASE("words join only inside themselves") {
         CHECK(nr::shape_arabic(U"بب بب") == U"\uFE91\uFE90 \uFE91\uFE90");
         CHECK(nr::shape_arabic(U"ب\u200Cب") == U"\uFE8F\u200C\uFE8F");  // ZWNJ stops joining
-        CHECK(nr::shape_arabic(U"ب\u0640") == U"\uFE91\u0640");          // tatweel continues it
+        CHECK(nr::shape_arabic(U"ب\u0640") == U"\uFE91\u0640");         // tatweel continues it
     }
-    SUBCASE("other text is untouched") {
-        CHECK(nr::shape_arabic(U"Hello, שלום 123") == U"Hello, שלום 123");
-    }
+    SUBCASE("other text is untouched") { CHECK(nr::shape_arabic(U"Hello, שלום 123") == U"Hello, שלום 123"); }
 }
 
 TEST_CASE("styled pieces join across their boundaries, ligatures only inside one") {
