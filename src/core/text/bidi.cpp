@@ -47,11 +47,7 @@ const unicode::CharPair* find_pair(const unicode::CharPair* table, std::size_t s
 class Resolver {
 public:
     Resolver(std::u32string_view text, Classes types, BidiLevel level)
-        : text_(text),
-          original_(types),
-          t_(std::move(types)),
-          level_(level),
-          e_(level % 2 ? BidiClass::R : BidiClass::L) {}
+        : text_(text), original_(types), t_(std::move(types)), e_(level % 2 ? BidiClass::R : BidiClass::L) {}
 
     Classes run() {
         weak_types();
@@ -178,7 +174,6 @@ private:
     std::u32string_view text_;
     Classes original_;
     Classes t_;
-    BidiLevel level_;
     BidiClass e_;  // the embedding direction, also sos and eos
 };
 
