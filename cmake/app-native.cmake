@@ -45,6 +45,14 @@ if(NR_BUILD_TESTS)
            COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/scripts/check-offline-native.py $<TARGET_FILE:newsreader>
                    ${NR_SHOTS}
            WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
+  # Right-to-left stories (tests/feeds/rtl.json, docs/text.md): the Arabic
+  # and Hebrew headlines and excerpts align right, the English ones left.
+  add_test(NAME native_ui_rtl
+           COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/scripts/check-screenshot.py
+                   --ink-right 12,64,396,26 --ink-right 12,196,396,26 --ink-right 12,120,396,20
+                   --ink-left 12,326,396,26 --ink-left 12,354,396,20
+                   $<TARGET_FILE:newsreader> ${NR_SHOTS}/native-rtl.bmp --width 420 --height 500 tests/feeds/rtl.json
+           WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
   add_test(NAME native_ui_error
            COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/scripts/check-screenshot.py $<TARGET_FILE:newsreader>
                    ${NR_SHOTS}/native-error.bmp --width 420 --height 400 --theme dark assets/feeds/missing.json

@@ -22,6 +22,7 @@ APT_PACKAGES=(
   clang-14 libclang-rt-14-dev clang-format-14
   fonts-noto-core python3-fonttools brotli node-acorn
   fonts-noto-cjk fonts-noto-color-emoji libfontconfig-dev libharfbuzz-dev libfribidi-dev
+  unicode-data
   chromium imagemagick libgl1-mesa-dri libegl1
 )
 

@@ -15,6 +15,10 @@ blank canvas). Options:
   --picture X,Y,W,H       this region must show a decoded picture: no colour
                           covers 75% of it, fewer than 25% of its pixels are
                           near the placeholder colour, at least 16 colours
+  --ink-right X,Y,W,H     this region holds a short line of text aligned to its
+  --ink-left X,Y,W,H      right (left) edge: its ink (pixels unlike the region's
+                          most common colour) reaches within 8 px of that
+                          edge and leaves the other quarter empty
 Standard library only: reads the 32-bit BMP SDL writes.
 """
 import collections
@@ -93,6 +97,31 @@ def check_regions(bmp, placeholders, pictures):
     return failures
 
 
+def ink_extent(bmp, region):
+    """The first and last columns (relative to the region) with ink, or None."""
+    x0, y0, w, h = region
+    background = region_colours(bmp, region).most_common(1)[0][0]
+    cols = [x - x0 for x in range(x0, x0 + w)
+            if any(not near(bmp.pixel(x, y), background, 60) for y in range(y0, y0 + h))]
+    return (cols[0], cols[-1]) if cols else None
+
+
+def check_alignment(bmp, aligned):
+    failures = []
+    for side, region in aligned:
+        w = region[2]
+        extent = ink_extent(bmp, region)
+        print(f"ink-{side} {region}: columns {extent}")
+        if extent is None:
+            failures.append(f"region {region} has no text")
+            continue
+        first, last = extent
+        ok = first > w / 4 and last >= w - 8 if side == "right" else last < w * 3 / 4 and first <= 8
+        if not ok:
+            failures.append(f"the text in region {region} is not aligned {side}: columns {first}..{last} of {w}")
+    return failures
+
+
 def parse_region(text):
     parts = [int(v) for v in text.split(",")]
     if len(parts) != 4:
@@ -115,7 +144,7 @@ def start_server(root):
 
 def main():
     argv = sys.argv[1:]
-    serve_root, placeholders, pictures = None, [], []
+    serve_root, placeholders, pictures, aligned = None, [], [], []
     while argv and argv[0].startswith("--"):
         if len(argv) < 2:
             print(__doc__, file=sys.stderr)
@@ -127,6 +156,8 @@ def main():
             placeholders.append(parse_region(value))
         elif option == "--picture":
             pictures.append(parse_region(value))
+        elif option in ("--ink-right", "--ink-left"):
+            aligned.append((option[6:], parse_region(value)))
         else:
             print(f"unknown option {option}\n{__doc__}", file=sys.stderr)
             return 64
@@ -158,7 +189,7 @@ def main():
     if var < 100 or colours < 16:
         print("FAIL: the screenshot looks blank")
         return 1
-    failures = check_regions(bmp, placeholders, pictures)
+    failures = check_regions(bmp, placeholders, pictures) + check_alignment(bmp, aligned)
     for f in failures:
         print(f"FAIL: {f}")
     return 1 if failures else 0

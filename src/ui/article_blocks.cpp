@@ -30,8 +30,10 @@ float image_height(float width, const Image& image) {
 // Builds pieces for one column width; `w` is that width.
 class Builder {
 public:
-    Builder(const Fonts& fonts, float width, Lang lang)
-        : fonts_(fonts), w_(width), narrow_(width < kNarrowColumn), lang_(lang) {}
+    // `dir`: the story's paragraph direction (its language), for its text;
+    // chrome keeps the interface's layout.
+    Builder(const Fonts& fonts, float width, Lang lang, TextDirection dir)
+        : fonts_(fonts), w_(width), narrow_(width < kNarrowColumn), lang_(lang), dir_(dir) {}
 
     ArticleLayout finish() {
         float y = art::top;
@@ -92,7 +94,7 @@ public:
 
     void headline(const std::string& title) {
         Piece p;
-        p.texts.push_back({layout_plain(title, Role::ArticleHeadline, w_, 0, fonts_)});
+        p.texts.push_back({layout_plain(title, Role::ArticleHeadline, w_, 0, fonts_, dir_)});
         p.h = p.texts.back().box.height();
         p.gap_after = art::headline_gap;
         push(std::move(p));
@@ -124,8 +126,8 @@ public:
 
     void paragraph(const Runs& runs) {
         Piece p;
-        p.texts.push_back(
-            {layout_text(styled_runs(runs, kBodyFaces, p.links), w_, 0, fonts_.style(Role::Body).line_height, fonts_)});
+        p.texts.push_back({layout_text(styled_runs(runs, kBodyFaces, p.links), w_, 0,
+                                       fonts_.style(Role::Body).line_height, fonts_, dir_)});
         p.h = p.texts.back().box.height();
         p.gap_before = p.gap_after = art::paragraph_gap;
         push(std::move(p));
@@ -136,7 +138,7 @@ public:
         const RunFaces faces{role, role, role};
         Piece p;
         p.texts.push_back(
-            {layout_text(styled_runs(b.runs, faces, p.links), w_, 0, fonts_.style(role).line_height, fonts_)});
+            {layout_text(styled_runs(b.runs, faces, p.links), w_, 0, fonts_.style(role).line_height, fonts_, dir_)});
         p.h = p.texts.back().box.height();
         p.gap_before = art::heading_gap_before;
         p.gap_after = art::heading_gap_after;
@@ -148,9 +150,9 @@ public:
         const float tw = w_ - inset;
         const RunFaces faces{Role::Quote, Role::Quote, Role::Quote};
         Piece p;
-        p.texts.push_back(
-            {layout_text(styled_runs(b.runs, faces, p.links), tw, 0, fonts_.style(Role::Quote).line_height, fonts_),
-             inset, 0});
+        p.texts.push_back({layout_text(styled_runs(b.runs, faces, p.links), tw, 0,
+                                       fonts_.style(Role::Quote).line_height, fonts_, dir_),
+                           inset, 0});
         p.h = p.texts.back().box.height();
         if (!b.attribution.empty()) {
             const std::string who = "\xE2\x80\x94 " + b.attribution;
@@ -209,8 +211,8 @@ public:
             TextPart m{layout_plain(marker, Role::Body, 0, 1, fonts_), 0, y};
             // Numbers right-align against the indent; bullets sit at the edge.
             if (b.ordered) m.x = std::max(0.0f, art::list_indent - art::list_number_gap - m.box.layout.max_line_width);
-            TextPart t{layout_text(styled_runs(b.items[i], kBodyFaces, p.links), tw, 0, line, fonts_), art::list_indent,
-                       y};
+            TextPart t{layout_text(styled_runs(b.items[i], kBodyFaces, p.links), tw, 0, line, fonts_, dir_),
+                       art::list_indent, y};
             y += std::max(t.box.height(), line);
             p.texts.push_back(std::move(m));
             p.texts.push_back(std::move(t));
@@ -312,6 +314,7 @@ private:
     float w_;
     bool narrow_;
     Lang lang_;
+    TextDirection dir_;
     ArticleLayout out_;
 };
 
@@ -319,7 +322,7 @@ private:
 
 ArticleLayout layout_article(const Item& item, std::string_view body_error, float width, const Fonts& fonts, Lang ui,
                              bool unavailable_offline) {
-    Builder b(fonts, width, item_lang(item, ui));
+    Builder b(fonts, width, item_lang(item, ui), language_direction(item.language));
     std::size_t from = b.count();
     b.back(is_http_url(item.url), ui);  // the interface's language, as all chrome
     b.tag(from, mirror_key::back);

@@ -61,11 +61,13 @@ FeedView::Card FeedView::layout_card(Frame& f, const Item& item, float width) co
         h += c.thumb_h + card::thumbnail_above_gap;
     }
     const float scale = f.fonts.text_scale();
+    const TextDirection dir = language_direction(item.language);
     const std::string key = f.overrides && !f.overrides->empty() ? mirror_key::item(item.id) : std::string();
     const std::string& title = f.overrides ? f.overrides->apply(key, "text", item.title) : item.title;
     if (!title.empty()) {
-        c.title = layout_plain(title, Role::CardHeadline, c.text_w,
-                               lines_for(brief ? card::brief_headline_lines : card::headline_lines, scale), f.fonts);
+        c.title =
+            layout_plain(title, Role::CardHeadline, c.text_w,
+                         lines_for(brief ? card::brief_headline_lines : card::headline_lines, scale), f.fonts, dir);
         h += c.title.height();
     }
     // The compact column beside an article shows headlines only; a brief
@@ -78,12 +80,13 @@ FeedView::Card FeedView::layout_card(Frame& f, const Item& item, float width) co
             c.quote = b->type == BlockType::Quote;
             const Role role = c.quote ? Role::BriefQuote : Role::CardExcerpt;
             const float indent = c.quote ? card::quote_indent : 0;
-            c.text = layout_plain(runs_text(b->runs), role, c.text_w - indent, lines, f.fonts);
+            c.text = layout_plain(runs_text(b->runs), role, c.text_w - indent, lines, f.fonts, dir);
         } else if (!item.summary.empty()) {
-            c.text = layout_plain(item.summary, Role::CardExcerpt, c.text_w, lines, f.fonts);
+            c.text = layout_plain(item.summary, Role::CardExcerpt, c.text_w, lines, f.fonts, dir);
         }
     } else if (!compact && !excerpt.empty()) {
-        c.text = layout_plain(excerpt, Role::CardExcerpt, c.text_w, lines_for(card::excerpt_lines, scale), f.fonts);
+        c.text =
+            layout_plain(excerpt, Role::CardExcerpt, c.text_w, lines_for(card::excerpt_lines, scale), f.fonts, dir);
     }
     if (!c.text.layout.lines.empty()) h += (h > kPadY ? card::text_gap : 0) + c.text.height();
     c.meta = layout_plain(meta_line(item, f.now, f.lang), Role::Meta, c.text_w, scale > 1 ? 2 : 1, f.fonts);

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cfloat>
 #include <cmath>
 
@@ -48,7 +49,7 @@ float text_width(std::string_view text, Role role, const Fonts& fonts) {
 }
 
 TextBox layout_text(const std::vector<StyledRun>& runs, float width, int max_lines, float line_height,
-                    const Fonts& fonts) {
+                    const Fonts& fonts, TextDirection direction) {
     MeasureFn measure = [&fonts](FontId id, std::string_view s) {
         const ImFont* f = font_of(fonts, id);
         return f->CalcTextSizeA(css_font_height(f), FLT_MAX, 0.0f, s.data(), s.data() + s.size()).x;
@@ -56,7 +57,7 @@ TextBox layout_text(const std::vector<StyledRun>& runs, float width, int max_lin
     WrapOptions options;
     options.max_width = width;
     options.max_lines = max_lines;
-    return TextBox{wrap_runs(runs, options, measure), line_height};
+    return TextBox{wrap_bidi_runs(runs, options, measure, direction), line_height, std::max(width, 0.0f)};
 }
 
 int draw_text(ImDrawList* dl, const TextBox& box, float x, float y, TextColours colours, const Fonts& fonts,
@@ -64,11 +65,13 @@ int draw_text(ImDrawList* dl, const TextBox& box, float x, float y, TextColours 
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     int hovered = -1;
     float line_top = y;
+    const float column = box.width > 0 ? box.width : box.layout.max_line_width;
     for (const Line& line : box.layout.lines) {
+        const float indent = box.layout.rtl ? column - line.width : 0.0f;
         for (const Fragment& frag : line.fragments) {
             ImFont* f = font_of(fonts, frag.font);
             const float h = css_font_height(f);
-            const float fx = snap(x + frag.x);
+            const float fx = snap(x + indent + frag.x);
             const float fy = snap(line_top + (box.line_height - h) * 0.5f);
             const std::uint32_t col = frag.link >= 0 ? colours.link : colours.text;
             dl->AddText(f, h, ImVec2(fx, fy), col, frag.text.data(), frag.text.data() + frag.text.size());

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/feed/model.hpp"
-#include "core/text/line_wrap.hpp"
+#include "core/text/bidi_layout.hpp"
 #include "ui/fonts.hpp"
 
 struct ImDrawList;
@@ -34,14 +34,18 @@ std::vector<StyledRun> plain_runs(std::string_view text, Role role);
 struct TextBox {
     TextBlockLayout layout;
     float line_height = 0;
+    float width = 0;  // the column a right-to-left box aligns to (0: its widest line)
     float height() const { return float(layout.lines.size()) * line_height; }
 };
 
 // Wraps to `width` CSS px; max_lines 0 = unlimited (ellipsis when clamped).
+// Lines come in visual order; `direction` is the paragraph's (the item's
+// language), Neutral = its first strong character.
 TextBox layout_text(const std::vector<StyledRun>& runs, float width, int max_lines, float line_height,
-                    const Fonts& fonts);
-inline TextBox layout_plain(std::string_view text, Role role, float width, int max_lines, const Fonts& fonts) {
-    return layout_text(plain_runs(text, role), width, max_lines, fonts.style(role).line_height, fonts);
+                    const Fonts& fonts, TextDirection direction = TextDirection::Neutral);
+inline TextBox layout_plain(std::string_view text, Role role, float width, int max_lines, const Fonts& fonts,
+                            TextDirection direction = TextDirection::Neutral) {
+    return layout_text(plain_runs(text, role), width, max_lines, fonts.style(role).line_height, fonts, direction);
 }
 
 struct TextColours {
@@ -55,7 +59,8 @@ struct LinkFragment {
     int link;  // index into the links the runs were styled with
 };
 
-// Draws the box with its top-left at (x, y) in CSS px. Returns the index of
+// Draws the box with its top-left at (x, y) in CSS px; a right-to-left
+// box's lines end at its right edge. Returns the index of
 // the link under the mouse, or -1; with `links`, appends where each link
 // fragment was drawn.
 int draw_text(ImDrawList* dl, const TextBox& box, float x, float y, TextColours colours, const Fonts& fonts,

@@ -41,6 +41,7 @@ struct TextBlockLayout {
     std::vector<Line> lines;
     bool truncated = false;
     float max_line_width = 0;
+    bool rtl = false;  // a right-to-left paragraph (set by wrap_bidi_runs)
 };
 
 struct WrapOptions {

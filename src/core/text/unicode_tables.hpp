@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 
 namespace nr::unicode {
 
@@ -21,6 +22,59 @@ extern const CodeRange kStrongLtr[];
 extern const std::size_t kStrongLtrSize;
 extern const CodeRange kStrongRtl[];
 extern const std::size_t kStrongRtlSize;
+
+// Bidi classes (UAX #9), in the order of the generator's BIDI_CLASSES.
+enum class BidiClass : unsigned char {
+    L,
+    R,
+    AL,
+    EN,
+    ES,
+    ET,
+    AN,
+    CS,
+    NSM,
+    BN,
+    B,
+    S,
+    WS,
+    ON,
+    LRE,
+    LRO,
+    RLE,
+    RLO,
+    PDF,
+    LRI,
+    RLI,
+    FSI,
+    PDI
+};
+// (first code point << 5) | BidiClass, ascending: each class holds until the
+// next entry's first code point.
+extern const std::uint32_t kBidiClassStarts[];
+extern const std::size_t kBidiClassStartsSize;
+
+// Basic Multilingual Plane pairs sorted by `first`.
+struct CharPair {
+    char16_t first;
+    char16_t second;
+};
+// Bidi_Mirroring_Glyph: "(" -> ")", "<" -> ">", "«" -> "»" and back.
+extern const CharPair kMirrors[];
+extern const std::size_t kMirrorsSize;
+// Bidi_Paired_Bracket of the opening brackets: "(" -> ")".
+extern const CharPair kBracketPairs[];
+extern const std::size_t kBracketPairsSize;
+
+// An Arabic letter (or, for kLamAlefForms, the alef after a lam) and its
+// presentation forms; 0 where the letter has no such form.
+struct ArabicForms {
+    char16_t letter, isolated, final, initial, medial;
+};
+extern const ArabicForms kArabicForms[];
+extern const std::size_t kArabicFormsSize;
+extern const ArabicForms kLamAlefForms[];
+extern const std::size_t kLamAlefFormsSize;
 
 bool in_table(const CodeRange* table, std::size_t size, char32_t cp);
 
