@@ -28,6 +28,10 @@ if(NR_BUILD_APP)
                                           IMGUI_DISABLE_DEBUG_TOOLS "ImDrawIdx=unsigned int")
   if(EMSCRIPTEN)
     target_compile_definitions(imgui PUBLIC IMGUI_IMPL_OPENGL_ES3)
+    # No file functions on the web (no imgui.ini: IniFilename is null), so no
+    # fopen/fread and their syscalls in the module. Private: only
+    # imgui_internal.h reads it, which nothing outside ImGui includes.
+    target_compile_definitions(imgui PRIVATE IMGUI_DISABLE_FILE_FUNCTIONS)
     # Not SYSTEM: -I is searched before the sysroot's own (SDL 1) include/SDL.
     target_include_directories(imgui PUBLIC ${NR_DEPS_DIR}/sdl2-wasm/include/SDL2)
   else()

@@ -33,6 +33,13 @@ add_library(newsreader-web OBJECT ${NR_PLATFORM_SOURCES} ${NR_UI_SOURCES})
 target_include_directories(newsreader-web PRIVATE ${NR_SRC})
 target_link_libraries(newsreader-web PRIVATE ${NR_WEB_LIBRARIES})
 
+# The stack is part of the heap's high-water mark (it sits below the
+# malloc heap); emscripten 3.1.6 reserves 5 MiB. Nothing recurses deeply
+# (JSON nesting is capped at 64 levels, HTML at 300, the walks are
+# iterative), and the core's wasm unit tests run with the same stack and
+# STACK_OVERFLOW_CHECK=2 to show it is enough.
+set(NR_WASM_STACK -sTOTAL_STACK=1048576)
+
 # No -sFETCH: requests go through fetch() in fetch_glue.js (a byte cap while
 # streaming, timeouts, a real abort). GL_SUPPORT_*_ENABLE_EXTENSIONS=0: the
 # renderer uses core WebGL2 only, so skip enabling every extension when the
@@ -43,7 +50,7 @@ set(NR_WASM_LINK_FLAGS
   -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createNewsreaderModule
   -sENVIRONMENT=web -sFILESYSTEM=0 -sMINIFY_HTML=0
   -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
-  -sALLOW_MEMORY_GROWTH=1 -sMEMORY_GROWTH_GEOMETRIC_STEP=0.05 -sEXIT_RUNTIME=0
+  -sALLOW_MEMORY_GROWTH=1 -sMEMORY_GROWTH_GEOMETRIC_STEP=0.05 -sEXIT_RUNTIME=0 ${NR_WASM_STACK}
   -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_SUPPORT_SIMPLE_ENABLE_EXTENSIONS=0
   -sEXPORTED_RUNTIME_METHODS=UTF8ToString,ccall
   # SHELL: keeps the repeated --pre-js from being de-duplicated by CMake.
@@ -51,7 +58,9 @@ set(NR_WASM_LINK_FLAGS
   "SHELL:--pre-js ${NR_SRC}/platform/web/fetch_glue.js"
   "SHELL:--pre-js ${NR_SRC}/platform/web/indexeddb_glue.js"
   "SHELL:--pre-js ${NR_SRC}/platform/web/mirror_glue.js"
-  --post-js ${NR_SRC}/platform/web/post.js)
+  --post-js ${NR_SRC}/platform/web/post.js
+  # Browser's main loop, fullscreen and pointer lock left out (lean_library.js).
+  --js-library ${NR_SRC}/platform/web/lean_library.js)
 
 # nr_add_wasm_module(TARGET SITE_DIR EXPORTS [SOURCES...]): the module as
 # SITE_DIR/newsreader-wasm.{js,wasm}, which is what the loader imports.
@@ -64,7 +73,8 @@ function(nr_add_wasm_module target site_dir exports)
   target_link_options(${target} PRIVATE ${NR_WASM_LINK_FLAGS} -sEXPORTED_FUNCTIONS=${exports})
   set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS
     ${NR_SRC}/platform/web/html_dom.js ${NR_SRC}/platform/web/fetch_glue.js ${NR_SRC}/platform/web/mirror_glue.js
-    ${NR_SRC}/platform/web/post.js ${NR_SRC}/platform/web/indexeddb_glue.js ${NR_EXPORTS_FILE})
+    ${NR_SRC}/platform/web/post.js ${NR_SRC}/platform/web/indexeddb_glue.js ${NR_SRC}/platform/web/lean_library.js
+    ${NR_EXPORTS_FILE})
 endfunction()
 
 nr_add_wasm_module(newsreader-wasm ${NR_SITE_DIR} ${NR_PRODUCT_EXPORTS})
@@ -112,5 +122,6 @@ if(NR_BUILD_TESTS)
   target_compile_definitions(news_tests_wasm PRIVATE NR_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}"
                                                      DOCTEST_CONFIG_NO_EXCEPTIONS_BUT_WITH_ALL_ASSERTS)
   target_link_options(news_tests_wasm PRIVATE -sENVIRONMENT=node -sWASM_ASYNC_COMPILATION=0
-                      -sALLOW_MEMORY_GROWTH=1 -sNODERAWFS=1 -sEXIT_RUNTIME=1)
+                      -sALLOW_MEMORY_GROWTH=1 -sNODERAWFS=1 -sEXIT_RUNTIME=1 ${NR_WASM_STACK}
+                      -sSTACK_OVERFLOW_CHECK=2)
 endif()

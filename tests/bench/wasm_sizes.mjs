@@ -19,7 +19,11 @@ function reader(buf, pos = 0) {
 
 function analyse(buf) {
   const r = reader(buf, 8);
-  let imported = 0, bodies = [], names = new Map(), sections = {};
+  let imported = 0;
+  const bodies = [], names = new Map(), sections = new Map();
+  const count = (name, size) => sections.set(name, (sections.get(name) ?? 0) + size);
+  const SECTION_NAMES = ['custom', 'type', 'import', 'function', 'table', 'memory', 'global', 'export', 'start',
+    'element', 'code', 'data', 'datacount'];
   while (r.pos < buf.length) {
     const id = r.u8(), size = r.leb(), start = r.pos;
     if (id === 2) {  // imports: function imports take the first indices
@@ -31,7 +35,8 @@ function analyse(buf) {
       }
     } else if (id === 10) {
       for (let n = r.leb(); n > 0; n--) { const len = r.leb(); bodies.push(len); r.pos += len; }
-    } else if (id === 0) {
+    }
+    if (id === 0) {
       const name = r.str(r.leb());
       if (name === 'name') {
         while (r.pos < start + size) {
@@ -40,36 +45,61 @@ function analyse(buf) {
           r.pos = subStart + subSize;
         }
       }
-      sections[`custom:${name}`] = size;
+      count(`custom:${name}`, size);
+    } else {
+      count(SECTION_NAMES[id] ?? `section ${id}`, size);
     }
-    sections[id] = (sections[id] ?? 0) + size;
     r.pos = start + size;
   }
-  return bodies.map((len, i) => ({ name: names.get(i + imported) ?? `f${i + imported}`, len })).concat([]);
+  const funcs = bodies.map((len, i) => ({ name: names.get(i + imported) ?? `f${i + imported}`, len }));
+  return { funcs, sections };
 }
 
+// The function's own qualified name: a demangled name without its parameter
+// list (and template arguments), so nr::step_frame(..., SDL_Event ...) is the
+// project's, not SDL's, and an nlohmann template instantiated for nr types is
+// nlohmann's.
+function ownName(name) {
+  let depth = 0, out = '';
+  for (const ch of name) {
+    if (ch === '<') depth++;
+    else if (ch === '>') depth--;
+    else if (ch === '(' && depth === 0 && out !== '') break;
+    else if (depth === 0) out += ch;
+  }
+  return out.replace(/^(void|bool|int|unsigned( \w+)?|char|float|double|auto) /, '');
+}
+
+// Tested in order on the function's own name; std:: code instantiated for the
+// project (containers of nr types, std::function around our lambdas) is
+// counted apart from the rest of libc++.
 const FAMILIES = [
-  ['nlohmann::json', /nlohmann/],
-  ['Dear ImGui + stb', /ImGui|Im[A-Z]|stb_|stbtt|stbrp/],
-  ['SDL software blitters', /^Blit|_Blit|Blit_|SDL_RLE/],
-  ['SDL (other)', /SDL|Emscripten_|eglGetProcAddress|OFFSCREEN_/],
-  ['nr:: (project)', /nr::|^nr_|on_animation_frame|^main$/],
-  ['libc++ (std::)', /std::|__cxa|__cxx/],
-  ['libc / malloc', /^(dl|__|str|mem|v?s?n?printf|vfprintf|printf_core|fmt_|pop_arg|v?s?scanf|dispose_chunk)/],
+  ['nlohmann::json', (own) => /nlohmann/.test(own)],
+  ['Dear ImGui + stb', (own) => /^(ImGui|Im[A-Z]|stb|(\w+Handler_|CalcWindow|CalcNext|GetResize|UpdateWindow|GetViewport))/.test(own)],
+  ['SDL', (own) => /^(SDL|Emscripten_|OFFSCREEN_|GuessControllerType)/.test(own)],
+  ['nr:: (project)', (own) => /^(nr::|nr_|\(anonymous namespace\)::|on_animation_frame|main$)/.test(own)],
+  ['libc++ for nr:: types', (own, name) => /^(std::|__)/.test(own) && /nr::/.test(name)],
+  ['libc++ (std::)', (own) => /^(std::|__cxa|__cxx|operator (new|delete))/.test(own)],
+  ['libc / malloc / compiler-rt', (own) => /^(dl|__|str|mem|v?s?n?printf|vfprintf|printf_core|fmt_|pop_arg|v?s?scanf|dispose_chunk|qsort|f|sin|cos|tan|atan|acos|asin|exp|log|pow|sqrt|scalbn|wc|sn_|trinkle|sift|shl|shr|pntz|cycle)/.test(own)],
 ];
 
 const file = process.argv[2];
 const top = Number(process.argv[3] ?? 25);
-const funcs = analyse(readFileSync(file));
+const { funcs, sections } = analyse(readFileSync(file));
 const total = funcs.reduce((s, f) => s + f.len, 0);
+const kb = (n) => (n / 1000).toFixed(1).padStart(8);
+console.log(`${file}: ${funcs.length} functions, ${(total / 1000).toFixed(1)} KB of code`);
+console.log('sections:');
+for (const [name, size] of [...sections].sort((a, b) => b[1] - a[1])) console.log(`${kb(size)} KB  ${name}`);
 const families = new Map();
 for (const f of funcs) {
-  const fam = FAMILIES.find(([, re]) => re.test(f.name))?.[0] ?? 'other';
+  const own = ownName(f.name);
+  const fam = FAMILIES.find(([, test]) => test(own, f.name))?.[0] ?? 'other';
   families.set(fam, (families.get(fam) ?? 0) + f.len);
 }
-console.log(`${file}: ${funcs.length} functions, ${(total / 1000).toFixed(1)} KB of code`);
+console.log('code by family (by each function\'s own name):');
 for (const [fam, len] of [...families].sort((a, b) => b[1] - a[1]))
-  console.log(`${(len / 1000).toFixed(1).padStart(8)} KB ${(100 * len / total).toFixed(1).padStart(5)}%  ${fam}`);
+  console.log(`${kb(len)} KB ${(100 * len / total).toFixed(1).padStart(5)}%  ${fam}`);
 console.log('largest functions:');
 for (const f of funcs.sort((a, b) => b.len - a.len).slice(0, top))
-  console.log(`${(f.len / 1000).toFixed(1).padStart(8)} KB  ${f.name.slice(0, 150)}`);
+  console.log(`${kb(f.len)} KB  ${f.name.slice(0, 150)}`);

@@ -4,6 +4,7 @@
 // into model items one at a time.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -39,6 +40,15 @@ public:
           lazy_(options.lazy_bodies ? std::make_shared<const ParseOptions>(options) : nullptr) {}
 
     FeedFormat format() const { return format_; }
+
+    // Room for `count` items up front, when the array's length is known
+    // (the sliced parse scanned it): a 10k-item model is then allocated once,
+    // not grown by doubling and copied again by finish()'s shrink_to_fit
+    // while the whole response is still in memory (the heap's peak).
+    void reserve(std::size_t count) { items_.reserve(std::min(count, options_.limits.max_items)); }
+
+    // What was loaded so far.
+    const std::vector<Item>& items() const { return items_; }
 
     // The next element of the items array.
     void add(const Json& v) {

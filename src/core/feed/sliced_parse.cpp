@@ -143,6 +143,7 @@ void SlicedParse::read_head() {
     }
     feed_authors_ = read_feed_fields(doc.value, options_, result_);
     loader_ = std::make_unique<ItemLoader>(options_, result_.format);
+    loader_->reserve(elements_.size());
     stage_ = Stage::Items;
 }
 
