@@ -426,6 +426,45 @@ export default function embedTests({ baseUrl, context }) {
       await page.close();
     }],
 
+    ['height auto follows the open article: a long one grows to the maximum, a short one is its own height, back is the list\'s', async () => {
+      const paragraphs = (n) => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i + 1} of the story, long enough to wrap over a few lines of the column at this width, and then some more words.</p>`).join('');
+      const feed = { version: 'https://jsonfeed.org/version/1.1', title: 'Auto height', items: [
+        { id: 'long', url: 'https://example.com/long', title: 'A long story', date_published: '2026-11-25T09:40:00Z', content_html: paragraphs(40) },
+        { id: 'short', url: 'https://example.com/short', title: 'A short story', date_published: '2026-11-25T08:40:00Z', content_html: '<p>One line.</p>' },
+      ] };
+      const page = await partnerPage(context, baseUrl,
+        `<div id="h" style="width:600px" data-newsreader data-feed="assets/feeds/auto-height.json" data-height="auto"></div>${CLASSIC}`, {
+          height: 1200,
+          setup: (p) => p.route('**/assets/feeds/auto-height.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(feed) })),
+        });
+      await waitForState(page, '#h', ['ready']);
+      const height = () => page.$eval('#h', (el) => el.getBoundingClientRect().height);
+      const settle = async (what, ok) => {
+        let last = -1;
+        return until(async () => {
+          await page.waitForTimeout(200);
+          const h = await height();
+          const done = h === last && ok(h);
+          last = h;
+          return done && h;
+        }, what);
+      };
+      const list = await settle('the list height', (h) => h !== 480);
+      assert(list < 900, `a two-story list is under the maximum: ${list}`);
+      await page.$eval('#h', (el) => el.newsreader.open('long'));
+      const long = await settle('the long article\'s height', (h) => h !== list);
+      assert(long === 900, `a long article grows the widget to the maximum: ${list} -> ${long}`);
+      await page.$eval('#h', (el) => el.newsreader.back());
+      const back = await settle('the list height again', (h) => h !== long);
+      assert(back === list, `back: the list's height again: ${back}, was ${list}`);
+      await page.$eval('#h', (el) => el.newsreader.open('short'));
+      await until(async () => (await debug(page, '#h')).openId === 'short', 'the short article');
+      const short = await settle('the short article\'s height', () => true);
+      assert(short < 900 && short > 100, `a short article is its own height: ${short} (list ${list})`);
+      assert(page.problems.length === 0, page.problems.join('; '));
+      await page.close();
+    }],
+
     ['history "hash": an open article is #article=ID and Back closes it', async () => {
       const page = await partnerPage(context, baseUrl, `${widget('y', 'data-history="hash"')}${CLASSIC}`);
       await waitForState(page, '#y', ['ready']);
