@@ -101,5 +101,8 @@ askBeforeLinks();
 const loader = await import('./newsreader.mjs');
 takeCalls(loader);
 send({ type: 'size', height: Number(query.get('height')) || DEFAULT_HEIGHT_PX });
+// height "auto": the widget sizes itself to the list or the open article;
+// the frame follows (a host element with a height of its own keeps it).
+if (query.get('height') === 'auto') new ResizeObserver(() => send({ type: 'size', height: element.offsetHeight })).observe(element);
 send({ type: 'hello' });
 if (element.dataset.state) send({ type: 'state', state: element.dataset.state });

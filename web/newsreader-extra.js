@@ -7,8 +7,8 @@
 // The notes' Ukrainian; English is the message the loader gives (the same
 // text its newsreader:error event carries).
 const UK = {
-  config: () => 'Цьому читачеві новин нема що показати: не задано стрічку (data-feed).',
-  start: (detail) => `Читач новин не вдалося запустити: ${detail}`,
+  config: () => 'Читачеві новин нема чого показати: не задано адресу стрічки (data-feed).',
+  start: (detail) => `Не вдалося запустити читач новин: ${detail}`,
   retry: 'Повторити',
   plain: 'Спрощений вигляд стрічки: повному читачеві потрібна графіка (WebGL), якої цей браузер не надав.',
   title: 'Читач новин',

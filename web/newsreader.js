@@ -16,7 +16,11 @@
 //   element.newsreader    the handle: { stats(), debug(), open(id), back(), setFeed(url), on(), off(), destroy() }
 // Options, events and the handle are documented in README.md.
 // When the module cannot start, the element shows the reason in DOM text
-// with a Retry button (mounts again). When WebGL cannot run (no WebGL2, no
+// with a Retry button (mounts again), in the interface language. What only
+// some pages need (iframe mode's host side, those notes) is in the chunk
+// newsreader-extra.js next to this file, imported when first needed: every
+// partner page downloads this file, which must stay within 8 KB gzip
+// (minified by scripts/minify-js.mjs when staged). When WebGL cannot run (no WebGL2, no
 // context, a context lost for good) the accessible mirror, made visible, is
 // the widget's content: real headlines and links (docs/accessibility.md).
 //

@@ -395,6 +395,46 @@ export default function embedTests({ baseUrl, context }) {
       await page.close();
     }],
 
+    ['lang uk: the loader\'s own notes, its Retry, the plain view\'s line and the iframe\'s title are Ukrainian', async () => {
+      const page = await partnerPage(context, baseUrl, `
+        ${widget('start', 'data-lang="uk" data-lazy="off"', 'width:500px;height:200px')}
+        <section lang="uk"><div id="nofeed" style="width:500px;height:200px" data-newsreader></div></section>
+        ${widget('en', 'data-lang="en" data-lazy="off"', 'width:500px;height:200px')}
+        ${widget('framed', 'data-lang="uk" data-mode="iframe"', 'width:500px;height:200px')}${CLASSIC}`, {
+        height: 1200,
+        setup: (p) => p.route('**/newsreader-wasm.wasm', (route) => route.fulfill({ contentType: 'application/wasm', body: 'not wasm' })),
+      });
+      page.on('console', () => {});
+      const shown = (id, re) => until(async () => {
+        const text = await page.$eval(`#${id}`, (el) => el.shadowRoot.textContent);
+        return re.test(text) && text;
+      }, `#${id}'s note`);
+      await waitForState(page, '#nofeed', ['error']);
+      await shown('nofeed', /нема чого показати.*data-feed/);
+      const s = await waitForState(page, '#start', ['error']);
+      assert(/could not start/.test(s.error), `newsreader:error and stats stay English: ${s.error}`);
+      await shown('start', /^Не вдалося запустити читач новин: /);
+      await page.locator('#start').getByRole('button', { name: 'Повторити' }).waitFor();
+      await waitForState(page, '#en', ['error']);
+      await shown('en', /^The reader could not start: .*Retry$/);
+      assert(await page.$eval('#framed iframe', (f) => f.title) === 'Читач новин', 'the iframe\'s title');
+      await page.close();
+
+      const plain = await partnerPage(context, baseUrl, `${widget('p', 'data-lang="uk"')}${CLASSIC}`, {
+        setup: (p) => p.addInitScript(() => {
+          const original = HTMLCanvasElement.prototype.getContext;
+          HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+            return /webgl/.test(type) ? null : original.call(this, type, ...rest);
+          };
+        }),
+      });
+      plain.on('console', () => {});
+      await plain.waitForFunction(() => document.querySelector('#p').dataset.view === 'plain', null, { timeout: 15000 });
+      await until(async () => /Спрощений вигляд стрічки/.test(await plain.$eval('#p', (el) => el.shadowRoot.textContent)),
+        'the plain view\'s line in Ukrainian');
+      await plain.close();
+    }],
+
     ['height auto follows the list; open "link" opens the URL in a tab; article opens first', async () => {
       const page = await partnerPage(context, baseUrl, `
         ${widget('h', 'data-height="auto"', 'width:600px')}
