@@ -33,6 +33,7 @@ class Scope {
     this.isFunction = isFunction;
     this.bindings = new Map();  // name -> { name, uses: [Identifier], scope }
     this.children = [];
+    this.refs = new Set();  // bindings referenced here or in a scope inside
     parent?.children.push(this);
   }
   declare(name) {
@@ -96,8 +97,9 @@ function analyse(ast, isModule) {
   const shorthands = [];  // Property nodes written {a} whose value may be renamed
   const ref = (id, scope) => {
     const b = scope.lookup(id.name);
-    if (b) b.uses.push(id);
-    else globals.add(id.name);
+    if (!b) return globals.add(id.name);
+    b.uses.push(id);
+    for (let s = scope; s !== b.scope; s = s.parent) s.refs.add(b);
   };
   const fn = (node, scope) => {
     let outer = scope;
@@ -207,9 +209,10 @@ function* shortNames() {
   }
 }
 
-// New names, scope by scope from the outside in: a name is never a global's,
-// a kept one's, or one an enclosing scope gave out (so nothing is shadowed);
-// the most used bindings get the shortest names.
+// New names, scope by scope from the outside in: a name is never a global's
+// or a kept one's, nor that of an enclosing scope's binding used in this
+// scope (which it would shadow); the most used bindings get the shortest
+// names, and sibling and nested scopes reuse them.
 function assignNames(program, globals) {
   const taken = new Set([...globals, ...RESERVED]);
   const kept = (scope) => {
@@ -218,19 +221,21 @@ function assignNames(program, globals) {
   };
   kept(program);
   const renames = new Map();  // Identifier node -> new name
-  const give = (scope, inherited) => {
-    const used = new Set(inherited);
+  const newName = new Map();  // binding -> its new name
+  const give = (scope) => {
+    const used = new Set([...scope.refs].map((b) => newName.get(b) ?? b.name));
     const names = shortNames();
     const bindings = [...scope.bindings.values()].filter((b) => !b.keep).sort((a, b) => b.uses.length - a.uses.length);
     for (const b of bindings) {
       let name;
       do name = names.next().value; while (taken.has(name) || used.has(name));
       used.add(name);
+      newName.set(b, name);
       for (const id of b.uses) renames.set(id, name);
     }
-    for (const child of scope.children) give(child, used);
+    for (const child of scope.children) give(child);
   };
-  give(program, new Set());
+  give(program);
   return renames;
 }
 
@@ -262,16 +267,20 @@ function minify(code) {
 }
 
 // The minified code must parse to the input's tree, each identifier under
-// its new name: what the minifier does is only renaming and layout.
+// its new name, and each identifier must still mean what it meant: the same
+// binding as the identifiers it was bound with, or the same global. What the
+// minifier does is only renaming and layout.
 function check(before, renames, code, isModule) {
   const after = acorn.parse(code, { ecmaVersion: 'latest', sourceType: isModule ? 'module' : 'script', allowHashBang: true });
+  const pairs = [];  // [Identifier before, Identifier after]
   const same = (a, b, path) => {
     if (a && typeof a === 'object') {
-      if (a.type === 'Identifier' && renames.has(a)) {
-        if (b?.type !== 'Identifier' || b.name !== renames.get(a)) throw new Error(`minify-js: ${path}: ${a.name} is not ${b?.name}`);
+      if (!b || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) throw new Error(`minify-js: ${path} differs`);
+      if (a.type === 'Identifier') {
+        if (b.type !== 'Identifier' || b.name !== (renames.get(a) ?? a.name)) throw new Error(`minify-js: ${path}: ${a.name} is not ${b.name}`);
+        pairs.push([a, b]);
         return;
       }
-      if (!b || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) throw new Error(`minify-js: ${path} differs`);
       const keys = Object.keys(a).filter((k) => !['start', 'end', 'loc', 'raw', 'shorthand'].includes(k));
       for (const k of keys) same(a[k], b[k], `${path}.${k}`);
       return;
@@ -279,6 +288,29 @@ function check(before, renames, code, isModule) {
     if (a !== b) throw new Error(`minify-js: ${path}: ${a} became ${b}`);
   };
   same(before, after, 'program');
+  const meaning = (ast) => {
+    const of = new Map();  // Identifier -> its binding, when it has one
+    const walk = (scope) => {
+      for (const b of scope.bindings.values()) for (const id of b.uses) of.set(id, b);
+      scope.children.forEach(walk);
+    };
+    walk(analyse(ast, isModule).program);
+    return of;
+  };
+  const [was, is] = [meaning(before), meaning(after)];
+  const image = new Map();  // binding before -> binding after
+  const taken = new Set();
+  for (const [a, b] of pairs) {
+    const [x, y] = [was.get(a), is.get(b)];
+    if (!x !== !y) throw new Error(`minify-js: ${a.name} (${b.name}) changed between a binding and a global`);
+    if (!x) continue;
+    if (!image.has(x)) {
+      if (taken.has(y)) throw new Error(`minify-js: two bindings became ${b.name}`);
+      image.set(x, y);
+      taken.add(y);
+    }
+    if (image.get(x) !== y) throw new Error(`minify-js: ${a.name} (${b.name}) now means another binding`);
+  }
 }
 
 const [input, output] = process.argv.slice(2);
