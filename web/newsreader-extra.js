@@ -1,11 +1,12 @@
 // The loader's on-demand chunk: what only some pages need, kept out of
 // newsreader.js (the ≤ 8 KB gzip every partner page downloads) and imported
 // from next to it when first needed: the host side of iframe mode, and the
-// notes the loader writes into a widget in the interface language. An ES
-// module; the loader passes in what it shares (`loader`: mount, emit).
+// Ukrainian of what the loader writes into a widget. An ES module; the
+// loader passes in what it shares (emit, the widget's origin, its language).
 
-// The notes' Ukrainian; English is the message the loader gives (the same
-// text its newsreader:error event carries).
+// The Ukrainian of what the loader writes into a widget (its notes, their
+// Retry, the no-WebGL view's line, the iframe's title); the loader has the
+// English, which is also what its newsreader:error events say.
 const UK = {
   config: () => 'Читачеві новин нема чого показати: не задано адресу стрічки (data-feed).',
   start: (detail) => `Не вдалося запустити читач новин: ${detail}`,
@@ -13,33 +14,12 @@ const UK = {
   plain: 'Спрощений вигляд стрічки: повному читачеві потрібна графіка (WebGL), якої цей браузер не надав.',
   title: 'Читач новин',
 };
-const EN = { retry: 'Retry', title: 'News reader' };
+const EN = { title: 'News reader' };
 
-// A word of the widget's own chrome in its interface language.
+// A text of the widget's own in its interface language.
 export function text(key, lang, detail) {
   const value = (lang === 'uk' ? UK : EN)[key];
   return typeof value === 'function' ? value(detail) : value;
-}
-
-// A failure in plain DOM text, in place of the canvas, with a Retry button
-// when `retry` is given (it mounts the widget again).
-export function note(code, message, detail, lang, retry, signal) {
-  const box = document.createElement('div');
-  box.setAttribute('role', 'alert');
-  box.style.cssText = 'margin:0;padding:16px;font:14px/1.5 system-ui,sans-serif';
-  box.lang = lang === 'uk' ? 'uk' : 'en';
-  const line = document.createElement('p');
-  line.style.margin = '0 0 8px';
-  line.textContent = lang === 'uk' && UK[code] ? UK[code](detail) : message;
-  box.append(line);
-  if (retry) {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.textContent = text('retry', lang);
-    button.addEventListener('click', retry, { signal });
-    box.append(button);
-  }
-  return box;
 }
 
 // Iframe mode (docs/embedding.md): the widget runs in embed.html, on the

@@ -17,10 +17,10 @@
 // Options, events and the handle are documented in README.md.
 // When the module cannot start, the element shows the reason in DOM text
 // with a Retry button (mounts again), in the interface language. What only
-// some pages need (iframe mode's host side, those notes) is in the chunk
-// newsreader-extra.js next to this file, imported when first needed: every
-// partner page downloads this file, which must stay within 8 KB gzip
-// (minified by scripts/minify-js.mjs when staged). When WebGL cannot run (no WebGL2, no
+// some pages need (iframe mode's host side, the Ukrainian of those notes) is
+// in the chunk newsreader-extra.js next to this file, imported when first
+// needed: every partner page downloads this file, which must stay within
+// 8 KB gzip (minified by scripts/minify-js.mjs when staged). When WebGL cannot run (no WebGL2, no
 // context, a context lost for good) the accessible mirror, made visible, is
 // the widget's content: real headlines and links (docs/accessibility.md).
 //
@@ -562,19 +562,34 @@ function showPlainView(widget) {
   }
 }
 
-// A failure in plain DOM text, in place of the canvas: `message` (English,
-// as newsreader:error says it) at once, then the chunk's note in the
-// interface language, with a Retry button that mounts the widget again with
-// the same options (a fresh module, a fresh compile if the last one failed).
-function showNote(widget, code, message, detail, retry = true) {
+// A failure in plain DOM text, in place of the canvas, with a Retry button
+// that mounts the widget again with the same options (a fresh module, a
+// fresh compile if the last one failed). English, as newsreader:error says
+// it; in Ukrainian once the chunk has the words.
+function showNote(widget, code, message, detail, withRetry = true) {
   setState(widget, 'error', message, 0, '', code);
-  const shown = document.createTextNode(message);
-  widget.root.replaceChildren(shown);
-  extra().then((chunk) => {
-    if (widget.destroyed || shown.parentNode !== widget.root) return;
-    widget.root.replaceChildren(chunk.note(code, message, detail, widget.settings.lang,
-      retry && (() => mount(widget.element, widget.options)), widget.signal));
-  }, () => {});
+  const note = document.createElement('div');
+  note.setAttribute('role', 'alert');
+  note.style.cssText = 'margin:0;padding:16px;font:14px/1.5 system-ui,sans-serif';
+  const text = document.createElement('p');
+  text.style.margin = '0 0 8px';
+  text.textContent = message;
+  note.append(text);
+  const retry = document.createElement('button');
+  if (withRetry) {
+    retry.type = 'button';
+    retry.textContent = 'Retry';
+    retry.addEventListener('click', () => mount(widget.element, widget.options), { signal: widget.signal });
+    note.append(retry);
+  }
+  widget.root.replaceChildren(note);
+  if (widget.settings.lang === 'uk') {
+    extra().then((chunk) => {
+      note.lang = 'uk';
+      text.textContent = chunk.text(code, 'uk', detail);
+      retry.textContent = chunk.text('retry', 'uk');
+    }, () => {});
+  }
 }
 
 // The on-demand chunk (newsreader-extra.js, next to the loader), fetched
