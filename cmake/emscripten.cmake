@@ -88,6 +88,8 @@ nr_add_wasm_module(newsreader-wasm-test ${NR_TEST_SITE_DIR} ${NR_TEST_EXPORTS} $
 set(NR_FONTS_JSON ${CMAKE_CURRENT_SOURCE_DIR}/assets/fonts.json)
 nr_read_font_list(${NR_FONTS_JSON})
 list(TRANSFORM NR_FONT_FILES PREPEND ${NR_FONTS_DIR}/ OUTPUT_VARIABLE NR_FONT_PATHS)
+# The loader and its on-demand chunk are staged minified (scripts/minify-js.mjs).
+find_program(NR_NODE node REQUIRED)
 function(nr_add_site target site_dir module)
   add_custom_target(${target} ALL
     COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_CURRENT_SOURCE_DIR}/web ${site_dir}
@@ -97,6 +99,8 @@ function(nr_add_site target site_dir module)
     COMMAND ${CMAKE_COMMAND} -DIN=${CMAKE_CURRENT_SOURCE_DIR}/web/newsreader.js -DOUT=${site_dir}/newsreader.mjs
             -DFONTS_JSON=${NR_FONTS_JSON} -DVERSION=${PROJECT_VERSION} -DMODULE=ON
             -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/stage-loader.cmake
+    COMMAND ${NR_NODE} ${CMAKE_CURRENT_SOURCE_DIR}/scripts/minify-js.mjs ${CMAKE_CURRENT_SOURCE_DIR}/web/newsreader-extra.js
+            ${site_dir}/newsreader-extra.js
     COMMAND ${CMAKE_COMMAND} -E rm -rf ${site_dir}/fonts
     COMMAND ${CMAKE_COMMAND} -E make_directory ${site_dir}/fonts
     COMMAND ${CMAKE_COMMAND} -E copy ${NR_FONT_PATHS} ${site_dir}/fonts/

@@ -4,8 +4,9 @@
 # requests exactly the faces the module loads (no hand-kept copy to drift),
 # and its version. MODULE=ON stages the ES module form (newsreader.mjs): the
 # same code, finding its siblings from import.meta.url and exporting the
-# NewsReader names. Whole-line comments and indentation are dropped: partners
-# download the code, web/newsreader.js keeps the explanations.
+# NewsReader names. The result is minified (scripts/minify-js.mjs): partners
+# download the code, web/newsreader.js keeps the explanations, and the loader
+# must stay within 8 KB gzip (tests/browser/embed-size.test.mjs).
 cmake_minimum_required(VERSION 3.22)  # script mode: today's policies (no @VAR@ expansion in set)
 include("${CMAKE_CURRENT_LIST_DIR}/font_list.cmake")
 nr_read_font_list("${FONTS_JSON}")
@@ -31,8 +32,11 @@ if(MODULE)
   nr_replace("/* @NR_SCRIPT_URL@ */ document.currentScript?.src || document.baseURI" "import.meta.url")
   string(APPEND loader "export const { mount, mountAll, version } = globalThis.NewsReader;\n")
 endif()
-string(REGEX REPLACE "(^|\n)[ \t]*//[^\n]*" "" loader "${loader}")
-string(REGEX REPLACE "  // [^\n]*" "" loader "${loader}")
-string(REGEX REPLACE "\n[ \t]+" "\n" loader "${loader}")
-string(REGEX REPLACE "^\n+" "" loader "${loader}")
-file(WRITE "${OUT}" "${loader}")
+find_program(NR_NODE node REQUIRED)
+file(WRITE "${OUT}.full.js" "${loader}")
+execute_process(COMMAND "${NR_NODE}" "${CMAKE_CURRENT_LIST_DIR}/../scripts/minify-js.mjs" "${OUT}.full.js" "${OUT}"
+                RESULT_VARIABLE minified)
+file(REMOVE "${OUT}.full.js")
+if(NOT minified EQUAL 0)
+  message(FATAL_ERROR "${IN}: scripts/minify-js.mjs failed")
+endif()

@@ -6,9 +6,10 @@
 OUT gets the module JS, the wasm and the fonts under content-hashed names
 (newsreader-wasm.HASH.js, newsreader-wasm.HASH.wasm, fonts-HASH/: the module
 asks for each face by its own name, so the fonts' folder carries the hash of
-them all), the embed page for iframe mode (embed.html, embed.HASH.js), and
-the stable entry newsreader.js, rewritten to name the hashed files (both
-scripts without their comments: scripts/strip-js.mjs). Next to
+them all), the loader's on-demand chunk (newsreader-extra.HASH.js), the
+embed page for iframe mode (embed.html, embed.HASH.js), and the stable entry
+newsreader.js, rewritten to name the hashed files (every script minified:
+scripts/minify-js.mjs). The loader must stay within 8 KB gzip. Next to
 each file: FILE.gz and FILE.br (the `brotli` Debian package, or
 python3-brotli). Also manifest.json (files, sizes, hashes, version) and
 snippet.html. Prints the total transfer size of one widget's download.
@@ -29,8 +30,10 @@ HASH_CHARS = 10
 MODULE_JS = "newsreader-wasm.js"
 MODULE_WASM = "newsreader-wasm.wasm"
 EMBED_JS = "embed.js"
+CHUNK_JS = "newsreader-extra.js"
+LOADER_BUDGET_GZIP = 8 * 1024
 # What a browser downloads to show one widget (the embed page only in iframe mode).
-WIDGET_FILES = ("newsreader.js", "newsreader.mjs", MODULE_JS, MODULE_WASM)
+WIDGET_FILES = ("newsreader.js", "newsreader.mjs", CHUNK_JS, MODULE_JS, MODULE_WASM)
 
 
 def digest(data):
@@ -54,8 +57,8 @@ def brotli_bytes(data, quality):
 
 
 def stripped_js(path):
-    """The script without its comments and layout (scripts/strip-js.mjs)."""
-    strip = pathlib.Path(__file__).resolve().parent / "strip-js.mjs"
+    """The script minified (scripts/minify-js.mjs; the staged loader already is)."""
+    strip = pathlib.Path(__file__).resolve().parent / "minify-js.mjs"
     with tempfile.TemporaryDirectory() as tmp:
         out = pathlib.Path(tmp) / path.name
         subprocess.run(["node", str(strip), str(path), str(out)], check=True)
@@ -96,13 +99,20 @@ def build(site, out, brotli_quality):
     for f in fonts:
         add(f"{fonts_dir}/{f.name}", f.read_bytes())
 
+    chunk = stripped_js(site / CHUNK_JS).encode()
+    chunk_js = add(hashed_name(CHUNK_JS, chunk), chunk)
     # The classic entry and its ES module form (newsreader.mjs, which embed.js imports).
     for entry in ("newsreader.js", "newsreader.mjs"):
         loader = stripped_js(site / entry)
+        loader = replace_once(loader, f"'{CHUNK_JS}'", f"'{chunk_js}'", "the chunk")
         loader = replace_once(loader, f"'{MODULE_JS}'", f"'{module_js}'", "the module")
         loader = replace_once(loader, f"'{MODULE_WASM}'", f"'{wasm}'", "the wasm")
         loader = replace_once(loader, "'fonts/'", f"'{fonts_dir}/'", "the fonts folder")
         add(entry, loader.encode())
+        size = len(gzip.compress(loader.encode(), compresslevel=9, mtime=0))
+        if size > LOADER_BUDGET_GZIP:
+            sys.exit(f"make-dist: {entry} is {size} bytes gzip, over its {LOADER_BUDGET_GZIP} budget: "
+                     f"move what only some pages need to {CHUNK_JS}")
     loader = files["newsreader.js"].decode()
     if (site / "embed.html").exists():
         script = stripped_js(site / EMBED_JS).encode()
@@ -113,7 +123,7 @@ def build(site, out, brotli_quality):
     if out.exists():
         shutil.rmtree(out)
     manifest = {"name": "newsreader", "version": version(), "entry": "newsreader.js",
-                "module": module_js, "wasm": wasm, "fonts": fonts_dir + "/", "files": []}
+                "module": module_js, "wasm": wasm, "fonts": fonts_dir + "/", "chunk": chunk_js, "files": []}
     for name, data in sorted(files.items()):
         path = out / name
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -16,7 +16,11 @@
 //   element.newsreader    the handle: { stats(), debug(), open(id), back(), setFeed(url), on(), off(), destroy() }
 // Options, events and the handle are documented in README.md.
 // When the module cannot start, the element shows the reason in DOM text
-// with a Retry button (mounts again). When WebGL cannot run (no WebGL2, no
+// with a Retry button (mounts again), in the interface language. What only
+// some pages need (iframe mode's host side, the Ukrainian of those notes) is
+// in the chunk newsreader-extra.js next to this file, imported when first
+// needed: every partner page downloads this file, which must stay within
+// 8 KB gzip (minified by scripts/minify-js.mjs when staged). When WebGL cannot run (no WebGL2, no
 // context, a context lost for good) the accessible mirror, made visible, is
 // the widget's content: real headlines and links (docs/accessibility.md).
 //
@@ -31,6 +35,7 @@ const VERSION = '@NR_VERSION@';
 const moduleUrl = new URL('newsreader-wasm.wasm', SCRIPT_URL);
 const factoryUrl = new URL('newsreader-wasm.js', SCRIPT_URL).href;
 const fontsUrl = new URL('fonts/', SCRIPT_URL).href;
+const CHUNK_URL = new URL('newsreader-extra.js', SCRIPT_URL).href;
 // The faces the module loads, requested early: written here from
 // assets/fonts.json when the build stages the loader (cmake/stage-loader.cmake).
 const FONT_FILES = [/* @NR_FONT_FILES@ */];
@@ -49,7 +54,7 @@ const CONTEXT_RESTORE_MS = 3000;
 const CLICK_SLOP_PX = 6;
 // Lazy widgets start when they come this close to the viewport.
 const LAZY_MARGIN = '300px';
-// height "auto" grows with the list up to this (CSS px).
+// height "auto" grows with the list, or the open article, up to this (CSS px).
 const AUTO_HEIGHT_MAX_PX = 900;
 // The widget's box: the host keeps the page's size for it (a default height
 // the page's own CSS overrides, so nothing jumps when it starts), and the
@@ -60,6 +65,7 @@ const HOST_CSS = ':host{display:block;position:relative;height:480px;overflow:hi
 // failure is dropped so that Retry downloads and compiles again.
 let compiled = null;
 let factory = null;
+let chunk = null;  // the on-demand chunk's import (extra)
 let hostSheet = null;
 const fonts = new Map();  // font URL -> its bytes (fontRequest)
 let htmlPolicy; // the page's Trusted Types policy for the HTML parser: undefined until asked, null if refused
@@ -75,7 +81,7 @@ async function mount(element, options = {}) {
   element.newsreader = widget.api;
   if (!settings.feed) {
     console.warn('[newsreader] no feed: set data-feed (or the feed option) to the URL of a feed');
-    showNote(widget, 'config', 'This news reader has no feed to show (data-feed is missing).', false);
+    showNote(widget, 'config', 'This news reader has no feed to show (data-feed is missing).', '', false);
     return widget.api;
   }
   await nearViewport(widget);
@@ -192,7 +198,7 @@ function timeoutFor(option) {
   return DEFAULT_TIMEOUT_MS;
 }
 
-// The height option: CSS px, "auto" (follows the list), or null (the page's CSS).
+// The height option: CSS px, "auto" (follows the list or the open article), or null (the page's CSS).
 function heightFor(option) {
   if (option === undefined || option === 'auto') return option ?? null;
   const px = Number(option);
@@ -546,21 +552,22 @@ function errorCode(message) {
 
 // The canvas cannot be used (no WebGL2, too many contexts, a context lost
 // for good): the mirror has switched to its plain view (mirror_glue.js
-// setPlain) and is the content; the canvas steps aside.
+// setPlain) and is the content; the canvas steps aside. Its line about
+// itself is English there; the chunk has the Ukrainian.
 function showPlainView(widget) {
   widget.canvas.style.display = 'none';
   widget.element.dataset.view = 'plain';
+  if (widget.settings.lang === 'uk') {
+    extra().then((chunk) => widget.mirror?.setPlain(widget.element.dataset.view === 'plain', '', chunk.text('plain', 'uk')), () => {});
+  }
 }
 
 // A failure in plain DOM text, in place of the canvas, with a Retry button
 // that mounts the widget again with the same options (a fresh module, a
-// fresh compile if the last one failed).
-function showNote(widget, code, message, retry = true) {
+// fresh compile if the last one failed). English, as newsreader:error says
+// it; in Ukrainian once the chunk has the words.
+function showNote(widget, code, message, detail, withRetry = true) {
   setState(widget, 'error', message, 0, '', code);
-  widget.root.replaceChildren(errorNote(widget, message, retry));
-}
-
-function errorNote(widget, message, withRetry = true) {
   const note = document.createElement('div');
   note.setAttribute('role', 'alert');
   note.style.cssText = 'margin:0;padding:16px;font:14px/1.5 system-ui,sans-serif';
@@ -568,14 +575,31 @@ function errorNote(widget, message, withRetry = true) {
   text.style.margin = '0 0 8px';
   text.textContent = message;
   note.append(text);
+  const retry = document.createElement('button');
   if (withRetry) {
-    const retry = document.createElement('button');
     retry.type = 'button';
     retry.textContent = 'Retry';
     retry.addEventListener('click', () => mount(widget.element, widget.options), { signal: widget.signal });
     note.append(retry);
   }
-  return note;
+  widget.root.replaceChildren(note);
+  if (widget.settings.lang === 'uk') {
+    extra().then((chunk) => {
+      note.lang = 'uk';
+      text.textContent = chunk.text(code, 'uk', detail);
+      retry.textContent = chunk.text('retry', 'uk');
+    }, () => {});
+  }
+}
+
+// The on-demand chunk (newsreader-extra.js, next to the loader), fetched
+// once, when first needed; a failure is dropped so a later need asks again.
+function extra() {
+  chunk ??= import(CHUNK_URL).catch((err) => {
+    chunk = null;
+    throw err;
+  });
+  return chunk;
 }
 
 // Dispatches a bubbling event on the host element; false when a listener
@@ -744,7 +768,8 @@ function moduleArguments(settings) {
 }
 
 function showStartFailure(widget, err) {
-  showNote(widget, 'start', `The reader could not start: ${err?.message ?? err}`);
+  const detail = err?.message ?? String(err);
+  showNote(widget, 'start', `The reader could not start: ${detail}`, detail);
 }
 
 // SDL measures the canvas only on window resize: tell the module ourselves
@@ -881,104 +906,33 @@ function followKeyboardFocus(widget) {
 }
 
 // Iframe mode (docs/embedding.md): the widget runs in embed.html, on the
-// loader's own origin, in a sandboxed iframe: for pages whose CSP refuses
-// wasm, or that want the widget's code out of their document. The two sides
-// talk by postMessage (the embed side is web/embed.js); the host accepts
-// only messages from its own iframe's window, from the widget's origin, in
-// the expected shape. stats() and debug() resolve asynchronously here.
+// loader's own origin, in a sandboxed iframe. The host side lives in the
+// chunk (mountIframe in newsreader-extra.js); the handle is element.newsreader
+// from the start, and calls made before the chunk arrives wait for it.
 const EMBED_URL = new URL('embed.html', SCRIPT_URL);
-const EMBED_EVENTS = ['ready', 'open', 'back', 'linkclick', 'more', 'error'];
-const EMBED_STATES = ['loading', 'ready', 'error'];
-const EMBED_SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
-// The iframe's height when the page gives the element none, until the embed
-// page reports the one it wants.
-const EMBED_DEFAULT_HEIGHT_PX = 640;
 
 function mountIframe(element, options) {
-  const lifetime = new AbortController();
-  element.replaceChildren();
-  // An element that held an inline widget keeps its (emptied) shadow root,
-  // which would hide the frame, a light-DOM child: a slot shows it, and a
-  // lazy frame that is never rendered never loads.
-  element.shadowRoot?.replaceChildren(document.createElement('slot'));
-  const fixedHeight = element.clientHeight > 0;  // the page sized the element: fill it
-  const frame = document.createElement('iframe');
-  frame.title = 'News reader';
-  frame.setAttribute('sandbox', EMBED_SANDBOX);
-  if ((options.lazy ?? element.dataset.lazy) !== 'off') frame.loading = 'lazy';
-  frame.style.cssText = `display:block;width:100%;border:0;height:${fixedHeight ? '100%' : `${EMBED_DEFAULT_HEIGHT_PX}px`}`;
-  frame.src = embedSrc(element, options);
-  const replies = new Map();  // stats()/debug() answers awaited, by call id
-  let nextId = 1;
-  let queued = [];  // calls made before the embed page said hello
-  const send = (message) => {
-    if (queued) queued.push(message);
-    else frame.contentWindow?.postMessage({ newsreader: 'host', ...message }, EMBED_URL.origin);
-  };
-  const ask = (method) => new Promise((resolve) => {
-    const id = nextId++;
-    replies.set(id, resolve);
-    send({ type: 'call', method, args: [], id });
-  });
   const api = {
     mode: 'iframe',
-    frame,
-    stats: () => ask('stats'),
-    debug: () => ask('debug'),
-    open(id) { send({ type: 'call', method: 'open', args: [String(id)] }); },
-    back() { send({ type: 'call', method: 'back', args: [] }); },
-    setFeed(url) { send({ type: 'call', method: 'setFeed', args: [new URL(url, document.baseURI).href] }); },
     destroy() {
-      lifetime.abort();
-      for (const resolve of replies.values()) resolve(null);
-      replies.clear();
-      frame.remove();
-      element.shadowRoot?.replaceChildren();
       if (element.newsreader === api) delete element.newsreader;
       delete element.dataset.state;
     },
   };
-  window.addEventListener('message', (e) => {
-    if (e.source !== frame.contentWindow || e.origin !== EMBED_URL.origin) return;
-    const m = e.data;
-    if (!m || typeof m !== 'object' || m.newsreader !== 'embed') return;
-    if (m.type === 'hello' && queued) {
-      const calls = queued;
-      queued = null;
-      calls.forEach(send);
-    } else if (m.type === 'state' && EMBED_STATES.includes(m.state)) {
-      element.dataset.state = m.state;
-    } else if (m.type === 'size' && !fixedHeight && Number.isFinite(m.height) && m.height > 0) {
-      frame.style.height = `${Math.min(Math.round(m.height), 10000)}px`;
-    } else if (m.type === 'event' && EMBED_EVENTS.includes(m.name)) {
-      emit(element, `newsreader:${m.name}`, m.detail ?? null);
-    } else if (m.type === 'reply' && replies.has(m.id)) {
-      replies.get(m.id)(m.value ?? null);
-      replies.delete(m.id);
-    }
-  }, { signal: lifetime.signal });
-  element.dataset.state = 'loading';
-  element.replaceChildren(frame);
   element.newsreader = api;
+  element.dataset.state = 'loading';
+  const lang = langFor(options.lang ?? element.dataset.lang ?? 'auto', element);
+  const loaded = extra().then((chunk) => {
+    if (element.newsreader === api) chunk.mountIframe(element, options, api, { embedUrl: EMBED_URL, emit, lang });
+  }, (err) => {
+    element.dataset.state = 'error';
+    element.textContent = `The reader could not start: ${err?.message ?? err}`;
+  });
+  for (const method of ['stats', 'debug', 'open', 'back', 'setFeed']) {
+    const waiting = (...args) => loaded.then(() => (api[method] === waiting ? null : api[method](...args)));
+    api[method] = waiting;
+  }
   return api;
-}
-
-// embed.html's URL for this element: every option, from mount() or the
-// data- attributes, as a query parameter (camelCase as kebab-case), the feed
-// made absolute against this page.
-function embedSrc(element, options) {
-  const params = new URLSearchParams();
-  const add = (key, value) => {
-    const name = key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-    if (!['newsreader', 'mode', 'state'].includes(name) && ['string', 'number', 'boolean'].includes(typeof value))
-      params.set(name, String(value));
-  };
-  for (const [key, value] of Object.entries(element.dataset)) add(key, value);
-  for (const [key, value] of Object.entries(options)) add(key, value);
-  if (params.has('feed')) params.set('feed', new URL(params.get('feed'), document.baseURI).href);
-  const url = new URL(EMBED_URL);
-  url.search = params.toString();
-  return url.href;
 }
 
 // Whether compiling the module failed because the page's CSP refuses wasm

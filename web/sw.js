@@ -1,5 +1,5 @@
 // The demo page's service worker (web/index.html registers it): keeps the
-// app shell -- demo page, loader, module, wasm and fonts -- so the demo opens
+// app shell -- demo page, loader and its chunk, module, wasm and fonts -- so the demo opens
 // with no network at all after one visit. Feeds are not part of it: the
 // widget's own cache (IndexedDB) shows them offline and says so (the banner,
 // stats().offline/fromCache); a copy answered here would pass for the
@@ -17,7 +17,7 @@ const VERSION = '/* @NR_SW_VERSION@ */';
 const CACHE = `newsreader-shell-${VERSION}`;
 const FONT_FILES = [/* @NR_FONT_FILES@ */];
 // Served from the cache first: they change only with the build (VERSION).
-const STATIC_FILES = ['newsreader.js', 'newsreader-wasm.js', 'newsreader-wasm.wasm',
+const STATIC_FILES = ['newsreader.js', 'newsreader-extra.js', 'newsreader-wasm.js', 'newsreader-wasm.wasm',
   ...FONT_FILES.map((name) => `fonts/${name}`)];
 // Asked from the network first, the cached copy only when that fails: the
 // page (its headers, such as a CSP, come from the server).

@@ -38,6 +38,8 @@ public:
     const Rect& retry_button() const { return retry_button_; }
 
     float scroll_offset() const { return scroll_.offset(); }
+    // The laid-out article's height (CSS px): height "auto" sizes the widget to it.
+    float content_height() const { return scroll_.content_height(); }
     // The host lets the page scroll at the edges.
     bool at_top() const { return scroll_.scroller().at_top(); }
     bool at_bottom() const { return scroll_.scroller().at_bottom(); }

@@ -367,9 +367,12 @@ bool ReaderApp::draw(std::int64_t now) {
     if (f.link_copied) f.actions.animating = true;  // the confirmation goes away by itself
     apply(f.actions);
     if (!f.actions.animating && !ImGui::IsMouseDown(0)) remember_positions();
-    if (!article && hooks_.content_height && feed_view_.content_height() != last_content_height_) {
-        last_content_height_ = feed_view_.content_height();
-        hooks_.content_height(last_content_height_);
+    // Height "auto": the open article's height, else the list's, under the banner.
+    const bool article_drawn = article && state().state == LoadState::Ready;
+    const float content = top + (article_drawn ? article_view_.content_height() : feed_view_.content_height());
+    if (hooks_.content_height && content != last_content_height_) {
+        last_content_height_ = content;
+        hooks_.content_height(content);
     }
     const int edges = int(at_top) | int(at_bottom) << 1;
     if (edges != last_edges_ && hooks_.scroll_edges) hooks_.scroll_edges(at_top, at_bottom);

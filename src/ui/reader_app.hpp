@@ -50,8 +50,9 @@ struct HostHooks {
     std::function<void(bool at_top, bool at_bottom)> scroll_edges;
     // Runs `then` after `ms`: the offline retry backoff (FeedLoader::Timer).
     FeedLoader::Timer timer;
-    // The list's full height (CSS px) when it changes: a host that sizes the
-    // widget to its content (the loader's height "auto") follows it.
+    // The full height (CSS px) of what is shown, the open article's or the
+    // list's, when it changes: a host that sizes the widget to its content
+    // (the loader's height "auto") follows it.
     std::function<void(float height)> content_height;
     // With ReaderOptions::open_links, an item's URL to open in place of its article.
     std::function<void(const std::string& url)> open_link;

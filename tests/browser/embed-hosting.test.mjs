@@ -74,6 +74,23 @@ async function checkIframeWidget(page) {
   await until(async () => !(await page.$eval('#w', (el) => el.newsreader.debug())).openId, 'back()');
 }
 
+// Opens items of the iframe widget until one shows a link in view, and
+// returns it with the page coordinates of its middle.
+async function linkInFrame(page) {
+  const debugOf = () => page.$eval('#w', (el) => el.newsreader.debug());
+  for (const { id } of (await debugOf()).drawn) {
+    await page.$eval('#w', (el, i) => el.newsreader.open(i), id);
+    const d = await until(async () => { const x = await debugOf(); return x.openId === id && x; }, `open ${id}`);
+    await page.waitForTimeout(300);  // laid out
+    const link = (await debugOf()).links.find((l) => /^https?:/.test(l.url) && l.w > 20 && l.h > 8 && l.y + l.h < 470);
+    if (link && d) {
+      const box = await page.locator('#w iframe').boundingBox();
+      return { url: link.url, x: box.x + link.x + link.w / 2, y: box.y + link.y + link.h / 2 };
+    }
+  }
+  throw new Error('no article link in view');
+}
+
 export default function embedHostingTests({ baseUrl, productUrl, context }) {
   return [
     ['a page whose CSP refuses wasm gets the widget in iframe mode by itself', async () => {
@@ -140,6 +157,39 @@ export default function embedHostingTests({ baseUrl, productUrl, context }) {
         await page.$eval('#w', (el) => el.newsreader.destroy());
         const after = await page.$eval('#w', (el) => [el.children.length, el.dataset.state ?? null, !!el.newsreader]);
         assert(after[0] === 0 && after[1] === null && !after[2], `after destroy: ${after}`);
+        await page.close();
+      });
+    }],
+
+    ['iframe mode: linkclick is asked of the host, whose preventDefault() keeps the popup from opening', async () => {
+      partnerPage('linkclick.html', baseUrl, 'data-mode="iframe" data-lazy="off"');
+      await withPartnerServer(async (partner) => {
+        const page = await openPartner(context, `${partner}/linkclick.html`);
+        await waitForState(page, '#w', ['ready']);
+        const link = await linkInFrame(page);
+        const popups = [];
+        const onPage = (p) => popups.push(p);
+        context.on('page', onPage);
+        try {
+          // Cancelled by the page: no popup, even after the frame's own timeout.
+          await page.evaluate(() => {
+            window.cancel = (e) => e.preventDefault();
+            document.addEventListener('newsreader:linkclick', window.cancel);
+          });
+          await page.mouse.click(link.x, link.y);
+          const asked = await until(() => events(page, 'linkclick').then((e) => e.length && e), 'newsreader:linkclick on the host');
+          assert(asked.length === 1 && asked[0].detail.url === link.url && asked[0].target === 'w', `linkclick: ${JSON.stringify(asked)}`);
+          await page.waitForTimeout(1500);
+          assert(popups.length === 0, `a cancelled link opened ${popups.map((p) => p.url())}`);
+          // Not cancelled: the link opens in a new page.
+          await page.evaluate(() => document.removeEventListener('newsreader:linkclick', window.cancel));
+          await page.mouse.click(link.x, link.y);
+          await until(() => popups.length === 1, 'the popup of a link the page let go');
+          assert((await events(page, 'linkclick')).length === 2, 'one linkclick per click');
+        } finally {
+          context.off('page', onPage);
+          for (const p of popups) await p.close();
+        }
         await page.close();
       });
     }],

@@ -395,6 +395,46 @@ export default function embedTests({ baseUrl, context }) {
       await page.close();
     }],
 
+    ['lang uk: the loader\'s own notes, its Retry, the plain view\'s line and the iframe\'s title are Ukrainian', async () => {
+      const page = await partnerPage(context, baseUrl, `
+        ${widget('start', 'data-lang="uk" data-lazy="off"', 'width:500px;height:200px')}
+        <section lang="uk"><div id="nofeed" style="width:500px;height:200px" data-newsreader></div></section>
+        ${widget('en', 'data-lang="en" data-lazy="off"', 'width:500px;height:200px')}
+        ${widget('framed', 'data-lang="uk" data-mode="iframe"', 'width:500px;height:200px')}${CLASSIC}`, {
+        height: 1200,
+        setup: (p) => p.route('**/newsreader-wasm.wasm', (route) => route.fulfill({ contentType: 'application/wasm', body: 'not wasm' })),
+      });
+      page.on('console', () => {});
+      const shown = (id, re) => until(async () => {
+        const text = await page.$eval(`#${id}`, (el) => el.shadowRoot.textContent);
+        return re.test(text) && text;
+      }, `#${id}'s note`);
+      await waitForState(page, '#nofeed', ['error']);
+      await shown('nofeed', /нема чого показати.*data-feed/);
+      const s = await waitForState(page, '#start', ['error']);
+      assert(/could not start/.test(s.error), `newsreader:error and stats stay English: ${s.error}`);
+      await shown('start', /^Не вдалося запустити читач новин: /);
+      await page.locator('#start').getByRole('button', { name: 'Повторити' }).waitFor();
+      await waitForState(page, '#en', ['error']);
+      await shown('en', /^The reader could not start: .*Retry$/);
+      assert(await page.$eval('#framed iframe', (f) => f.title) === 'Читач новин', 'the iframe\'s title');
+      await page.close();
+
+      const plain = await partnerPage(context, baseUrl, `${widget('p', 'data-lang="uk"')}${CLASSIC}`, {
+        setup: (p) => p.addInitScript(() => {
+          const original = HTMLCanvasElement.prototype.getContext;
+          HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+            return /webgl/.test(type) ? null : original.call(this, type, ...rest);
+          };
+        }),
+      });
+      plain.on('console', () => {});
+      await plain.waitForFunction(() => document.querySelector('#p').dataset.view === 'plain', null, { timeout: 15000 });
+      await until(async () => /Спрощений вигляд стрічки/.test(await plain.$eval('#p', (el) => el.shadowRoot.textContent)),
+        'the plain view\'s line in Ukrainian');
+      await plain.close();
+    }],
+
     ['height auto follows the list; open "link" opens the URL in a tab; article opens first', async () => {
       const page = await partnerPage(context, baseUrl, `
         ${widget('h', 'data-height="auto"', 'width:600px')}
@@ -423,6 +463,45 @@ export default function embedTests({ baseUrl, context }) {
       const id = item.id;
       await page.evaluate((i) => { document.querySelector('#a').dataset.article = i; return NewsReader.mount(document.querySelector('#a')); }, id);
       await until(async () => (await debug(page, '#a')).openId === id, 'the article option opens it');
+      await page.close();
+    }],
+
+    ['height auto follows the open article: a long one grows to the maximum, a short one is its own height, back is the list\'s', async () => {
+      const paragraphs = (n) => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i + 1} of the story, long enough to wrap over a few lines of the column at this width, and then some more words.</p>`).join('');
+      const feed = { version: 'https://jsonfeed.org/version/1.1', title: 'Auto height', items: [
+        { id: 'long', url: 'https://example.com/long', title: 'A long story', date_published: '2026-11-25T09:40:00Z', content_html: paragraphs(40) },
+        { id: 'short', url: 'https://example.com/short', title: 'A short story', date_published: '2026-11-25T08:40:00Z', content_html: '<p>One line.</p>' },
+      ] };
+      const page = await partnerPage(context, baseUrl,
+        `<div id="h" style="width:600px" data-newsreader data-feed="assets/feeds/auto-height.json" data-height="auto"></div>${CLASSIC}`, {
+          height: 1200,
+          setup: (p) => p.route('**/assets/feeds/auto-height.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(feed) })),
+        });
+      await waitForState(page, '#h', ['ready']);
+      const height = () => page.$eval('#h', (el) => el.getBoundingClientRect().height);
+      const settle = async (what, ok) => {
+        let last = -1;
+        return until(async () => {
+          await page.waitForTimeout(200);
+          const h = await height();
+          const done = h === last && ok(h);
+          last = h;
+          return done && h;
+        }, what);
+      };
+      const list = await settle('the list height', (h) => h !== 480);
+      assert(list < 900, `a two-story list is under the maximum: ${list}`);
+      await page.$eval('#h', (el) => el.newsreader.open('long'));
+      const long = await settle('the long article\'s height', (h) => h !== list);
+      assert(long === 900, `a long article grows the widget to the maximum: ${list} -> ${long}`);
+      await page.$eval('#h', (el) => el.newsreader.back());
+      const back = await settle('the list height again', (h) => h !== long);
+      assert(back === list, `back: the list's height again: ${back}, was ${list}`);
+      await page.$eval('#h', (el) => el.newsreader.open('short'));
+      await until(async () => (await debug(page, '#h')).openId === 'short', 'the short article');
+      const short = await settle('the short article\'s height', () => true);
+      assert(short < 900 && short > 100, `a short article is its own height: ${short} (list ${list})`);
+      assert(page.problems.length === 0, page.problems.join('; '));
       await page.close();
     }],
 

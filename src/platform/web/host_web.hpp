@@ -13,7 +13,7 @@ int utc_offset_minutes();                            // the reader's zone, east 
 void opened(const char* id, const char* url);        // an article opened (newsreader:open)
 void closed();                                       // back to the list (newsreader:back)
 void more(int items);                                // a further page arrived (newsreader:more)
-void content_height(float height);                   // the list's height, for height "auto"
+void content_height(float height);                   // the list's or open article's height, for height "auto"
 void open_link(const char* url);                     // open "link": the host opens the item's URL
 void open_url(const char* url);                      // a link activated with the keyboard
 void copy_link(const char* url);                     // "Copy link": to the clipboard

@@ -316,11 +316,13 @@ var newsreaderMirror = (function () {
     }
 
     // The no-WebGL view on or off: the same elements, visible in plain flow.
-    function setPlain(on, why) {
+    // `text`: the view's line about itself in the interface language (the
+    // loader passes the Ukrainian); English without it.
+    function setPlain(on, why, text) {
       plain = !!on;
       layer.style.cssText = plain ? LAYER_PLAIN : LAYER;
       note.hidden = !plain;
-      note.textContent = plain ? 'A simple view of this feed: the full reader needs graphics (WebGL) this browser could not give it.' : '';
+      note.textContent = plain ? text || 'A simple view of this feed: the full reader needs graphics (WebGL) this browser could not give it.' : '';
       note.style.cssText = 'margin:0 0 12px;font-size:13px;opacity:.75';
       if (plain && why) console.warn('[newsreader] plain view:', why);
       for (const view of Object.values(views)) {
