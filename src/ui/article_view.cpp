@@ -113,7 +113,10 @@ void ArticleView::offer_stops(Frame& f) const {
 void ArticleView::piece_stops(std::size_t i, std::vector<std::string>& out) const {
     const Piece& p = layout_.pieces[i];
     for (std::size_t j = 0; j < p.links.size(); ++j) out.push_back("link:" + std::to_string(i) + ":" + std::to_string(j));
-    if (p.target != Target::None) out.push_back("piece:" + std::to_string(i));
+    if (p.target == Target::RetryOffline)
+        out.push_back("retry-article");  // the button draw_retry draws (and activates) when on screen
+    else if (p.target != Target::None)
+        out.push_back("piece:" + std::to_string(i));
 }
 
 // The back row's controls and the offline Retry: one mirror node, one stop.
@@ -163,6 +166,12 @@ void ArticleView::act_on_focus(Frame& f, const Item& item, const Feed& feed) {
     bool is_link = false;
     if (key == "back" || key == "copy-link" || key == "save") {
         piece = 0;
+    } else if (key == "retry-article") {
+        for (std::size_t i = 0; i < layout_.pieces.size(); ++i)
+            if (layout_.pieces[i].target == Target::RetryOffline) piece = i;
+        if (f.focus.reveal && piece < layout_.pieces.size())
+            scroll_.reveal(layout_.pieces[piece].y, layout_.pieces[piece].h);
+        return;  // Enter: the button's own (outline_button)
     } else if (std::sscanf(key.c_str(), "link:%zu:%zu", &piece, &link) == 2) {
         is_link = true;
     } else if (std::sscanf(key.c_str(), "piece:%zu", &piece) != 1) {

@@ -252,8 +252,17 @@ void ReaderApp::handle_keys() {
     }
     if (key_pressed(ImGuiKey_PageDown) || key_pressed(ImGuiKey_Space)) feed_view_.page(1);
     if (key_pressed(ImGuiKey_PageUp)) feed_view_.page(-1);
-    if (key_pressed(ImGuiKey_Home)) feed_view_.home();
-    if (key_pressed(ImGuiKey_End)) feed_view_.end();
+    // Home / End also take the focused story to the first / last (as in a
+    // list box), so Tab goes on from there.
+    const bool list = focus_.current() == "list";
+    if (key_pressed(ImGuiKey_Home)) {
+        feed_view_.home();
+        if (list) feed_view_.move_focus(-int(state().feed.items.size()));
+    }
+    if (key_pressed(ImGuiKey_End)) {
+        feed_view_.end();
+        if (list) feed_view_.move_focus(int(state().feed.items.size()));
+    }
     if (enter)
         if (const Item* it = feed_view_.focused(state())) open(it->id);
 }

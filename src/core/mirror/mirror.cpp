@@ -176,7 +176,7 @@ MirrorView feed_mirror(const AppState& app, const FeedPlacement& placed, std::in
 }
 
 MirrorView article_mirror(const OpenArticle& article, const Feed& feed, const ArticlePlacement& placed,
-                          std::int64_t now, bool saved, Lang ui) {
+                          std::int64_t now, bool saved, Lang ui, bool offline_now) {
     const Item& item = article.item;
     const Lang lang = item_lang(item);
     const auto label = [lang](Str key) { return std::string(str(key, lang)); };
@@ -211,7 +211,11 @@ MirrorView article_mirror(const OpenArticle& article, const Feed& feed, const Ar
     }
     if (article.unavailable_offline) {
         add(node(mirror_key::offline, MirrorKind::Note, std::string(offline.unavailable_title) + ". " + offline.unavailable));
-        add(control(mirror_key::retry, MirrorKind::Button, offline.retry, "retry-article"));
+        // Retry once online; until then the canvas says it is waiting.
+        if (offline_now)
+            add(node(mirror_key::retry, MirrorKind::Note, offline.waiting));
+        else
+            add(control(mirror_key::retry, MirrorKind::Button, offline.retry, "retry-article"));
         return view;
     }
     if (item.body.empty()) {
@@ -293,7 +297,8 @@ MirrorDescription describe(const AppState& app, const FeedPlacement& feed, const
         d.status = str(Str::LoadingMore, lang);
     d.feed = feed_mirror(app, feed, now, lang);
     if (article && !app.open_id.empty())
-        d.article = article_mirror(app.article, app.feed, *article, now, is_saved(app, app.open_id), lang);
+        d.article =
+            article_mirror(app.article, app.feed, *article, now, is_saved(app, app.open_id), lang, app.offline.offline);
     return d;
 }
 

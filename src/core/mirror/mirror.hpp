@@ -142,7 +142,7 @@ MirrorView feed_mirror(const AppState& app, const FeedPlacement& placed, std::in
 // The open article's pieces in reading order; its controls (Back, Copy
 // link, Save for offline, Retry) in `ui`, the interface's language.
 MirrorView article_mirror(const OpenArticle& article, const Feed& feed, const ArticlePlacement& placed,
-                          std::int64_t now, bool saved = false, Lang ui = Lang::En);
+                          std::int64_t now, bool saved = false, Lang ui = Lang::En, bool offline = false);
 // Both, with the feed's name and loading state.
 MirrorDescription describe(const AppState& app, const FeedPlacement& feed, const ArticlePlacement* article,
                            std::int64_t now, Lang lang = Lang::En);

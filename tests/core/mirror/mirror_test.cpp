@@ -215,6 +215,9 @@ TEST_CASE("article_mirror has the back row's controls and the offline Retry") {
         CHECK(retry.target == "retry-article");
         CHECK(retry.text == "Retry");
         CHECK(v.nodes[v.nodes.size() - 2].key == nr::mirror_key::offline);
+        const nr::MirrorView waiting = nr::article_mirror(app.article, app.feed, where, 0, false, nr::Lang::En, true);
+        CHECK(waiting.nodes.back().kind == nr::MirrorKind::Note);  // offline: "Waiting ...", no button yet
+        CHECK(waiting.nodes.back().target.empty());
     }
 }
 
