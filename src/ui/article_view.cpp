@@ -112,7 +112,8 @@ void ArticleView::offer_stops(Frame& f) const {
 
 void ArticleView::piece_stops(std::size_t i, std::vector<std::string>& out) const {
     const Piece& p = layout_.pieces[i];
-    for (std::size_t j = 0; j < p.links.size(); ++j) out.push_back("link:" + std::to_string(i) + ":" + std::to_string(j));
+    for (std::size_t j = 0; j < p.links.size(); ++j)
+        out.push_back("link:" + std::to_string(i) + ":" + std::to_string(j));
     if (p.target == Target::RetryOffline)
         out.push_back("retry-article");  // the button draw_retry draws (and activates) when on screen
     else if (p.target != Target::None)

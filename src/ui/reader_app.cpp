@@ -524,8 +524,8 @@ bool ReaderApp::activate(const std::string& target) {
 // The mirror's controls and the canvas's focus keys, one to one.
 namespace {
 constexpr std::pair<const char*, const char*> kFeedStops[] = {
-    {mirror_key::smaller, "text-smaller"}, {mirror_key::larger, "text-larger"}, {mirror_key::saved, "saved-link"},
-    {mirror_key::new_stories, "new-stories"}, {mirror_key::more, "more"},       {mirror_key::feed_retry, "retry"}};
+    {mirror_key::smaller, "text-smaller"},    {mirror_key::larger, "text-larger"}, {mirror_key::saved, "saved-link"},
+    {mirror_key::new_stories, "new-stories"}, {mirror_key::more, "more"},          {mirror_key::feed_retry, "retry"}};
 }
 
 void ReaderApp::focus_mirror(const std::string& key, std::size_t n) {

@@ -4,8 +4,8 @@
 
 #include "core/text/ui_strings.hpp"
 #include "core/text/url.hpp"
-#include "core/view/offline_text.hpp"
 #include "core/view/item_text.hpp"
+#include "core/view/offline_text.hpp"
 
 namespace nr {
 
@@ -210,7 +210,8 @@ MirrorView article_mirror(const OpenArticle& article, const Feed& feed, const Ar
         add(std::move(hero));
     }
     if (article.unavailable_offline) {
-        add(node(mirror_key::offline, MirrorKind::Note, std::string(offline.unavailable_title) + ". " + offline.unavailable));
+        add(node(mirror_key::offline, MirrorKind::Note,
+                 std::string(offline.unavailable_title) + ". " + offline.unavailable));
         // Retry once online; until then the canvas says it is waiting.
         if (offline_now)
             add(node(mirror_key::retry, MirrorKind::Note, offline.waiting));

@@ -16,8 +16,8 @@ std::string http(int status) { return "(HTTP " + std::to_string(status) + ")"; }
 FaultMessage busy(Str what, const FetchResponse& r, Lang lang) {
     FaultMessage m{std::string(str(what, lang)) + " " + http(r.status), true,
                    retry_after_seconds(r.headers.retry_after)};
-    m.text += m.retry_after_s > 0 ? "; " + formatted(Str::FaultRetryingIn, lang, std::to_string(m.retry_after_s)) + "."
-                                  : ".";
+    m.text +=
+        m.retry_after_s > 0 ? "; " + formatted(Str::FaultRetryingIn, lang, std::to_string(m.retry_after_s)) + "." : ".";
     return m;
 }
 

@@ -37,8 +37,8 @@
 namespace {
 
 constexpr Uint32 kSdlPollSentinel = 0x7F00;  // SDL 2.26 queues it on every poll
-constexpr int kSettleFrames = 2;
-constexpr float kFarSlopMinPx = 400;  // far mirror items move once off by a view's height (at least this)             // ImGui 1.86 loses clicks shorter than a frame without them
+constexpr int kSettleFrames = 2;             // ImGui 1.86 loses clicks shorter than a frame without them
+constexpr float kFarSlopMinPx = 400;         // far mirror items move once off by a view's height (at least this)
 
 struct WebRunner {
     nr::SdlWindow* window = nullptr;
