@@ -365,12 +365,14 @@ function shadowRootOf(element) {
 function makeCanvas(root, signal) {
   const canvas = document.createElement('canvas');
   // SDL's mousedown handler keeps the canvas from taking focus; a tabindex
-  // and an explicit focus give it keyboard input without stealing the page's.
-  canvas.tabIndex = 0;
-  // Assistive technology reads the mirror (src/platform/web/mirror_glue.js),
-  // which is labelled; the canvas has no role and no name of its own. It is
-  // not aria-hidden: it takes keyboard focus (the focus model's Tab stops),
-  // and a focusable element must not be hidden from assistive technology.
+  // and an explicit focus give it keyboard input after a click without
+  // stealing the page's. It is no Tab stop: the mirror's elements are
+  // (src/platform/web/mirror_glue.js, docs/accessibility.md "Focus").
+  canvas.tabIndex = -1;
+  // Assistive technology reads the mirror, which is labelled; the canvas
+  // has no role and no name of its own. It is not aria-hidden: it takes
+  // focus from a pointer, and a focusable element must not be hidden from
+  // assistive technology.
   canvas.addEventListener('pointerdown', () => canvas.focus(), { signal });
   canvas.addEventListener('contextmenu', (e) => e.preventDefault(), { signal });
   root.replaceChildren(canvas);
@@ -865,44 +867,24 @@ function readingHost() {
   };
 }
 
-// Tab moves through the canvas's own controls and then on to the page: each
-// Tab goes to the module, never to SDL (which would cancel it, and would see
-// two Tabs within one frame as one); when it leaves the widget the browser
-// moves focus on. Focus arriving from the keyboard lands on the first
-// control (shift+Tab: the last); losing focus hides the ring.
+// The Tab stops are the mirror's elements, in document order after the
+// canvas; a Tab on the canvas (focused by a click) goes to the browser,
+// which moves focus on to them, never to SDL (which would swallow it). A
+// pointer hides the keyboard's ring; so does focus leaving the canvas (the
+// mirror puts it back on the element that takes focus).
 function followKeyboardFocus(widget) {
   const { canvas, element, signal } = widget;
-  let pointer = false;
   element.addEventListener('keydown', (e) => {
     // Seen from the host, the target is the host itself (the canvas is in
     // its shadow root): the event's own target is the path's first node.
-    if (e.key !== 'Tab' || e.composedPath()[0] !== canvas || !widget.module) return;
-    e.stopPropagation();
-    if (widget.module._nr_tab(e.shiftKey ? 1 : 0)) e.preventDefault();
+    if (e.key === 'Tab' && e.composedPath()[0] === canvas) e.stopPropagation();
   }, { capture: true, signal });
   // Its release never reaches SDL either (SDL cancels every key it sees).
   element.addEventListener('keyup', (e) => {
     if (e.key === 'Tab') e.stopPropagation();
   }, { capture: true, signal });
-  // A pointer hides the keyboard's ring until the keyboard is used again.
-  canvas.addEventListener('pointerdown', () => {
-    pointer = true;
-    widget.module?._nr_focus_clear();
-  }, { capture: true, signal });
-  canvas.addEventListener('focus', (e) => {
-    const fromPointer = pointer;
-    pointer = false;
-    if (fromPointer || !widget.module) return;
-    const from = e.relatedTarget;
-    // The host, not the canvas: a node in the page and one in the shadow tree
-    // are "disconnected", in no defined order.
-    const forward = !from || !!(from.compareDocumentPosition(element) & Node.DOCUMENT_POSITION_FOLLOWING);
-    widget.module._nr_focus_enter(forward ? 1 : 0);
-  }, { signal });
-  canvas.addEventListener('blur', () => {
-    pointer = false;
-    widget.module?._nr_focus_clear();
-  }, { signal });
+  canvas.addEventListener('pointerdown', () => widget.module?._nr_focus_clear(), { capture: true, signal });
+  canvas.addEventListener('blur', () => widget.module?._nr_focus_clear(), { signal });
 }
 
 // Iframe mode (docs/embedding.md): the widget runs in embed.html, on the

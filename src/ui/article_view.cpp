@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/mirror/article_overrides.hpp"
 #include "core/text/ui_strings.hpp"
 #include "core/text/url.hpp"
 #include "core/view/item_text.hpp"
@@ -69,14 +70,20 @@ void ArticleView::ensure_layout(const Frame& f, const OpenArticle& article, floa
     const Item& item = article.item;
     // A rebuilt font atlas (new pixel ratio, fonts arriving) measures differently.
     const void* font = f.fonts.get(Role::Body);
+    const int overrides = f.overrides ? f.overrides->generation() : 0;
     // A body that arrives for the same article (Retry after "Not available
     // offline") lays it out again.
     if (laid_item_ == &item && laid_id_ == item.id && laid_width_ == width && laid_ratio_ == f.pixel_ratio &&
         laid_font_ == font && laid_generation_ == f.fonts.generation() &&
-        laid_unavailable_ == article.unavailable_offline && laid_blocks_ == item.body.size())
+        laid_unavailable_ == article.unavailable_offline && laid_blocks_ == item.body.size() &&
+        laid_overrides_ == overrides)
         return;
     if (laid_id_ != item.id) scroll_.scroll_to(0);
-    layout_ = layout_article(item, article.body_error, width, f.fonts, f.lang, article.unavailable_offline);
+    // Text a translation tool wrote into the mirror is drawn in its place.
+    const bool translated = f.overrides && !f.overrides->empty();
+    layout_ = layout_article(translated ? with_overrides(item, *f.overrides) : item, article.body_error, width, f.fonts,
+                             f.lang, article.unavailable_offline);
+    laid_overrides_ = overrides;
     laid_unavailable_ = article.unavailable_offline;
     laid_blocks_ = item.body.size();
     laid_id_ = item.id;
@@ -99,10 +106,57 @@ void ArticleView::offer_stops(Frame& f) const {
             if (!p.save.empty()) f.focus.stops.push_back("save");
             continue;
         }
-        for (std::size_t j = 0; j < p.links.size(); ++j)
-            f.focus.stops.push_back("link:" + std::to_string(i) + ":" + std::to_string(j));
-        if (p.target != Target::None) f.focus.stops.push_back("piece:" + std::to_string(i));
+        piece_stops(i, f.focus.stops);
     }
+}
+
+void ArticleView::piece_stops(std::size_t i, std::vector<std::string>& out) const {
+    const Piece& p = layout_.pieces[i];
+    for (std::size_t j = 0; j < p.links.size(); ++j)
+        out.push_back("link:" + std::to_string(i) + ":" + std::to_string(j));
+    if (p.target == Target::RetryOffline)
+        out.push_back("retry-article");  // the button draw_retry draws (and activates) when on screen
+    else if (p.target != Target::None)
+        out.push_back("piece:" + std::to_string(i));
+}
+
+// The back row's controls and the offline Retry: one mirror node, one stop.
+namespace {
+constexpr std::pair<const char*, const char*> kControlStops[] = {{mirror_key::back, "back"},
+                                                                 {mirror_key::copy, "copy-link"},
+                                                                 {mirror_key::save, "save"},
+                                                                 {mirror_key::retry, "retry-article"}};
+}
+
+std::string ArticleView::stop_for_mirror(const std::string& key, std::size_t n) const {
+    for (const auto& [node, stop] : kControlStops)
+        if (key == node) return stop;
+    std::vector<std::string> stops;
+    for (std::size_t i = 0; i < layout_.pieces.size(); ++i)
+        if (layout_.pieces[i].key == key && layout_.pieces[i].target != Target::Back) piece_stops(i, stops);
+    if (stops.empty()) return {};
+    return stops[std::min(n, stops.size() - 1)];
+}
+
+bool ArticleView::mirror_for_stop(const std::string& stop, std::string& key, std::size_t& n) const {
+    for (const auto& [node, control] : kControlStops)
+        if (stop == control) {
+            key = node;
+            n = 0;
+            return true;
+        }
+    std::size_t piece = 0, link = 0;
+    if (std::sscanf(stop.c_str(), "link:%zu:%zu", &piece, &link) != 2 &&
+        std::sscanf(stop.c_str(), "piece:%zu", &piece) != 1)
+        return false;
+    if (piece >= layout_.pieces.size() || layout_.pieces[piece].key.empty()) return false;
+    key = layout_.pieces[piece].key;
+    std::vector<std::string> stops;
+    for (std::size_t i = 0; i < layout_.pieces.size(); ++i)
+        if (layout_.pieces[i].key == key) piece_stops(i, stops);
+    const auto it = std::find(stops.begin(), stops.end(), stop);
+    n = it == stops.end() ? 0 : std::size_t(it - stops.begin());
+    return true;
 }
 
 // The focused stop's piece comes into sight when focus moves to it, and
@@ -113,6 +167,12 @@ void ArticleView::act_on_focus(Frame& f, const Item& item, const Feed& feed) {
     bool is_link = false;
     if (key == "back" || key == "copy-link" || key == "save") {
         piece = 0;
+    } else if (key == "retry-article") {
+        for (std::size_t i = 0; i < layout_.pieces.size(); ++i)
+            if (layout_.pieces[i].target == Target::RetryOffline) piece = i;
+        if (f.focus.reveal && piece < layout_.pieces.size())
+            scroll_.reveal(layout_.pieces[piece].y, layout_.pieces[piece].h);
+        return;  // Enter: the button's own (outline_button)
     } else if (std::sscanf(key.c_str(), "link:%zu:%zu", &piece, &link) == 2) {
         is_link = true;
     } else if (std::sscanf(key.c_str(), "piece:%zu", &piece) != 1) {
@@ -304,8 +364,21 @@ ArticlePlacement ArticleView::mirror_placement() const {
     ArticlePlacement out;
     out.area = area_;
     out.scroll = scroll_.offset();
-    for (const Piece& p : layout_.pieces)
+    for (const Piece& p : layout_.pieces) {
         if (!p.key.empty()) out.pieces.emplace(p.key, Rect{column_x_, p.y, laid_width_, p.h});
+        // The back row's own controls, and the offline block's Retry.
+        const auto part = [&](const char* key, const Rect& r) {
+            if (!r.empty()) out.pieces.emplace(key, Rect{column_x_ + r.x, p.y + r.y, r.w, r.h});
+        };
+        if (p.target == Target::Back) {
+            part(mirror_key::copy, p.copy);
+            part(mirror_key::save, p.save);
+        }
+        if (p.target == Target::RetryOffline) {
+            out.pieces.emplace(mirror_key::offline, Rect{column_x_, p.y, laid_width_, p.h});
+            part(mirror_key::retry, p.hit);
+        }
+    }
     return out;
 }
 

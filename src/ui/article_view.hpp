@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "core/feed/model.hpp"
 #include "core/mirror/mirror.hpp"
@@ -51,6 +52,11 @@ public:
     void reveal(const std::string& key);
     // Where the last frame placed the pieces, for the accessible mirror.
     ArticlePlacement mirror_placement() const;
+    // The Tab stop of the n-th focusable element (link, button) of mirror
+    // node `key`, or "" (core/mirror keys; docs/accessibility.md, "Focus").
+    std::string stop_for_mirror(const std::string& key, std::size_t n) const;
+    // ... and back: the mirror node and ordinal of a stop; false for none.
+    bool mirror_for_stop(const std::string& stop, std::string& key, std::size_t& n) const;
 
 private:
     void ensure_layout(const Frame& f, const OpenArticle& article, float width);
@@ -58,6 +64,7 @@ private:
     void draw_save(Frame& f, const Piece& back, float x, float y, const Item& item);
     void draw_retry(Frame& f, const Rect& row);
     void offer_stops(Frame& f) const;
+    void piece_stops(std::size_t piece, std::vector<std::string>& out) const;
     void act_on_focus(Frame& f, const Item& item, const Feed& feed);
     void draw_copy_link(Frame& f, const Piece& back, float x, float y, const Item& item);
 
@@ -71,6 +78,7 @@ private:
     bool laid_unavailable_ = false;
     std::size_t laid_blocks_ = 0;
     int laid_generation_ = -1;
+    int laid_overrides_ = 0;  // TextOverrides::generation() laid out
     Rect area_;
     ArticleChrome chrome_;
     float pending_scroll_ = -1;

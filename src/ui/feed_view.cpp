@@ -172,9 +172,11 @@ float FeedView::draw_header(Frame& f, const AppState& state, float x, float y, f
     note_text(f, x + kPadX, title_y, box.layout.max_line_width, box.height());
     const float cx = x + w - kPadX - controls_w, cy = y + gap + (row - control) * 0.5f;
     draw_saved_link(f, state, cx - tokens::space::s, title_y, box.line_height);
-    if (text_size_button(f, "text-smaller", {cx, cy, control, control}, -1)) f.actions.text_size_step = -1;
-    if (text_size_button(f, "text-larger", {cx + control + tokens::space::xs, cy, control, control}, 1))
-        f.actions.text_size_step = 1;
+    header_top_ = y;
+    smaller_ = Rect{cx, cy, control, control};
+    larger_ = Rect{cx + control + tokens::space::xs, cy, control, control};
+    if (text_size_button(f, "text-smaller", smaller_, -1)) f.actions.text_size_step = -1;
+    if (text_size_button(f, "text-larger", larger_, 1)) f.actions.text_size_step = 1;
     note_chrome(f, str(Str::TextSmaller, f.lang));
     note_chrome(f, str(Str::TextLarger, f.lang));
     const float rule_y = y + gap + row + gap;
@@ -195,6 +197,7 @@ void FeedView::draw_saved_link(Frame& f, const AppState& state, float right, flo
     const float pad_y = std::max(0.0f, (tokens::control_height - line_height) * 0.5f);
     saved_link_ = Rect{right - w - tokens::space::s, y - pad_y, w + 2 * tokens::space::s, line_height + 2 * pad_y};
     const Hit hit = scroll_.dragging() ? Hit{} : hit_area(f, "saved-link", saved_link_);
+    const bool activated = focus_stop(f, "saved-link", saved_link_) && f.focus.activate;
     draw_text(ImGui::GetWindowDrawList(), box, right - w, y + (line_height - box.line_height) * 0.5f,
               {imcol(p.accent), imcol(p.accent)}, f.fonts);
     if (hit.hovered) {
@@ -202,7 +205,7 @@ void FeedView::draw_saved_link(Frame& f, const AppState& state, float right, flo
         ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(right - w, base), ImVec2(right, base + tokens::divider),
                                                   imcol(p.accent));
     }
-    if (hit.clicked) f.actions.show_saved = true;
+    if (hit.clicked || activated) f.actions.show_saved = true;
 }
 
 void FeedView::draw_footer(Frame& f, const AppState& state, float x, float y, float w) {
@@ -472,15 +475,23 @@ FeedPlacement FeedView::mirror_placement() const {
     p.scroll = scroll_.offset();
     const std::size_t n = list_.size();
     if (n > 0 && last_visible_ > first_visible_) {
-        p.first = first_visible_ > kMirrorWindow ? first_visible_ - kMirrorWindow : 0;
-        const std::size_t end = std::min(n, last_visible_ + kMirrorWindow);
-        p.items.reserve(end - p.first);
-        for (std::size_t i = p.first; i < end; ++i)
+        // Every item, those around the view in full (kMirrorWindow).
+        p.full_first = first_visible_ > kMirrorWindow ? first_visible_ - kMirrorWindow : 0;
+        p.full_end = std::min(n, last_visible_ + kMirrorWindow);
+        p.items.reserve(n);
+        for (std::size_t i = 0; i < n; ++i)
             p.items.push_back(Rect{0, header_height_ + list_.offset(i), area_.w, list_.height(i)});
     }
     const float footer_y = n > 0 ? header_height_ + list_.total_height() + tokens::feed::footer_gap
                                  : header_height_ + tokens::feed::status_gap;
     p.footer = Rect{kPadX, footer_y, area_.w - 2 * kPadX, tokens::control_height};
+    // The header's controls, drawn in widget coordinates with the header at header_top_.
+    const auto content = [this](const Rect& r) {
+        return r.empty() ? Rect{} : Rect{r.x - area_.x, r.y - header_top_, r.w, r.h};
+    };
+    p.smaller = content(smaller_);
+    p.larger = content(larger_);
+    p.saved = content(saved_link_);
     return p;
 }
 

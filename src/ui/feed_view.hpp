@@ -100,7 +100,9 @@ private:
     std::vector<DrawnItem> drawn_;
     Rect footer_button_;
     Rect saved_link_;
-    std::string first_id_;  // the first item last synced: new stories merged above it are detected by it
+    Rect smaller_, larger_;  // A- / A+ as last drawn (widget coordinates)
+    float header_top_ = 0;   // where the header was drawn (widget y)
+    std::string first_id_;   // the first item last synced: new stories merged above it are detected by it
     ListPosition pending_restore_;
     Rect area_;
     std::size_t first_visible_ = 0, last_visible_ = 0;

@@ -50,6 +50,7 @@ ReaderApp::ReaderApp(Fetcher& fetcher, ImageSource& images, HtmlParser html, Rea
       text_size_(std::clamp(options_.text_size, tokens::text_size::min, tokens::text_size::max)) {
     if (options_.accent != 0) palette_.accent = options_.accent;
     if (hooks_.timer) loader_.set_timer(hooks_.timer);
+    loader_.set_lang(options_.lang);
     if (options_.forced) palette_ = *options_.forced;  // the user's colours win over the partner's
     if (hooks_.defer) loader_.parse_in_slices(hooks_.defer, kParseSlice);
 }
@@ -196,6 +197,13 @@ void ReaderApp::show_new_items() {
     if (loader_.show_new_items()) changed();
 }
 
+// From the reader's gesture (the clipboard needs one); "Link copied" shows for 2 s.
+void ReaderApp::copy_link(const std::string& url) {
+    if (hooks_.copy_link) hooks_.copy_link(url);
+    copied_until_ = ImGui::GetCurrentContext() ? ImGui::GetTime() + 2.0 : 0;
+    changed();
+}
+
 void ReaderApp::retry_failed() {
     const bool asked = state().state == LoadState::Error ? loader_.retry() : loader_.load_more();
     if (asked) changed();
@@ -244,8 +252,17 @@ void ReaderApp::handle_keys() {
     }
     if (key_pressed(ImGuiKey_PageDown) || key_pressed(ImGuiKey_Space)) feed_view_.page(1);
     if (key_pressed(ImGuiKey_PageUp)) feed_view_.page(-1);
-    if (key_pressed(ImGuiKey_Home)) feed_view_.home();
-    if (key_pressed(ImGuiKey_End)) feed_view_.end();
+    // Home / End also take the focused story to the first / last (as in a
+    // list box), so Tab goes on from there.
+    const bool list = focus_.current() == "list";
+    if (key_pressed(ImGuiKey_Home)) {
+        feed_view_.home();
+        if (list) feed_view_.move_focus(-int(state().feed.items.size()));
+    }
+    if (key_pressed(ImGuiKey_End)) {
+        feed_view_.end();
+        if (list) feed_view_.move_focus(int(state().feed.items.size()));
+    }
     if (enter)
         if (const Item* it = feed_view_.focused(state())) open(it->id);
 }
@@ -267,11 +284,7 @@ void ReaderApp::apply(Actions& a) {
         if (loader_.open(state().open_id)) changed();
     }
     if (!a.open_url.empty() && is_http_url(a.open_url) && hooks_.open_url) hooks_.open_url(a.open_url);
-    if (!a.copy_url.empty()) {
-        if (hooks_.copy_link) hooks_.copy_link(a.copy_url);
-        copied_until_ = ImGui::GetTime() + 2.0;
-        changed();
-    }
+    if (!a.copy_url.empty()) copy_link(a.copy_url);
     if (a.text_size_step != 0) set_text_size(step_text_size(text_size_, a.text_size_step));
     last_hovered_ = a.hovered_url;
     links_ = std::move(a.links);
@@ -441,7 +454,7 @@ void ReaderApp::draw_pill(Frame& f, const Rect& r) {
     const std::string label = new_stories_label(state().offline.new_items, options_.lang);
     const TextBox box = layout_plain(label, Role::Button, 0, 1, f.fonts);
     draw_text(dl, box, ax + arm + tokens::space::s, r.y + (r.h - box.line_height) * 0.5f, {ink, ink}, f.fonts);
-    if (hit.clicked) f.actions.show_new = true;
+    if (hit.clicked || (focus_stop(f, "new-stories", r, 2, radius) && f.focus.activate)) f.actions.show_new = true;
     pill_ = r;
 }
 
@@ -468,7 +481,10 @@ std::string ReaderApp::link_at(float x, float y) const {
 
 MirrorDescription ReaderApp::mirror(std::int64_t now) const {
     const ArticlePlacement article = article_shown_ ? article_view_.mirror_placement() : ArticlePlacement{};
-    MirrorDescription d = describe(state(), feed_view_.mirror_placement(), article_shown_ ? &article : nullptr, now);
+    FeedPlacement feed = feed_view_.mirror_placement();
+    if (!pill_.empty())  // floats over the list: in its content, where the list is scrolled to
+        feed.pill = Rect{pill_.x - feed.area.x, pill_.y - feed.area.y + feed.scroll, pill_.w, pill_.h};
+    MirrorDescription d = describe(state(), feed, article_shown_ ? &article : nullptr, now, options_.lang);
     if (!feed_shown_) d.feed = {};  // the article fills the widget: the list is not on screen
     return d;
 }
@@ -476,7 +492,7 @@ MirrorDescription ReaderApp::mirror(std::int64_t now) const {
 MirrorDescription ReaderApp::mirror_unplaced(std::int64_t now) const {
     FeedPlacement feed;
     feed.items.resize(std::min(state().feed.items.size(), kMirrorHeadlessItems));
-    return describe(state(), feed, nullptr, now);
+    return describe(state(), feed, nullptr, now, options_.lang);
 }
 
 bool ReaderApp::activate(const std::string& target) {
@@ -486,12 +502,63 @@ bool ReaderApp::activate(const std::string& target) {
         if (!loader_.retry()) return false;
     } else if (target == "back") {
         if (!loader_.back()) return false;
+    } else if (target == "text-smaller" || target == "text-larger") {
+        set_text_size(step_text_size(text_size_, target == "text-smaller" ? -1 : 1));
+    } else if (target == "saved" || target == "all-stories") {
+        showing_saved_ = target == "saved";
+    } else if (target == "new-stories") {
+        show_new_items();
+    } else if (target == "copy" || target == "save" || target == "retry-article") {
+        // The open article's controls, as their canvas twins do.
+        const std::string id = state().open_id;
+        if (id.empty()) return false;
+        if (target == "copy") copy_link(state().article.item.url);
+        if (target == "save") toggle_save(id);
+        if (target == "retry-article" && !loader_.open(id)) return false;
     } else {
         if (!loader_.open(target)) return false;
         article_view_.reset();
+        if (!focus_.current().empty()) focus_.focus("back");  // as Enter on the canvas does
     }
     changed();
     return true;
+}
+
+// The mirror's controls and the canvas's focus keys, one to one.
+namespace {
+constexpr std::pair<const char*, const char*> kFeedStops[] = {
+    {mirror_key::smaller, "text-smaller"},    {mirror_key::larger, "text-larger"}, {mirror_key::saved, "saved-link"},
+    {mirror_key::new_stories, "new-stories"}, {mirror_key::more, "more"},          {mirror_key::feed_retry, "retry"}};
+}
+
+void ReaderApp::focus_mirror(const std::string& key, std::size_t n) {
+    const std::string item_prefix = mirror_key::item("");
+    if (key.starts_with(item_prefix)) {
+        focus_item(key.substr(item_prefix.size()));
+        return;
+    }
+    std::string stop;
+    for (const auto& [node, canvas] : kFeedStops)
+        if (key == node) stop = canvas;
+    if (stop.empty() && article_shown_) stop = article_view_.stop_for_mirror(key, n);
+    if (stop.empty()) return;
+    focus_.focus(stop);
+    changed();
+}
+
+std::string ReaderApp::mirror_focus() const {
+    const std::string& stop = focus_.current();
+    if (stop.empty()) return {};
+    if (stop == "list") {
+        const Item* it = feed_view_.focused(state());
+        return it ? mirror_key::item(it->id) : std::string();
+    }
+    for (const auto& [node, canvas] : kFeedStops)
+        if (stop == canvas) return node;
+    std::string key;
+    std::size_t n = 0;
+    if (!article_shown_ || !article_view_.mirror_for_stop(stop, key, n)) return {};
+    return n == 0 ? key : key + "#" + std::to_string(n);
 }
 
 void ReaderApp::reveal(const std::string& key) {

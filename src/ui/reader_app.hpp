@@ -128,11 +128,11 @@ public:
     // article and any request in flight are dropped.
     void set_feed(const std::string& url);
 
-    // Keyboard focus (core/view/focus_model.hpp). The web host hands each
-    // Tab here before SDL sees it (several can come within one frame): true
-    // when focus moved inside, false when it leaves the widget and the
-    // browser moves it on. focus_enter when the canvas gains focus from the
-    // keyboard (forward: from before it), focus_clear when it loses focus.
+    // Keyboard focus (core/view/focus_model.hpp). Natively Tab moves it
+    // (true while inside, false when it leaves); on the web the Tab stops are
+    // the mirror's elements and focus_mirror() follows them. focus_enter when
+    // focus arrives from the keyboard (forward: from before), focus_clear
+    // when it leaves.
     bool tab(bool forward);
     void focus_enter(bool forward);
     void focus_clear();
@@ -141,6 +141,14 @@ public:
     bool focus_item(const std::string& id);
     float text_size() const { return text_size_; }
 
+    // A mirror element took focus (the n-th focusable of node `key`): the
+    // canvas's focus, and its ring, go to the same control.
+    void focus_mirror(const std::string& key, std::size_t n);
+    // Where the canvas's focus is, as the mirror element to focus: a node
+    // key, "key#n" for its n-th focusable, or "" for none.
+    std::string mirror_focus() const;
+    // The interface language (ReaderOptions::lang).
+    Lang lang() const { return options_.lang; }
     // The accessible mirror (core/mirror/mirror.hpp): what the last frame
     // showed, placed where it drew it.
     MirrorDescription mirror(std::int64_t now) const;
@@ -150,7 +158,9 @@ public:
     // The same without a frame (no WebGL): the first items, unplaced.
     MirrorDescription mirror_unplaced(std::int64_t now) const;
     // A mirror element was activated: `target` is an item id to open, or
-    // "more", "retry", "back". False when it did nothing.
+    // "more", "retry", "back", "copy", "save", "retry-article",
+    // "text-smaller", "text-larger", "saved", "all-stories", "new-stories".
+    // False when it did nothing.
     bool activate(const std::string& target);
     // A mirror element took focus (or find-in-page selected it): scroll the
     // canvas to it, with the focus ring on a feed item.
@@ -159,6 +169,7 @@ public:
     void override_text(const std::string& key, const std::string& field, const std::string& text);
 
 private:
+    void copy_link(const std::string& url);
     void load_fonts();
     void handle_keys();
     void apply(Actions& actions);

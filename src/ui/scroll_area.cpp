@@ -22,7 +22,9 @@ void ScrollArea::scroll_by(float dy) {
 }
 
 void ScrollArea::reveal(float y, float h) {
-    const float top = scroller_.offset(), view = rect_.h;
+    // From where a glide under way will stop: asked twice during one glide
+    // (focus and find-in-page both reveal), it must not scroll twice as far.
+    const float top = wheel_target_ >= 0 ? wheel_target_ : scroller_.offset(), view = rect_.h;
     if (y < top)
         scroll_by(y - top - 8);
     else if (y + h > top + view)

@@ -340,11 +340,17 @@ export default function embedTests({ baseUrl, context }) {
       const keys = await page.evaluate(() => window.keys.splice(0));
       assert(JSON.stringify(keys) === '["j","ArrowDown","Enter"]', `page heard ${JSON.stringify(keys)}`);
       assert(d.openId === '' && (await page.$eval('#field', (f) => f.value)) === 'j', `the widget reacted: ${d.openId}`);
-      // Tab moves into the widget; then its keys are its own.
+      // Tab moves into the widget, onto its first control (a mirror element:
+      // docs/accessibility.md, "Focus"); then its keys are its own.
       await page.keyboard.press('Tab');
-      const focused = await page.evaluate(() => document.activeElement?.id === 'k' && document.querySelector('#k').shadowRoot.activeElement?.tagName);
-      assert(focused === 'CANVAS', `Tab focused ${focused}`);
+      const inside = () => page.evaluate(() => {
+        const a = document.activeElement?.id === 'k' && document.querySelector('#k').shadowRoot.activeElement;
+        return a ? { tag: a.tagName, key: a.closest('[data-key]')?.dataset.key ?? '' } : null;
+      });
+      const focused = await inside();
+      assert(focused && /^(BUTTON|A)$/.test(focused.tag), `Tab focused ${JSON.stringify(focused)}`);
       await page.keyboard.press('ArrowDown');
+      await until(async () => (await inside())?.key.startsWith('i:'), 'ArrowDown to take focus to a story');
       await page.keyboard.press('Enter');
       await until(async () => (await debug(page, '#k')).openId, 'Enter opens an item in the focused widget');
       // Tab moves through the widget's own controls (the article's Back, Copy

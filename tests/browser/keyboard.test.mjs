@@ -11,6 +11,13 @@ const active = (page) => page.evaluate(() => {
   while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
   return a?.id || a?.tagName;
 });
+// ... as the mirror element it is: its tag and the key of its mirror node.
+const focused = (page) => page.evaluate(() => {
+  let a = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  const keyed = a?.closest?.('[data-key]');
+  return { tag: a?.tagName, mirror: !!a?.closest?.('.newsreader-mirror'), key: keyed?.dataset.key ?? '' };
+});
 
 // A page with buttons before and after widget #w (no demo widget), the
 // widget mounted with `options`.
@@ -28,10 +35,12 @@ async function widgetPage(context, baseUrl, { width = 520, height = 700, options
     el.id = 'w';
     el.style.cssText = `width:${w}px;height:${h}px`;
     document.querySelector('main').append(before, el, after);
-    // Any mouse or pointer event on the widget fails the keyboard-only journey.
+    // Any mouse or pointer event on the widget fails the keyboard-only
+    // journey. Enter on a link or button fires a click too: that one has no
+    // pointer (detail 0, pointerType ""), a mouse's has.
     window.pointerEvents = 0;
     for (const type of ['pointerdown', 'mousedown', 'click', 'pointermove'])
-      el.addEventListener(type, () => { window.pointerEvents++; }, { capture: true });
+      el.addEventListener(type, (e) => { if (type !== 'click' || e.detail !== 0 || e.pointerType) window.pointerEvents++; }, { capture: true });
     const { mount } = await import('./newsreader.mjs');
     await mount(el, { feed: 'assets/feeds/page-1.json', ...opts });
   }, [width, height, options]);
@@ -57,12 +66,18 @@ export default function keyboardTests({ baseUrl, context, browser }) {
       const page = await widgetPage(context, baseUrl);
       await page.focus('#before');
       let d = await press(page, 'Tab');
-      assert(await active(page) === 'CANVAS', `Tab enters the widget (focus on ${await active(page)})`);
-      assert(d.focus === 'text-smaller', `the first control has focus: ${d.focus}`);
+      let at = await focused(page);
+      assert(at.mirror && at.key === 'f:saved', `Tab enters the widget on its first control, a mirror element: ${JSON.stringify(at)}`);
+      assert(d.focus === 'saved-link', `the canvas rings the same control: ${d.focus}`);
+      d = await press(page, 'Tab');
+      assert(d.focus === 'text-smaller' && (await focused(page)).key === 'f:smaller', `then A-: ${d.focus}`);
       d = await press(page, 'Tab', 2);
-      assert(d.focus === 'list', `Tab reaches the list: ${d.focus}`);
+      at = await focused(page);
+      assert(d.focus === 'list' && d.focusItem === d.drawn[0].id && at.key === `i:${d.drawn[0].id}` && at.tag === 'A',
+        `then the first story's link, one stop per control: ${d.focus} ${d.focusItem} ${JSON.stringify(at)}`);
       d = await press(page, 'ArrowDown');
       assert(d.focusItem === d.drawn[1].id, `ArrowDown moves to the second item: ${d.focusItem}`);
+      assert((await focused(page)).key === `i:${d.drawn[1].id}`, 'document focus follows the arrows');
       d = await press(page, 'ArrowDown');  // the third story has links in its text
       assert(d.focusItem === d.drawn[2].id, `and on to the third: ${d.focusItem}`);
       inside(d.focusRect, 520, 700, 'the focus ring');
@@ -70,33 +85,45 @@ export default function keyboardTests({ baseUrl, context, browser }) {
       const opened = d.focusItem;
       d = await press(page, 'Enter');
       assert(d.openId === opened, `Enter opens the focused item: ${d.openId}`);
-      assert(d.focus === 'back', `focus lands on Back: ${d.focus}`);
+      d = await until(async () => { const x = await debug(page); return x.focus === 'back' && x; }, 'focus on Back');
+      assert((await focused(page)).key === 'a:back', `document focus on the Back button: ${JSON.stringify(await focused(page))}`);
       const stops = d.focusStops;
       for (let i = 0; i < 40 && !d.focus.startsWith('link:'); i++) d = await press(page, 'Tab');
       assert(d.focus.startsWith('link:'), `Tab reaches a link in the article: "${d.focus}" of ${JSON.stringify(stops)}`);
+      at = await focused(page);
+      assert(at.tag === 'A' && at.key.startsWith('a:'), `a link of the article's mirror has focus: ${JSON.stringify(at)}`);
       inside(d.focusRect, 520, 700, `the ring on the link (${d.focus}, scroll ${d.articleScroll}, links ${JSON.stringify(d.links)})`);
       await screenshot(page.locator('#w'), 'keyboard-focus-link');
       d = await press(page, 'Escape');
-      assert(d.openId === '' && d.focus === 'list' && d.focusItem === opened,
-        `Escape goes back to the item: open "${d.openId}", focus ${d.focus} on ${d.focusItem}`);
+      d = await until(async () => { const x = await debug(page); return x.openId === '' && x.focus === 'list' && x; }, 'back to the list');
+      assert(d.focusItem === opened, `Escape goes back to the item: focus ${d.focus} on ${d.focusItem}`);
+      assert((await until(async () => { const f = await focused(page); return f.key === `i:${opened}` && f; }, 'document focus on the story')).tag === 'A',
+        'document focus is back on its link');
       d = await press(page, 'End');
       await waitForQuiet(page, '#w');
+      d = await debug(page);
+      assert(d.focusItem === d.drawn[d.drawn.length - 1].id, `End takes focus to the last story: ${d.focusItem}`);
       d = await press(page, 'Tab');
-      assert(d.focus === 'more', `Tab after the list reaches Show more: ${d.focus}`);
+      assert(d.focus === 'more' && (await focused(page)).key === 'f:more', `Tab after the list reaches Show more: ${d.focus}`);
       const before = d.items;
       await page.keyboard.press('Enter');
       d = await until(async () => { const x = await debug(page); return x.items > before && x; }, 'Show more to load');
       await waitForQuiet(page, '#w');
       d = await debug(page);
-      assert(d.focus === 'more', `focus stays on Show more: ${d.focus}`);
+      assert(d.focus === 'more' && (await focused(page)).key === 'f:more', `focus stays on Show more: ${d.focus}`);
       await page.keyboard.press('Tab');
       await until(async () => await active(page) === 'after', 'Tab to leave the widget');
-      d = await debug(page);
-      assert(d.focus === '', `no ring once focus left: ${d.focus}`);
+      d = await until(async () => { const x = await debug(page); return x.focus === '' && x; }, 'no ring once focus left');
       d = await press(page, 'Shift+Tab');
-      assert(await active(page) === 'CANVAS' && d.focus === 'more', `shift+Tab comes back to the last control: ${d.focus}`);
-      d = await press(page, 'Shift+Tab', 3);
-      assert(d.focus === 'text-smaller', `back to the first control: ${d.focus}`);
+      assert((await focused(page)).key === 'f:more' && d.focus === 'more', `shift+Tab comes back to the last control: ${d.focus}`);
+      // Back through every story (one stop each) to the first control.
+      const seen = new Set();
+      for (let i = 0; i < d.items + 4 && d.focus !== 'saved-link'; i++) {
+        d = await press(page, 'Shift+Tab');
+        if (d.focus === 'list') seen.add(d.focusItem);
+      }
+      assert(d.focus === 'saved-link', `back to the first control: ${d.focus}`);
+      assert(seen.size === d.items, `every loaded story was one stop on the way: ${seen.size} of ${d.items}`);
       await page.keyboard.press('Shift+Tab');
       await until(async () => await active(page) === 'before', 'shift+Tab to leave at the start');
       assert(await page.evaluate(() => window.pointerEvents) === 0, 'no mouse events were used');
@@ -145,7 +172,7 @@ export default function keyboardTests({ baseUrl, context, browser }) {
       const page = await widgetPage(context, baseUrl);
       await page.evaluate(() => localStorage.removeItem('newsreader:text-size'));
       await page.focus('#before');
-      let d = await press(page, 'Tab', 2);
+      let d = await press(page, 'Tab', 3);  // Saved, A-, A+
       assert(d.focus === 'text-larger', `focus ${d.focus}`);
       const box = (await debug(page)).textBoxes[0];
       d = await press(page, 'Enter');
@@ -182,7 +209,7 @@ export default function keyboardTests({ baseUrl, context, browser }) {
       const page = await widgetPage(ctx, baseUrl);
       const item = (await debug(page)).drawn[0].id;
       await page.focus('#before');
-      await press(page, 'Tab', 3);
+      await press(page, 'Tab', 4);  // Saved, A-, A+, the first story
       let d = await press(page, 'Enter');
       assert(d.openId === item, `opened ${d.openId}`);
       d = await press(page, 'Tab');

@@ -129,6 +129,70 @@ export default function mirrorTests({ baseUrl, context }) {
       await page.close();
     }],
 
+    ['rewriting a paragraph of the open article (a translation tool) changes what the canvas draws there', async () => {
+      const page = await openDemo(context, baseUrl, { width: 600 });
+      const id = (await debug(page)).drawn[0].id;
+      await page.$eval('#reader', (el, i) => el.newsreader.open(i), id);
+      await until(async () => (await debug(page)).openId === id, 'the article to open');
+      await waitForQuiet(page);
+      // The first paragraph on screen, as the mirror places it over the canvas.
+      const target = await page.$eval('#reader section[aria-label=Story]', (story) => {
+        const c = story.getRootNode().querySelector('canvas').getBoundingClientRect();
+        for (const p of story.querySelectorAll('p[data-key^="a:b"]')) {
+          const r = p.getBoundingClientRect();
+          if (r.top >= c.top && r.bottom <= c.bottom && r.height > 20 && p.querySelector('span[data-field]'))
+            return { key: p.dataset.key, x: r.x, y: r.y, width: r.width, height: Math.min(r.height, 120) };
+        }
+        return null;
+      });
+      assert(target, 'a paragraph of the article on screen');
+      const area = { x: target.x, y: target.y, width: target.width, height: target.height };
+      const before = await screenshot(page, 'mirror-article-before-translation', { clip: area });
+      const frames = (await page.$eval('#reader', (el) => el.newsreader.stats())).framesDrawn;
+      await page.$eval(`#reader [data-key="${target.key}"] span[data-field]`, (span) => {
+        span.firstChild.data = 'Абзац перекладено інструментом для перекладу сторінок.';
+      });
+      await until(async () => (await page.$eval('#reader', (el) => el.newsreader.stats())).framesDrawn > frames, 'a frame after the rewrite');
+      await waitForQuiet(page);
+      const after = await screenshot(page, 'mirror-article-after-translation', { clip: area });
+      assert(!before.png.equals(after.png), 'the drawn paragraph changed');
+      const px = await pixelStats(context, after.png);
+      assert(px.variance > 50, `still drawn text: ${JSON.stringify(px)}`);
+      assert(page.problems.length === 0, page.problems.join('; '));
+      await page.close();
+    }],
+
+    ["the open article's Copy link, Save for offline and offline Retry are mirror buttons", async () => {
+      const page = await openDemo(context, baseUrl, { width: 600 });
+      const id = (await debug(page)).drawn[0].id;
+      await page.$eval('#reader', (el, i) => el.newsreader.open(i), id);
+      await until(async () => (await debug(page)).openId === id, 'the article to open');
+      await waitForQuiet(page);
+      const story = page.locator('#reader section[aria-label=Story]');
+      const names = await story.locator('button').allTextContents();
+      assert(names.slice(0, 3).join('|') === 'Back|Copy link|Save for offline', `the back row's controls in order: ${names.join('|')}`);
+      const save = story.locator('button', { hasText: 'Save for offline' });
+      assert(await save.getAttribute('aria-pressed') === 'false', 'Save for offline: not pressed');
+      await activate(save);
+      await until(async () => (await debug(page)).savedIds.includes(id), 'saved through the mirror');
+      await until(async () => await save.getAttribute('aria-pressed') === 'true', 'aria-pressed once saved');
+      const setOffline = (state) => page.$eval('#reader', (el, s) => el.newsreader.testOffline(s), state);
+      assert(await setOffline({ offline: true, fromCache: true, unavailableOffline: true }), 'testOffline hook');
+      await waitForQuiet(page);
+      const retry = story.locator('button', { hasText: 'Retry' });
+      assert(await retry.count() === 0, 'no Retry while offline (the canvas says it is waiting)');
+      assert(await setOffline({ offline: false, fromCache: true, unavailableOffline: true }), 'online again');
+      await waitForQuiet(page);
+      await until(async () => await retry.count() === 1, 'Retry for the article the cache does not hold');
+      // Focus on it takes the canvas's focus ring to its Retry, scrolled into sight.
+      await retry.focus();
+      const d = await until(async () => { const x = await debug(page); return x.focus === 'retry-article' && x.retryButton && x; },
+        "the canvas's focus on its Retry");
+      assert(d.retryButton.w > 0, `the canvas draws its Retry: ${JSON.stringify(d.retryButton)}`);
+      assert(page.problems.length === 0, page.problems.join('; '));
+      await page.close();
+    }],
+
     ['the mirror is patched, not rebuilt: no mutations while idle, few while scrolling', async () => {
       const page = await openDemo(context, baseUrl);
       const idle = await page.evaluate(() => new Promise((resolve) => {

@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include "core/text/ui_strings.hpp"
+#include "core/text/url.hpp"
 #include "core/view/item_text.hpp"
+#include "core/view/offline_text.hpp"
 
 namespace nr {
 
@@ -31,6 +33,18 @@ MirrorNode node(std::string key, MirrorKind kind, std::string text = {}) {
     return n;
 }
 
+// A far item: what find-in-page and browse mode need, no more.
+MirrorNode light_item_node(const Item& item, int posinset, int setsize) {
+    MirrorNode n = node(mirror_key::item(item.id), MirrorKind::Item, item.title);
+    n.level = posinset;
+    n.setsize = setsize;
+    n.href = item.url;
+    n.lang = item.language;
+    n.target = item.id;
+    n.light = true;
+    return n;
+}
+
 MirrorNode item_node(const Item& item, int posinset, int setsize, std::int64_t now) {
     MirrorNode n = node(mirror_key::item(item.id), MirrorKind::Item, item.title);
     n.level = posinset;
@@ -47,7 +61,8 @@ MirrorNode item_node(const Item& item, int posinset, int setsize, std::int64_t n
     return n;
 }
 
-void footer_nodes(const AppState& app, Rect footer, std::vector<MirrorNode>& out) {
+void footer_nodes(const AppState& app, Rect footer, Lang lang, std::vector<MirrorNode>& out) {
+    const auto word = [lang](Str key) { return std::string(str(key, lang)); };
     auto add = [&](std::string key, MirrorKind kind, std::string text, std::string target = {}) {
         MirrorNode n = node(std::move(key), kind, std::move(text));
         n.target = std::move(target);
@@ -55,27 +70,27 @@ void footer_nodes(const AppState& app, Rect footer, std::vector<MirrorNode>& out
         out.push_back(std::move(n));
     };
     if (app.state == LoadState::Loading) {
-        add("f:status", MirrorKind::Note, feed_words::loading);
+        add("f:status", MirrorKind::Note, word(Str::LoadingFeed));
         return;
     }
     if (app.state == LoadState::Error) {
-        add("f:status", MirrorKind::Note, std::string(feed_words::failed) + ". " + app.error);
-        add("f:retry", MirrorKind::Button, feed_words::try_again, "retry");
+        add("f:status", MirrorKind::Note, word(Str::ErrorTitle) + ". " + app.error);
+        add("f:retry", MirrorKind::Button, word(Str::TryAgain), "retry");
         return;
     }
     if (app.feed.items.empty()) {
-        add("f:status", MirrorKind::Note, std::string(feed_words::empty) + ". " + feed_words::empty_detail);
+        add("f:status", MirrorKind::Note, word(Str::EmptyTitle) + ". " + word(Str::EmptyDetail));
         return;
     }
     if (!app.more_error.empty()) {
         add("f:status", MirrorKind::Note, app.more_error);
-        add("f:more", MirrorKind::Button, feed_words::retry, "more");
+        add("f:more", MirrorKind::Button, word(Str::Retry), "more");
     } else if (app.loading_more) {
-        add("f:more", MirrorKind::Button, feed_words::loading_more);
+        add("f:more", MirrorKind::Button, word(Str::LoadingMore));
     } else if (!app.feed.next_url.empty()) {
-        add("f:more", MirrorKind::Button, feed_words::show_more, "more");
+        add("f:more", MirrorKind::Button, word(Str::ShowMore), "more");
     } else {
-        add("f:status", MirrorKind::Note, feed_words::all_caught_up);
+        add("f:status", MirrorKind::Note, word(Str::CaughtUp));
     }
 }
 
@@ -101,6 +116,7 @@ std::string_view to_string(MirrorKind kind) {
         case MirrorKind::Author: return "author";
         case MirrorKind::Note: return "note";
         case MirrorKind::Button: return "button";
+        case MirrorKind::Control: return "control";
     }
     return "note";
 }
@@ -108,7 +124,7 @@ std::string_view to_string(MirrorKind kind) {
 bool MirrorNode::same_content(const MirrorNode& o) const {
     return key == o.key && kind == o.kind && level == o.level && setsize == o.setsize && text == o.text &&
            meta == o.meta && excerpt == o.excerpt && href == o.href && lang == o.lang && parts == o.parts &&
-           target == o.target;
+           target == o.target && pressed == o.pressed && light == o.light;
 }
 
 namespace mirror_key {
@@ -117,10 +133,30 @@ std::string block(std::size_t index) { return "a:b" + std::to_string(index); }
 std::string author(std::size_t index) { return "a:author" + std::to_string(index); }
 }  // namespace mirror_key
 
-MirrorView feed_mirror(const AppState& app, const FeedPlacement& placed, std::int64_t now) {
+// The controls the canvas draws above the list, in its reading order: the
+// pill over the list first, then the header's Saved, A- and A+.
+void header_nodes(const AppState& app, const FeedPlacement& placed, Lang lang, std::vector<MirrorNode>& out) {
+    auto add = [&](const char* key, std::string text, const char* target, const Rect& r) {
+        if (r.empty()) return;
+        MirrorNode n = node(key, MirrorKind::Control, std::move(text));
+        n.target = target;
+        n.rect = r;
+        out.push_back(std::move(n));
+    };
+    if (app.offline.new_items > 0)
+        add(mirror_key::new_stories, new_stories_label(app.offline.new_items, lang), "new-stories", placed.pill);
+    std::string saved = offline_strings(lang).saved_view;
+    if (!app.saved.empty()) saved += " \xC2\xB7 " + std::to_string(app.saved.size());
+    add(mirror_key::saved, std::move(saved), "saved", placed.saved);
+    add(mirror_key::smaller, std::string(str(Str::TextSmaller, lang)), "text-smaller", placed.smaller);
+    add(mirror_key::larger, std::string(str(Str::TextLarger, lang)), "text-larger", placed.larger);
+}
+
+MirrorView feed_mirror(const AppState& app, const FeedPlacement& placed, std::int64_t now, Lang lang) {
     MirrorView view;
     view.area = placed.area;
     view.scroll = placed.scroll;
+    header_nodes(app, placed, lang, view.nodes);
     const auto& items = app.feed.items;
     if (app.state == LoadState::Ready) {
         // More pages may follow: the set's size is not known yet (ARIA's -1).
@@ -129,16 +165,18 @@ MirrorView feed_mirror(const AppState& app, const FeedPlacement& placed, std::in
         const std::size_t last = std::min(items.size(), first + placed.items.size());
         view.nodes.reserve(last - first + 2);
         for (std::size_t i = first; i < last; ++i) {
-            view.nodes.push_back(item_node(items[i], int(i) + 1, setsize, now));
+            const bool full = i >= placed.full_first && i < placed.full_end;
+            view.nodes.push_back(full ? item_node(items[i], int(i) + 1, setsize, now)
+                                      : light_item_node(items[i], int(i) + 1, setsize));
             view.nodes.back().rect = placed.items[i - first];
         }
     }
-    footer_nodes(app, placed.footer, view.nodes);
+    footer_nodes(app, placed.footer, lang, view.nodes);
     return view;
 }
 
 MirrorView article_mirror(const OpenArticle& article, const Feed& feed, const ArticlePlacement& placed,
-                          std::int64_t now) {
+                          std::int64_t now, bool saved, Lang ui, bool offline_now) {
     const Item& item = article.item;
     const Lang lang = item_lang(item);
     const auto label = [lang](Str key) { return std::string(str(key, lang)); };
@@ -150,9 +188,19 @@ MirrorView article_mirror(const OpenArticle& article, const Feed& feed, const Ar
         if (n.lang.empty()) n.lang = item.language;
         view.nodes.push_back(std::move(n));
     };
-    MirrorNode back = node(mirror_key::back, MirrorKind::Back, label(Str::Back));
-    back.target = "back";
-    add(std::move(back));
+    const OfflineStrings offline = offline_strings(ui);
+    auto control = [&](const char* key, MirrorKind kind, std::string_view text, const char* target) {
+        MirrorNode n = node(key, kind, std::string(text));
+        n.target = target;
+        n.lang = ui == Lang::Uk ? "uk" : "en";
+        return n;
+    };
+    add(control(mirror_key::back, MirrorKind::Back, str(Str::Back, ui), "back"));
+    // The back row's controls, as the canvas draws them after Back.
+    if (is_http_url(item.url)) add(control(mirror_key::copy, MirrorKind::Button, str(Str::CopyLink, ui), "copy"));
+    MirrorNode save = control(mirror_key::save, MirrorKind::Button, offline.save, "save");
+    save.pressed = saved ? 1 : 0;  // the name stays: aria-pressed says whether it is saved
+    add(std::move(save));
     if (!item.title.empty()) add(node(mirror_key::headline, MirrorKind::Headline, item.title));
     if (const std::string meta = meta_line(item, now); !meta.empty())
         add(node(mirror_key::meta, MirrorKind::Meta, meta));
@@ -160,6 +208,16 @@ MirrorView article_mirror(const OpenArticle& article, const Feed& feed, const Ar
         MirrorNode hero = node(mirror_key::hero, MirrorKind::Figure, item.hero->alt);
         hero.meta = caption_line(*item.hero);
         add(std::move(hero));
+    }
+    if (article.unavailable_offline) {
+        add(node(mirror_key::offline, MirrorKind::Note,
+                 std::string(offline.unavailable_title) + ". " + offline.unavailable));
+        // Retry once online; until then the canvas says it is waiting.
+        if (offline_now)
+            add(node(mirror_key::retry, MirrorKind::Note, offline.waiting));
+        else
+            add(control(mirror_key::retry, MirrorKind::Button, offline.retry, "retry-article"));
+        return view;
     }
     if (item.body.empty()) {
         if (!item.summary.empty()) {
@@ -230,16 +288,18 @@ MirrorView article_mirror(const OpenArticle& article, const Feed& feed, const Ar
 }
 
 MirrorDescription describe(const AppState& app, const FeedPlacement& feed, const ArticlePlacement* article,
-                           std::int64_t now) {
+                           std::int64_t now, Lang lang) {
     MirrorDescription d;
-    d.label = app.feed.title.empty() ? feed_words::default_title : app.feed.title;
+    d.label = app.feed.title.empty() ? std::string(str(Str::NewsFeed, lang)) : app.feed.title;
     d.busy = app.state == LoadState::Loading || app.loading_more;
     if (app.state == LoadState::Loading)
-        d.status = feed_words::loading;
+        d.status = str(Str::LoadingFeed, lang);
     else if (app.loading_more)
-        d.status = feed_words::loading_more;
-    d.feed = feed_mirror(app, feed, now);
-    if (article && !app.open_id.empty()) d.article = article_mirror(app.article, app.feed, *article, now);
+        d.status = str(Str::LoadingMore, lang);
+    d.feed = feed_mirror(app, feed, now, lang);
+    if (article && !app.open_id.empty())
+        d.article =
+            article_mirror(app.article, app.feed, *article, now, is_saved(app, app.open_id), lang, app.offline.offline);
     return d;
 }
 

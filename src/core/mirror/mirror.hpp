@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/text/lang.hpp"
 #include "core/view/app_state.hpp"
 #include "core/view/rect.hpp"
 
@@ -28,7 +29,8 @@ enum class MirrorKind : std::uint8_t {
     Related,    // meta = label, text = title, excerpt, href; key names the item when in the feed
     Author,     // text = name, meta = role, excerpt = bio, href = "Read more" (label in parts)
     Note,       // status text (loading, empty, errors, end of feed)
-    Button,     // "Show more", "Retry", "Try again"
+    Button,     // "Show more", "Retry", "Try again", the article's "Copy link" and "Save for offline"
+    Control,    // a button above the feed's list: A-, A+, "Saved", the "N new stories" pill
 };
 
 std::string_view to_string(MirrorKind kind);
@@ -52,8 +54,11 @@ struct MirrorNode {
     std::string href;
     std::string lang;  // BCP 47, or "" to inherit
     std::vector<MirrorSpans> parts;
-    std::string target;  // what activating it does: an item id to open, "more", "retry", "back"
+    std::string target;  // what activating it does: an item id to open, "more", "retry", "back",
+                         // "copy", "save", "retry-article"
+    int pressed = -1;    // Button: -1 no toggle, else aria-pressed (0 / 1): "Save for offline" once saved
     Rect rect;           // in the view's content coordinates (CSS px); empty when not laid out
+    bool light = false;  // Item far from the view: headline and link only (kMirrorWindow)
 
     bool same_content(const MirrorNode& o) const;
 };
@@ -77,13 +82,18 @@ struct MirrorDescription {
 // Where the feed view placed things in its last frame, in its content
 // coordinates; `items` are the rectangles of items first, first+1, ...
 // (estimates for items not laid out yet). A view that was not drawn
-// (headless) leaves the rectangles empty.
+// (headless) leaves the rectangles empty. Items in [full_first, full_end)
+// are described in full, the others light (MirrorNode::light).
 struct FeedPlacement {
     Rect area;
     float scroll = 0;
     std::size_t first = 0;
     std::vector<Rect> items;
     Rect footer;
+    std::size_t full_first = 0;
+    std::size_t full_end = SIZE_MAX;
+    // The header's controls and the pill, where drawn (empty: not drawn).
+    Rect smaller, larger, saved, pill;
 };
 
 // The article column: each laid-out piece's rectangle by mirror key.
@@ -93,9 +103,11 @@ struct ArticlePlacement {
     std::unordered_map<std::string, Rect> pieces;
 };
 
-// How many items either side of the visible ones the mirror keeps: enough
-// for find-in-page and a screen reader's browse mode around the view,
-// bounded so that a 10,000-item feed does not become 10,000 DOM articles.
+// The mirror holds every loaded item, so find-in-page and a screen reader's
+// browse mode reach any of them; those more than kMirrorWindow items from
+// the visible ones are light (article > h3 > a: the headline and its link,
+// no meta line or excerpt), which keeps a 10,000-item feed's mirror cheap
+// to build, diff and lay out (docs/accessibility.md, "Cost").
 inline constexpr std::size_t kMirrorWindow = 30;
 // Without layout (the no-WebGL view) the mirror lists the first items.
 inline constexpr std::size_t kMirrorHeadlessItems = 200;
@@ -103,6 +115,12 @@ inline constexpr std::size_t kMirrorHeadlessItems = 200;
 // Keys of the article's pieces, shared with the view that lays them out.
 namespace mirror_key {
 std::string item(std::string_view id);
+inline constexpr const char* smaller = "f:smaller";
+inline constexpr const char* larger = "f:larger";
+inline constexpr const char* saved = "f:saved";
+inline constexpr const char* new_stories = "f:new";
+inline constexpr const char* more = "f:more";
+inline constexpr const char* feed_retry = "f:retry";
 inline constexpr const char* back = "a:back";
 inline constexpr const char* headline = "a:headline";
 inline constexpr const char* meta = "a:meta";
@@ -110,31 +128,23 @@ inline constexpr const char* hero = "a:hero";
 inline constexpr const char* summary = "a:summary";
 inline constexpr const char* empty = "a:empty";
 inline constexpr const char* error = "a:error";
+inline constexpr const char* copy = "a:copy";
+inline constexpr const char* save = "a:save";
+inline constexpr const char* offline = "a:offline";  // "Not available offline"
+inline constexpr const char* retry = "a:retry";      // ... and its Retry
 std::string block(std::size_t index);
 std::string author(std::size_t index);
 }  // namespace mirror_key
 
-// The feed's items (those placed), then its footer or status.
-MirrorView feed_mirror(const AppState& app, const FeedPlacement& placed, std::int64_t now);
-// The open article's pieces in reading order.
+// The feed's items (those placed), then its footer or status; interface
+// words (buttons, states) in `lang`.
+MirrorView feed_mirror(const AppState& app, const FeedPlacement& placed, std::int64_t now, Lang lang = Lang::En);
+// The open article's pieces in reading order; its controls (Back, Copy
+// link, Save for offline, Retry) in `ui`, the interface's language.
 MirrorView article_mirror(const OpenArticle& article, const Feed& feed, const ArticlePlacement& placed,
-                          std::int64_t now);
+                          std::int64_t now, bool saved = false, Lang ui = Lang::En, bool offline = false);
 // Both, with the feed's name and loading state.
 MirrorDescription describe(const AppState& app, const FeedPlacement& feed, const ArticlePlacement* article,
-                           std::int64_t now);
-
-// The footer's words, as the feed view draws them.
-namespace feed_words {
-inline constexpr const char* show_more = "Show more";
-inline constexpr const char* loading_more = "Loading\xE2\x80\xA6";
-inline constexpr const char* retry = "Retry";
-inline constexpr const char* try_again = "Try again";
-inline constexpr const char* all_caught_up = "You're all caught up";
-inline constexpr const char* loading = "Loading the feed\xE2\x80\xA6";
-inline constexpr const char* failed = "The feed could not be shown";
-inline constexpr const char* empty = "No stories yet";
-inline constexpr const char* empty_detail = "This feed has no stories at the moment. Check back later.";
-inline constexpr const char* default_title = "News Feed";
-}  // namespace feed_words
+                           std::int64_t now, Lang lang = Lang::En);
 
 }  // namespace nr

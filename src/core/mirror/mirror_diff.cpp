@@ -86,6 +86,27 @@ void diff_view(MirrorViewId id, const MirrorView& a, const MirrorView& b, std::v
     }
 }
 
+}  // namespace
+
+void keep_far_rects(const MirrorDescription& shown, MirrorDescription& next, float slop) {
+    std::unordered_map<std::string_view, const Rect*> was;
+    was.reserve(shown.feed.nodes.size());
+    for (const MirrorNode& n : shown.feed.nodes)
+        if (n.light) was.emplace(n.key, &n.rect);
+    if (was.empty()) return;
+    for (MirrorNode& n : next.feed.nodes) {
+        if (!n.light) continue;
+        const auto it = was.find(n.key);
+        if (it == was.end()) continue;
+        const Rect& old = *it->second;
+        if (near(old.x, n.rect.x) && near(old.w, n.rect.w) && std::fabs(old.y - n.rect.y) <= slop &&
+            std::fabs(old.h - n.rect.h) <= slop)
+            n.rect = old;
+    }
+}
+
+namespace {
+
 // Tenths of a pixel are plenty for positioning transparent text.
 double tenth(float v) { return std::round(double(v) * 10) / 10; }
 
@@ -107,6 +128,7 @@ nlohmann::json node_json(const MirrorNode& n) {
     put("target", n.target);
     if (n.level != 0) j["level"] = n.level;
     if (n.setsize != 0) j["setsize"] = n.setsize;
+    if (n.pressed >= 0) j["pressed"] = n.pressed == 1;
     if (!n.parts.empty()) {
         nlohmann::json parts = nlohmann::json::array();
         for (const MirrorSpans& spans : n.parts) {

@@ -42,6 +42,13 @@ inline constexpr float kMirrorRectSlop = 0.25f;
 
 std::vector<MirrorOp> diff_mirror(const MirrorDescription& before, const MirrorDescription& after);
 
+// Light items (far from the view) keep the rectangle `shown` gave them
+// while the new one is within `slop` px of it in y and height: stories laid
+// out near the view shift every item below them, and moving thousands of
+// off-screen elements each time would cost more than their place is worth.
+// Call before diff_mirror(shown, next).
+void keep_far_rects(const MirrorDescription& shown, MirrorDescription& next, float slop);
+
 // Only the views' scroll positions changed (frames of a glide): `shown`
 // takes them and the View ops say so; everything else waits for the frame
 // that settles (diff_mirror), so a scroll costs one transform per frame.

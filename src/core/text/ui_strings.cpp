@@ -32,6 +32,26 @@ constexpr std::array<Row, std::size_t(Str::Count)> kStrings{{
     {"Link copied", "Посилання скопійовано"},
     {"just now", "щойно"},
     {"yesterday", "вчора"},
+    {"The feed was not found", "Стрічку не знайдено"},
+    {"The server refused access to the feed", "Сервер відмовив у доступі до стрічки"},
+    {"The server is getting too many requests", "Сервер отримує забагато запитів"},
+    {"The server is busy", "Сервер перевантажений"},
+    {"The server timed out", "Сервер не відповів вчасно"},
+    {"The server had a problem", "На сервері сталася помилка"},
+    {"The server refused the request", "Сервер відхилив запит"},
+    {"The server answered {} instead of the feed", "Сервер надіслав {} замість стрічки"},
+    {"retrying in {} s", "повтор через {} с"},
+    {"The server did not allow this site to read the feed (CORS)",
+     "Сервер не дозволив цьому сайту читати стрічку (CORS)"},
+    {"Could not reach the feed", "Не вдалося зв\xE2\x80\x99язатися зі стрічкою"},
+    {"The response is too large", "Відповідь завелика"},
+    {"The server took too long to answer", "Сервер надто довго не відповідав"},
+    {"The connection broke off before the response was complete", "З\xE2\x80\x99єднання обірвалося до кінця відповіді"},
+    {"The feed address returned a web page (HTML), not a feed",
+     "За адресою стрічки \xE2\x80\x94 вебсторінка (HTML), а не стрічка"},
+    {"The feed address returned an image ({}), not a feed",
+     "За адресою стрічки \xE2\x80\x94 зображення ({}), а не стрічка"},
+    {"The feed address returned a file ({}), not a feed", "За адресою стрічки \xE2\x80\x94 файл ({}), а не стрічка"},
 }};
 
 // Forms per language in Plural order (One, Few, Many); English has no few
@@ -47,6 +67,8 @@ constexpr std::array<CountedRow, std::size_t(Counted::Count)> kCounted{{
     {{{{"{n} min read", "{n} min read", "{n} min read"}, {"{n} хв читання", "{n} хв читання", "{n} хв читання"}}}},
     {{{{"{n} new story", "{n} new stories", "{n} new stories"},
        {"{n} новий матеріал", "{n} нові матеріали", "{n} нових матеріалів"}}}},
+    {{{{"{n} more story loaded", "{n} more stories loaded", "{n} more stories loaded"},
+       {"Завантажено ще {n} матеріал", "Завантажено ще {n} матеріали", "Завантажено ще {n} матеріалів"}}}},
 }};
 
 constexpr std::array<Row, 12> kMonths{{
@@ -78,6 +100,12 @@ Plural plural(Lang lang, long long n) {
 }
 
 std::string_view str(Str key, Lang lang) { return kStrings[std::size_t(key)][std::size_t(lang)]; }
+
+std::string formatted(Str key, Lang lang, std::string_view value) {
+    std::string out(str(key, lang));
+    if (const std::size_t at = out.find("{}"); at != std::string::npos) out.replace(at, 2, value);
+    return out;
+}
 
 std::string counted(Counted key, long long n, Lang lang) {
     const std::string_view form = kCounted[std::size_t(key)].forms[std::size_t(lang)][std::size_t(plural(lang, n))];

@@ -41,6 +41,25 @@ enum class Str : std::size_t {
     // Times
     JustNow,
     Yesterday,
+    // Why a feed page did not arrive (core/view/fault_message): sentence
+    // stems without the final stop; "{}" takes a value (formatted()).
+    FaultNotFound,
+    FaultAccessRefused,
+    FaultTooManyRequests,
+    FaultBusy,
+    FaultTimedOut,
+    FaultServerProblem,
+    FaultRequestRefused,
+    FaultAnsweredInstead,  // {} = "(HTTP 302)"
+    FaultRetryingIn,       // {} = seconds
+    FaultCors,
+    FaultUnreachable,
+    FaultTooLarge,
+    FaultTimeout,
+    FaultBroken,
+    FaultWebPage,
+    FaultImage,  // {} = its Content-Type
+    FaultFile,   // {} = its Content-Type
     Count
 };
 
@@ -50,6 +69,7 @@ enum class Counted : std::size_t {
     HoursAgo,    // "2 hours ago" / "2 години тому"
     MinRead,     // "4 min read" / "4 хв читання"
     NewStories,  // the pill: "3 new stories" / "3 нові матеріали"
+    MoreLoaded,  // the live region: "12 more stories loaded" / "Завантажено ще 12 матеріалів"
     Count
 };
 
@@ -61,6 +81,9 @@ enum class Plural { One, Few, Many };
 Plural plural(Lang lang, long long n);
 
 std::string_view str(Str key, Lang lang);
+
+// str() with `value` in place of its "{}".
+std::string formatted(Str key, Lang lang, std::string_view value);
 
 // The counted string for n, with n in place of "{n}".
 std::string counted(Counted key, long long n, Lang lang);

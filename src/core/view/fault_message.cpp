@@ -1,6 +1,7 @@
 #include "core/view/fault_message.hpp"
 
 #include "core/text/ascii.hpp"
+#include "core/text/ui_strings.hpp"
 
 namespace nr {
 
@@ -12,22 +13,29 @@ std::string http(int status) { return "(HTTP " + std::to_string(status) + ")"; }
 
 // "The server is busy (HTTP 503)" + "; retrying in 30 s." or ".", and the
 // automatic retry when the server said when.
-FaultMessage busy(std::string what, const FetchResponse& r) {
-    FaultMessage m{std::move(what) + " " + http(r.status), true, retry_after_seconds(r.headers.retry_after)};
-    m.text += m.retry_after_s > 0 ? "; retrying in " + std::to_string(m.retry_after_s) + " s." : ".";
+FaultMessage busy(Str what, const FetchResponse& r, Lang lang) {
+    FaultMessage m{std::string(str(what, lang)) + " " + http(r.status), true,
+                   retry_after_seconds(r.headers.retry_after)};
+    m.text +=
+        m.retry_after_s > 0 ? "; " + formatted(Str::FaultRetryingIn, lang, std::to_string(m.retry_after_s)) + "." : ".";
     return m;
 }
 
-FaultMessage from_status(const FetchResponse& r) {
+// "The feed was not found (HTTP 404)."
+FaultMessage with_status(Str what, int status, bool retry, Lang lang) {
+    return {std::string(str(what, lang)) + " " + http(status) + ".", retry};
+}
+
+FaultMessage from_status(const FetchResponse& r, Lang lang) {
     const int s = r.status;
-    if (s == 404 || s == 410) return {"The feed was not found " + http(s) + ".", false};
-    if (s == 401 || s == 403) return {"The server refused access to the feed " + http(s) + ".", false};
-    if (s == 429) return busy("The server is getting too many requests", r);
-    if (s == 503) return busy("The server is busy", r);
-    if (s == 408 || s == 504) return {"The server timed out " + http(s) + ".", true};
-    if (s >= 500) return {"The server had a problem " + http(s) + ".", true};
-    if (s >= 400) return {"The server refused the request " + http(s) + ".", false};
-    return {"The server answered " + http(s) + " instead of the feed.", true};
+    if (s == 404 || s == 410) return with_status(Str::FaultNotFound, s, false, lang);
+    if (s == 401 || s == 403) return with_status(Str::FaultAccessRefused, s, false, lang);
+    if (s == 429) return busy(Str::FaultTooManyRequests, r, lang);
+    if (s == 503) return busy(Str::FaultBusy, r, lang);
+    if (s == 408 || s == 504) return with_status(Str::FaultTimedOut, s, true, lang);
+    if (s >= 500) return with_status(Str::FaultServerProblem, s, true, lang);
+    if (s >= 400) return with_status(Str::FaultRequestRefused, s, false, lang);
+    return {formatted(Str::FaultAnsweredInstead, lang, http(s)) + ".", true};
 }
 
 std::string sentence(std::string text) {
@@ -35,22 +43,35 @@ std::string sentence(std::string text) {
     return text + ".";
 }
 
-}  // namespace
-
-FaultMessage describe_fetch_fault(const FetchResponse& r) {
-    switch (r.failure) {
-        case FetchFailure::None: break;
-        case FetchFailure::Cors: return {"The server did not allow this site to read the feed (CORS).", false};
-        case FetchFailure::TooLarge: return {sentence(r.error), false};
-        case FetchFailure::Timeout:
-        case FetchFailure::Broken: return {sentence(r.error), true};
-        case FetchFailure::Network: return {"Could not reach the feed: " + r.error + ".", true};
-    }
-    if (r.status == 0) return {"Could not reach the feed: " + r.error + ".", true};
-    return from_status(r);
+// The platform's own reason (the limit, the time waited) is English: it
+// makes the English sentence; other languages say the table's stem.
+std::string platform_sentence(Str stem, const std::string& reason, Lang lang) {
+    if (lang == Lang::En && !reason.empty()) return sentence(reason);
+    return std::string(str(stem, lang)) + ".";
 }
 
-FaultMessage describe_not_a_feed(std::string_view body, std::string_view content_type) {
+std::string unreachable(const std::string& reason, Lang lang) {
+    std::string text(str(Str::FaultUnreachable, lang));
+    if (lang == Lang::En && !reason.empty()) text += ": " + reason;
+    return text + ".";
+}
+
+}  // namespace
+
+FaultMessage describe_fetch_fault(const FetchResponse& r, Lang lang) {
+    switch (r.failure) {
+        case FetchFailure::None: break;
+        case FetchFailure::Cors: return {std::string(str(Str::FaultCors, lang)) + ".", false};
+        case FetchFailure::TooLarge: return {platform_sentence(Str::FaultTooLarge, r.error, lang), false};
+        case FetchFailure::Timeout: return {platform_sentence(Str::FaultTimeout, r.error, lang), true};
+        case FetchFailure::Broken: return {platform_sentence(Str::FaultBroken, r.error, lang), true};
+        case FetchFailure::Network: return {unreachable(r.error, lang), true};
+    }
+    if (r.status == 0) return {unreachable(r.error, lang), true};
+    return from_status(r, lang);
+}
+
+FaultMessage describe_not_a_feed(std::string_view body, std::string_view content_type, Lang lang) {
     std::size_t at = body.starts_with("\xEF\xBB\xBF") ? 3 : 0;
     while (at < body.size() && is_space(body[at])) ++at;
     const std::string_view start = body.substr(at, 512);
@@ -59,12 +80,10 @@ FaultMessage describe_not_a_feed(std::string_view body, std::string_view content
     const std::string head = ascii_lower(start);
     if (type == "text/html" || type == "application/xhtml+xml" || head.starts_with("<!doctype html") ||
         head.find("<html") != std::string::npos)
-        return {"The feed address returned a web page (HTML), not a feed.", true};
+        return {std::string(str(Str::FaultWebPage, lang)) + ".", true};
     for (std::string_view media : {"image/", "audio/", "video/", "application/pdf"})
         if (type.starts_with(media))
-            return {"The feed address returned " + std::string(media.starts_with("image") ? "an image" : "a file") +
-                        " (" + type + "), not a feed.",
-                    false};
+            return {formatted(media.starts_with("image") ? Str::FaultImage : Str::FaultFile, lang, type) + ".", false};
     return {};
 }
 

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "core/net/fetcher.hpp"
+#include "core/text/lang.hpp"
 
 namespace nr {
 
@@ -22,14 +23,16 @@ struct FaultMessage {
     int retry_after_s = 0;  // > 0: retry on its own after this many seconds (Retry-After)
 };
 
-// A failed fetch (!r.ok) in the reader's words.
-FaultMessage describe_fetch_fault(const FetchResponse& r);
+// A failed fetch (!r.ok) in the reader's words, in the interface language
+// (core/text/ui_strings). The platform's English reason (the limit, the
+// time waited, the network error) is kept in the English sentence only.
+FaultMessage describe_fetch_fault(const FetchResponse& r, Lang lang = Lang::En);
 
 // A complete 2xx body that is plainly no feed -- a web page (a login or
 // error page answered with 200) or an image, audio, video or PDF -- judged
 // from its first bytes and its Content-Type; empty text when parsing is
 // worth trying. A JSON body is always parsed, whatever its Content-Type says.
-FaultMessage describe_not_a_feed(std::string_view body, std::string_view content_type);
+FaultMessage describe_not_a_feed(std::string_view body, std::string_view content_type, Lang lang = Lang::En);
 
 // Retry-After as delay-seconds ("30"), or 0 when absent, malformed, an
 // HTTP-date, or longer than kMaxAutoRetrySeconds.

@@ -218,8 +218,9 @@ void FeedLoader::parse_in_slices(Defer defer, std::chrono::microseconds slice) {
 void FeedLoader::arrived(const std::string& url, FetchResponse&& r) {
     const bool first_page = !state_.loading_more;
     if (!r.ok) {
-        apply_fault(state_, describe_fetch_fault(r));
-    } else if (FaultMessage not_feed = describe_not_a_feed(r.body, r.headers.content_type); !not_feed.text.empty()) {
+        apply_fault(state_, describe_fetch_fault(r, lang_));
+    } else if (FaultMessage not_feed = describe_not_a_feed(r.body, r.headers.content_type, lang_);
+               !not_feed.text.empty()) {
         apply_fault(state_, not_feed);
     } else if (defer_ && !r.from_cache) {
         // A page from the network is parsed in slices: input and frames go

@@ -36,6 +36,7 @@
 #include "core/feed/sliced_parse.hpp"
 #include "core/html/tree.hpp"
 #include "core/net/fetcher.hpp"
+#include "core/text/lang.hpp"
 #include "core/view/app_state.hpp"
 
 namespace nr {
@@ -51,6 +52,8 @@ public:
     // offline. Without one the loader only asks again on reconnected().
     using Timer = std::function<void(int ms, std::function<void()> then)>;
     void set_timer(Timer timer) { timer_ = std::move(timer); }
+    // The language fault messages are written in (the interface's).
+    void set_lang(Lang lang) { lang_ = lang; }
     static constexpr int kFirstRetryMs = 2000;
     static constexpr int kMaxRetryMs = 60000;
     FeedLoader(const FeedLoader&) = delete;
@@ -118,6 +121,7 @@ private:
     AppState state_;
     std::uint64_t generation_ = 0;  // of the current load(); older responses are dropped
     Timer timer_;
+    Lang lang_ = Lang::En;
     std::unordered_set<std::string> opened_;  // ids of the articles opened before
     int retry_ms_ = 0;                        // backoff while offline
     bool persist_asked_ = false;              // persist() once, on the first save

@@ -1,6 +1,7 @@
 #include "core/view/focus_model.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 #include <utility>
 
 namespace nr {
@@ -16,7 +17,14 @@ bool FocusModel::has(std::string_view key) const {
 }
 
 void FocusModel::set_stops(std::vector<std::string> keys) {
-    stops_ = std::move(keys);
+    // A control offered twice (by its view, and by the widget that draws it)
+    // is one stop, where it came first.
+    std::unordered_set<std::string> seen;
+    std::vector<std::string> unique;
+    unique.reserve(keys.size());
+    for (std::string& k : keys)
+        if (seen.insert(k).second) unique.push_back(std::move(k));
+    stops_ = std::move(unique);
     if (!current_.empty() && index() < 0) current_.clear();
 }
 

@@ -57,6 +57,10 @@ EM_JS(void, nr_js_no_graphics, (const char* why), {
     if (Module["nrHost"]) Module["nrHost"].noGraphics(UTF8ToString(why));
 });
 
+EM_JS(void, nr_js_mirror_focus, (const char* spec), {
+    if (Module["nrMirror"]) Module["nrMirror"].focus(UTF8ToString(spec));
+});
+
 EM_JS(void, nr_js_announce, (const char* text), {
     if (Module["nrMirror"]) Module["nrMirror"].announce(UTF8ToString(text));
 });
@@ -80,5 +84,6 @@ void set_text_size(float size) { nr_js_set_text_size(size); }
 void mirror(const char* ops_json) { nr_js_mirror(ops_json); }
 void no_graphics(const char* why) { nr_js_no_graphics(why); }
 void announce(const char* text) { nr_js_announce(text); }
+void mirror_focus(const char* spec) { nr_js_mirror_focus(spec); }
 
 }  // namespace nr::host

@@ -25,5 +25,8 @@ void mirror(const char* ops_json);
 void no_graphics(const char* why);
 // Says `text` through the widget's polite live region.
 void announce(const char* text);
+// The canvas's focus moved (arrows, Enter, Escape): document focus follows
+// to that mirror element ("key" or "key#n", ReaderApp::mirror_focus).
+void mirror_focus(const char* spec);
 
 }  // namespace nr::host

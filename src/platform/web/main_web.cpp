@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/mirror/mirror_diff.hpp"
+#include "core/text/ui_strings.hpp"
 #include "core/view/palette.hpp"
 #include "core/view/text_size.hpp"
 #include "platform/caching_fetcher.hpp"
@@ -37,6 +38,7 @@ namespace {
 
 constexpr Uint32 kSdlPollSentinel = 0x7F00;  // SDL 2.26 queues it on every poll
 constexpr int kSettleFrames = 2;             // ImGui 1.86 loses clicks shorter than a frame without them
+constexpr float kFarSlopMinPx = 400;         // far mirror items move once off by a view's height (at least this)
 
 struct WebRunner {
     nr::SdlWindow* window = nullptr;
@@ -64,6 +66,7 @@ struct WebRunner {
     std::vector<SDL_Event> deferred;  // key releases held for the next frame
     nr::MirrorDescription mirror;     // what the page's mirror shows
     std::size_t items_announced = 0;  // feed items the live region has counted
+    std::string focus_sent;           // the mirror element document focus was last sent to
 };
 
 // Quiet time before idle work (the article roles' atlas) may block the main
@@ -128,6 +131,7 @@ float update_mirror(WebRunner* r, bool placed, bool animating = false) {
     }
     const auto now = std::int64_t(emscripten_date_now() / 1000.0);
     nr::MirrorDescription d = placed ? r->app->mirror(now) : r->app->mirror_unplaced(now);
+    nr::keep_far_rects(r->mirror, d, std::max(d.feed.area.h, kFarSlopMinPx));
     const std::vector<nr::MirrorOp> ops = nr::diff_mirror(r->mirror, d);
     if (!ops.empty()) {
         nr::host::mirror(nr::mirror_ops_json(ops).c_str());
@@ -136,13 +140,21 @@ float update_mirror(WebRunner* r, bool placed, bool animating = false) {
     return float(emscripten_get_now() - start);
 }
 
+// Document focus follows the canvas's focus when keys moved it (arrows,
+// Enter opening a story, Escape): the mirror focuses the same control.
+void report_focus(WebRunner* r) {
+    std::string spec = r->app->mirror_focus();
+    if (spec == r->focus_sent) return;
+    r->focus_sent = std::move(spec);
+    if (!r->focus_sent.empty()) nr::host::mirror_focus(r->focus_sent.c_str());
+}
+
 // "12 more stories loaded" once a page lands after the first.
 void announce_new_items(WebRunner* r) {
     const std::size_t n = r->app->state().feed.items.size();
     if (r->items_announced > 0 && n > r->items_announced) {
         const std::size_t added = n - r->items_announced;
-        nr::host::announce(
-            (std::to_string(added) + (added == 1 ? " more story loaded" : " more stories loaded")).c_str());
+        nr::host::announce(nr::counted(nr::Counted::MoreLoaded, (long long)added, r->app->lang()).c_str());
     }
     if (r->app->state().state == nr::LoadState::Ready) r->items_announced = n;
 }
@@ -203,6 +215,7 @@ EM_BOOL on_animation_frame(double now_ms, void* user) {
     ++r->frames_drawn;
     nr::FramePhases phases = step.phases;
     phases.mirror = update_mirror(r, true, step.animating);
+    report_focus(r);
     nr::web::frame_timed(phases);
 
     report_to_host(r);
@@ -360,13 +373,8 @@ void nr_set_feed(const char* url) {
     g_runner->reported_items = 0;  // the new feed's first page is not "more"
     g_runner->app->set_feed(url);
 }
-// Keyboard focus from the loader: a Tab (shift: backwards), kept from SDL;
-// 1 when focus moved inside the widget, 0 when it leaves (the browser moves
-// it on). Focus arriving from the keyboard and leaving; the mirror's focus.
-int nr_tab(int shift) { return g_runner ? int(g_runner->app->tab(!shift)) : 0; }
-void nr_focus_enter(int forward) {
-    if (g_runner) g_runner->app->focus_enter(forward != 0);
-}
+// Keyboard focus left the widget (or a pointer took the canvas): no ring.
+// The Tab stops are the mirror's elements (docs/accessibility.md, "Focus").
 void nr_focus_clear() {
     if (g_runner) g_runner->app->focus_clear();
 }
@@ -404,7 +412,12 @@ void nr_context_restored() {
 // The accessible mirror's side of the bridge (src/platform/web/mirror_glue.js).
 // An element was activated: an item id to open, or "more", "retry", "back".
 int nr_mirror_activate(const char* target) { return g_runner && g_runner->app->activate(target) ? 1 : 0; }
-// An element took focus or was found: scroll the canvas to it.
+// An element took focus: the n-th focusable of node `key`; the canvas's
+// focus and ring go there.
+void nr_mirror_focus(const char* key, int n) {
+    if (g_runner) g_runner->app->focus_mirror(key, std::size_t(std::max(n, 0)));
+}
+// Find-in-page selected text in a node: scroll the canvas to it.
 void nr_mirror_reveal(const char* key) {
     if (g_runner) g_runner->app->reveal(key);
 }

@@ -57,6 +57,8 @@ var newsreaderMirror = (function () {
     const stats = { applies: 0, ops: 0, bytes: 0, applyMs: 0 };
     let lastStatus = '';
     let revealed = '';
+    let pendingFocus = '';  // where the module moved focus, until that element exists
+    let hadFocus = false;   // focus was in the mirror and has not gone elsewhere in the page
 
     function makeView(name) {
       const box = el('section');
@@ -66,16 +68,18 @@ var newsreaderMirror = (function () {
       // h3s follow an h2. Buttons and notes go after the feed.
       const items = name === 'feed' ? el('div') : list;
       let title = null;
+      let head = list;
       if (name === 'feed') {
         title = el('h2');
         title.hidden = true;  // until the head names the feed (an empty heading is an error)
         title.style.cssText = 'position:absolute;left:0;top:0;margin:0;font:inherit;width:1px;height:1px;overflow:hidden';
-        list.append(title, items);
+        head = el('div');  // the controls above the list (A-, A+, Saved, the pill), first in Tab order
+        list.append(title, head, items);
       } else {
         box.setAttribute('aria-label', 'Story');
       }
       box.append(list);
-      const view = { name, box, list, items, title, label: '', busy: true, area: [0, 0, 0, 0], scroll: 0, nodes: new Map() };
+      const view = { name, box, list, head, items, title, label: '', busy: true, area: [0, 0, 0, 0], scroll: 0, nodes: new Map() };
       styleView(view);
       return view;
     }
@@ -105,23 +109,16 @@ var newsreaderMirror = (function () {
     };
 
     // Links and buttons keep the layer's colour: transparent over the
-    // canvas, the page's own in the plain view. Over the canvas they leave
-    // the Tab order to the canvas's own focus model (one Tab stop per
-    // control, not two), and stay focusable for screen readers and
-    // find-in-page; in the plain view they are the page's own controls.
-    function tabStop(e) {
-      if (plain) e.removeAttribute('tabindex');
-      else e.tabIndex = -1;
-    }
+    // canvas, the page's own in the plain view. They are the widget's Tab
+    // stops (the canvas is none): the canvas draws its focus ring on the
+    // control whose element has focus (docs/accessibility.md, "Focus").
     function linkStyle(a) {
       a.style.cssText = plain ? '' : 'color:inherit';
-      tabStop(a);
     }
     const BUTTON_RESET = 'all:unset;display:block;color:inherit;';
     function buttonStyle(b) {
       b.style.cssText = plain ? 'font:inherit;padding:6px 14px;cursor:pointer' :
         `${BUTTON_RESET}width:100%;height:100%`;
-      tabStop(b);
     }
 
     function text(tag, value, field) {
@@ -142,9 +139,17 @@ var newsreaderMirror = (function () {
       return a;
     }
 
-    // Paragraph text with its links: [[text], [text, href], ...].
-    function spans(into, parts) {
-      for (const s of parts || []) into.append(s.length > 1 ? link(s[0], s[1]) : doc.createTextNode(s[0]));
+    // Paragraph text with its links: [[text], [text, href], ...]. With a
+    // part number, each span is an element of its own whose field
+    // ("p{part}s{span}", core/mirror/article_overrides.hpp) names it when a
+    // translation tool rewrites it.
+    function spans(into, parts, part) {
+      (parts || []).forEach((s, i) => {
+        const field = part === undefined ? null : `p${part}s${i}`;
+        if (s.length > 1) into.append(link(s[0], s[1], field));
+        else if (field) into.append(text('span', s[0], field));
+        else into.append(doc.createTextNode(s[0]));
+      });
       return into;
     }
 
@@ -162,7 +167,12 @@ var newsreaderMirror = (function () {
           e.setAttribute('aria-setsize', String(n.setsize));
           const h = el('h3');
           h.style.cssText = 'margin:0;font:inherit;font-weight:bold';
-          h.append(link(n.text || '', n.href || '', 'text'));
+          const a = link(n.text || '', n.href || '', 'text');
+          if (!a.hasAttribute('href')) {  // no address: still a stop that opens the story in the reader
+            a.tabIndex = 0;
+            a.setAttribute('role', 'link');
+          }
+          h.append(a);
           e.append(h);
           if (n.meta) e.append(text('p', n.meta, 'meta'));
           if (n.excerpt) e.append(text('p', n.excerpt, 'excerpt'));
@@ -170,18 +180,24 @@ var newsreaderMirror = (function () {
           break;
         }
         case 'back':
+        case 'control':
         case 'button':
           e = text('button', n.text || '', 'text');
           e.type = 'button';
           if (!n.target) e.setAttribute('aria-disabled', 'true');
+          if (typeof n.pressed === 'boolean') e.setAttribute('aria-pressed', String(n.pressed));
           buttonStyle(e);
           break;
         case 'headline': e = text('h2', n.text || '', 'text'); break;
-        case 'heading': e = spans(el(headingTag(n.level || 2)), (n.parts || [])[0]); break;
+        case 'heading': e = spans(el(headingTag(n.level || 2)), (n.parts || [])[0], 0); break;
         case 'quote': {
           e = el('blockquote');
-          e.append(spans(el('p'), (n.parts || [])[0]));
-          if (n.meta) e.append(text('p', `\u2014 ${n.meta}`));
+          e.append(spans(el('p'), (n.parts || [])[0], 0));
+          if (n.meta) {
+            const by = el('p');
+            by.append(doc.createTextNode('\u2014 '), text('span', n.meta, 'meta'));
+            e.append(by);
+          }
           break;
         }
         case 'figure': {
@@ -192,12 +208,12 @@ var newsreaderMirror = (function () {
             img.setAttribute('aria-label', n.text);
             e.append(img);
           }
-          if (n.meta) e.append(text('figcaption', n.meta));
+          if (n.meta) e.append(text('figcaption', n.meta, 'meta'));
           break;
         }
         case 'list': {
           e = el(n.level ? 'ol' : 'ul');
-          for (const li of n.parts || []) e.append(spans(el('li'), li));
+          (n.parts || []).forEach((li, i) => e.append(spans(el('li'), li, i)));
           break;
         }
         case 'related': {
@@ -220,7 +236,7 @@ var newsreaderMirror = (function () {
         default: e = text('p', n.text || '', 'text');  // note, meta, paragraph without parts
           if (n.kind === 'paragraph') {
             e.textContent = '';
-            spans(e, (n.parts || [])[0]);
+            spans(e, (n.parts || [])[0], 0);
           }
       }
       e.dataset.key = key;
@@ -253,7 +269,7 @@ var newsreaderMirror = (function () {
           break;
         case 'add': {
           const e = build(op.key, op.node);
-          const into = op.node.kind === 'item' ? view.items : view.list;
+          const into = parentFor(view, op.node.kind);
           const before = op.before ? view.nodes.get(op.before) : null;
           into.insertBefore(e, before && before.parentNode === into ? before : null);
           view.nodes.set(op.key, e);
@@ -262,7 +278,7 @@ var newsreaderMirror = (function () {
         case 'update': {
           const old = view.nodes.get(op.key);
           const e = build(op.key, op.node);
-          if (old) old.replaceWith(e); else (op.node.kind === 'item' ? view.items : view.list).append(e);
+          if (old) old.replaceWith(e); else parentFor(view, op.node.kind).append(e);
           view.nodes.set(op.key, e);
           break;
         }
@@ -293,11 +309,21 @@ var newsreaderMirror = (function () {
       }
     }
 
+    function parentFor(view, kind) {
+      return kind === 'item' ? view.items : kind === 'control' ? view.head : view.list;
+    }
+
     function apply(json) {
       const start = performance.now();
       const ops = JSON.parse(json);
+      // A patch may replace the focused element (its text changed): focus
+      // goes to its successor, as it would stay on a control that changed.
+      const before = focusedIn();
+      const keep = before ? specOf(before) : '';
       for (const op of ops) applyOp(op);
       syncFeedRole(views.feed);
+      if (keep && !focusedIn() && !pendingFocus) pendingFocus = keep;
+      if (pendingFocus) queueMicrotask(tryFocus);  // after the module's call into this has returned
       observer.takeRecords();  // the mirror's own changes are no translation
       stats.applies++;
       stats.ops += ops.length;
@@ -355,8 +381,8 @@ var newsreaderMirror = (function () {
       if (ready()) ccall('nr_mirror_activate', 'number', ['string'], [target.dataset.target]);
     }, { signal });
 
-    // Focus (Tab, a screen reader's cursor) and find-in-page's selection
-    // scroll the canvas to the element, the canvas drawing its focus ring.
+    // Find-in-page's selection scrolls the canvas to the element it is in,
+    // the canvas drawing its focus ring on a story.
     function reveal(node) {
       if (plain) return;
       const e = node && (node.nodeType === 1 ? node : node.parentElement);
@@ -365,7 +391,84 @@ var newsreaderMirror = (function () {
       revealed = keyed.dataset.key;
       if (ready()) ccall('nr_mirror_reveal', null, ['string'], [revealed]);
     }
-    layer.addEventListener('focusin', (e) => reveal(e.target), { signal });
+    // Focus: the mirror's elements are the Tab stops. The focused element's
+    // control gets the canvas's focus and ring (scrolled into sight); keys
+    // the canvas handles (arrows, Page Up/Down, Home, End, Escape, Space off
+    // buttons) go on to it, and where they move the canvas's focus, document
+    // focus follows (focus()).
+    const FOCUSABLE = 'a[href],button,[tabindex="0"]';
+    const focusables = (keyed) => (keyed.matches(FOCUSABLE) ? [keyed] : [...keyed.querySelectorAll(FOCUSABLE)]);
+    const isCanvas = (n) => !!n && n.localName === 'canvas' && n.getRootNode() === root;
+    function activeElement() {
+      return root instanceof ShadowRoot ? root.activeElement : doc.activeElement;
+    }
+    function focusedIn() {
+      const a = activeElement();
+      return a && layer.contains(a) ? a : null;
+    }
+    function specOf(e) {
+      const keyed = e.closest('[data-key]');
+      if (!keyed || !layer.contains(keyed)) return '';
+      const n = Math.max(0, focusables(keyed).indexOf(e));
+      return n ? `${keyed.dataset.key}#${n}` : keyed.dataset.key;
+    }
+    layer.addEventListener('focusin', (e) => {
+      hadFocus = true;
+      if (plain) return;
+      const spec = specOf(e.target);
+      if (!spec) return;
+      const [key, n] = spec.split('#');
+      revealed = key;
+      if (ready()) ccall('nr_mirror_focus', null, ['string', 'number'], [key, Number(n) || 0]);
+    }, { signal });
+    layer.addEventListener('focusout', (e) => {
+      const to = e.relatedTarget;
+      // null: the element went away (a patch) or the window lost focus.
+      if (!to || layer.contains(to) || isCanvas(to)) return;
+      hadFocus = false;
+      if (ready()) ccall('nr_focus_clear', null, [], []);
+    }, { signal });
+
+    // The module moved its focus to "key" or "key#n" (the n-th focusable).
+    // Document focus follows only while it is in the widget (or was, and
+    // its element went away): the widget never takes focus from the page.
+    function focus(spec) {
+      pendingFocus = spec;
+      tryFocus();
+    }
+    function tryFocus() {
+      if (!pendingFocus || plain) return;
+      const active = activeElement();
+      const inWidget = (active && (layer.contains(active) || isCanvas(active))) ||
+        (hadFocus && (!doc.activeElement || doc.activeElement === doc.body || doc.activeElement === host));
+      if (!inWidget) {
+        pendingFocus = '';
+        return;
+      }
+      const [key, n] = pendingFocus.split('#');
+      const keyed = layer.querySelector(`[data-key="${CSS.escape(key)}"]`);
+      if (!keyed) return;  // not patched in yet: tried again after the next apply
+      pendingFocus = '';
+      const target = focusables(keyed)[Number(n) || 0];
+      if (target && target !== active) target.focus({ preventScroll: true });
+    }
+
+    const FORWARDED = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'PageUp', 'PageDown', 'Home', 'End',
+      'Escape', 'Backspace', ' ']);
+    function forwardKey(e) {
+      if (plain || e.altKey || e.ctrlKey || e.metaKey || !FORWARDED.has(e.key)) return;
+      if (e.key === ' ' && e.target.localName === 'button') return;  // Space presses a button
+      const canvas = root.querySelector('canvas');
+      if (!canvas) return;
+      e.preventDefault();  // the canvas scrolls, not the page
+      e.stopPropagation();
+      canvas.dispatchEvent(new KeyboardEvent(e.type, {
+        key: e.key, code: e.code, keyCode: e.keyCode, which: e.which, location: e.location,
+        shiftKey: e.shiftKey, repeat: e.repeat, bubbles: true, cancelable: true,
+      }));
+    }
+    layer.addEventListener('keydown', forwardKey, { signal });
+    layer.addEventListener('keyup', forwardKey, { signal });
     doc.addEventListener('selectionchange', () => {
       const selection = root.getSelection ? root.getSelection() : doc.getSelection();
       if (!selection || !selection.anchorNode || !layer.contains(selection.anchorNode)) return;
@@ -402,6 +505,7 @@ var newsreaderMirror = (function () {
     return {
       apply,
       announce,
+      focus,
       setPlain,
       element: layer,
       // No object spread: Emscripten 3.1.6's JS optimizer rejects it.

@@ -148,3 +148,35 @@ TEST_CASE("follow_scroll moves the views alone, and only when they moved") {
     CHECK(shown.feed.scroll == doctest::Approx(120));
     CHECK(nr::diff_mirror(shown, feed({node("a", 0), node("b", 50)}, 120)).empty());
 }
+
+TEST_CASE("keep_far_rects: light items move only once far off their place") {
+    auto light = [](const std::string& key, float y) {
+        nr::MirrorNode n = node(key, y);
+        n.light = true;
+        return n;
+    };
+    const nr::MirrorDescription shown = feed({node("near", 0), light("far", 5000)});
+    SUBCASE("a small shift of a light item sends nothing; of a full item, a move") {
+        nr::MirrorDescription next = feed({node("near", 30), light("far", 5030)});
+        nr::keep_far_rects(shown, next, 400);
+        CHECK(next.feed.nodes[1].rect.y == doctest::Approx(5000));  // what the page shows stays the reference
+        CHECK(kinds(nr::diff_mirror(shown, next)) == "move:near");
+    }
+    SUBCASE("past the slop it moves") {
+        nr::MirrorDescription next = feed({node("near", 0), light("far", 5500)});
+        nr::keep_far_rects(shown, next, 400);
+        CHECK(kinds(nr::diff_mirror(shown, next)) == "move:far");
+    }
+    SUBCASE("a new width (a resize) always moves it") {
+        nr::MirrorDescription next = feed({node("near", 0), light("far", 5010)});
+        next.feed.nodes[1].rect.w = 300;
+        nr::keep_far_rects(shown, next, 400);
+        CHECK(kinds(nr::diff_mirror(shown, next)) == "move:far");
+    }
+    SUBCASE("an item becoming full (near the view) is updated with its exact place") {
+        nr::MirrorDescription next = feed({node("near", 0), node("far", 5030)});
+        nr::keep_far_rects(shown, next, 400);
+        CHECK(next.feed.nodes[1].rect.y == doctest::Approx(5030));
+        CHECK(kinds(nr::diff_mirror(shown, next)) == "update:far");
+    }
+}

@@ -57,6 +57,30 @@ TEST_CASE("feed_mirror lists the placed items with their position in the set") {
     CHECK(v.nodes[2].text == "You're all caught up");
 }
 
+TEST_CASE("feed_mirror holds every item, those far from the view light") {
+    nr::AppState app = ready({item("a", "Alpha"), item("b", "Beta"), item("c", "Gamma"), item("d", "Delta")});
+    nr::FeedPlacement p = placed(0, 4);
+    p.full_first = 1;
+    p.full_end = 3;
+    const nr::MirrorView v = nr::feed_mirror(app, p, 0);
+    REQUIRE(v.nodes.size() == 5);  // four items and the end-of-feed note
+    const nr::MirrorNode& far = v.nodes[0];
+    CHECK(far.light);
+    CHECK(far.text == "Alpha");
+    CHECK(far.href == "https://example.com/a");
+    CHECK(far.level == 1);
+    CHECK(far.target == "a");
+    CHECK(far.meta.empty());
+    CHECK(far.excerpt.empty());
+    CHECK(far.rect.y == doctest::Approx(50));  // where the canvas would draw it
+    CHECK_FALSE(v.nodes[1].light);
+    CHECK(v.nodes[1].excerpt == "About Beta");
+    CHECK_FALSE(v.nodes[2].light);
+    CHECK(v.nodes[3].light);
+    CHECK(v.nodes[3].level == 4);
+    CHECK_FALSE(v.nodes[0].same_content(nr::feed_mirror(app, placed(0, 4), 0).nodes[0]));  // light to full: an update
+}
+
 TEST_CASE("feed_mirror's footer follows the loading state") {
     SUBCASE("more pages: a Show more button, and the set size unknown") {
         const nr::AppState app = ready({item("a", "Alpha")}, "page-2.json");
@@ -82,6 +106,10 @@ TEST_CASE("feed_mirror's footer follows the loading state") {
         CHECK(d.status == "Loading the feed\xE2\x80\xA6");
         REQUIRE(d.feed.nodes.size() == 1);
         CHECK(d.feed.nodes[0].kind == nr::MirrorKind::Note);
+        const nr::MirrorDescription uk = nr::describe(app, placed(0, 0), nullptr, 0, nr::Lang::Uk);
+        CHECK(uk.status == "Завантаження стрічки\xE2\x80\xA6");
+        CHECK(uk.label == "Стрічка новин");
+        CHECK(uk.feed.nodes[0].text == uk.status);
     }
     SUBCASE("a failed first page: its error and Try again") {
         nr::AppState app;
@@ -123,27 +151,74 @@ TEST_CASE("article_mirror gives the article's blocks in reading order") {
 
     std::vector<std::string> keys;
     for (const nr::MirrorNode& n : v.nodes) keys.push_back(n.key);
-    CHECK(keys == std::vector<std::string>{"a:back", "a:headline", "a:meta", "a:hero", "a:b0", "a:b1", "a:b3", "a:b4",
-                                           "a:author0"});
+    CHECK(keys == std::vector<std::string>{"a:back", "a:copy", "a:save", "a:headline", "a:meta", "a:hero", "a:b0",
+                                           "a:b1", "a:b3", "a:b4", "a:author0"});
     CHECK(v.nodes[0].target == "back");
-    CHECK(v.nodes[1].text == "Alpha");
-    CHECK(v.nodes[3].text == "A harbour at dawn");
-    CHECK(v.nodes[3].meta == "The harbour. Photo: Ann");
-    CHECK(v.nodes[4].kind == nr::MirrorKind::Heading);
-    CHECK(v.nodes[4].level == 2);
-    const nr::MirrorNode& para = v.nodes[5];
+    CHECK(v.nodes[3].text == "Alpha");
+    CHECK(v.nodes[5].text == "A harbour at dawn");
+    CHECK(v.nodes[5].meta == "The harbour. Photo: Ann");
+    CHECK(v.nodes[6].kind == nr::MirrorKind::Heading);
+    CHECK(v.nodes[6].level == 2);
+    const nr::MirrorNode& para = v.nodes[7];
     REQUIRE(para.parts.size() == 1);
     CHECK(para.parts[0] ==
           nr::MirrorSpans{{"Read ", ""}, {"the report", "https://example.com/report"}, {" today.", ""}});
     CHECK(para.rect.y == doctest::Approx(300));
-    CHECK(v.nodes[6].meta == "A fisher");
-    CHECK(v.nodes[7].kind == nr::MirrorKind::Related);
-    CHECK(v.nodes[7].target == "b");  // in the feed: opens in the reader
-    CHECK(v.nodes[7].href == "https://example.com/b");
-    const nr::MirrorNode& author = v.nodes[8];
+    CHECK(v.nodes[8].meta == "A fisher");
+    CHECK(v.nodes[9].kind == nr::MirrorKind::Related);
+    CHECK(v.nodes[9].target == "b");  // in the feed: opens in the reader
+    CHECK(v.nodes[9].href == "https://example.com/b");
+    const nr::MirrorNode& author = v.nodes[10];
     CHECK(author.text == "Ann Lee");
     REQUIRE(author.parts.size() == 1);
     CHECK(author.parts[0][0].href == "https://example.com/ann");
+}
+
+TEST_CASE("article_mirror has the back row's controls and the offline Retry") {
+    nr::AppState app = ready({item("a", "Alpha")});
+    app.open_id = "a";
+    app.article.item = app.feed.items[0];
+    nr::ArticlePlacement where;
+    where.pieces[nr::mirror_key::save] = {400, 20, 120, 32};
+    SUBCASE("Copy link and Save for offline follow Back, in the interface's language") {
+        const nr::MirrorView v = nr::article_mirror(app.article, app.feed, where, 0, false, nr::Lang::Uk);
+        REQUIRE(v.nodes.size() > 3);
+        CHECK(v.nodes[1].key == nr::mirror_key::copy);
+        CHECK(v.nodes[1].kind == nr::MirrorKind::Button);
+        CHECK(v.nodes[1].target == "copy");
+        CHECK(v.nodes[1].text == "Копіювати посилання");
+        CHECK(v.nodes[1].pressed == -1);
+        CHECK(v.nodes[2].key == nr::mirror_key::save);
+        CHECK(v.nodes[2].target == "save");
+        CHECK(v.nodes[2].pressed == 0);
+        CHECK(v.nodes[2].lang == "uk");
+        CHECK(v.nodes[2].rect.x == doctest::Approx(400));
+    }
+    SUBCASE("saved: the same button, pressed") {
+        const nr::MirrorView v = nr::article_mirror(app.article, app.feed, where, 0, true);
+        CHECK(v.nodes[2].text == "Save for offline");
+        CHECK(v.nodes[2].pressed == 1);
+        const nr::MirrorView unsaved = nr::article_mirror(app.article, app.feed, where, 0, false);
+        CHECK_FALSE(v.nodes[2].same_content(unsaved.nodes[2]));  // the diff sends the change
+    }
+    SUBCASE("no link: no Copy link") {
+        app.article.item.url = "";
+        const nr::MirrorView v = nr::article_mirror(app.article, app.feed, where, 0);
+        CHECK(v.nodes[1].key == nr::mirror_key::save);
+    }
+    SUBCASE("not available offline: the note and its Retry") {
+        app.article.unavailable_offline = true;
+        const nr::MirrorView v = nr::article_mirror(app.article, app.feed, where, 0);
+        REQUIRE(v.nodes.size() >= 2);
+        const nr::MirrorNode& retry = v.nodes.back();
+        CHECK(retry.key == nr::mirror_key::retry);
+        CHECK(retry.target == "retry-article");
+        CHECK(retry.text == "Retry");
+        CHECK(v.nodes[v.nodes.size() - 2].key == nr::mirror_key::offline);
+        const nr::MirrorView waiting = nr::article_mirror(app.article, app.feed, where, 0, false, nr::Lang::En, true);
+        CHECK(waiting.nodes.back().kind == nr::MirrorKind::Note);  // offline: "Waiting ...", no button yet
+        CHECK(waiting.nodes.back().target.empty());
+    }
 }
 
 TEST_CASE("describe names the feed and leaves the article out while the list is shown") {

@@ -79,7 +79,21 @@ TEST_CASE("plural categories") {
         CHECK(nr::counted(Counted::MinutesAgo, 11, Lang::Uk) == "11 хвилин тому");
         CHECK(nr::counted(Counted::MinutesAgo, 21, Lang::Uk) == "21 хвилину тому");
         CHECK(nr::counted(Counted::HoursAgo, 22, Lang::Uk) == "22 години тому");
+        CHECK(nr::counted(Counted::MoreLoaded, 1, Lang::Uk) == "Завантажено ще 1 матеріал");
+        CHECK(nr::counted(Counted::MoreLoaded, 3, Lang::Uk) == "Завантажено ще 3 матеріали");
+        CHECK(nr::counted(Counted::MoreLoaded, 12, Lang::Uk) == "Завантажено ще 12 матеріалів");
+        CHECK(nr::counted(Counted::MoreLoaded, 22, Lang::Uk) == "Завантажено ще 22 матеріали");
+        CHECK(nr::counted(Counted::MoreLoaded, 1, Lang::En) == "1 more story loaded");
+        CHECK(nr::counted(Counted::MoreLoaded, 12, Lang::En) == "12 more stories loaded");
         CHECK(nr::counted(Counted::HoursAgo, 1, Lang::En) == "1 hour ago");
         CHECK(nr::counted(Counted::HoursAgo, 21, Lang::En) == "21 hours ago");
     }
+}
+
+TEST_CASE("formatted puts its value in place of {}") {
+    CHECK(nr::formatted(Str::FaultRetryingIn, Lang::En, "30") == "retrying in 30 s");
+    CHECK(nr::formatted(Str::FaultRetryingIn, Lang::Uk, "30") == "повтор через 30 с");
+    CHECK(nr::formatted(Str::FaultImage, Lang::Uk, "image/png") ==
+          "За адресою стрічки \xE2\x80\x94 зображення (image/png), а не стрічка");
+    CHECK(nr::formatted(Str::Back, Lang::En, "x") == "Back");  // no {}: the string as it is
 }

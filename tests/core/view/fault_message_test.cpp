@@ -132,3 +132,34 @@ TEST_CASE("retry_after_seconds") {
     CHECK(nr::retry_after_seconds("1.5") == 0);
     CHECK(nr::retry_after_seconds("") == 0);
 }
+
+TEST_CASE("fault messages in Ukrainian") {
+    const nr::Lang uk = nr::Lang::Uk;
+    SUBCASE("statuses keep their code") {
+        CHECK(nr::describe_fetch_fault(status(404), uk).text == "Стрічку не знайдено (HTTP 404).");
+        CHECK(nr::describe_fetch_fault(status(500), uk).text == "На сервері сталася помилка (HTTP 500).");
+        CHECK(nr::describe_fetch_fault(status(503, "30"), uk).text ==
+              "Сервер перевантажений (HTTP 503); повтор через 30 с.");
+        CHECK(nr::describe_fetch_fault(status(302), uk).text == "Сервер надіслав (HTTP 302) замість стрічки.");
+    }
+    SUBCASE("the platform's English reason stays out of the Ukrainian sentence") {
+        const auto net = nr::describe_fetch_fault(failed(FetchFailure::Network, "could not connect to the server"), uk);
+        CHECK(net.text == "Не вдалося зв\xE2\x80\x99язатися зі стрічкою.");
+        CHECK(net.retry);
+        const auto t = nr::describe_fetch_fault(
+            failed(FetchFailure::Timeout, nr::describe_fetch_failure(FetchFailure::Timeout, 0, 700)), uk);
+        CHECK(t.text == "Сервер надто довго не відповідав.");
+        const auto big = nr::describe_fetch_fault(failed(FetchFailure::TooLarge, "the response is too large"), uk);
+        CHECK(big.text == "Відповідь завелика.");
+        CHECK_FALSE(big.retry);
+        CHECK(nr::describe_fetch_fault(failed(FetchFailure::Cors, "x"), uk).text ==
+              "Сервер не дозволив цьому сайту читати стрічку (CORS).");
+    }
+    SUBCASE("a body that is no feed") {
+        CHECK(nr::describe_not_a_feed("<!doctype html><p>Sign in", "text/html", uk).text ==
+              "За адресою стрічки \xE2\x80\x94 вебсторінка (HTML), а не стрічка.");
+        CHECK(nr::describe_not_a_feed("GIF89a", "image/gif", uk).text ==
+              "За адресою стрічки \xE2\x80\x94 зображення (image/gif), а не стрічка.");
+        CHECK(nr::describe_not_a_feed("{}", "text/html", uk).text.empty());
+    }
+}

@@ -80,3 +80,11 @@ TEST_CASE("moving focus asks for one reveal") {
     m.clear();
     CHECK_FALSE(m.take_reveal());
 }
+
+TEST_CASE("FocusModel: a control offered twice is one stop") {
+    nr::FocusModel m;
+    m.set_stops({"back", "retry-article", "link:2:0", "retry-article"});
+    CHECK(m.stops() == std::vector<std::string>{"back", "retry-article", "link:2:0"});
+    m.focus("link:2:0");
+    CHECK_FALSE(m.tab(true));  // the last stop: Tab leaves, it does not loop back
+}
