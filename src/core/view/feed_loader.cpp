@@ -110,15 +110,18 @@ bool FeedLoader::back() {
 
 namespace {
 
-// What a story shows as pictures: its hero, its authors' avatars, its figures.
+// What a story shows as pictures: its hero, its authors' avatars, its
+// figures and the pictures of its related-story cards.
 std::vector<std::string> pictures_of(const Item& item) {
     std::vector<std::string> urls;
     if (item.hero && !item.hero->url.empty()) urls.push_back(item.hero->url);
     for (const Author& author : item.authors)
         if (!author.avatar.empty()) urls.push_back(author.avatar);
     const Blocks blocks = item.body.empty() ? load_body(item).blocks : item.body;
-    for (const Block& block : blocks)
+    for (const Block& block : blocks) {
         if (!block.image.url.empty()) urls.push_back(block.image.url);
+        if (!block.related.image.url.empty()) urls.push_back(block.related.image.url);
+    }
     return urls;
 }
 
@@ -130,7 +133,8 @@ bool FeedLoader::save(std::string_view id, bool saved) {
     const Item* item = in_saved != state_.saved.end() ? &*in_saved : find_item(state_.feed, id);
     const std::vector<std::string> pictures = item ? pictures_of(*item) : std::vector<std::string>{};
     if (!set_saved(state_, id, saved)) return false;
-    // Pictures already kept are pinned with the story (one loaded later is not).
+    // Its pictures are pinned with it: those kept now, and those still to
+    // load (scrolled to later) when they are stored (CacheIndex::pin).
     for (const std::string& url : pictures) fetcher_.pin(url, saved);
     keep_saved();
     if (saved && !persist_asked_) {

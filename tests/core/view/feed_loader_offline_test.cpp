@@ -240,6 +240,18 @@ TEST_CASE("FeedLoader offline: saving pins the story's pictures that are kept") 
     CHECK(f.fetcher.pinned.count(figure) == 0);
 }
 
+TEST_CASE("FeedLoader offline: saving pins the pictures of the story's related cards") {
+    Fixture f;
+    const std::string card = "https://news.example/related.jpg";
+    f.loader.load(kFirst);
+    f.fetcher.ok(kFirst, R"({"newsreader":1,"items":[{"id":"a","title":"A","body":[{"type":"related","title":"B",)"
+                         R"("url":"https://news.example/b","image":{"url":")" +
+                             card + R"("}}]}]})");
+    f.fetcher.keep(card, nr::CacheKind::Image, "jpeg bytes");
+    REQUIRE(f.loader.save("a", true));
+    CHECK(f.fetcher.pinned.count(card) == 1);
+}
+
 TEST_CASE("FeedLoader offline: Save for offline keeps the Saved list and pins what it needs") {
     Fixture f;
     f.start_from_cache();
