@@ -67,6 +67,16 @@ class Handler(http.server.SimpleHTTPRequestHandler):
                 self.send_header("Content-Security-Policy", csp[0])
         super().end_headers()
 
+    def do_OPTIONS(self):
+        """A CORS preflight: the widget's revalidation sends If-None-Match and
+        If-Modified-Since, which are not safelisted request headers."""
+        self.etag = None
+        self.send_response(204)
+        self.send_header("Access-Control-Allow-Methods", "GET")
+        self.send_header("Access-Control-Allow-Headers", "If-None-Match, If-Modified-Since")
+        self.send_header("Access-Control-Max-Age", "600")
+        self.end_headers()
+
     def do_GET(self):
         self.etag = None
         url = urllib.parse.urlsplit(self.path)
