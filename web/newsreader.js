@@ -260,8 +260,8 @@ function earlyRequests(feed, timeoutMs, offline) {
     take(url, headers = {}) {
       const request = pending.get(url);
       pending.delete(url);
-      const sent = request?.headers ?? {};
-      if (Object.keys({ ...sent, ...headers }).every((name) => sent[name] === headers[name])) return request;
+      const sent = request.headers;  // undefined while the validators are not known yet
+      if (sent && Object.keys({ ...sent, ...headers }).every((name) => sent[name] === headers[name])) return request;
       clearTimeout(request.timer);
       request.controller.abort();
       return undefined;
@@ -280,13 +280,15 @@ function earlyRequests(feed, timeoutMs, offline) {
 
 // A request that aborts itself after timeoutMs, body included: the shape of
 // newsreaderNet.start in src/platform/web/fetch_glue.js, which reads it.
-// `headers` (a promise) holds the request back until they are known.
+// `headers` (a promise) holds the request back until they are known; the
+// timeout runs from then.
 function startRequest(url, init, timeoutMs, headers = Promise.resolve({})) {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new DOMException('timed out', 'TimeoutError')), timeoutMs);
-  const request = { controller, timer, timeoutMs };
+  const request = { controller, timer: 0, timeoutMs };
   request.response = headers.then((h) => {
     request.headers = h;
+    if (!controller.signal.aborted)
+      request.timer = setTimeout(() => controller.abort(new DOMException('timed out', 'TimeoutError')), timeoutMs);
     return fetch(url, { ...init, headers: h, signal: controller.signal });
   });
   request.response.catch(() => {}); // reported by the module when it reads it, or dropped with it
@@ -340,17 +342,17 @@ function validatorsOf(index, key, body) {
 function fontRequest(url, timeoutMs) {
   let font = fonts.get(url);
   if (!font) {
-    const { response, timer } = startRequest(url, EARLY_FETCH, timeoutMs);
-    font = response.then(async (r) => {
+    const request = startRequest(url, EARLY_FETCH, timeoutMs);
+    font = request.response.then(async (r) => {
       if (!r.ok) throw new Error(`HTTP ${r.status}`);
       return { bytes: await r.arrayBuffer(), headers: r.headers };
     });
-    font.finally(() => clearTimeout(timer)).catch(() => fonts.delete(url));
+    font.finally(() => clearTimeout(request.timer)).catch(() => fonts.delete(url));
     fonts.set(url, font);
   }
   const response = font.then(({ bytes, headers }) => new Response(bytes.slice(0), { headers }));
   response.catch(() => {});  // reported by the module when it reads it
-  return { response, controller: new AbortController(), timer: 0, timeoutMs };
+  return { response, controller: new AbortController(), timer: 0, timeoutMs, headers: {} };
 }
 
 // Pages that enforce Trusted Types (require-trusted-types-for 'script') only

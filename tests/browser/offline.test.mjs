@@ -284,6 +284,9 @@ export default function offlineTests({ baseUrl, browser }) {
         assert(shown.every((f) => !f.pill && f.newItems === 0 && f.fromCache), `no pill, cached content throughout: ${JSON.stringify(shown)}`);
         const s = await stats(page);
         assert(s.state === 'ready' && !s.offline, `stats: ${JSON.stringify(s)}`);
+        // Confirmed current by the network: a story never opened reads in full.
+        const unread = await page.$eval('#w', (el) => { const id = el.newsreader.debug().drawn[1].id; el.newsreader.open(id); return el.newsreader.debug(); });
+        assert(unread.openId && !unread.unavailableOffline, `online after a 304: ${JSON.stringify({ id: unread.openId, unavailable: unread.unavailableOffline })}`);
         assert(page.problems.length === 0, `page problems: ${page.problems.join('; ')}`);
         console.log(`        reload: one feed request with If-None-Match, 304, ${shown.length} distinct frame(s) shown`);
       } finally {

@@ -23,6 +23,7 @@ void FeedLoader::load(const std::string& url) {
     state_.feed_url = url;
     retry_ms_ = 0;
     ++retry_round_;
+    confirmed_ = false;
     opened_.clear();
     read_opened(url);
     read_saved(url);
@@ -86,7 +87,7 @@ bool FeedLoader::load_more() {
 bool FeedLoader::open(std::string_view id) {
     if (!open_item(state_, id)) return false;
     if (opened_.count(state_.open_id) || is_saved(state_, state_.open_id)) return true;
-    if (state_.offline.from_cache) {
+    if (state_.offline.from_cache && !confirmed_) {
         state_.article.unavailable_offline = true;  // never opened online: its pictures were never fetched
         return true;
     }
@@ -284,7 +285,9 @@ void FeedLoader::revalidated(const std::string& url, FetchResponse&& r) {
     const bool was_offline = state_.offline.offline;
     state_.offline.offline = false;
     if (r.not_modified) {
-        // The copy on screen is current: nothing moves.
+        // The copy on screen is current: nothing moves, and the network that
+        // answered can fetch what an article opened from it needs.
+        confirmed_ = true;
         if (was_offline && changed_) changed_();
         return;
     }

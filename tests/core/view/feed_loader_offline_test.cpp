@@ -214,6 +214,16 @@ TEST_CASE("FeedLoader offline: an article never opened is unavailable from the c
     CHECK(f.state().article.unavailable_offline);
     CHECK(f.state().article.item.title == "B");  // the headline and excerpt still show
 
+    SUBCASE("once a 304 confirmed the cached page, the network reads it: available") {
+        f.loader.back();
+        nr::FetchResponse r = cached_copy(page({{"a", "A"}, {"b", "B"}}), 2000);
+        r.status = 304;
+        r.not_modified = true;
+        f.fetcher.answer(kFirst, std::move(r));
+        CHECK(f.state().offline.from_cache);  // nothing on screen changed
+        REQUIRE(f.loader.open("b"));
+        CHECK_FALSE(f.state().article.unavailable_offline);
+    }
     SUBCASE("a damaged record reads as nothing opened") {
         f.fetcher.keep(kFirst + "#newsreader-opened", nr::CacheKind::Article, "[\"a\"");
         f.loader.load(kFirst);
