@@ -265,7 +265,7 @@ export default function offlineTests({ baseUrl, browser }) {
         await mountWidget(page, FEED);
         await whenReady(page);
         await until(async () => (await storedIndex(page, feedUrl)).entries.some((e) => e.url === `newsreader:${feedUrl} ${feedUrl}` && e.etag),
-          'the page stored with its ETag');
+          'the page stored with its ETag', 20000);
 
         const asked = [];
         page.on('request', (r) => { if (r.url() === feedUrl) asked.push(r); });
@@ -304,7 +304,7 @@ export default function offlineTests({ baseUrl, browser }) {
         await whenReady(page);
         const feedUrl = new URL(feed, `${baseUrl}/index.html`).href;
         await until(async () => (await storedIndex(page, feedUrl)).entries.some((e) => e.url === `newsreader:${feedUrl} ${feedUrl}`),
-          'the page stored');
+          'the page stored', 20000);
         await page.locator('#w canvas').focus();
         await page.keyboard.press('PageDown');  // reading further down: new stories must wait behind the pill
         await waitForQuiet(page, '#w');
@@ -372,7 +372,7 @@ export default function offlineTests({ baseUrl, browser }) {
         const index = await until(async () => {
           const x = await storedIndex(page, feedUrl);
           return pictures.every((p) => x.entries.some((e) => e.url === p)) && x;
-        }, 'every picture stored', 10000);
+        }, 'every picture stored', 20000);
         const unpinned = pictures.filter((p) => !index.entries.find((e) => e.url === p).pinned);
         assert(unpinned.length === 0, `not pinned: ${unpinned}`);
         console.log(`        ${pictures.length} pictures of the saved article pinned, 2 of them loaded after the save`);
