@@ -7,11 +7,16 @@ surprises. Every response carries CORS headers, as a CDN hosting the widget
 must (docs/embedding.md): a partner page on another origin loads the
 loader, module, wasm, fonts and feeds from here. A file with a
 precompressed neighbour (FILE.br, FILE.gz: make dist writes them) is sent
-compressed to a client that accepts that encoding. With --test-routes (browser tests only) it also serves the
+compressed to a client that accepts that encoding. Files carry validators
+(ETag from size and modification time, Last-Modified) and a conditional
+request for an unchanged file gets 304 Not Modified, as a feed's host
+answers the widget's revalidation (docs/offline.md). With --test-routes
+(browser tests only) it also serves the
 misbehaving responses the network tests need, under /__test/ (see
 TEST_ROUTES), a page's Content-Security-Policy from its ?csp= query, and
 the fault cases of tests/browser/faults.test.mjs under /__test/fault/<case>
-(see FAULTS; docs/offline.md "Faults"). Nothing under /__test/ sends CORS
+(see FAULTS; docs/offline.md "Faults"), and feeds that gain stories under
+/__test/grow/<name>/ (see grow_feed). Nothing under /__test/ sends CORS
 headers unless asked (?cors=1), so the same path read from the server's
 other loopback name (localhost vs 127.0.0.1) is a cross-origin request the
 browser refuses.
@@ -44,9 +49,13 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         ".ttf": "font/ttf",
     }
 
+    etag = None  # the file's validator, sent with its response (send_head)
+
     def end_headers(self):
         # Revalidate every time: a rebuilt module is never served stale.
         self.send_header("Cache-Control", "no-cache")
+        if self.etag:
+            self.send_header("ETag", self.etag)
         # The fault routes decide their own CORS (?cors=1): a missing header
         # is one of the faults.
         if not urllib.parse.urlsplit(self.path).path.startswith("/__test/"):
@@ -58,13 +67,28 @@ class Handler(http.server.SimpleHTTPRequestHandler):
                 self.send_header("Content-Security-Policy", csp[0])
         super().end_headers()
 
+    def do_OPTIONS(self):
+        """A CORS preflight: the widget's revalidation sends If-None-Match and
+        If-Modified-Since, which are not safelisted request headers."""
+        self.etag = None
+        self.send_response(204)
+        self.send_header("Access-Control-Allow-Methods", "GET")
+        self.send_header("Access-Control-Allow-Headers", "If-None-Match, If-Modified-Since")
+        self.send_header("Access-Control-Max-Age", "600")
+        self.end_headers()
+
     def do_GET(self):
+        self.etag = None
         url = urllib.parse.urlsplit(self.path)
         query = {k: v[0] for k, v in urllib.parse.parse_qs(url.query).items()}
         fault = url.path.removeprefix("/__test/fault/").split("/")[0] if url.path.startswith("/__test/fault/") else None
         if self.server.test_routes and fault is not None and fault in FAULTS:
             self.query = query
             FAULTS[fault](self, query)
+            self.close_connection = True
+            return None
+        if self.server.test_routes and url.path.startswith("/__test/grow/"):
+            self.grow_feed(url.path.removeprefix("/__test/grow/"), query)
             self.close_connection = True
             return None
         route = TEST_ROUTES.get(url.path) if self.server.test_routes else None
@@ -76,6 +100,11 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def send_head(self):
         path = self.translate_path(urllib.parse.urlsplit(self.path).path)
+        if os.path.isfile(path):
+            stat = os.stat(path)
+            self.etag = f'"{stat.st_size:x}-{stat.st_mtime_ns:x}"'
+            if self.etag in self.headers.get("If-None-Match", ""):
+                return self._not_modified(self.date_time_string(int(stat.st_mtime)))
         accepted = self.headers.get("Accept-Encoding", "")
         for encoding, suffix in PRECOMPRESSED:
             if encoding in accepted and os.path.isfile(path) and os.path.isfile(path + suffix):
@@ -93,6 +122,38 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Last-Modified", self.date_time_string(int(os.path.getmtime(path))))
         self.end_headers()
         return f
+
+    def _not_modified(self, last_modified=None):
+        self.send_response(304)
+        if last_modified:
+            self.send_header("Last-Modified", last_modified)
+        self.end_headers()
+        return None
+
+    def grow_feed(self, rest, q):
+        """/__test/grow/<name>/feed.json: a feed of ?items= (default 12)
+        stories plus those added so far, the newest on top, with an ETag of
+        its count (304 while unchanged); /__test/grow/<name>/add?n=N adds N
+        stories to <name> and answers their count."""
+        name, _, action = rest.partition("/")
+        grown = self.server.grown
+        if action == "add":
+            grown[name] = grown.get(name, 0) + int(q.get("n", "1"))
+            self.query = {"cors": "1"}
+            self._send(200, json.dumps({"added": grown[name]}).encode(), "application/json")
+            return
+        added, base = grown.get(name, 0), int(q.get("items", "12"))
+        self.etag = f'"{name}-{added}"'
+        if self.etag in self.headers.get("If-None-Match", ""):
+            self._not_modified()
+            return
+        items = [{"id": f"new-{i}", "title": f"New story {i + 1}, added while the reader was away",
+                  "content_text": "A paragraph of text. " * 8, "date_published": "2026-11-25T10:00:00Z"}
+                 for i in reversed(range(added))]
+        items += json.loads(feed_bytes({"items": str(base), "id": name}))["items"]
+        body = json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "Growing", "items": items}).encode()
+        self.query = q
+        self._send(200, body, headers=[("Access-Control-Expose-Headers", "ETag")])
 
     # Test routes: each takes the handler and a byte count (?bytes=N).
 
@@ -292,6 +353,7 @@ def main():
         raise
     server.quiet = args.quiet
     server.test_routes = args.test_routes
+    server.grown = {}  # /__test/grow/<name>: stories added so far
     port = server.server_address[1]
     print(f"Newsreader demo: http://127.0.0.1:{port}/  (Ctrl+C to stop)", flush=True)
     try:

@@ -86,7 +86,7 @@ async function mount(element, options = {}) {
   }
   await nearViewport(widget);
   if (widget.destroyed) return widget.api;
-  widget.early = earlyRequests(settings.feed, settings.timeoutMs);
+  widget.early = earlyRequests(settings.feed, settings.timeoutMs, settings.offline === 'on');
   openLinksOnClick(widget);
   passScrollAtEdges(widget);
   followKeyboardFocus(widget);
@@ -247,17 +247,30 @@ function contrast(a, b) {
 // wasm downloads and compiles and the WebGL context is made; the module's
 // fetcher takes each request over and reads its body with the same byte cap,
 // timeout and errors as its own (src/platform/web/fetch_web.cpp,
-// fetch_glue.js). Each is taken once; what is never taken is aborted by
-// `clear`.
-function earlyRequests(feed, timeoutMs) {
-  const pending = new Map([[feed, startRequest(feed, EARLY_FETCH, timeoutMs)]]);
+// fetch_glue.js). Each is taken once, the feed's only with the headers the
+// module would send; what is never taken is aborted by `clear`. With
+// offline reading on, the feed's cached copy is read meanwhile (`cached`),
+// and the feed request carries its validators: a revalidation from the start.
+function earlyRequests(feed, timeoutMs, offline) {
+  const cached = offline ? readCached(feed) : null;
+  // A database slower than the module's own wait (OPEN_MS) holds the request no longer.
+  const validators = new Promise((resolve) => {
+    setTimeout(resolve, 3000, {});
+    Promise.resolve(cached).then((c) => resolve(c?.validators ?? {}));
+  });
+  const pending = new Map([[feed, startRequest(feed, EARLY_FETCH, timeoutMs, validators)]]);
   for (const name of FONT_FILES) pending.set(fontsUrl + name, fontRequest(fontsUrl + name, timeoutMs));
   return {
+    cached,
     has(url) { return pending.has(url); },
-    take(url) {
+    take(url, headers = {}) {
       const request = pending.get(url);
       pending.delete(url);
-      return request;
+      const sent = request.headers;  // undefined while the validators are not known yet
+      if (sent && Object.keys({ ...sent, ...headers }).every((name) => sent[name] === headers[name])) return request;
+      clearTimeout(request.timer);
+      request.controller.abort();
+      return undefined;
     },
     clear() {
       // The timer too: left pending it holds the aborted controller, whose
@@ -273,12 +286,60 @@ function earlyRequests(feed, timeoutMs) {
 
 // A request that aborts itself after timeoutMs, body included: the shape of
 // newsreaderNet.start in src/platform/web/fetch_glue.js, which reads it.
-function startRequest(url, init, timeoutMs) {
+// `headers` (a promise) holds the request back until they are known; the
+// timeout runs from then.
+function startRequest(url, init, timeoutMs, headers = Promise.resolve({})) {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new DOMException('timed out', 'TimeoutError')), timeoutMs);
-  const response = fetch(url, { ...init, signal: controller.signal });
-  response.catch(() => {}); // reported by the module when it reads it, or dropped with it
-  return { response, controller, timer, timeoutMs };
+  const request = { controller, timer: 0, timeoutMs };
+  request.response = headers.then((h) => {
+    request.headers = h;
+    if (!controller.signal.aborted)
+      request.timer = setTimeout(() => controller.abort(new DOMException('timed out', 'TimeoutError')), timeoutMs);
+    return fetch(url, { ...init, headers: h, signal: controller.signal });
+  });
+  request.response.catch(() => {}); // reported by the module when it reads it, or dropped with it
+  return request;
+}
+
+// The offline cache's database opened, and the feed's index and cached first
+// page read from it, while the wasm downloads: { db, values (by key, for the
+// module's first reads: src/platform/web/indexeddb_glue.js), validators }, or
+// null without IndexedDB (private modes). The module bounds its own wait.
+function readCached(feed) {
+  const key = (url) => `newsreader:${feed} ${url}`;
+  return new Promise((resolve) => {
+    try {
+      const open = indexedDB.open('newsreader', 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('entries');
+      open.onerror = () => resolve(null);
+      open.onsuccess = () => {
+        const tx = open.result.transaction('entries');
+        const index = tx.objectStore('entries').get(key('#index'));
+        const body = tx.objectStore('entries').get(key(feed));
+        tx.onabort = tx.onerror = () => resolve({ db: open.result, validators: {} });
+        tx.oncomplete = () => {
+          const values = { [key('#index')]: index.result, [key(feed)]: body.result };
+          resolve({ db: open.result, values, validators: validatorsOf(index.result, key(feed), body.result) });
+        };
+      };
+    } catch {
+      resolve(null);
+    }
+  });
+}
+
+// The conditional request headers for a cached page that still reads whole
+// (else none: it will be fetched again).
+function validatorsOf(index, key, body) {
+  const validators = {};
+  try {
+    const entry = JSON.parse(index).entries.find((e) => e?.url === key);
+    if (body instanceof Uint8Array && body.length === entry.bytes) {
+      if (entry.last_modified) validators['If-Modified-Since'] = entry.last_modified;
+      if (entry.etag) validators['If-None-Match'] = entry.etag;
+    }
+  } catch { /* nothing cached, or a damaged index: a first visit */ }
+  return validators;
 }
 
 // The fonts download once per page, for every widget: each takes its own
@@ -287,17 +348,17 @@ function startRequest(url, init, timeoutMs) {
 function fontRequest(url, timeoutMs) {
   let font = fonts.get(url);
   if (!font) {
-    const { response, timer } = startRequest(url, EARLY_FETCH, timeoutMs);
-    font = response.then(async (r) => {
+    const request = startRequest(url, EARLY_FETCH, timeoutMs);
+    font = request.response.then(async (r) => {
       if (!r.ok) throw new Error(`HTTP ${r.status}`);
       return { bytes: await r.arrayBuffer(), headers: r.headers };
     });
-    font.finally(() => clearTimeout(timer)).catch(() => fonts.delete(url));
+    font.finally(() => clearTimeout(request.timer)).catch(() => fonts.delete(url));
     fonts.set(url, font);
   }
   const response = font.then(({ bytes, headers }) => new Response(bytes.slice(0), { headers }));
   response.catch(() => {});  // reported by the module when it reads it
-  return { response, controller: new AbortController(), timer: 0, timeoutMs };
+  return { response, controller: new AbortController(), timer: 0, timeoutMs, headers: {} };
 }
 
 // Pages that enforce Trusted Types (require-trusted-types-for 'script') only

@@ -16,14 +16,47 @@ async function until(fn, what, timeout = 30000) {
   }
 }
 
+// Where a mount's time goes, as performance marks (ms since navigation):
+// the loader's first request (the feed's early request, or the database
+// opening before it), the wasm compiled and instantiated (main() runs), each
+// IndexedDB request answered (its key), then first content. Recorded by
+// wrapping the browser's own functions, so the product carries no probes.
+const PHASES = () => {
+  const mark = (name) => performance.mark(`bench:${name}`);
+  const { compileStreaming, instantiate } = WebAssembly;
+  WebAssembly.compileStreaming = (...a) => { mark('compile-start'); return compileStreaming(...a).then((m) => { mark('compiled'); return m; }); };
+  WebAssembly.instantiate = (...a) => instantiate(...a).then((r) => { mark('instantiated'); return r; });
+  const open = IDBFactory.prototype.open;
+  IDBFactory.prototype.open = function (...a) { mark('idb-open'); const r = open.apply(this, a); r.addEventListener('success', () => mark('idb-opened')); return r; };
+  const get = IDBObjectStore.prototype.get;
+  IDBObjectStore.prototype.get = function (key) {
+    const r = get.call(this, key);
+    const what = String(key).endsWith('#index') ? 'index' : /\.json$/.test(String(key)) ? 'page' : 'other';
+    r.addEventListener('success', () => mark(`idb-${what}`));
+    return r;
+  };
+};
+
+// The first time of each phase mark since navigation.
+function phasesOf(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (const m of performance.getEntriesByType('mark'))
+      if (m.name.startsWith('bench:') && !(m.name.slice(6) in out)) out[m.name.slice(6)] = Math.round(m.startTime);
+    return out;
+  });
+}
+
 // One visit that fills the cache, then a reload with the feed unreachable
 // (the request fails as with no network; the app shell comes from the HTTP
 // cache, as it does for an inline embed): first content from the cache.
 // Service workers are blocked so only the widget's own cache answers.
-export async function cachedFirstContent(browser, url, feedPattern) {
+// With `phases`, also where the reload's time went (PHASES).
+export async function cachedFirstContent(browser, url, feedPattern, { phases = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
+    if (phases) await page.addInitScript(PHASES);
     await page.goto(url);
     await until(async () => (await stats(page)).firstContentMs != null, 'first content');
     await until(async () => (await stats(page)).cacheBytes > 0, 'the page cached');
@@ -32,6 +65,7 @@ export async function cachedFirstContent(browser, url, feedPattern) {
     const s = await until(async () => { const x = await stats(page); return (x.firstContentMs != null || x.state === 'error') && x; },
       'first content from the cache');
     if (!s.fromCache || s.firstContentMs == null) throw new Error(`not from the cache: ${JSON.stringify(s)}`);
+    if (phases) return { ms: s.firstContentMs, phases: { ...(await phasesOf(page)), mount: Math.round(s.mountMs), 'first-content': Math.round(s.firstContentMs) } };
     return s.firstContentMs;
   } finally {
     await context.close();
@@ -65,6 +99,14 @@ export async function cacheWriteCost(browser, baseUrl, siteDir, count = 100) {
     await page.addInitScript(() => {
       globalThis.NEWSREADER_NO_AUTOMOUNT = true;
       globalThis.benchTasks = [];
+      // The store's own share: the synchronous part of each IndexedDB put
+      // (the value's structured clone), the longest one kept.
+      globalThis.benchPutMs = 0;
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (...a) {
+        const t0 = performance.now();
+        try { return put.apply(this, a); } finally { globalThis.benchPutMs = Math.max(globalThis.benchPutMs, performance.now() - t0); }
+      };
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) globalThis.benchTasks.push({ start: e.startTime, duration: e.duration });
       }).observe({ type: 'longtask' });
@@ -99,8 +141,9 @@ export async function cacheWriteCost(browser, baseUrl, siteDir, count = 100) {
     const bytes = await until(async () => (await stats(page, '#cached')).cacheBytes, 'the page stored');
     await page.waitForTimeout(500);
     const cached = await longestSince(t1);
+    const putMs = await page.evaluate(() => globalThis.benchPutMs);
     await unmount('cached');
-    return { cached, plain, bytes };
+    return { cached, plain, bytes, putMs };
   } finally {
     await context.close();
   }

@@ -234,3 +234,19 @@ TEST_CASE("CachingFetcher: storage faults") {
         CHECK(f.store.index().size() == 0);
     }
 }
+
+TEST_CASE("CachingFetcher: a picture pinned before it is fetched is stored pinned") {
+    Fixture f;
+    const std::string figure = "https://img.example/figure.jpg";
+    CHECK_FALSE(f.fetcher.pin(figure, true));  // saved while the figure was still loading
+    f.ask(figure, nr::CacheMode::Cached, nr::CacheKind::Image);
+    f.network.answer(figure, with_etag(figure, std::string(600, 'j'), "\"f\""));
+    REQUIRE(f.last);
+    REQUIRE(f.last->ok);
+    const nr::CacheEntry* stored = f.store.index().find(f.fetcher.key(figure));
+    REQUIRE(stored != nullptr);
+    CHECK(stored->pinned);
+    // Pressure from a 600-byte page in a 1000-byte budget evicts it not.
+    f.prime(kFeed, std::string(600, 'p'));
+    CHECK(f.fetcher.has(figure));
+}

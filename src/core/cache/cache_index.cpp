@@ -32,13 +32,14 @@ std::optional<CacheKind> kind_from(std::string_view s) {
 }  // namespace
 
 bool CacheIndex::admits(const CacheEntry& entry) const {
-    if (entry.pinned || entry.bytes <= budget_) return true;
+    if (entry.pinned || entry.bytes <= budget_ || pin_waiting(entry.url)) return true;
     const CacheEntry* old = find(entry.url);
     return old && old->pinned;
 }
 
 std::vector<std::string> CacheIndex::put(CacheEntry entry) {
     const bool admitted = admits(entry);
+    if (waiting_pins_.erase(entry.url) > 0) entry.pinned = true;
     if (auto it = entries_.find(entry.url); it != entries_.end()) {
         entry.pinned = entry.pinned || it->second.pinned;
         bytes_ -= it->second.bytes;
@@ -64,13 +65,21 @@ void CacheIndex::revalidated(std::string_view url, std::int64_t now) {
 
 bool CacheIndex::pin(std::string_view url, bool pinned) {
     auto it = entries_.find(std::string(url));
-    if (it == entries_.end()) return false;
+    if (it == entries_.end()) {
+        if (pinned)
+            waiting_pins_.emplace(url);
+        else
+            waiting_pins_.erase(std::string(url));
+        return false;
+    }
     it->second.pinned = pinned;
     return true;
 }
 
 void CacheIndex::remove(std::string_view url) {
     if (auto it = entries_.find(std::string(url)); it != entries_.end()) {
+        // A saved picture that no longer read is pinned again when fetched again.
+        if (it->second.pinned) waiting_pins_.insert(it->first);
         bytes_ -= it->second.bytes;
         entries_.erase(it);
     }
@@ -123,7 +132,9 @@ std::string CacheIndex::to_json() const {
                         {"bytes", e.bytes},
                         {"pinned", e.pinned}});
     }
-    return nlohmann::json{{"version", 1}, {"entries", std::move(list)}}.dump();
+    nlohmann::json doc{{"version", 1}, {"entries", std::move(list)}};
+    if (!waiting_pins_.empty()) doc["waiting_pins"] = waiting_pins_;
+    return doc.dump();
 }
 
 CacheIndex CacheIndex::from_json(std::string_view json, std::size_t budget_bytes) {
@@ -163,6 +174,10 @@ CacheIndex CacheIndex::from_json(std::string_view json, std::size_t budget_bytes
         index.bytes_ += e.bytes;
         index.entries_[e.url] = std::move(e);
     }
+    if (const auto waiting = doc.find("waiting_pins"); waiting != doc.end() && waiting->is_array())
+        for (const nlohmann::json& url : *waiting)
+            if (url.is_string() && !index.find(url.get_ref<const std::string&>()))
+                index.waiting_pins_.insert(url.get<std::string>());
     return index;
 }
 

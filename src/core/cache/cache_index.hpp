@@ -13,6 +13,9 @@
 //  - An entry larger than the whole budget is not admitted unless pinned:
 //    caching it would evict everything else for one response.
 //  - A new version of a URL replaces the old one (its pin is kept).
+//  - Pinning a URL not stored yet (a saved story's picture still loading,
+//    or further down the article) is remembered: the entry is pinned when
+//    it is stored. Unpinning forgets it.
 //  - The index round-trips through JSON so a store can keep it beside the
 //    bodies; a damaged index reads as empty (a first visit), never as an
 //    error the reader sees.
@@ -21,6 +24,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -61,8 +65,11 @@ public:
     // A 304 Not Modified: the body is current as of `now`.
     void revalidated(std::string_view url, std::int64_t now);
 
-    // Saved articles and their pictures. Returns false for an unknown URL.
+    // Saved articles and their pictures. Returns false for a URL not
+    // stored; pinned, it is remembered and put() pins it when it comes.
     bool pin(std::string_view url, bool pinned);
+    // Whether `url` will be pinned when it is stored.
+    bool pin_waiting(std::string_view url) const { return waiting_pins_.count(std::string(url)) > 0; }
 
     void remove(std::string_view url);
     // Storage is full: evicts the least-recently-used unpinned entry and
@@ -91,6 +98,7 @@ private:
 
     std::size_t budget_;
     std::unordered_map<std::string, CacheEntry> entries_;
+    std::set<std::string> waiting_pins_;  // pinned before they were stored
     std::size_t bytes_ = 0;
 };
 

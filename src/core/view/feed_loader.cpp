@@ -23,6 +23,7 @@ void FeedLoader::load(const std::string& url) {
     state_.feed_url = url;
     retry_ms_ = 0;
     ++retry_round_;
+    confirmed_ = false;
     opened_.clear();
     read_opened(url);
     read_saved(url);
@@ -86,7 +87,7 @@ bool FeedLoader::load_more() {
 bool FeedLoader::open(std::string_view id) {
     if (!open_item(state_, id)) return false;
     if (opened_.count(state_.open_id) || is_saved(state_, state_.open_id)) return true;
-    if (state_.offline.from_cache) {
+    if (state_.offline.from_cache && !confirmed_) {
         state_.article.unavailable_offline = true;  // never opened online: its pictures were never fetched
         return true;
     }
@@ -110,15 +111,18 @@ bool FeedLoader::back() {
 
 namespace {
 
-// What a story shows as pictures: its hero, its authors' avatars, its figures.
+// What a story shows as pictures: its hero, its authors' avatars, its
+// figures and the pictures of its related-story cards.
 std::vector<std::string> pictures_of(const Item& item) {
     std::vector<std::string> urls;
     if (item.hero && !item.hero->url.empty()) urls.push_back(item.hero->url);
     for (const Author& author : item.authors)
         if (!author.avatar.empty()) urls.push_back(author.avatar);
     const Blocks blocks = item.body.empty() ? load_body(item).blocks : item.body;
-    for (const Block& block : blocks)
+    for (const Block& block : blocks) {
         if (!block.image.url.empty()) urls.push_back(block.image.url);
+        if (!block.related.image.url.empty()) urls.push_back(block.related.image.url);
+    }
     return urls;
 }
 
@@ -130,7 +134,8 @@ bool FeedLoader::save(std::string_view id, bool saved) {
     const Item* item = in_saved != state_.saved.end() ? &*in_saved : find_item(state_.feed, id);
     const std::vector<std::string> pictures = item ? pictures_of(*item) : std::vector<std::string>{};
     if (!set_saved(state_, id, saved)) return false;
-    // Pictures already kept are pinned with the story (one loaded later is not).
+    // Its pictures are pinned with it: those kept now, and those still to
+    // load (scrolled to later) when they are stored (CacheIndex::pin).
     for (const std::string& url : pictures) fetcher_.pin(url, saved);
     keep_saved();
     if (saved && !persist_asked_) {
@@ -283,7 +288,9 @@ void FeedLoader::revalidated(const std::string& url, FetchResponse&& r) {
     const bool reopened = open_in_full();
     const bool moved = was_offline || reopened;
     if (r.not_modified) {
-        // The copy on screen is current: nothing moves.
+        // The copy on screen is current: nothing moves, and the network that
+        // answered can fetch what an article opened from it needs.
+        confirmed_ = true;
         if (moved && changed_) changed_();
         return;
     }

@@ -125,6 +125,7 @@ private:
     std::unordered_set<std::string> opened_;  // ids of the articles opened before
     int retry_ms_ = 0;                        // backoff while offline
     bool persist_asked_ = false;              // persist() once, on the first save
+    bool confirmed_ = false;                  // a 304 said the cached page on screen is current
     std::uint64_t retry_round_ = 0;           // a timer set before a newer retry is dropped
     std::shared_ptr<const bool> alive_ = std::make_shared<const bool>(true);
     Defer defer_;

@@ -123,9 +123,9 @@ bool FileCacheStore::write(CacheEntry entry, std::string_view body) {
 }
 
 bool FileCacheStore::pin(const std::string& key, bool pinned) {
-    if (!index_.pin(key, pinned)) return false;
-    save_index();
-    return true;
+    const bool stored = index_.pin(key, pinned);
+    save_index();  // a pin waiting for its entry (a picture not loaded yet) is kept too
+    return stored;
 }
 
 void FileCacheStore::remove(const std::string& key) {

@@ -14,15 +14,16 @@
 // the cap and settles; the body is copied into the heap once, straight into
 // the response's string, and only when it fits.
 // Request headers (a revalidation's If-None-Match / If-Modified-Since) come
-// as a JSON object; an early request, made without them, is still taken
-// over: its full answer replaces the cached copy as a 200 would.
+// as a JSON object; the early request for the feed carries the validators
+// the loader read from the cache, and is taken over only when they are the
+// ones asked for here (else it is aborted and the request made afresh).
 EM_JS(void, nr_js_fetch, (int id, const char* url_ptr, int timeout_ms, double max_bytes, const char* headers_ptr), {
     var url = UTF8ToString(url_ptr);
     var early = Module["nrEarly"];
     var init = {credentials: "same-origin"};
     var headers = UTF8ToString(headers_ptr);
     if (headers) init.headers = JSON.parse(headers);
-    var started = early && early.has(url) ? early.take(url) : newsreaderNet.start(url, init, timeout_ms);
+    var started = (early && early.has(url) && early.take(url, init.headers)) || newsreaderNet.start(url, init, timeout_ms);
     var requests = Module["nrRequests"] || (Module["nrRequests"] = new Map());
     requests.set(id, started.controller);
     newsreaderNet.read(started, max_bytes, url).then(function(res) {

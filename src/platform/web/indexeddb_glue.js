@@ -15,8 +15,32 @@ var newsreaderStore = (function () {
   const STORED = 0, FULL = 2, BROKEN = 3;
   let opening = null;
 
+  // What the loader read while the wasm downloaded (web/newsreader.js
+  // readCached): its open database and the feed's index and page, each
+  // value served once to the first get() of its key, unless written since.
+  function early() {
+    const e = Module['nrEarly'];
+    return e && e.cached ? e.cached : null;
+  }
+  function takeEarly(key) {
+    const e = early();
+    return (e || Promise.resolve(null)).then((c) => {
+      if (!c || !c.values || !(key in c.values)) return undefined;
+      const value = c.values[key];
+      delete c.values[key];
+      return value;
+    });
+  }
+
   function open() {
     if (opening) return opening;
+    if (early()) {
+      opening = new Promise((resolve) => {
+        const timer = setTimeout(() => resolve(null), OPEN_MS);
+        early().then((c) => { clearTimeout(timer); resolve(c ? c.db : null); });
+      });
+      return opening;
+    }
     opening = new Promise((resolve) => {
       let request;
       try {
@@ -57,11 +81,18 @@ var newsreaderStore = (function () {
     // Whether the database opened (false: online only).
     available: () => open().then((db) => db !== null),
     // The value under `key` (a Uint8Array or a string), or null.
-    get: (key) => transaction('readonly', (s) => s.get(key), () => null).then((v) => v ?? null),
+    get: (key) => takeEarly(key).then((v) => (v !== undefined ? v
+      : transaction('readonly', (s) => s.get(key), () => null))).then((v) => v ?? null),
     // Stores `value` (copied by the caller out of the wasm heap): STORED, FULL or BROKEN.
-    put: (key, value) => transaction('readwrite', (s) => { s.put(value, key); return null; },
-      (err) => (isQuota(err) ? FULL : BROKEN)).then((r) => (r === undefined || r === null ? STORED : r)),
-    remove: (key) => transaction('readwrite', (s) => { s.delete(key); return null; }, () => null),
+    put: (key, value) => {
+      takeEarly(key);  // written: what the loader read is stale
+      return transaction('readwrite', (s) => { s.put(value, key); return null; },
+        (err) => (isQuota(err) ? FULL : BROKEN)).then((r) => (r === undefined || r === null ? STORED : r));
+    },
+    remove: (key) => {
+      takeEarly(key);
+      return transaction('readwrite', (s) => { s.delete(key); return null; }, () => null);
+    },
     // Asks the browser to keep this origin's storage (the first "Save for offline").
     // (No ?. or ??= here: Emscripten 3.1.6's JS optimizer rejects them.)
     persist: () => {

@@ -163,9 +163,9 @@ void IndexedDbStore::forget(const std::string& key) {
 }
 
 bool IndexedDbStore::pin(const std::string& key, bool pinned) {
-    if (!index_.pin(key, pinned)) return false;
-    save_index();
-    return true;
+    const bool stored = index_.pin(key, pinned);
+    save_index();  // a pin waiting for its entry (a picture not loaded yet) is kept too
+    return stored;
 }
 
 bool IndexedDbStore::evict_one() {

@@ -75,6 +75,51 @@ TEST_CASE("saved (pinned) entries are never evicted") {
     CHECK_FALSE(index.pin("unknown", true));
 }
 
+TEST_CASE("a picture pinned before it is stored is pinned when it comes") {
+    CacheIndex index(100);
+    index.put(entry("saved", 40, 1, CacheKind::Article));
+    REQUIRE(index.pin("saved", true));
+    // Saved while the article's figure further down had not loaded yet.
+    CHECK_FALSE(index.pin("figure", true));
+    CHECK(index.pin_waiting("figure"));
+
+    SUBCASE("stored later, it is pinned and never evicted") {
+        CHECK(index.put(entry("figure", 50, 2)).empty());
+        REQUIRE(index.find("figure") != nullptr);
+        CHECK(index.find("figure")->pinned);
+        CHECK_FALSE(index.pin_waiting("figure"));
+        CHECK(index.put(entry("other", 60, 3)) == std::vector<std::string>{"other"});
+        CHECK(index.find("figure") != nullptr);
+    }
+    SUBCASE("admitted past the budget, as a pinned entry is") {
+        CHECK(index.admits(entry("figure", 500, 2)));
+        index.put(entry("figure", 500, 2));
+        CHECK(index.find("figure") != nullptr);
+    }
+    SUBCASE("unsaved before it came, it is stored unpinned") {
+        CHECK_FALSE(index.pin("figure", false));
+        CHECK_FALSE(index.pin_waiting("figure"));
+        index.put(entry("figure", 50, 2));
+        CHECK_FALSE(index.find("figure")->pinned);
+    }
+    SUBCASE("the wait survives a reload of the index") {
+        CacheIndex back = CacheIndex::from_json(index.to_json(), 100);
+        CHECK(back.pin_waiting("figure"));
+        back.put(entry("figure", 50, 2));
+        CHECK(back.find("figure")->pinned);
+    }
+    SUBCASE("a pinned entry removed as damaged is pinned again when fetched again") {
+        index.remove("saved");
+        CHECK(index.pin_waiting("saved"));
+        index.put(entry("saved", 40, 4, CacheKind::Article));
+        CHECK(index.find("saved")->pinned);
+    }
+    SUBCASE("other URLs are not affected") {
+        index.put(entry("thumb", 10, 2));
+        CHECK_FALSE(index.find("thumb")->pinned);
+    }
+}
+
 TEST_CASE("an entry larger than the whole budget is not admitted") {
     CacheIndex index(100);
     index.put(entry("a", 50, 1));

@@ -214,6 +214,16 @@ TEST_CASE("FeedLoader offline: an article never opened is unavailable from the c
     CHECK(f.state().article.unavailable_offline);
     CHECK(f.state().article.item.title == "B");  // the headline and excerpt still show
 
+    SUBCASE("once a 304 confirmed the cached page, the network reads it: available") {
+        f.loader.back();
+        nr::FetchResponse r = cached_copy(page({{"a", "A"}, {"b", "B"}}), 2000);
+        r.status = 304;
+        r.not_modified = true;
+        f.fetcher.answer(kFirst, std::move(r));
+        CHECK(f.state().offline.from_cache);  // nothing on screen changed
+        REQUIRE(f.loader.open("b"));
+        CHECK_FALSE(f.state().article.unavailable_offline);
+    }
     SUBCASE("a damaged record reads as nothing opened") {
         f.fetcher.keep(kFirst + "#newsreader-opened", nr::CacheKind::Article, "[\"a\"");
         f.loader.load(kFirst);
@@ -238,6 +248,18 @@ TEST_CASE("FeedLoader offline: saving pins the story's pictures that are kept") 
     REQUIRE(f.loader.save("a", false));
     CHECK(f.fetcher.pinned.count(hero) == 0);
     CHECK(f.fetcher.pinned.count(figure) == 0);
+}
+
+TEST_CASE("FeedLoader offline: saving pins the pictures of the story's related cards") {
+    Fixture f;
+    const std::string card = "https://news.example/related.jpg";
+    f.loader.load(kFirst);
+    f.fetcher.ok(kFirst, R"({"newsreader":1,"items":[{"id":"a","title":"A","body":[{"type":"related","title":"B",)"
+                         R"("url":"https://news.example/b","image":{"url":")" +
+                             card + R"("}}]}]})");
+    f.fetcher.keep(card, nr::CacheKind::Image, "jpeg bytes");
+    REQUIRE(f.loader.save("a", true));
+    CHECK(f.fetcher.pinned.count(card) == 1);
 }
 
 TEST_CASE("FeedLoader offline: Save for offline keeps the Saved list and pins what it needs") {
