@@ -10,7 +10,7 @@
 // Draws `text` in `font` (a CSS font shorthand) white on a cleared canvas
 // and copies the pixels into out (at most cap bytes). metrics gets width,
 // height, left and top of the image (device px from the pen on the
-// baseline), the advance, and 1 when it has colours (emoji). Returns 0 when
+// baseline), the advance, and 1 when it is a colour glyph (emoji). Returns 0 when
 // no font has the text: its pixels are those of a code point no font has
 // (U+0378, unassigned), the .notdef box.
 EM_JS(int, nr_js_glyph, (const char* text_ptr, const char* font_ptr, unsigned char* out, int cap, float* metrics), {
@@ -58,7 +58,9 @@ EM_JS(int, nr_js_glyph, (const char* text_ptr, const char* font_ptr, unsigned ch
     for (var p = 0; p < d.length; p += 4) {
         if (d[p + 3] === 0) continue;
         ink = true;
-        if (d[p] !== d[p + 1] || d[p + 1] !== d[p + 2]) colour = 1;
+        // Drawn in white, text is white wherever it has ink; colour emoji have
+        // hues, or greys and black (the family emoji: figures on a grey tile).
+        if (d[p] !== d[p + 1] || d[p + 1] !== d[p + 2] || (d[p + 3] > 200 && d[p] < 200)) colour = 1;
     }
     var f = metrics >> 2;
     HEAPF32[f] = ink ? glyph.w : 0;
