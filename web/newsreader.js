@@ -498,6 +498,8 @@ function readStats(widget) {
     mountMs: stats.mountMs,
     imageBytes: module ? module._nr_image_bytes() : 0,
     imageTextures: module ? module._nr_image_textures() : 0,
+    // Characters drawn as the replacement glyph since mount (docs/text.md).
+    missingGlyphs: module ? module._nr_missing_glyphs() : 0,
     // Offline reading: the last request failed for want of a network; cached
     // content is on screen; bytes in this feed's offline cache.
     offline: module ? (module._nr_offline_state() & 1) !== 0 : false,

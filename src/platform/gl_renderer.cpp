@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <vector>
 
 static_assert(sizeof(ImDrawIdx) == 4, "the renderer draws 32-bit indices");
 
@@ -132,6 +133,30 @@ void upload_fonts() {
     io.Fonts->SetTexID(ImTextureID(std::uintptr_t(g.font)));
     // The atlas lives on the GPU now; drop the CPU copy (megabytes at DPR 2).
     io.Fonts->ClearTexData();
+}
+
+std::uint64_t make_rgba_texture(int side) {
+    GLuint name = 0;
+    glGenTextures(1, &name);
+    glBindTexture(GL_TEXTURE_2D, name);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+#ifdef __EMSCRIPTEN__
+    // WebGL fills a texture given no pixels with zeros.
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, side, side, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+#else
+    const std::vector<unsigned char> zeros(std::size_t(side) * std::size_t(side) * 4);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, side, side, 0, GL_RGBA, GL_UNSIGNED_BYTE, zeros.data());
+#endif
+    return name;
+}
+
+void write_rgba_texture(std::uint64_t texture, int x, int y, int w, int h, const void* rgba) {
+    glBindTexture(GL_TEXTURE_2D, GLuint(texture));
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexSubImage2D(GL_TEXTURE_2D, 0, x, y, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
 }
 
 void render(const ImDrawData* d) {

@@ -10,6 +10,8 @@
 //  [ ] Restoring the caller's GL state (nobody else draws in our context)
 #pragma once
 
+#include <cstdint>
+
 struct ImDrawData;
 
 namespace nr::gl {
@@ -18,5 +20,10 @@ bool init();          // compiles the shader, creates buffers; false when GL ref
 void shutdown();      // also after a lost context: frees the names, the GL calls do nothing
 void upload_fonts();  // (re)creates the font atlas texture from ImGui's atlas
 void render(const ImDrawData* data);
+
+// The fallback glyph atlas (ui/fallback_glyphs): a zero-filled RGBA texture,
+// written a rectangle at a time; deleted with delete_gl_texture.
+std::uint64_t make_rgba_texture(int side);
+void write_rgba_texture(std::uint64_t texture, int x, int y, int w, int h, const void* rgba);
 
 }  // namespace nr::gl

@@ -44,6 +44,8 @@ void Fonts::build(float pixel_ratio, bool narrow, bool article_roles, float text
     for (std::size_t r = 0; r < fonts_.size(); ++r) {
         if (!article_roles && is_article_role(Role(r))) continue;
         const TypeStyle s = type_style(Role(r), type_breakpoint(narrow), text_scale);
+        faces_[r] = s.face;
+        em_px_[r] = s.size * pixel_ratio;
         std::string& bytes = files[std::size_t(s.face)];
         const float px = s.size * pixel_ratio * (bytes.empty() ? 1.0f : pixel_height_per_em(bytes));
         if (bytes.empty()) {
@@ -56,7 +58,12 @@ void Fonts::build(float pixel_ratio, bool narrow, bool article_roles, float text
     }
     if (!article_roles)
         for (std::size_t r = 0; r < fonts_.size(); ++r)
-            if (is_article_role(Role(r))) fonts_[r] = fonts_[std::size_t(stand_in(Role(r)))];
+            if (is_article_role(Role(r))) {
+                const std::size_t in = std::size_t(stand_in(Role(r)));
+                fonts_[r] = fonts_[in];
+                faces_[r] = faces_[in];
+                em_px_[r] = em_px_[in];
+            }
     io.Fonts->Build();
     // Layout stays in CSS pixels; glyphs were rasterised for device pixels.
     io.FontGlobalScale = 1.0f / pixel_ratio;

@@ -12,6 +12,8 @@ struct ImFont;
 
 namespace nr::ui {
 
+class FallbackGlyphs;
+
 // The type scale's roles, faces and sizes are design tokens
 // (core/view/design_tokens.hpp); the files are those of assets/fonts.json.
 using Role = TypeRole;
@@ -35,14 +37,26 @@ public:
     }
     float text_scale() const { return scale_; }
     ImFont* get(Role role) const { return fonts_[std::size_t(role)]; }
-    // Changes with every build: layouts measured with the old atlas are stale.
+    // Changes with every build, and when fallback glyphs arrive: layouts
+    // measured before are stale.
     int generation() const { return generation_; }
+    void glyphs_changed() { ++generation_; }
+    // Characters the atlas lacks (ui/fallback_glyphs), or null: the
+    // replacement glyph then, as ImGui draws it.
+    FallbackGlyphs* glyphs = nullptr;
     // Face, size and line height of a role in the atlas as built: the type
     // scale at the Narrow breakpoint or at the others.
     TypeStyle style(Role role) const;
+    // The face and em size in device pixels a role's ImFont was rasterised
+    // with (a stand-in's until the article roles are built): what fallback
+    // glyphs drawn beside it are rasterised with.
+    Face face(Role role) const { return faces_[std::size_t(role)]; }
+    float em_pixels(Role role) const { return em_px_[std::size_t(role)]; }
 
 private:
     std::array<ImFont*, std::size_t(Role::Count)> fonts_{};
+    std::array<Face, std::size_t(Role::Count)> faces_{};
+    std::array<float, std::size_t(Role::Count)> em_px_{};
     float ratio_ = 0;
     float scale_ = 1;
     bool narrow_ = false;

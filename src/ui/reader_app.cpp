@@ -24,6 +24,10 @@ namespace {
 // enough that yielding to the browser between slices costs little.
 constexpr std::chrono::microseconds kParseSlice{8000};
 
+// Fallback glyphs rasterised per frame: a screen of CJK text arrives over a
+// few frames instead of in one long task (no main-thread task over 50 ms).
+constexpr double kGlyphBudgetMs = 8;
+
 bool key_pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); }
 
 // ImGui 1.86 names no letter keys but A, C, V, X, Y, Z: letters come as typed characters.
@@ -49,6 +53,7 @@ ReaderApp::ReaderApp(Fetcher& fetcher, ImageSource& images, HtmlParser html, Rea
       palette_(options_.dark ? kDark : kLight),
       text_size_(std::clamp(options_.text_size, tokens::text_size::min, tokens::text_size::max)) {
     if (options_.accent != 0) palette_.accent = options_.accent;
+    fonts_.glyphs = &glyphs_;
     if (hooks_.timer) loader_.set_timer(hooks_.timer);
     loader_.set_lang(options_.lang);
     if (options_.forced) palette_ = *options_.forced;  // the user's colours win over the partner's
@@ -141,8 +146,14 @@ bool ReaderApp::prepare_frame(float pixel_ratio, float width) {
     // Article roles join the atlas when an article first opens, then stay.
     article_fonts_ = article_fonts_ || !state().open_id.empty();
     const float scale = atlas_scale(text_size_, options_.font_scale);
+    // Fallback glyphs asked for by the last frame, a few ms' worth: text is
+    // laid out again with them (the generation changes) in this frame.
+    if (glyphs_.pump(kGlyphBudgetMs)) fonts_.glyphs_changed();
     if (!fonts_dirty_ && fonts_.built_for(pixel_ratio, narrow, article_fonts_, scale)) return false;
     fonts_.build(pixel_ratio, narrow, article_fonts_, scale);
+    // Glyphs are keyed by face and size and survive other rebuilds; the
+    // texture is sized for the pixel ratio.
+    if (glyphs_.pixel_ratio() != pixel_ratio) glyphs_.reset(pixel_ratio);
     fonts_dirty_ = false;
     return true;
 }
@@ -292,6 +303,7 @@ void ReaderApp::apply(Actions& a) {
 }
 
 bool ReaderApp::draw(std::int64_t now) {
+    glyphs_.begin_frame();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
@@ -390,7 +402,8 @@ bool ReaderApp::draw(std::int64_t now) {
     const int edges = int(at_top) | int(at_bottom) << 1;
     if (edges != last_edges_ && hooks_.scroll_edges) hooks_.scroll_edges(at_top, at_bottom);
     last_edges_ = edges;
-    return f.actions.animating;
+    // Glyphs asked for while drawing arrive before the next frame.
+    return f.actions.animating || glyphs_.waiting();
 }
 
 // The quiet strip over the views: "Offline · stories from 14:05" in muted
@@ -601,6 +614,9 @@ std::string ReaderApp::debug_json() const {
     j["canRetry"] = state().can_retry;         // whether the failure shown offers Retry
     j["retryAfterS"] = state().retry_after_s;  // the automatic retry it waits for (Retry-After)
     j["articleFonts"] = article_fonts_;
+    j["missingGlyphs"] = glyphs_.missing();     // docs/text.md
+    j["fallbackGlyphs"] = glyphs_.glyphs();     // in the fallback atlas now
+    j["glyphsWaiting"] = glyphs_.waiting();     // asked for, not rasterised yet
     j["linkStatus"] = url_host(last_hovered_);  // the host the status line shows
     nlohmann::json links = nlohmann::json::array();
     for (const LinkArea& l : links_)

@@ -22,8 +22,10 @@
 #include "core/view/key_value_store.hpp"
 #include "core/view/reading_memory.hpp"
 #include "ui/article_view.hpp"
+#include "ui/fallback_glyphs.hpp"
 #include "ui/feed_view.hpp"
 #include "ui/fonts.hpp"
+#include "ui/glyph_source.hpp"
 #include "ui/image_source.hpp"
 #include "ui/saved_view.hpp"
 #include "ui/theme.hpp"
@@ -76,6 +78,12 @@ public:
     // platform's store); call before start(). Without one they last only
     // as long as the app.
     void remember_in(KeyValueStore& store) { store_ = &store; }
+
+    // Where characters the bundled fonts lack are rasterised (the browser's
+    // text engine); without one they are drawn as the replacement glyph.
+    void set_glyph_source(GlyphSource* source) { glyphs_.set_source(source); }
+    // Distinct characters drawn as the replacement glyph since the start.
+    int missing_glyphs() const { return glyphs_.missing(); }
 
     // Starts loading fonts and the first page.
     void start();
@@ -188,6 +196,7 @@ private:
     std::function<void()> request_frame_;
     HostHooks hooks_;
     FeedLoader loader_;
+    FallbackGlyphs glyphs_;  // before fonts_, which points at it
     Fonts fonts_;
     int fonts_pending_ = 0;
     bool fonts_settled_ = false;

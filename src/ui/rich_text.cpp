@@ -6,6 +6,8 @@
 #include <cfloat>
 #include <cmath>
 
+#include "ui/fallback_glyphs.hpp"
+
 namespace nr::ui {
 
 namespace {
@@ -15,6 +17,24 @@ ImFont* font_of(const Fonts& fonts, FontId id) { return fonts.get(Role(id)); }
 // ImGui positions glyphs in a box FontSize tall; CSS centres that box in the
 // line (half-leading above and below).
 float css_font_height(const ImFont* f) { return f->FontSize * ImGui::GetIO().FontGlobalScale; }
+
+// Width of one run of text in a role, with the fallback glyphs it needs.
+float measure_run(const Fonts& fonts, Role role, std::string_view s) {
+    const ImFont* f = fonts.get(role);
+    const float h = css_font_height(f);
+    if (!fonts.glyphs) return f->CalcTextSizeA(h, FLT_MAX, 0.0f, s.data(), s.data() + s.size()).x;
+    return fonts.glyphs->measure(f, h, fonts.face(role), fonts.em_pixels(role), s);
+}
+
+void draw_run(ImDrawList* dl, const Fonts& fonts, Role role, ImVec2 at, std::uint32_t col, std::string_view s) {
+    const ImFont* f = fonts.get(role);
+    const float h = css_font_height(f);
+    if (!fonts.glyphs) {
+        dl->AddText(f, h, at, col, s.data(), s.data() + s.size());
+        return;
+    }
+    fonts.glyphs->add_text(dl, f, h, fonts.face(role), fonts.em_pixels(role), at.x, at.y, col, s);
+}
 
 }  // namespace
 
@@ -43,17 +63,11 @@ std::vector<StyledRun> plain_runs(std::string_view text, Role role) {
     return {StyledRun{std::string(text), font_id(role), -1}};
 }
 
-float text_width(std::string_view text, Role role, const Fonts& fonts) {
-    const ImFont* f = fonts.get(role);
-    return f->CalcTextSizeA(css_font_height(f), FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
-}
+float text_width(std::string_view text, Role role, const Fonts& fonts) { return measure_run(fonts, role, text); }
 
 TextBox layout_text(const std::vector<StyledRun>& runs, float width, int max_lines, float line_height,
                     const Fonts& fonts, TextDirection direction) {
-    MeasureFn measure = [&fonts](FontId id, std::string_view s) {
-        const ImFont* f = font_of(fonts, id);
-        return f->CalcTextSizeA(css_font_height(f), FLT_MAX, 0.0f, s.data(), s.data() + s.size()).x;
-    };
+    MeasureFn measure = [&fonts](FontId id, std::string_view s) { return measure_run(fonts, Role(id), s); };
     WrapOptions options;
     options.max_width = width;
     options.max_lines = max_lines;
@@ -74,7 +88,7 @@ int draw_text(ImDrawList* dl, const TextBox& box, float x, float y, TextColours 
             const float fx = snap(x + indent + frag.x);
             const float fy = snap(line_top + (box.line_height - h) * 0.5f);
             const std::uint32_t col = frag.link >= 0 ? colours.link : colours.text;
-            dl->AddText(f, h, ImVec2(fx, fy), col, frag.text.data(), frag.text.data() + frag.text.size());
+            draw_run(dl, fonts, Role(frag.font), ImVec2(fx, fy), col, frag.text);
             if (frag.link < 0) continue;
             // Links are underlined always: colour alone must not carry meaning.
             const float base = snap(fy + f->Ascent * ImGui::GetIO().FontGlobalScale + 1.0f);

@@ -40,6 +40,7 @@ function rows(r) {
     ['First content, warm, 150 ms RTT 10 Mbit/s', 'net_first_content_warm_ms', 'ms', 'net_first_content_warm_ratio', `baseline ${fmt(r.baseline_net_first_content_warm_ms, 'ms')}; <= 1.0x: ${verdict(le(r.net_first_content_warm_ratio, 1.0))}`],
     ['First content from the cache', 'first_content_cached_ms', 'ms', 'first_content_cached_ratio', `feed unreachable; baseline warm ${fmt(r.baseline_first_content_warm_ms, 'ms')}; <= 1.0x: ${verdict(le(r.first_content_cached_ratio, 1.0))}`],
     ['Cache write, 100 items: longest task', 'cache_write_100_longest_task_ms', 'ms', null, `without the cache ${fmt(r.cache_write_100_uncached_longest_task_ms, 'ms')}; ${fmt(r.cache_write_100_bytes, 'KB')}; <= 50 ms: ${verdict(le(r.cache_write_100_longest_task_ms, 50))}`],
+    ['First fallback glyphs (every-script feed)', 'fallback_glyphs_first_ms', 'ms', null, `items on screen to ${fmt(r.fallback_glyphs_count, '')} glyphs drawn; longest task ${fmt(r.fallback_glyphs_longest_task_ms, 'ms')}; <= 50 ms: ${verdict(le(r.fallback_glyphs_longest_task_ms, 50))}; ${fmt(r.fallback_glyphs_missing, '')} missing`],
     ['Idle frames in 5 s', 'idle_frames_5s', '', null, `0: ${verdict(le(r.idle_frames_5s, 0))}`],
     ['Frames in 2 s wheel scroll', 'scroll_2s_frames', '', 'scroll_2s_frames_ratio', `browser rAF ${fmt(r.scroll_2s_raf_frames, '')}`],
     ['Parse 1k (wasm)', 'parse_1k_ms', 'ms', 'parse_1k_ratio', `JSON.parse ${fmt(r.parse_1k_json_ms, 'ms')}; <= 3x: ${verdict(le(r.parse_1k_ratio, 3))}`],

@@ -8,12 +8,13 @@
 // BENCH_PRODUCT_SITE (build/wasm/site),
 // BENCH_NATIVE (build/native-release/newsreader-bench-parse), BENCH_FEEDS
 // (build/feeds), BENCH_BASELINE (../shared/baseline), BENCH_OUT (build/bench), BENCH_ONLY (comma list
-// of sections: sizes,first,net,frames,parse,startup,big,native,offline).
+// of sections: sizes,first,net,frames,parse,startup,big,native,offline,glyphs).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT, launchBrowser, startServer } from '../browser/harness.mjs';
+import { firstGlyphs } from './glyphs.mjs';
 import { nativeParse } from './native.mjs';
 import { cacheWriteCost, cachedFirstContent } from './offline.mjs';
 import { parse, startup } from './parse.mjs';
@@ -136,6 +137,21 @@ async function framesSection(browser, urls) {
   results.scroll_2s_frames_ratio = ratio(drawn, raf);
 }
 
+// The first fallback glyphs: tests/feeds/every-script.json from its items on
+// screen to every glyph the bundled fonts lack drawn (docs/text.md).
+async function glyphsSection(browser, urls) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    runs.push(await firstGlyphs(browser, urls.widgetGlyphs));
+    log(`glyphs run ${i + 1}/${RUNS}: ${runs[i].glyphs} fallback glyphs in ${runs[i].ms.toFixed(0)} ms, ` +
+      `longest task ${runs[i].longestTaskMs.toFixed(0)} ms, ${runs[i].missing} missing`);
+  }
+  put('fallback_glyphs_first_ms', runs.map((r) => r.ms));
+  put('fallback_glyphs_longest_task_ms', runs.map((r) => r.longestTaskMs));
+  results.fallback_glyphs_count = runs[0].glyphs;
+  results.fallback_glyphs_missing = runs[0].missing;
+}
+
 async function parseSection(browser, urls) {
   const feeds = {
     '1k': urls.bigFeed('big-1000-jsonfeed.json'),
@@ -252,6 +268,7 @@ async function main() {
     if (want('first')) { log('first content'); await firstContentSection(browser, abs); }
     if (want('net')) { log('first content, emulated network'); await firstContentSection(browser, abs, 'net_', SLOW_NETWORK); }
     if (want('frames')) { log('frames'); await framesSection(browser, abs); }
+    if (want('glyphs')) { log('fallback glyphs'); await glyphsSection(browser, abs); }
     if (want('parse')) { log('parsing in the browser'); await parseSection(browser, abs); }
     if (want('big')) { log('10k feed'); await bigSection(browser, abs); }
     if (want('offline')) { log('offline cache'); await offlineSection(browser, abs, server.url); }

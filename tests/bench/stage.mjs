@@ -3,8 +3,10 @@
 // the bench pages generated here. Nothing of it lands in the product.
 import { cpSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { ROOT } from '../browser/harness.mjs';
 
 export const PAGE1_FEED = 'assets/feeds/jsonfeed/page-1.json';
+export const EVERY_SCRIPT = 'every-script.json';  // tests/feeds: characters the bundled fonts lack
 export const BIG_FEEDS = ['big-1000.json', 'big-1000-jsonfeed.json', 'big-10000.json', 'big-10000-jsonfeed.json'];
 
 // The demo page with its widget pointed at `feed`; a bare embed if the demo
@@ -93,13 +95,16 @@ export function stageSite({ siteDir, baselineDir, feedsDir, outDir }) {
   const feeds = path.join(outDir, 'bench', 'feeds');
   mkdirSync(feeds, { recursive: true });
   for (const f of BIG_FEEDS) copyFileSync(path.join(feedsDir, f), path.join(feeds, f));
+  copyFileSync(path.join(ROOT, 'tests', 'feeds', EVERY_SCRIPT), path.join(feeds, EVERY_SCRIPT));
   const demo = readFileSync(path.join(siteDir, 'index.html'), 'utf8');
   writeFileSync(path.join(outDir, 'bench-widget-page1.html'), widgetPage(demo, PAGE1_FEED));
   writeFileSync(path.join(outDir, 'bench-widget-10k.html'), widgetPage(demo, 'bench/feeds/big-10000-jsonfeed.json'));
+  writeFileSync(path.join(outDir, 'bench-widget-glyphs.html'), widgetPage(demo, `bench/feeds/${EVERY_SCRIPT}`));
   writeFileSync(path.join(outDir, 'bench-parse.html'), PARSE_PAGE);
   return {
     widgetPage1: 'bench-widget-page1.html',
     widget10k: 'bench-widget-10k.html',
+    widgetGlyphs: 'bench-widget-glyphs.html',
     baselinePage1: `dom-widget.html?feed=${encodeURIComponent(PAGE1_FEED)}`,
     parse: 'bench-parse.html',
     bigFeed: (name) => `bench/feeds/${name}`,

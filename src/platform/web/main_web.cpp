@@ -26,6 +26,7 @@
 #include "platform/web/defer_web.hpp"
 #include "platform/web/fetch_web.hpp"
 #include "platform/web/frame_times.hpp"
+#include "platform/web/glyphs_web.hpp"
 #include "platform/web/host_web.hpp"
 #include "platform/web/html_web.hpp"
 #include "platform/web/images_web.hpp"
@@ -47,6 +48,7 @@ struct WebRunner {
     std::unique_ptr<nr::CachingFetcher> cache;   // the reader's Fetcher: the network through the store
     std::unique_ptr<nr::WebImageSource> images;  // before the GL context goes: owns textures
     nr::LocalStorageStore memory;                // read markers, scroll positions
+    nr::WebGlyphSource glyphs;                   // characters the bundled fonts lack
     std::unique_ptr<nr::ui::ReaderApp> app;
     int frame_request = 0;      // pending emscripten_request_animation_frame id, 0 if none
     bool context_lost = false;  // WebGL context lost: draw nothing until restored
@@ -338,6 +340,9 @@ int nr_offline_state() {
 }
 double nr_cache_bytes() { return g_runner ? double(g_runner->cache->cache_bytes()) : 0; }
 
+// stats().missingGlyphs: characters drawn as the replacement glyph since mount.
+int nr_missing_glyphs() { return g_runner ? g_runner->app->missing_glyphs() : 0; }
+
 int nr_items_loaded() { return g_runner ? int(g_runner->app->state().feed.items.size()) : 0; }
 
 // Called by the loader's ResizeObserver (CSS pixels) and on pixel-ratio changes.
@@ -466,6 +471,7 @@ int main(int argc, char** argv) {
     r->app = std::make_unique<nr::ui::ReaderApp>(
         *r->cache, *r->images, nr::parse_html_dom, std::move(options), [r] { request_frame(r); }, std::move(hooks));
     r->app->remember_in(r->memory);
+    r->app->set_glyph_source(&r->glyphs);
     // The feed and font requests go out first (or are taken over from the
     // loader's early requests): creating the WebGL context blocks
     // the main thread for a long while (hundreds of ms on a software GPU) and
