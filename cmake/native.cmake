@@ -62,7 +62,8 @@ if(NR_BUILD_TESTS)
   # built (not in the sanitizer preset, which builds no app).
   if(TARGET imgui)
     file(GLOB NR_UI_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/tests/ui/*.cpp)
-    target_sources(news_tests PRIVATE ${NR_UI_TEST_SOURCES} ${NR_SRC}/ui/fonts.cpp ${NR_SRC}/ui/rich_text.cpp)
+    target_sources(news_tests PRIVATE ${NR_UI_TEST_SOURCES} ${NR_SRC}/ui/fonts.cpp ${NR_SRC}/ui/rich_text.cpp
+                                         ${NR_SRC}/ui/fallback_glyphs.cpp)
     target_link_libraries(news_tests PRIVATE imgui)
   endif()
   doctest_discover_tests(news_tests WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
