@@ -14,6 +14,6 @@ const result = await minify(code, {
   ecma: 2020,
   compress: { passes: 2 },
   mangle: true,
-  format: { comments: false },
+  format: { comments: false, quote_style: 1 },  // single quotes, as the source: make-dist.py finds the file names it rewrites by them
 });
 writeFileSync(output, result.code);

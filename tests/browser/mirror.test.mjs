@@ -189,6 +189,9 @@ export default function mirrorTests({ baseUrl, context }) {
       const d = await until(async () => { const x = await debug(page); return x.focus === 'retry-article' && x.retryButton && x; },
         "the canvas's focus on its Retry");
       assert(d.retryButton.w > 0, `the canvas draws its Retry: ${JSON.stringify(d.retryButton)}`);
+      // Unsaved again: the Saved list is kept per feed, and later tests share this context.
+      await activate(save);
+      await until(async () => (await debug(page)).savedIds.length === 0, 'unsaved through the mirror');
       assert(page.problems.length === 0, page.problems.join('; '));
       await page.close();
     }],

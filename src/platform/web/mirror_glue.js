@@ -29,8 +29,10 @@ var newsreaderMirror = (function () {
 
   function create(Module) {
     const root = Module['nrMirrorRoot'];
-    if (!root) return null;
     const signal = Module['nrSignal'];
+    // A widget destroyed while its module started (a remount on the same
+    // element) must leave no layer behind: an aborted signal fires no more.
+    if (!root || (signal && signal.aborted)) return null;
     const doc = root.ownerDocument || document;
     const el = (tag) => doc.createElement(tag);
     let plain = false;
