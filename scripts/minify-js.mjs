@@ -8,12 +8,13 @@ import { minify } from 'terser';
 
 const [input, output] = process.argv.slice(2);
 const code = readFileSync(input, 'utf8');
-const isModule = /^(import|export) /m.test(code) || code.includes('import.meta');
-const result = await minify(code, {
-  module: isModule,
+const options = (module) => ({
+  module,
   ecma: 2020,
   compress: { passes: 2 },
   mangle: true,
   format: { comments: false, quote_style: 1 },  // single quotes, as the source: make-dist.py finds the file names it rewrites by them
 });
+// A module is one that does not parse as a script (export, import.meta).
+const result = await minify(code, options(false)).catch(() => minify(code, options(true)));
 writeFileSync(output, result.code);

@@ -1014,6 +1014,7 @@ function followHistory(widget) {
   const { element, signal, api, settings } = widget;
   const fromHash = () => new URLSearchParams(location.hash.slice(1)).get('article');
   let pushed = false;  // the entry for the open article is ours: back() pops it
+  let popping = false;  // our own history.back(): its popstate (which may come after the next open) is not the reader's
   settings.article = fromHash() ?? settings.article;
   element.addEventListener('newsreader:open', (e) => {
     if (fromHash() === e.detail.id) return;
@@ -1022,11 +1023,17 @@ function followHistory(widget) {
   }, { signal });
   element.addEventListener('newsreader:back', () => {
     if (fromHash() === null) return;
-    if (pushed) history.back();
-    else history.replaceState(null, '', location.pathname + location.search);
+    if (pushed) {
+      popping = true;
+      history.back();
+    } else history.replaceState(null, '', location.pathname + location.search);
     pushed = false;
   }, { signal });
   window.addEventListener('popstate', () => {
+    if (popping) {
+      popping = false;
+      return;
+    }
     const id = fromHash();
     pushed = false;
     if (id) api.open(id);

@@ -353,19 +353,26 @@ export default function embedTests({ baseUrl, context }) {
       await until(async () => (await inside())?.key.startsWith('i:'), 'ArrowDown to take focus to a story');
       await page.keyboard.press('Enter');
       await until(async () => (await debug(page, '#k')).openId, 'Enter opens an item in the focused widget');
+      // Focus follows into the story (its Back) once the article's mirror exists.
+      await until(() => page.evaluate(() => !!document.querySelector('#k').shadowRoot.activeElement?.closest('section[aria-label=Story]')),
+        'focus moves into the opened story');
       // Tab moves through the widget's own controls (the article's Back, Copy
       // link, its links, ...) and then out to the page's next link: no trap
       // (#11 "Tab moves through and out of the widget", #12 "no focus trap").
       const where = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+      const trail = [];
+      const deep = () => page.evaluate(() => { const a = document.querySelector('#k').shadowRoot.activeElement; return a ? `${a.tagName}:${a.textContent.slice(0, 20)}:${a.isConnected}:${a.closest('section')?.hidden}` : String(document.activeElement?.tagName); });
+      trail.push(await deep());
       let after = 'k';
       let tabs = 0;
       while (after === 'k' && tabs < 60) {
         await page.keyboard.press('Tab');
         tabs++;
         after = await where();
+        trail.push(await deep());
       }
       assert(tabs > 1, 'Tab left the widget at once: its controls were skipped');
-      assert(after === 'after', `Tab from the widget moved focus to ${after} after ${tabs} presses, not the next link`);
+      assert(after === 'after', `Tab from the widget moved focus to ${after} after ${tabs} presses, not the next link: ${trail.join(' | ')}`);
       await page.close();
     }],
 

@@ -138,7 +138,7 @@ export default function offlineUiTests({ baseUrl, context }) {
       await until(async () => (await debug(page)).view === 'saved', 'the Saved view');
       await waitForQuiet(page);
       d = await debug(page);
-      assert(d.savedDrawn.length === 0 && d.allStoriesLink.w > 0, 'nothing saved yet');
+      assert(d.savedDrawn.length === 0 && d.allStoriesLink.w > 0, `nothing saved yet: ${JSON.stringify([d.savedIds, d.savedDrawn, d.allStoriesLink])}`);
       await screenshot(page.locator('#reader'), 'offline-saved-empty');
       await clickAt(page, d.allStoriesLink);
       await until(async () => (await debug(page)).view === 'feed', 'back to the feed');
