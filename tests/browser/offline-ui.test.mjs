@@ -47,7 +47,7 @@ const localClock = (page, unix) => page.evaluate((t) => {
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }, unix);
 
-export default function offlineUiTests({ baseUrl, context }) {
+export default function offlineUiTests({ baseUrl, context, browser }) {
   return [
     ['the banner shows the age of cached stories; the pill counts and merges without moving the text', async () => {
       const page = await openDemo(context, baseUrl);
@@ -131,7 +131,10 @@ export default function offlineUiTests({ baseUrl, context }) {
     }],
 
     ['"Save for offline" (button and s key) and the Saved view', async () => {
-      const page = await openDemo(context, baseUrl);
+      // A context of its own: the Saved list is kept per feed in IndexedDB,
+      // and other tests' pages share the common context's.
+      const own = await browser.newContext({ deviceScaleFactor: 1, serviceWorkers: 'block' });
+      const page = await openDemo(own, baseUrl);
       let d = await debug(page);
       assert(d.savedLink, 'the header links to Saved');
       await clickAt(page, d.savedLink);
@@ -174,7 +177,7 @@ export default function offlineUiTests({ baseUrl, context }) {
       await page.keyboard.press('Escape');
       await until(async () => (await debug(page)).view === 'saved', 'back to the Saved view');
       assert(page.problems.length === 0, page.problems.join('; '));
-      await page.close();
+      await own.close();
     }],
 
     ['read markers and scroll positions survive a reload', async () => {
