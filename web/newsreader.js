@@ -593,7 +593,7 @@ function makeHost(widget) {
       if (settings.height === 'auto') element.style.height = `${Math.ceil(Math.min(px, AUTO_HEIGHT_MAX_PX))}px`;
     },
     openLink: (url) => openLink(widget, url),
-    ...readingHost(),
+    ...readingHost(widget),
   };
 }
 
@@ -912,14 +912,11 @@ function systemPalette() {
   return colours.join(',');
 }
 
-function readingHost() {
+function readingHost(widget) {
   return {
-    // From the keyboard's own gesture (Enter on a focused link).
-    openUrl(url) {
-      if (!/^https?:\/\//i.test(url)) return;
-      const opened = window.open(url, '_blank', 'noopener,noreferrer');
-      if (opened) opened.opener = null;
-    },
+    // From the keyboard's own gesture (Enter on a focused link): through
+    // newsreader:linkclick as a click is, so a partner can route it.
+    openUrl: (url) => openLink(widget, url),
     copyLink(url) {
       navigator.clipboard?.writeText(url).catch((err) => console.warn('[newsreader] could not copy the link:', err?.message ?? err));
     },

@@ -194,6 +194,12 @@ export default function embedTests({ baseUrl, context }) {
       await page.mouse.click(at.x, at.y);
       opened = await page.evaluate(() => window.opened.splice(0));
       assert(opened.length === 0 && (await eventsOf(page, 'linkclick')).length === 2, `cancelled linkclick opened ${JSON.stringify(opened)}`);
+      // From the keyboard (Enter on the link's mirror element): the same event, cancelled the same way.
+      await page.locator('#e section[aria-label=Story] a').filter({ hasText: /\S/ }).and(page.locator(`[href="${l.url}"]`)).first().focus();
+      await page.keyboard.press('Enter');
+      await until(() => eventsOf(page, 'linkclick').then((r) => r.length === 3 && r[2].detail.url === l.url), 'linkclick from the keyboard');
+      opened = await page.evaluate(() => window.opened.splice(0));
+      assert(opened.length === 0, `a cancelled keyboard linkclick opened ${JSON.stringify(opened)}`);
 
       await page.$eval('#e', (el) => el.newsreader.back());
       await page.mouse.move(6, 6);

@@ -369,18 +369,28 @@ var newsreaderMirror = (function () {
 
     // Activating an element does what a click on the canvas does: an item
     // opens in the reader, Show more loads, Back goes back. Links to other
-    // pages keep their own behaviour (a new tab). The plain view has no
-    // reader: its headlines are links to the stories.
+    // pages open in a new tab after newsreader:linkclick. The plain view has
+    // no reader: its headlines are links to the stories.
     layer.addEventListener('click', (e) => {
-      const target = e.target.closest && e.target.closest('[data-target]');
-      if (!target || !layer.contains(target)) return;
       if (e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
-      const isButton = target.localName === 'button';
-      const isItem = target.nrKind === 'item' || target.nrKind === 'related';
-      if (!isButton && (!isItem || plain)) return;
-      if (!isButton && !e.target.closest('a')) return;  // the headline link, not the card's text
-      e.preventDefault();
-      if (ready()) ccall('nr_mirror_activate', 'number', ['string'], [target.dataset.target]);
+      const target = e.target.closest && e.target.closest('[data-target]');
+      if (target && layer.contains(target)) {
+        const isButton = target.localName === 'button';
+        const isItem = target.nrKind === 'item' || target.nrKind === 'related';
+        if (isButton || (isItem && !plain && e.target.closest('a'))) {  // the headline link, not the card's text
+          e.preventDefault();
+          if (ready()) ccall('nr_mirror_activate', 'number', ['string'], [target.dataset.target]);
+          return;
+        }
+      }
+      // A link out of the widget goes through newsreader:linkclick, as a
+      // click on the canvas does, so a partner can route it.
+      const link = e.target.closest && e.target.closest('a[href]');
+      const host = Module['nrHost'];
+      if (link && layer.contains(link) && host && /^https?:/i.test(link.href)) {
+        e.preventDefault();
+        host.openUrl(link.href);
+      }
     }, { signal });
 
     // Find-in-page's selection scrolls the canvas to the element it is in,
