@@ -47,10 +47,16 @@ const localClock = (page, unix) => page.evaluate((t) => {
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }, unix);
 
+// A first visit in storage of its own: in the shared context the demo's feed
+// is cached by earlier tests, and its revalidation (a 304 that says "online")
+// can land after a test has set the offline state through testOffline().
+const ownContext = (browser) => browser.newContext({ deviceScaleFactor: 1, serviceWorkers: 'block' });
+
 export default function offlineUiTests({ baseUrl, context, browser }) {
   return [
     ['the banner shows the age of cached stories; the pill counts and merges without moving the text', async () => {
-      const page = await openDemo(context, baseUrl);
+      const own = await ownContext(browser);  // no cached page whose revalidation races the testOffline hook
+      const page = await openDemo(own, baseUrl);
       const storiesFrom = Math.floor(Date.now() / 1000) - 600;
       assert(await setOffline(page, { offline: true, fromCache: true, storiesFrom }), 'testOffline hook');
       const banner = await until(async () => (await debug(page)).banner, 'the banner');
@@ -81,11 +87,12 @@ export default function offlineUiTests({ baseUrl, context, browser }) {
       assert(Math.abs(same.y - anchor.y) < 0.05, `${anchor.id} moved from y ${anchor.y} to ${same.y}`);
       assert(after.feedScroll > before.feedScroll + 300, `scroll grew by the stories above: ${before.feedScroll} -> ${after.feedScroll}`);
       assert(page.problems.length === 0, page.problems.join('; '));
-      await page.close();
+      await own.close();
     }],
 
     ['at the top of the list new stories merge at once; "1 new story" in the singular', async () => {
-      const page = await openDemo(context, baseUrl);
+      const own = await ownContext(browser);  // no cached page whose revalidation races the testOffline hook
+      const page = await openDemo(own, baseUrl);
       await setOffline(page, { pending: await pageWithNewStories(page, 1) });
       await until(async () => (await debug(page)).items === 15, 'the merge at the top');
       await waitForQuiet(page);
@@ -105,11 +112,12 @@ export default function offlineUiTests({ baseUrl, context, browser }) {
       await screenshot(page.locator('#reader'), 'offline-pill-one');
       await page.keyboard.press('n');
       await until(async () => (await debug(page)).items === 16, 'n to merge');
-      await page.close();
+      await own.close();
     }],
 
     ['"Not available offline" in place of the body, with Retry once online', async () => {
-      const page = await openDemo(context, baseUrl);
+      const own = await ownContext(browser);  // no cached page whose revalidation races the testOffline hook
+      const page = await openDemo(own, baseUrl);
       const id = (await debug(page)).drawn[1].id;
       await page.$eval('#reader', (el, i) => el.newsreader.open(i), id);
       await until(async () => (await debug(page)).openId === id, 'the article');
@@ -127,13 +135,13 @@ export default function offlineUiTests({ baseUrl, context, browser }) {
       await clickAt(page, online.retryButton);
       await until(async () => !(await debug(page)).unavailableOffline, 'Retry to ask again');
       assert(page.problems.length === 0, page.problems.join('; '));
-      await page.close();
+      await own.close();
     }],
 
     ['"Save for offline" (button and s key) and the Saved view', async () => {
       // A context of its own: the Saved list is kept per feed in IndexedDB,
       // and other tests' pages share the common context's.
-      const own = await browser.newContext({ deviceScaleFactor: 1, serviceWorkers: 'block' });
+      const own = await ownContext(browser);
       const page = await openDemo(own, baseUrl);
       let d = await debug(page);
       assert(d.savedLink, 'the header links to Saved');
