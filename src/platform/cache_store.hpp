@@ -49,6 +49,10 @@ public:
     // Stores `body` under entry.url (the key); entry.bytes is set here.
     virtual void write(CacheEntry entry, std::string_view body, WriteDone done) = 0;
     virtual void remove(const std::string& key) = 0;
+    // A 304 Not Modified: the stored body is current as of `now`, so its age
+    // (the offline banner's "stories from", the day before a picture is asked
+    // again) starts over.
+    virtual void revalidated(const std::string& key, std::int64_t now) = 0;
     // Saved articles and their pictures; false for a key not stored.
     virtual bool pin(const std::string& key, bool pinned) = 0;
     // Frees the least-recently-used unpinned entry; false when only pinned

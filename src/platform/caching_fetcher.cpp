@@ -90,6 +90,7 @@ void CachingFetcher::send(FetchRequest request, FetchCallback done, bool conditi
                                  send(std::move(request), std::move(done), false);
                                  return;
                              }
+                             store_->revalidated(hit->entry.url, now_());
                              FetchResponse fresh;
                              fresh.url = std::move(request.url);
                              fresh.ok = true;

@@ -101,6 +101,14 @@ TEST_CASE("CachingFetcher: conditional revalidation") {
         CHECK(f.last->body == "page one");
         CHECK(f.store.index().find(f.fetcher.key(kFeed))->last_used == 2000);
     }
+    SUBCASE("a 304 makes the stored copy current: offline, it reads as fetched then") {
+        f.network.respond(kFeed, 304);
+        CHECK(f.store.index().find(f.fetcher.key(kFeed))->fetched_at == 2000);
+        f.now = 3000;
+        f.ask(kFeed, nr::CacheMode::CacheOnly);
+        REQUIRE(f.last);
+        CHECK(f.last->fetched_at == 2000);
+    }
     SUBCASE("a 200 replaces the stored copy") {
         f.network.answer(kFeed, with_etag(kFeed, "page two", "\"v2\""));
         REQUIRE(f.last);

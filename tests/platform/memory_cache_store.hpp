@@ -50,6 +50,7 @@ public:
         bodies_.erase(key);
         index_.remove(key);
     }
+    void revalidated(const std::string& key, std::int64_t now) override { index_.revalidated(key, now); }
     bool pin(const std::string& key, bool pinned) override { return index_.pin(key, pinned); }
     bool evict_one() override {
         const std::optional<std::string> gone = index_.evict_one();

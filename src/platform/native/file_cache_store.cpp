@@ -128,6 +128,12 @@ bool FileCacheStore::pin(const std::string& key, bool pinned) {
     return stored;
 }
 
+void FileCacheStore::revalidated(const std::string& key, std::int64_t now) {
+    if (!index_.find(key)) return;
+    index_.revalidated(key, now);
+    save_index();
+}
+
 void FileCacheStore::remove(const std::string& key) {
     if (!index_.find(key)) return;
     remove_bodies({key});

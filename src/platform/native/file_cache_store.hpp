@@ -43,6 +43,7 @@ public:
     bool write(CacheEntry entry, std::string_view body);
 
     bool pin(const std::string& key, bool pinned);
+    void revalidated(const std::string& key, std::int64_t now);
     void remove(const std::string& key);
     // Deletes the least-recently-used unpinned entry; false when only
     // pinned entries are left.

@@ -19,6 +19,7 @@ public:
     void read(const std::string& key, std::int64_t now, ReadDone done) override;
     void write(CacheEntry entry, std::string_view body, WriteDone done) override;
     void remove(const std::string& key) override { files_.remove(key); }
+    void revalidated(const std::string& key, std::int64_t now) override { files_.revalidated(key, now); }
     bool pin(const std::string& key, bool pinned) override { return files_.pin(key, pinned); }
     bool evict_one() override { return files_.evict_one(); }
     const CacheIndex& index() const override { return files_.index(); }

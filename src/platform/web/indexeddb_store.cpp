@@ -162,6 +162,12 @@ void IndexedDbStore::forget(const std::string& key) {
     save_index();
 }
 
+void IndexedDbStore::revalidated(const std::string& key, std::int64_t now) {
+    if (!index_.find(key)) return;
+    index_.revalidated(key, now);
+    save_index();
+}
+
 bool IndexedDbStore::pin(const std::string& key, bool pinned) {
     const bool stored = index_.pin(key, pinned);
     save_index();  // a pin waiting for its entry (a picture not loaded yet) is kept too

@@ -28,6 +28,7 @@ public:
     void read(const std::string& key, std::int64_t now, ReadDone done) override;
     void write(CacheEntry entry, std::string_view body, WriteDone done) override;
     void remove(const std::string& key) override;
+    void revalidated(const std::string& key, std::int64_t now) override;
     bool pin(const std::string& key, bool pinned) override;
     bool evict_one() override;
     const CacheIndex& index() const override { return index_; }
