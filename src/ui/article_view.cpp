@@ -387,7 +387,7 @@ ArticlePlacement ArticleView::mirror_placement() const {
 namespace nr::ui {
 
 // "Save for offline" where the back row placed it: a stroked bookmark
-// (filled once saved) and its label, in the accent, at the right of its room.
+// (filled once saved) and its label, in the accent.
 void ArticleView::draw_save(Frame& f, const Piece& back, float x, float y, const Item& item) {
     namespace off = tokens::offline;
     if (back.save.empty()) return;
@@ -397,10 +397,12 @@ void ArticleView::draw_save(Frame& f, const Piece& back, float x, float y, const
     const char* label = chrome_.saved ? words.saved : words.save;
     const Rect r{x + back.save.x, y + back.save.y, back.save.w, back.save.h};
     const TextBox box = layout_plain(label, Role::Button, 0, 1, f.fonts);
-    const float right =
-        back.save.x > 0 ? r.right() : r.x + off::save_icon_w + off::save_icon_gap + box.layout.max_line_width;
-    const float text_x = right - box.layout.max_line_width;
-    const float icon_x = snap(text_x - off::save_icon_gap - off::save_icon_w);
+    // The icon keeps its place at the left of the room, which holds the
+    // longer label: saving (a shorter "Saved") neither moves the button under
+    // the pointer nor opens a gap after "Copy link".
+    const float icon_x = snap(r.x);
+    const float text_x = icon_x + off::save_icon_w + off::save_icon_gap;
+    const float right = text_x + box.layout.max_line_width;
     const float reach = tokens::space::s;
     save_button_ = intersect(Rect{icon_x - reach, r.y, right - icon_x + 2 * reach, r.h}, area_);
     Hit hit;
