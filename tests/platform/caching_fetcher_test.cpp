@@ -6,41 +6,15 @@
 #include <string>
 #include <utility>
 
-#include "../core/net/fake_fetcher.hpp"
-#include "memory_cache_store.hpp"
+#include "caching_fetcher_fixture.hpp"
 
 namespace {
 
-const std::string kFeed = "https://news.example/feed.json";
+const std::string kFeed = nr::test::kFixtureFeed;
 const std::string kOther = "https://other.example/feed.json";
 
-nr::FetchResponse with_etag(const std::string& url, std::string body, std::string etag) {
-    nr::FetchResponse r = nr::http_response(url, 200, std::move(body));
-    r.headers.etag = std::move(etag);
-    r.headers.last_modified = "Mon, 30 Nov 2026 10:00:00 GMT";
-    return r;
-}
-
-struct Fixture {
-    nr::test::FakeFetcher network;
-    nr::test::MemoryCacheStore store{1000};
-    std::int64_t now = 1000;
-    nr::CachingFetcher fetcher{network, &store, kFeed, [this] { return now; }};
-    std::optional<nr::FetchResponse> last;
-
-    void ask(const std::string& url, nr::CacheMode mode = nr::CacheMode::Cached,
-             nr::CacheKind kind = nr::CacheKind::FeedPage) {
-        last.reset();
-        fetcher.request(nr::FetchRequest{url, {}, mode, kind}, [this](nr::FetchResponse&& r) { last = std::move(r); });
-    }
-    // Fetches `url` once from the network so the store holds `body`.
-    void prime(const std::string& url, const std::string& body, const std::string& etag = "\"v1\"") {
-        ask(url);
-        network.answer(url, with_etag(url, body, etag));
-        REQUIRE(last);
-        REQUIRE(last->ok);
-    }
-};
+using Fixture = nr::test::CachingFixture;
+using nr::test::with_etag;
 
 }  // namespace
 

@@ -16,6 +16,23 @@
 
 namespace nr::test {
 
+// Two parses of the same bytes gave the same result, diagnostics included.
+inline void check_same(const ParseResult& a, const ParseResult& b) {
+    CHECK(a.ok == b.ok);
+    CHECK(a.error == b.error);
+    CHECK(a.format == b.format);
+    CHECK(a.skipped == b.skipped);
+    CHECK(a.skip_reason == b.skip_reason);
+    CHECK(a.feed == b.feed);
+    REQUIRE(a.diagnostics.size() == b.diagnostics.size());
+    for (std::size_t i = 0; i < a.diagnostics.size(); ++i) {
+        CAPTURE(i);
+        CHECK(a.diagnostics[i].severity == b.diagnostics[i].severity);
+        CHECK(a.diagnostics[i].path == b.diagnostics[i].path);
+        CHECK(a.diagnostics[i].message == b.diagnostics[i].message);
+    }
+}
+
 // The sample feeds and the test corpus feeds.
 inline std::vector<std::filesystem::path> corpus_feeds() {
     std::vector<std::filesystem::path> feeds;

@@ -4,27 +4,13 @@
 
 #include <string>
 
+#include "feed_corpus_checks.hpp"
 #include "feed_test_helpers.hpp"
 
 using namespace nr;
 using namespace nr::test;
 
 namespace {
-
-void check_same(const ParseResult& a, const ParseResult& b) {
-    CHECK(a.ok == b.ok);
-    CHECK(a.error == b.error);
-    CHECK(a.format == b.format);
-    CHECK(a.skipped == b.skipped);
-    CHECK(a.feed == b.feed);
-    REQUIRE(a.diagnostics.size() == b.diagnostics.size());
-    for (std::size_t i = 0; i < a.diagnostics.size(); ++i) {
-        CAPTURE(i);
-        CHECK(a.diagnostics[i].severity == b.diagnostics[i].severity);
-        CHECK(a.diagnostics[i].path == b.diagnostics[i].path);
-        CHECK(a.diagnostics[i].message == b.diagnostics[i].message);
-    }
-}
 
 const char* kItems = R"("items":[
     {"id":"1","title":"Own author","content_text":"One.","authors":[{"name":"Own"}]},

@@ -36,22 +36,6 @@ ParseResult sliced(const std::string& bytes, const ParseOptions& o, int* steps =
     return p.take();
 }
 
-void check_same(const ParseResult& a, const ParseResult& b) {
-    CHECK(a.ok == b.ok);
-    CHECK(a.error == b.error);
-    CHECK(a.format == b.format);
-    CHECK(a.skipped == b.skipped);
-    CHECK(a.skip_reason == b.skip_reason);
-    CHECK(a.feed == b.feed);
-    REQUIRE(a.diagnostics.size() == b.diagnostics.size());
-    for (std::size_t i = 0; i < a.diagnostics.size(); ++i) {
-        CAPTURE(i);
-        CHECK(a.diagnostics[i].severity == b.diagnostics[i].severity);
-        CHECK(a.diagnostics[i].path == b.diagnostics[i].path);
-        CHECK(a.diagnostics[i].message == b.diagnostics[i].message);
-    }
-}
-
 void check_like_parse_feed(const std::string& bytes) {
     for (bool lazy : {false, true}) {
         CAPTURE(lazy);

@@ -5,20 +5,11 @@
 #include <vector>
 
 #include "core/text/line_wrap.hpp"
+#include "wrap_fakes.hpp"
+
+using namespace nr::test;
 
 namespace {
-
-// Monospace fake: every code point is 10 px in font 0 and 12 px in font 1.
-std::size_t code_points(std::string_view s) {
-    std::size_t n = 0;
-    for (const char c : s)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-    return n;
-}
-
-float fake_width(nr::FontId font, std::string_view s) {
-    return static_cast<float>(code_points(s)) * (font == 1 ? 12.f : 10.f);
-}
 
 struct CountingMeasure {
     std::size_t calls = 0;
@@ -29,16 +20,6 @@ struct CountingMeasure {
         };
     }
 };
-
-std::vector<std::string> line_texts(const nr::TextBlockLayout& layout) {
-    std::vector<std::string> out;
-    for (const auto& line : layout.lines) {
-        std::string t;
-        for (const auto& f : line.fragments) t += f.text;
-        out.push_back(t);
-    }
-    return out;
-}
 
 nr::TextBlockLayout wrap(const std::vector<nr::StyledRun>& runs, float width, int max_lines = 0) {
     nr::WrapOptions o;
