@@ -86,7 +86,9 @@ async function mount(element, options = {}) {
   }
   await nearViewport(widget);
   if (widget.destroyed) return widget.api;
+  markStartup(widget, 'visible');
   widget.early = earlyRequests(settings.feed, settings.timeoutMs, settings.offline === 'on');
+  markEarly(widget);
   openLinksOnClick(widget);
   passScrollAtEdges(widget);
   followKeyboardFocus(widget);
@@ -262,6 +264,7 @@ function earlyRequests(feed, timeoutMs, offline) {
   for (const name of FONT_FILES) pending.set(fontsUrl + name, fontRequest(fontsUrl + name, timeoutMs));
   return {
     cached,
+    feedResponse: pending.get(feed).response,
     has(url) { return pending.has(url); },
     take(url, headers = {}) {
       const request = pending.get(url);
@@ -401,7 +404,7 @@ function createWidget(element, settings, options) {
     destroyed: false,
     edges: { top: true, bottom: false },
     stats: { state: 'loading', error: '', skipped: 0, skipReason: '', firstContentMs: null,
-      mountMs: performance.now() },
+      mountMs: performance.now(), startup: { mount: performance.now() } },
     // Undo what the widget attached that a signal cannot remove, run by destroy().
     cleanups: [],
   };
@@ -438,6 +441,22 @@ function makeCanvas(root, signal) {
   canvas.addEventListener('contextmenu', (e) => e.preventDefault(), { signal });
   root.replaceChildren(canvas);
   return canvas;
+}
+
+// Start-up stages, each the first time it ends: mount, visible (near the
+// viewport: the downloads start), cacheRead (the offline cache's index and
+// first page read, or no storage), feedResponse (the early feed request's
+// status and headers), factory (the module JS imported), compiled (the wasm),
+// instantiated, main (main() returned: context, fonts and first frame set
+// up), firstContent.
+function markStartup(widget, stage, ms = performance.now()) {
+  widget.stats.startup[stage] ??= ms;
+}
+
+function markEarly(widget) {
+  const { early } = widget;
+  Promise.resolve(early.cached).then(() => markStartup(widget, 'cacheRead'));
+  early.feedResponse?.then(() => markStartup(widget, 'feedResponse'), () => {});
 }
 
 // The handle: element.newsreader, what mount() resolves to, what pages and
@@ -496,6 +515,10 @@ function readStats(widget) {
     itemsLoaded: module ? module._nr_items_loaded() : 0,
     firstContentMs: stats.firstContentMs,
     mountMs: stats.mountMs,
+    // When each start-up stage ended (ms since navigation, like
+    // firstContentMs): where the time to first content goes
+    // (docs/performance.md "First content").
+    startup: { ...stats.startup },
     imageBytes: module ? module._nr_image_bytes() : 0,
     imageTextures: module ? module._nr_image_textures() : 0,
     // Characters drawn as the replacement glyph since mount (docs/text.md).
@@ -581,6 +604,7 @@ function makeHost(widget) {
     firstContent(ms) {
       widget.early.clear();  // anything not taken by now never will be
       widget.stats.firstContentMs = ms;
+      markStartup(widget, 'firstContent', ms);
       emit(element, 'newsreader:ready', widget.api.stats());
       if (settings.article && settings.open === 'inside') widget.api.open(settings.article);
     },
@@ -766,7 +790,10 @@ function followContextLoss(widget) {
 // Rejects when the download, compile or instantiation fails or the runtime
 // aborts while starting; an abort later shows the same failure.
 async function startModule(widget, settings) {
-  const [createNewsreaderModule, wasm] = await Promise.all([loadFactory(), compileOnce()]);
+  const [createNewsreaderModule, wasm] = await Promise.all([
+    loadFactory().then((f) => { markStartup(widget, 'factory'); return f; }),
+    compileOnce().then((w) => { markStartup(widget, 'compiled'); return w; }),
+  ]);
   let fail;
   const failed = new Promise((_, reject) => { fail = reject; });
   const started = createNewsreaderModule({
@@ -781,8 +808,10 @@ async function startModule(widget, settings) {
     arguments: moduleArguments(settings),
     instantiateWasm(imports, done) {
       WebAssembly.instantiate(wasm, imports).then((instance) => {
+        markStartup(widget, 'instantiated');
         try {
           done(instance, wasm);  // runs main(); a throw there is this widget's failure
+          markStartup(widget, 'main');
         } catch (err) {
           fail(err);
         }

@@ -84,6 +84,10 @@ async function firstContentSection(browser, urls, prefix = '', network = null) {
     const w = put(`${prefix}first_content_${phase}_ms`, widget.map((r) => r[phase]));
     const b = put(`baseline_${prefix}first_content_${phase}_ms`, baseline.map((r) => r[phase]));
     results[`${prefix}first_content_${phase}_ratio`] = ratio(w, b);
+    // Where the widget's time went: each start-up stage's end, median over
+    // runs (${prefix}startup_cold_compiled_ms, ...).
+    for (const stage of Object.keys(widget[0].startup[phase] ?? {}))
+      put(`${prefix}startup_${phase}_${stage}_ms`, widget.map((r) => r.startup[phase][stage]).filter((v) => v != null));
     if (network) continue;  // blocking figures come from the unthrottled runs
     for (const [key, field] of [['tbt', 'tbtMs'], ['tbt_besides_context', 'tbtBesidesContextMs'],
       ['longest_task', 'longestTaskMs'], ['longest_task_besides_context', 'longestBesidesContextMs'],

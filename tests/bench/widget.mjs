@@ -44,16 +44,22 @@ export async function firstContent(browser, url, kind, network = null) {
   try {
     const page = await context.newPage();
     if (network) await emulateNetwork(page, network);
+    // The widget's start-up stages (stats().startup) of each load, by run.
+    const startup = {};
     const read = kind === 'widget'
-      ? async () => (await widgetFirstContent(page, 60000)).firstContentMs
+      ? async (phase) => {
+        const stats = await widgetFirstContent(page, 60000);
+        startup[phase] = stats.startup ?? {};
+        return stats.firstContentMs;
+      }
       : () => baselineFirstContent(page, 60000);
     await page.goto(url);
-    const cold = await read();
+    const cold = await read('cold');
     const coldBlocking = await blockingAfter(page, kind, cold);
     await page.reload();
-    const warm = await read();
+    const warm = await read('warm');
     const warmBlocking = await blockingAfter(page, kind, warm);
-    return { cold, warm, coldBlocking, warmBlocking };
+    return { cold, warm, coldBlocking, warmBlocking, startup };
   } finally {
     await context.close();
   }

@@ -54,6 +54,15 @@ export default function smokeTests({ baseUrl, context }) {
       assert(detail.itemsLoaded > 0, 'newsreader:ready carries the item count');
       assert(stats.itemsLoaded >= 10, `items loaded: ${stats.itemsLoaded}`);
       assert(typeof stats.firstContentMs === 'number' && stats.firstContentMs > 0, 'firstContentMs is set');
+      // The start-up breakdown: every stage marked, in the order they must
+      // end, the last one first content itself.
+      const order = ['mount', 'visible', 'compiled', 'instantiated', 'main', 'firstContent'];
+      const marks = order.map((stage) => stats.startup?.[stage]);
+      assert(marks.every((ms) => typeof ms === 'number'), `startup marks: ${JSON.stringify(stats.startup)}`);
+      assert(marks.every((ms, i) => i === 0 || ms >= marks[i - 1]), `startup out of order: ${JSON.stringify(stats.startup)}`);
+      for (const stage of ['cacheRead', 'feedResponse', 'factory'])
+        assert(stats.startup[stage] >= stats.startup.visible, `startup.${stage}: ${JSON.stringify(stats.startup)}`);
+      assert(stats.startup.firstContent === stats.firstContentMs, 'startup.firstContent is firstContentMs');
       assert(stats.framesDrawn > 0, 'frames were drawn');
       const { png } = await screenshot(page, 'smoke-demo', { fullPage: false });
       const shown = await pixelStats(context, png);
