@@ -36,7 +36,7 @@ TEST_CASE("installed fonts rasterise the clusters the bundled fonts lack") {
     for (const Case& c : cases) {
         SUBCASE(c.name) {
             nr::ui::GlyphBitmap g;
-            REQUIRE(fonts.rasterise(c.cluster, Face::SansRegular, 24.0f, g));
+            REQUIRE(fonts.rasterise(c.cluster, nr::Face::SansRegular, 24.0f, g));
             CHECK(g.width > 0);
             CHECK(g.height > 0);
             CHECK(g.rgba.size() == std::size_t(g.width) * g.height * 4);
@@ -52,19 +52,19 @@ TEST_CASE("installed fonts rasterise the clusters the bundled fonts lack") {
     }
     SUBCASE("the skin tone makes one glyph, not two") {
         nr::ui::GlyphBitmap one, toned;
-        REQUIRE(fonts.rasterise("\U0001F44D", Face::SansRegular, 24.0f, one));
-        REQUIRE(fonts.rasterise("\U0001F44D\U0001F3FD", Face::SansRegular, 24.0f, toned));
+        REQUIRE(fonts.rasterise("\U0001F44D", nr::Face::SansRegular, 24.0f, one));
+        REQUIRE(fonts.rasterise("\U0001F44D\U0001F3FD", nr::Face::SansRegular, 24.0f, toned));
         CHECK(toned.advance == doctest::Approx(one.advance).epsilon(0.05));
     }
     SUBCASE("the marks stack on their letter: the cluster is taller, not wider") {
         nr::ui::GlyphBitmap e, marked;
-        REQUIRE(fonts.rasterise("e", Face::SansRegular, 24.0f, e));
-        REQUIRE(fonts.rasterise("e\u0302\u0301", Face::SansRegular, 24.0f, marked));
+        REQUIRE(fonts.rasterise("e", nr::Face::SansRegular, 24.0f, e));
+        REQUIRE(fonts.rasterise("e\u0302\u0301", nr::Face::SansRegular, 24.0f, marked));
         CHECK(marked.advance == doctest::Approx(e.advance).epsilon(0.05));
         CHECK(marked.top > e.top);
     }
     SUBCASE("a code point no font has is absent") {
         nr::ui::GlyphBitmap g;
-        CHECK_FALSE(fonts.rasterise("\U0010FFFD", Face::SansRegular, 24.0f, g));
+        CHECK_FALSE(fonts.rasterise("\U0010FFFD", nr::Face::SansRegular, 24.0f, g));
     }
 }
