@@ -2,10 +2,11 @@
 file(GLOB NR_UI_SOURCES CONFIGURE_DEPENDS ${NR_SRC}/ui/*.cpp)
 file(GLOB NR_PLATFORM_SOURCES CONFIGURE_DEPENDS ${NR_SRC}/platform/*.cpp ${NR_SRC}/platform/native/*.cpp)
 list(REMOVE_ITEM NR_PLATFORM_SOURCES ${NR_SRC}/platform/native/html_gumbo.cpp ${NR_FETCH_NATIVE_SOURCES}
-     ${NR_IMAGE_DECODER_SOURCES})  # in their own libraries (cmake/native.cmake)
+     ${NR_IMAGE_DECODER_SOURCES} ${NR_FONT_RASTER_SOURCES})  # in their own libraries (cmake/native.cmake)
 add_executable(newsreader ${NR_PLATFORM_SOURCES} ${NR_UI_SOURCES})
 target_include_directories(newsreader PRIVATE ${NR_SRC})
-target_link_libraries(newsreader PRIVATE news_core news_html_gumbo news_fetch_native news_image_decoder imgui nr_warnings)
+target_link_libraries(newsreader PRIVATE news_core news_html_gumbo news_fetch_native news_image_decoder news_font_raster imgui
+                                         nr_warnings)
 target_compile_definitions(newsreader PRIVATE NR_FONTS_DIR="${NR_FONTS_DIR}/")
 
 # Native UI tests: the desktop reader renders offscreen (SDL offscreen video,

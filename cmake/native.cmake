@@ -31,6 +31,14 @@ add_library(news_image_decoder STATIC ${NR_IMAGE_DECODER_SOURCES})
 target_include_directories(news_image_decoder PUBLIC ${NR_SRC})
 target_link_libraries(news_image_decoder PUBLIC SDL2::SDL2 SDL2_image::SDL2_image Threads::Threads PRIVATE nr_warnings)
 
+# Fallback glyphs from the installed fonts (fontconfig, FreeType, HarfBuzz),
+# apart from GL so the unit tests rasterise with them; not in news_core.
+pkg_check_modules(GLYPH_FONTS REQUIRED IMPORTED_TARGET fontconfig freetype2 harfbuzz)
+set(NR_FONT_RASTER_SOURCES ${NR_SRC}/platform/native/font_raster_native.cpp)
+add_library(news_font_raster STATIC ${NR_FONT_RASTER_SOURCES})
+target_include_directories(news_font_raster PUBLIC ${NR_SRC})
+target_link_libraries(news_font_raster PUBLIC news_core PRIVATE PkgConfig::GLYPH_FONTS nr_warnings)
+
 add_executable(newsreader-lint ${NR_SRC}/tools/lint_main.cpp)
 target_link_libraries(newsreader-lint PRIVATE news_core news_html_gumbo nr_warnings)
 
@@ -55,7 +63,7 @@ if(NR_BUILD_TESTS)
   add_executable(news_tests ${CMAKE_CURRENT_SOURCE_DIR}/tests/main.cpp ${NR_TEST_SOURCES})
   target_include_directories(news_tests PRIVATE ${NR_SRC} ${CMAKE_CURRENT_SOURCE_DIR}/tests)
   target_link_libraries(news_tests PRIVATE news_core news_html_gumbo news_fetch_native news_image_decoder
-                                           doctest::doctest nr_warnings)
+                                           news_font_raster doctest::doctest nr_warnings)
   target_compile_definitions(news_tests PRIVATE NR_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}"
                                                 NR_FONTS_DIR="${NR_FONTS_DIR}")
   # UI pieces that need no window (the type scale's atlas), where ImGui is

@@ -21,7 +21,7 @@ APT_PACKAGES=(
   libcurl4-openssl-dev ca-certificates libsdl2-image-dev
   clang-14 libclang-rt-14-dev clang-format-14
   fonts-noto-core python3-fonttools brotli node-acorn
-  fonts-noto-cjk fonts-noto-color-emoji libfontconfig-dev libharfbuzz-dev libfribidi-dev
+  fonts-noto-cjk fonts-noto-color-emoji libfontconfig-dev libfreetype-dev libharfbuzz-dev libfribidi-dev
   unicode-data
   chromium imagemagick libgl1-mesa-dri libegl1
 )

@@ -30,6 +30,7 @@
 #include "platform/native/fetch_native.hpp"
 #include "platform/native/file_cache_store.hpp"
 #include "platform/native/file_key_value.hpp"
+#include "platform/native/glyphs_native.hpp"
 #include "platform/native/html_gumbo.hpp"
 #include "platform/native/images_native.hpp"
 #include "platform/native/native_cache_store.hpp"
@@ -158,6 +159,9 @@ int main(int argc, char** argv) {
     };
     nr::ui::ReaderApp app(
         cache, *images, nr::parse_html_gumbo, args.reader, [&] { wants_frame = true; }, std::move(hooks));
+    // Characters the bundled fonts lack, from the installed fonts (fontconfig).
+    auto glyphs = std::make_unique<nr::NativeGlyphSource>();
+    app.set_glyph_source(glyphs.get());
     nr::RetryAfter retry_after([&app] { app.retry_failed(); });
     // Read markers and scroll positions, beside the offline cache.
     nr::FileKeyValueStore memory(nr::FileCacheStore::default_dir());
@@ -225,6 +229,7 @@ int main(int argc, char** argv) {
             running = false;
         }
     }
+    app.set_glyph_source(nullptr);
     images.reset();  // deletes its textures while the GL context exists
     nr::window_destroy(window);
     return status;
