@@ -15,6 +15,8 @@ blank canvas). Options:
   --picture X,Y,W,H       this region must show a decoded picture: no colour
                           covers 75% of it, fewer than 25% of its pixels are
                           near the placeholder colour, at least 16 colours
+  --max-missing-glyphs N  at most N characters were drawn as the replacement
+                          glyph (the app's debug snapshot, missingGlyphs)
   --ink-right X,Y,W,H     this region holds a short line of text aligned to its
   --ink-left X,Y,W,H      right (left) edge: its ink (pixels unlike the region's
                           most common colour) reaches within 8 px of that
@@ -22,6 +24,7 @@ blank canvas). Options:
 Standard library only: reads the 32-bit BMP SDL writes.
 """
 import collections
+import json
 import os
 import re
 import struct
@@ -144,7 +147,7 @@ def start_server(root):
 
 def main():
     argv = sys.argv[1:]
-    serve_root, placeholders, pictures, aligned = None, [], [], []
+    serve_root, placeholders, pictures, aligned, max_missing = None, [], [], [], None
     while argv and argv[0].startswith("--"):
         if len(argv) < 2:
             print(__doc__, file=sys.stderr)
@@ -156,6 +159,8 @@ def main():
             placeholders.append(parse_region(value))
         elif option == "--picture":
             pictures.append(parse_region(value))
+        elif option == "--max-missing-glyphs":
+            max_missing = int(value)
         elif option in ("--ink-right", "--ink-left"):
             aligned.append((option[6:], parse_region(value)))
         else:
@@ -174,7 +179,9 @@ def main():
         if serve_root:
             server, base = start_server(serve_root)
             args = [a.replace("{server}", base) for a in args]
-        run = subprocess.run([binary, "--screenshot", out, *args], env=env, timeout=60)
+        debug = os.path.join(cache.name, "debug.json")
+        run = subprocess.run([binary, "--screenshot", out, "--debug-out", debug, *args], env=env, timeout=60)
+        snapshot = json.load(open(debug)) if run.returncode == 0 else {}
     finally:
         cache.cleanup()
         if server:
@@ -190,6 +197,11 @@ def main():
         print("FAIL: the screenshot looks blank")
         return 1
     failures = check_regions(bmp, placeholders, pictures) + check_alignment(bmp, aligned)
+    if max_missing is not None:
+        missing = snapshot.get("missingGlyphs")
+        print(f"missingGlyphs {missing}, fallback glyphs {snapshot.get('fallbackGlyphs')}")
+        if missing is None or missing > max_missing:
+            failures.append(f"{missing} characters drawn as the replacement glyph (at most {max_missing})")
     for f in failures:
         print(f"FAIL: {f}")
     return 1 if failures else 0

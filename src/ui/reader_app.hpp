@@ -84,6 +84,8 @@ public:
     void set_glyph_source(GlyphSource* source) { glyphs_.set_source(source); }
     // Distinct characters drawn as the replacement glyph since the start.
     int missing_glyphs() const { return glyphs_.missing(); }
+    // Fallback glyphs asked for and not rasterised yet (the text is drawn without them).
+    bool glyphs_waiting() const { return glyphs_.waiting(); }
 
     // Starts loading fonts and the first page.
     void start();

@@ -214,8 +214,9 @@ int main(int argc, char** argv) {
             SDL_Delay(16);
         }
         if (!args.screenshot.empty()) wants_frame = true;  // render through to the shot, no input will come
-        // The shot waits for the feed and for every image it asked for.
-        const bool settled = app.state().state != nr::LoadState::Loading && !fetcher.busy() && !images->busy();
+        // The shot waits for the feed, every image and every fallback glyph it asked for.
+        const bool settled =
+            app.state().state != nr::LoadState::Loading && !fetcher.busy() && !images->busy() && !app.glyphs_waiting();
         settled_frames = settled ? settled_frames + 1 : 0;
         if (!args.screenshot.empty() && settled_frames >= 3) {
             if (!save_screenshot(window, args.screenshot)) {
