@@ -13,8 +13,9 @@ const WATCH = `(() => {
   const tick = () => {
     const api = document.querySelector('#reader')?.newsreader;
     const b = window.glyphBench;
-    if (api) {
-      const d = api.debug();
+    // The handle exists before the module does; debug() is null until then.
+    const d = api?.debug();
+    if (d) {
       const now = performance.now();
       if (b.shownMs == null && d.drawn && d.drawn.length > 0) b.shownMs = now;
       if (b.shownMs != null && !d.glyphsWaiting && d.fallbackGlyphs > 0) {

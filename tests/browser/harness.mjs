@@ -67,31 +67,65 @@ export async function screenshot(page, name, options = {}) {
   return { file, png };
 }
 
-// Luminance statistics of a PNG, decoded by the browser itself.
-export async function pixelStats(context, png) {
+// The RGBA pixels of a PNG (or of the band {x, y, w, h} of it), decoded by
+// the browser itself: { width, height, data } with data a Buffer.
+export async function decodePng(context, png, band = null) {
   const page = await context.newPage();
   try {
-    return await page.evaluate(async (b64) => {
+    const r = await page.evaluate(async ([b64, area]) => {
       const img = new Image();
       img.src = `data:image/png;base64,${b64}`;
       await img.decode();
       const c = new OffscreenCanvas(img.width, img.height);
       const ctx = c.getContext('2d');
       ctx.drawImage(img, 0, 0);
-      const { data } = ctx.getImageData(0, 0, img.width, img.height);
-      let sum = 0, sq = 0, distinct = new Set();
-      const n = data.length / 4;
-      for (let i = 0; i < data.length; i += 4) {
-        const y = 0.2126 * data[i] + 0.7152 * data[i + 1] + 0.0722 * data[i + 2];
-        sum += y; sq += y * y;
-        if (distinct.size < 4096) distinct.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-      }
-      const mean = sum / n;
-      return { width: img.width, height: img.height, mean, variance: sq / n - mean * mean, colours: distinct.size };
-    }, png.toString('base64'));
+      const { x, y, w, h } = area ?? { x: 0, y: 0, w: img.width, h: img.height };
+      const bytes = ctx.getImageData(x, y, w, h).data;
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return { width: w, height: h, b64: btoa(binary) };
+    }, [png.toString('base64'), band]);
+    return { width: r.width, height: r.height, data: Buffer.from(r.b64, 'base64') };
   } finally {
     await page.close();
   }
+}
+
+// Luminance statistics of a PNG.
+export async function pixelStats(context, png) {
+  const { width, height, data } = await decodePng(context, png);
+  let sum = 0, sq = 0;
+  const distinct = new Set();
+  const n = data.length / 4;
+  for (let i = 0; i < data.length; i += 4) {
+    const y = 0.2126 * data[i] + 0.7152 * data[i + 1] + 0.0722 * data[i + 2];
+    sum += y; sq += y * y;
+    if (distinct.size < 4096) distinct.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+  }
+  const mean = sum / n;
+  return { width, height, mean, variance: sq / n - mean * mean, colours: distinct.size };
+}
+
+// Ink per column of a screenshot band: the summed colour distance of each
+// column's pixels from the band's top-left pixel (the background); first and
+// last are the outermost columns with a pixel further than `threshold` from it.
+export async function inkColumns(context, png, band, threshold = 120) {
+  const { width, height, data } = await decodePng(context, png, band);
+  const bg = [data[0], data[1], data[2]];
+  const ink = new Array(width).fill(0);
+  let first = -1, last = -1;
+  for (let col = 0; col < width; col++) {
+    for (let row = 0; row < height; row++) {
+      const i = (row * width + col) * 4;
+      const d = Math.abs(data[i] - bg[0]) + Math.abs(data[i + 1] - bg[1]) + Math.abs(data[i + 2] - bg[2]);
+      ink[col] += d;
+      if (d > threshold) {
+        if (first < 0) first = col;
+        last = col;
+      }
+    }
+  }
+  return { first, last, ink };
 }
 
 export function assert(condition, message) {
