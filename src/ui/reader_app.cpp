@@ -566,15 +566,12 @@ void ReaderApp::focus_mirror(const std::string& key, std::size_t n) {
         focus_item(key.substr(item_prefix.size()));
         return;
     }
-    const std::string saved_prefix = mirror_key::saved_item("");
-    if (key.starts_with(saved_prefix)) {
-        focus_.focus(saved_stop(key.substr(saved_prefix.size())));
-        changed();
-        return;
-    }
     std::string stop;
     for (const auto& [node, canvas] : kFeedStops)
         if (key == node) stop = canvas;
+    // A Saved row ("s:all", the way back, is a stop of the table above).
+    if (const std::string row = mirror_key::saved_item(""); stop.empty() && key.starts_with(row))
+        stop = saved_stop(key.substr(row.size()));
     if (stop.empty() && article_shown_) stop = article_view_.stop_for_mirror(key, n);
     if (stop.empty()) return;
     focus_.focus(stop);
