@@ -187,14 +187,27 @@ void ReaderApp::open(const std::string& id) {
     changed();
 }
 
+// The Saved view or the feed; a keyboard reader lands on the way back,
+// whose element the mirror then focuses (the one pressed went away).
+void ReaderApp::show_saved(bool saved) {
+    showing_saved_ = saved;
+    if (!focus_.current().empty()) focus_.focus(saved ? "all-stories" : "saved-link");
+    changed();
+}
+
 void ReaderApp::back() {
     const std::string leaving = state().open_id;
     const float leaving_at = article_view_.scroll_offset();
     if (!loader_.back()) return;
     memory_.set_article_scroll(leaving, leaving_at);
     persist();
-    // ... and back on the item it opened.
-    if (!focus_.current().empty()) focus_item(leaving);
+    // ... and back on the item it opened (its Saved row when opened from there).
+    if (!focus_.current().empty()) {
+        if (showing_saved_)
+            focus_.focus(saved_stop(leaving));
+        else
+            focus_item(leaving);
+    }
     changed();
 }
 
@@ -285,10 +298,7 @@ void ReaderApp::apply(Actions& a) {
     if (a.load_more && loader_.load_more()) changed();
     if (!a.toggle_save.empty()) toggle_save(a.toggle_save);
     if (a.show_new) show_new_items();
-    if (a.show_saved || a.show_feed) {
-        showing_saved_ = a.show_saved;
-        changed();
-    }
+    if (a.show_saved || a.show_feed) show_saved(a.show_saved);
     if (a.retry_article && !state().open_id.empty()) {
         // Asks the cache or the network again for the article on screen
         // (open() ignores the one already open).
@@ -342,9 +352,11 @@ bool ReaderApp::draw(std::int64_t now) {
     bool at_top = true, at_bottom = true;
     feed_shown_ = true;
     article_shown_ = article != nullptr;
+    saved_shown_ = false;
     Rect feed_area;  // where the list is drawn, for the pill; empty when it is not
     if (!article && showing_saved_) {
         feed_shown_ = false;
+        saved_shown_ = true;
         const float w = std::min(f.width, m.column_width + 2 * m.side_margin);
         saved_view_.draw(f, {(f.width - w) * 0.5f, top, w, h}, state());
         at_top = saved_view_.at_top();
@@ -497,8 +509,10 @@ MirrorDescription ReaderApp::mirror(std::int64_t now) const {
     FeedPlacement feed = feed_view_.mirror_placement();
     if (!pill_.empty())  // floats over the list: in its content, where the list is scrolled to
         feed.pill = Rect{pill_.x - feed.area.x, pill_.y - feed.area.y + feed.scroll, pill_.w, pill_.h};
-    MirrorDescription d = describe(state(), feed, article_shown_ ? &article : nullptr, now, options_.lang);
-    if (!feed_shown_) d.feed = {};  // the article fills the widget: the list is not on screen
+    const SavedPlacement saved = saved_shown_ ? saved_view_.mirror_placement() : SavedPlacement{};
+    MirrorDescription d = describe(state(), feed, article_shown_ ? &article : nullptr, now, options_.lang,
+                                   saved_shown_ ? &saved : nullptr);
+    if (!feed_shown_ && !saved_shown_) d.feed = {};  // the article fills the widget: the list is not on screen
     return d;
 }
 
@@ -518,7 +532,8 @@ bool ReaderApp::activate(const std::string& target) {
     } else if (target == "text-smaller" || target == "text-larger") {
         set_text_size(step_text_size(text_size_, target == "text-smaller" ? -1 : 1));
     } else if (target == "saved" || target == "all-stories") {
-        showing_saved_ = target == "saved";
+        show_saved(target == "saved");
+        return true;
     } else if (target == "new-stories") {
         show_new_items();
     } else if (target == "copy" || target == "save" || target == "retry-article") {
@@ -541,7 +556,8 @@ bool ReaderApp::activate(const std::string& target) {
 namespace {
 constexpr std::pair<const char*, const char*> kFeedStops[] = {
     {mirror_key::smaller, "text-smaller"},    {mirror_key::larger, "text-larger"}, {mirror_key::saved, "saved-link"},
-    {mirror_key::new_stories, "new-stories"}, {mirror_key::more, "more"},          {mirror_key::feed_retry, "retry"}};
+    {mirror_key::new_stories, "new-stories"}, {mirror_key::more, "more"},          {mirror_key::feed_retry, "retry"},
+    {mirror_key::all_stories, "all-stories"}};
 }
 
 void ReaderApp::focus_mirror(const std::string& key, std::size_t n) {
@@ -553,6 +569,9 @@ void ReaderApp::focus_mirror(const std::string& key, std::size_t n) {
     std::string stop;
     for (const auto& [node, canvas] : kFeedStops)
         if (key == node) stop = canvas;
+    // A Saved row ("s:all", the way back, is a stop of the table above).
+    if (const std::string row = mirror_key::saved_item(""); stop.empty() && key.starts_with(row))
+        stop = saved_stop(key.substr(row.size()));
     if (stop.empty() && article_shown_) stop = article_view_.stop_for_mirror(key, n);
     if (stop.empty()) return;
     focus_.focus(stop);
@@ -568,6 +587,8 @@ std::string ReaderApp::mirror_focus() const {
     }
     for (const auto& [node, canvas] : kFeedStops)
         if (stop == canvas) return node;
+    if (const std::string row = saved_stop(""); stop.starts_with(row))
+        return mirror_key::saved_item(std::string_view(stop).substr(row.size()));
     std::string key;
     std::size_t n = 0;
     if (!article_shown_ || !article_view_.mirror_for_stop(stop, key, n)) return {};
@@ -575,6 +596,7 @@ std::string ReaderApp::mirror_focus() const {
 }
 
 void ReaderApp::reveal(const std::string& key) {
+    if (key.starts_with(mirror_key::saved_item(""))) return;  // the Saved view's rows are all laid out
     const std::string item_prefix = mirror_key::item("");
     if (key.starts_with(item_prefix)) {
         const auto& items = state().feed.items;

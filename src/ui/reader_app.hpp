@@ -120,6 +120,7 @@ public:
     // Host-driven navigation (keyboard shortcuts from the platform, tests).
     void open(const std::string& id);
     void back();
+    void show_saved(bool saved);
     // "Save for offline" on a story, or unsaving it.
     void toggle_save(const std::string& id);
     // The "N new stories" pill: merges them above the text under the reader.
@@ -214,6 +215,7 @@ private:
     ArticleView article_view_;
     SavedView saved_view_;
     bool showing_saved_ = false;  // the Saved view instead of the feed
+    bool saved_shown_ = false;    // ... and the last frame drew it
     KeyValueStore* store_ = nullptr;
     MemoryKeyValueStore memory_store_;  // when the platform gives none
     ReadingMemory memory_;

@@ -25,6 +25,8 @@ std::string row_title(const Item& item) {
 
 }  // namespace
 
+std::string saved_stop(std::string_view id) { return "saved:" + std::string(id); }
+
 // As the feed's header: the title in Section capitals over the accent rule,
 // with "All stories" where the feed has "Saved".
 float SavedView::draw_header(Frame& f, float x, float y, float w) {
@@ -48,7 +50,7 @@ float SavedView::draw_header(Frame& f, float x, float y, float w) {
         const float base = snap(y + gap + title.line_height - 1);
         dl->AddRectFilled(ImVec2(right - link_w, base), ImVec2(right, base + tokens::divider), imcol(p.accent));
     }
-    if (hit.clicked) f.actions.show_feed = true;
+    if (hit.clicked || (focus_stop(f, "all-stories", back_link_) && f.focus.activate)) f.actions.show_feed = true;
 
     const float rule_y = y + gap + title.height() + gap;
     dl->AddRectFilled(ImVec2(snap(x + pad), snap(rule_y)), ImVec2(snap(x + w - pad), snap(rule_y) + rule),
@@ -63,7 +65,13 @@ float SavedView::draw_row(Frame& f, const Item& item, float x, float y, float w,
     const TextBox title = layout_plain(row_title(item), Role::CardHeadline, inner, card::brief_headline_lines, f.fonts);
     const TextBox meta = layout_plain(meta_line(item, f.now), Role::Meta, inner, 1, f.fonts);
     const float h = card::padding_y + title.height() + card::meta_gap + meta.height() + card::padding_y;
-    if (measure_only) return h + tokens::divider;
+    placement_.rows.push_back(Rect{x - placement_.area.x, y - scroll_.top(), w, h});
+    // Every row is a Tab stop (the mirror's rows are), its ring drawn when on screen.
+    const std::string stop = saved_stop(item.id);
+    if (measure_only) {
+        f.focus.stops.push_back(stop);
+        return h + tokens::divider;
+    }
     const Rect r{x, y, w, h};
     const Hit hit = scroll_.dragging() ? Hit{} : hit_area(f, item.id.c_str(), r);
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -73,7 +81,7 @@ float SavedView::draw_row(Frame& f, const Item& item, float x, float y, float w,
     draw_text(dl, meta, x + card::padding_x, y + card::padding_y + title.height() + card::meta_gap,
               {imcol(p.muted), imcol(p.muted)}, f.fonts);
     divider(f, x, y + h, w);
-    if (hit.clicked) f.actions.open_item = item.id;
+    if (hit.clicked || (focus_stop(f, stop, r) && f.focus.activate)) f.actions.open_item = item.id;
     drawn_.push_back({item.id, r});
     return h + tokens::divider;
 }
@@ -81,19 +89,23 @@ float SavedView::draw_row(Frame& f, const Item& item, float x, float y, float w,
 void SavedView::draw(Frame& f, const Rect& area, const AppState& state) {
     drawn_.clear();
     scroll_.begin(f, area, content_height_);
+    placement_ = SavedPlacement{area, scroll_.offset()};
     const float top = scroll_.top();
     float y = top + draw_header(f, area.x, top, area.w);
+    placement_.back = Rect{back_link_.x - area.x, back_link_.y - top, back_link_.w, back_link_.h};
     if (state.saved.empty()) {
         const OfflineStrings words = offline_strings(f.lang);
         const float inner_x = area.x + card::padding_x, inner_w = area.w - 2 * card::padding_x;
         y += tokens::feed::status_gap;
         ImDrawList* dl = ImGui::GetWindowDrawList();
+        const float title_y = y;
         const TextBox title = layout_plain(words.saved_empty_title, Role::CardHeadline, inner_w, 2, f.fonts);
         draw_text(dl, title, inner_x, y, {imcol(f.palette.text), imcol(f.palette.text)}, f.fonts);
         y += title.height() + tokens::space::s;
         const TextBox msg = layout_plain(words.saved_empty, Role::CardExcerpt, inner_w, 4, f.fonts);
         draw_text(dl, msg, inner_x, y, {imcol(f.palette.muted), imcol(f.palette.muted)}, f.fonts);
         y += msg.height();
+        placement_.empty = Rect{inner_x - area.x, title_y - top, inner_w, y - title_y};
     }
     for (const Item& item : state.saved) {
         const bool visible = y < area.bottom() && y + 400 > area.y;  // rows are at most a few lines tall

@@ -5,14 +5,19 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "core/mirror/mirror.hpp"
 #include "core/view/app_state.hpp"
 #include "ui/feed_view.hpp"
 #include "ui/frame.hpp"
 #include "ui/scroll_area.hpp"
 
 namespace nr::ui {
+
+// The canvas's focus stop of a saved story's row ("all-stories" is the way back).
+std::string saved_stop(std::string_view id);
 
 class SavedView {
 public:
@@ -22,6 +27,8 @@ public:
     const Rect& back_link() const { return back_link_; }
     bool at_top() const { return scroll_.scroller().at_top(); }
     bool at_bottom() const { return scroll_.scroller().at_bottom(); }
+    // Where the last frame placed the rows, for the accessible mirror.
+    SavedPlacement mirror_placement() const { return placement_; }
 
 private:
     float draw_header(Frame& f, float x, float y, float w);
@@ -31,6 +38,7 @@ private:
     float content_height_ = 0;
     std::vector<DrawnItem> drawn_;
     Rect back_link_;
+    SavedPlacement placement_;  // in content coordinates
 };
 
 }  // namespace nr::ui

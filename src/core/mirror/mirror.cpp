@@ -129,6 +129,7 @@ bool MirrorNode::same_content(const MirrorNode& o) const {
 
 namespace mirror_key {
 std::string item(std::string_view id) { return "i:" + std::string(id); }
+std::string saved_item(std::string_view id) { return "s:" + std::string(id); }
 std::string block(std::size_t index) { return "a:b" + std::to_string(index); }
 std::string author(std::size_t index) { return "a:author" + std::to_string(index); }
 }  // namespace mirror_key
@@ -172,6 +173,34 @@ MirrorView feed_mirror(const AppState& app, const FeedPlacement& placed, std::in
         }
     }
     footer_nodes(app, placed.footer, lang, view.nodes);
+    return view;
+}
+
+MirrorView saved_mirror(const AppState& app, const SavedPlacement& placed, std::int64_t now, Lang lang) {
+    const OfflineStrings words = offline_strings(lang);
+    MirrorView view;
+    view.area = placed.area;
+    view.scroll = placed.scroll;
+    MirrorNode back = node(mirror_key::all_stories, MirrorKind::Control, words.all_stories);
+    back.target = "all-stories";
+    back.rect = placed.back;
+    view.nodes.push_back(std::move(back));
+    const int count = int(app.saved.size());
+    for (int i = 0; i < count; ++i) {
+        const Item& item = app.saved[std::size_t(i)];
+        MirrorNode n = item_node(item, i + 1, count, now);
+        n.key = mirror_key::saved_item(item.id);
+        if (n.text.empty()) n.text = n.excerpt;  // as the row: a brief is named by its text
+        n.excerpt.clear();                       // the row shows the headline and meta line only
+        if (std::size_t(i) < placed.rows.size()) n.rect = placed.rows[std::size_t(i)];
+        view.nodes.push_back(std::move(n));
+    }
+    if (app.saved.empty()) {
+        MirrorNode empty = node(mirror_key::saved_empty, MirrorKind::Note,
+                                std::string(words.saved_empty_title) + ". " + words.saved_empty);
+        empty.rect = placed.empty;
+        view.nodes.push_back(std::move(empty));
+    }
     return view;
 }
 
@@ -288,7 +317,7 @@ MirrorView article_mirror(const OpenArticle& article, const Feed& feed, const Ar
 }
 
 MirrorDescription describe(const AppState& app, const FeedPlacement& feed, const ArticlePlacement* article,
-                           std::int64_t now, Lang lang) {
+                           std::int64_t now, Lang lang, const SavedPlacement* saved) {
     MirrorDescription d;
     d.label = app.feed.title.empty() ? std::string(str(Str::NewsFeed, lang)) : app.feed.title;
     d.busy = app.state == LoadState::Loading || app.loading_more;
@@ -296,7 +325,13 @@ MirrorDescription describe(const AppState& app, const FeedPlacement& feed, const
         d.status = str(Str::LoadingFeed, lang);
     else if (app.loading_more)
         d.status = str(Str::LoadingMore, lang);
-    d.feed = feed_mirror(app, feed, now, lang);
+    if (saved) {
+        d.label = offline_strings(lang).saved_list;
+        d.busy = false;  // the saved list is kept on the device: it never loads
+        d.feed = saved_mirror(app, *saved, now, lang);
+    } else {
+        d.feed = feed_mirror(app, feed, now, lang);
+    }
     if (article && !app.open_id.empty())
         d.article =
             article_mirror(app.article, app.feed, *article, now, is_saved(app, app.open_id), lang, app.offline.offline);

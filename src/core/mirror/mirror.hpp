@@ -112,6 +112,17 @@ inline constexpr std::size_t kMirrorWindow = 30;
 // Without layout (the no-WebGL view) the mirror lists the first items.
 inline constexpr std::size_t kMirrorHeadlessItems = 200;
 
+// The Saved view (AppState::saved): its way back to the feed, a row per
+// saved story in the order of `saved`, and the empty state's text, in its
+// content coordinates.
+struct SavedPlacement {
+    Rect area;
+    float scroll = 0;
+    Rect back;
+    std::vector<Rect> rows;
+    Rect empty;
+};
+
 // Keys of the article's pieces, shared with the view that lays them out.
 namespace mirror_key {
 std::string item(std::string_view id);
@@ -120,6 +131,9 @@ inline constexpr const char* larger = "f:larger";
 inline constexpr const char* saved = "f:saved";
 inline constexpr const char* new_stories = "f:new";
 inline constexpr const char* more = "f:more";
+inline constexpr const char* all_stories = "s:all";  // the Saved view's way back
+inline constexpr const char* saved_empty = "s:empty";
+std::string saved_item(std::string_view id);  // a Saved view row: not the feed's item
 inline constexpr const char* feed_retry = "f:retry";
 inline constexpr const char* back = "a:back";
 inline constexpr const char* headline = "a:headline";
@@ -139,12 +153,16 @@ std::string author(std::size_t index);
 // The feed's items (those placed), then its footer or status; interface
 // words (buttons, states) in `lang`.
 MirrorView feed_mirror(const AppState& app, const FeedPlacement& placed, std::int64_t now, Lang lang = Lang::En);
+// The Saved view as the feed is described: "All stories", then one item
+// per saved story (headline link and meta line), or the empty state.
+MirrorView saved_mirror(const AppState& app, const SavedPlacement& placed, std::int64_t now, Lang lang = Lang::En);
 // The open article's pieces in reading order; its controls (Back, Copy
 // link, Save for offline, Retry) in `ui`, the interface's language.
 MirrorView article_mirror(const OpenArticle& article, const Feed& feed, const ArticlePlacement& placed,
                           std::int64_t now, bool saved = false, Lang ui = Lang::En, bool offline = false);
-// Both, with the feed's name and loading state.
+// Both, with the feed's name and loading state; with `saved`, the Saved
+// view takes the list's place and its name.
 MirrorDescription describe(const AppState& app, const FeedPlacement& feed, const ArticlePlacement* article,
-                           std::int64_t now, Lang lang = Lang::En);
+                           std::int64_t now, Lang lang = Lang::En, const SavedPlacement* saved = nullptr);
 
 }  // namespace nr

@@ -42,7 +42,8 @@ OfflineStrings offline_strings(Lang lang) {
                     "Недоступно офлайн",
                     "Цей матеріал не збережено на пристрої. Він завантажиться, коли з'явиться мережа.",
                     "Повторити",
-                    "Чекаємо на мережу\xE2\x80\xA6"};
+                    "Чекаємо на мережу\xE2\x80\xA6",
+                    "Збережені матеріали"};
         case Lang::En: break;
     }
     return {"Save for offline",
@@ -54,7 +55,8 @@ OfflineStrings offline_strings(Lang lang) {
             "Not available offline",
             "This story was not kept on this device. It will load when you are back online.",
             "Retry",
-            "Waiting for a connection\xE2\x80\xA6"};
+            "Waiting for a connection\xE2\x80\xA6",
+            "Saved stories"};
 }
 
 std::string offline_banner(const OfflineStatus& s, std::int64_t now, Lang lang, int tz_offset_minutes) {

@@ -22,7 +22,8 @@ struct OfflineStrings {
     const char* unavailable_title;  // in place of a body the cache does not hold
     const char* unavailable;
     const char* retry;
-    const char* waiting;  // the Retry row while still offline
+    const char* waiting;     // the Retry row while still offline
+    const char* saved_list;  // the Saved view's list, as assistive technology names it
 };
 
 OfflineStrings offline_strings(Lang lang);

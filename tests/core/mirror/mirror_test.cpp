@@ -254,3 +254,77 @@ TEST_CASE("TextOverrides replaces one field of one node") {
         CHECK(o.empty());
     }
 }
+
+TEST_CASE("saved_mirror describes the Saved view as the feed is described") {
+    nr::AppState app = ready({item("a", "Alpha")});
+    app.saved = {item("s1", "Kept"), item("s2", "")};
+    app.saved[1].summary = "A brief";
+    nr::SavedPlacement p;
+    p.area = {0, 40, 400, 600};
+    p.scroll = 12;
+    p.back = {300, 8, 90, 32};
+    p.rows = {{0, 60, 400, 70}, {0, 131, 400, 70}};
+
+    SUBCASE("the way back, then one article per saved story at its row") {
+        const nr::MirrorView v = nr::saved_mirror(app, p, 0);
+        REQUIRE(v.nodes.size() == 3);
+        CHECK(v.area.y == doctest::Approx(40));
+        CHECK(v.scroll == doctest::Approx(12));
+        CHECK(v.nodes[0].key == nr::mirror_key::all_stories);
+        CHECK(v.nodes[0].kind == nr::MirrorKind::Control);
+        CHECK(v.nodes[0].text == "All stories");
+        CHECK(v.nodes[0].target == "all-stories");
+        CHECK(v.nodes[0].rect.x == doctest::Approx(300));
+        const nr::MirrorNode& kept = v.nodes[1];
+        CHECK(kept.key == "s:s1");
+        CHECK(kept.kind == nr::MirrorKind::Item);
+        CHECK(kept.text == "Kept");
+        CHECK(kept.href == "https://example.com/s1");
+        CHECK(kept.target == "s1");
+        CHECK(kept.level == 1);
+        CHECK(kept.setsize == 2);
+        CHECK(kept.meta.find("3") != std::string::npos);
+        CHECK(kept.excerpt.empty());  // the row draws headline and meta only
+        CHECK(kept.rect.y == doctest::Approx(60));
+        CHECK(v.nodes[2].text == "A brief");  // untitled: named by its text, as the row is
+        CHECK(v.nodes[2].level == 2);
+        CHECK(v.nodes[2].rect.y == doctest::Approx(131));
+    }
+    SUBCASE("nothing saved: the empty state's text") {
+        app.saved.clear();
+        p.rows.clear();
+        p.empty = {16, 60, 368, 50};
+        const nr::MirrorView v = nr::saved_mirror(app, p, 0, nr::Lang::Uk);
+        REQUIRE(v.nodes.size() == 2);
+        CHECK(v.nodes[0].text == "Усі матеріали");
+        CHECK(v.nodes[1].key == nr::mirror_key::saved_empty);
+        CHECK(v.nodes[1].kind == nr::MirrorKind::Note);
+        CHECK(v.nodes[1].text.starts_with("Нічого не збережено"));
+        CHECK(v.nodes[1].rect.h == doctest::Approx(50));
+    }
+}
+
+TEST_CASE("describe with the Saved view names its list and leaves the feed out") {
+    nr::AppState app = ready({item("a", "Alpha")}, "https://example.com/page2");
+    app.loading_more = true;
+    app.saved = {item("s1", "Kept")};
+    nr::SavedPlacement s;
+    s.rows = {{0, 60, 400, 70}};
+    SUBCASE("English") {
+        const nr::MirrorDescription d = nr::describe(app, placed(0, 1), nullptr, 0, nr::Lang::En, &s);
+        CHECK(d.label == "Saved stories");
+        CHECK_FALSE(d.busy);  // the feed's next page loads, not the saved list
+        for (const nr::MirrorNode& n : d.feed.nodes) CHECK(n.key != "i:a");
+        CHECK(d.feed.nodes.size() == 2);
+    }
+    SUBCASE("Ukrainian") {
+        const nr::MirrorDescription d = nr::describe(app, placed(0, 1), nullptr, 0, nr::Lang::Uk, &s);
+        CHECK(d.label == "Збережені матеріали");
+    }
+    SUBCASE("without it, the feed") {
+        const nr::MirrorDescription d = nr::describe(app, placed(0, 1), nullptr, 0, nr::Lang::En);
+        CHECK(d.label == "World");
+        CHECK(d.busy);
+        CHECK(d.feed.nodes[0].key == "i:a");
+    }
+}
