@@ -62,8 +62,11 @@ float SavedView::draw_header(Frame& f, float x, float y, float w) {
 float SavedView::draw_row(Frame& f, const Item& item, float x, float y, float w, bool measure_only) {
     const Palette& p = f.palette;
     const float inner = w - 2 * card::padding_x;
-    const TextBox title = layout_plain(row_title(item), Role::CardHeadline, inner, card::brief_headline_lines, f.fonts);
-    const TextBox meta = layout_plain(meta_line(item, f.now), Role::Meta, inner, 1, f.fonts);
+    // Larger text gets more lines, as the feed's cards do: 200 % clips no words.
+    const float scale = f.fonts.text_scale();
+    const TextBox title =
+        layout_plain(row_title(item), Role::CardHeadline, inner, lines_for(card::brief_headline_lines, scale), f.fonts);
+    const TextBox meta = layout_plain(meta_line(item, f.now, f.lang), Role::Meta, inner, scale > 1 ? 2 : 1, f.fonts);
     const float h = card::padding_y + title.height() + card::meta_gap + meta.height() + card::padding_y;
     placement_.rows.push_back(Rect{x - placement_.area.x, y - scroll_.top(), w, h});
     // Every row is a Tab stop (the mirror's rows are), its ring drawn when on screen.

@@ -45,11 +45,11 @@ MirrorNode light_item_node(const Item& item, int posinset, int setsize) {
     return n;
 }
 
-MirrorNode item_node(const Item& item, int posinset, int setsize, std::int64_t now) {
+MirrorNode item_node(const Item& item, int posinset, int setsize, std::int64_t now, Lang ui) {
     MirrorNode n = node(mirror_key::item(item.id), MirrorKind::Item, item.title);
     n.level = posinset;
     n.setsize = setsize;
-    n.meta = meta_line(item, now);
+    n.meta = meta_line(item, now, ui);  // as the canvas draws it: in the interface language
     const std::string& excerpt = item.summary.empty() ? item.excerpt : item.summary;
     if (item.kind == ItemKind::Brief) {
         if (const Block* b = brief_block(item)) n.excerpt = runs_text(b->runs);
@@ -167,7 +167,7 @@ MirrorView feed_mirror(const AppState& app, const FeedPlacement& placed, std::in
         view.nodes.reserve(last - first + 2);
         for (std::size_t i = first; i < last; ++i) {
             const bool full = i >= placed.full_first && i < placed.full_end;
-            view.nodes.push_back(full ? item_node(items[i], int(i) + 1, setsize, now)
+            view.nodes.push_back(full ? item_node(items[i], int(i) + 1, setsize, now, lang)
                                       : light_item_node(items[i], int(i) + 1, setsize));
             view.nodes.back().rect = placed.items[i - first];
         }
@@ -188,7 +188,7 @@ MirrorView saved_mirror(const AppState& app, const SavedPlacement& placed, std::
     const int count = int(app.saved.size());
     for (int i = 0; i < count; ++i) {
         const Item& item = app.saved[std::size_t(i)];
-        MirrorNode n = item_node(item, i + 1, count, now);
+        MirrorNode n = item_node(item, i + 1, count, now, lang);
         n.key = mirror_key::saved_item(item.id);
         if (n.text.empty()) n.text = n.excerpt;  // as the row: a brief is named by its text
         n.excerpt.clear();                       // the row shows the headline and meta line only
@@ -231,7 +231,7 @@ MirrorView article_mirror(const OpenArticle& article, const Feed& feed, const Ar
     save.pressed = saved ? 1 : 0;  // the name stays: aria-pressed says whether it is saved
     add(std::move(save));
     if (!item.title.empty()) add(node(mirror_key::headline, MirrorKind::Headline, item.title));
-    if (const std::string meta = meta_line(item, now); !meta.empty())
+    if (const std::string meta = meta_line(item, now, ui); !meta.empty())
         add(node(mirror_key::meta, MirrorKind::Meta, meta));
     if (item.hero && !item.hero->url.empty()) {
         MirrorNode hero = node(mirror_key::hero, MirrorKind::Figure, item.hero->alt);

@@ -2,6 +2,7 @@
 
 #include "core/mirror/mirror.hpp"
 #include "core/mirror/text_overrides.hpp"
+#include "core/view/item_text.hpp"
 
 namespace {
 
@@ -55,6 +56,14 @@ TEST_CASE("feed_mirror lists the placed items with their position in the set") {
     CHECK(v.nodes[1].key == "i:c");
     CHECK(v.nodes[2].kind == nr::MirrorKind::Note);
     CHECK(v.nodes[2].text == "You're all caught up");
+}
+
+TEST_CASE("a mirror's meta lines are in the interface language where the item has none, as drawn") {
+    const nr::AppState app = ready({item("a", "Alpha")});
+    CHECK(nr::feed_mirror(app, placed(0, 1), 0).nodes[0].meta == "3 min read");
+    CHECK(nr::feed_mirror(app, placed(0, 1), 0, nr::Lang::Uk).nodes[0].meta ==
+          nr::meta_line(app.feed.items[0], 0, nr::Lang::Uk));
+    CHECK(nr::feed_mirror(app, placed(0, 1), 0, nr::Lang::Uk).nodes[0].meta != "3 min read");
 }
 
 TEST_CASE("feed_mirror holds every item, those far from the view light") {
