@@ -2,9 +2,9 @@
 // Ukrainian interface, 200 % text at 320 px, forced colours, the A-/A+
 // control and "Copy link". Everything is driven through the keyboard and
 // read back through element.newsreader.debug().
-import { assert, newPage, screenshot, waitForQuiet, waitForState, until } from './harness.mjs';
+import { assert, screenshot, waitForQuiet, waitForState, until } from './harness.mjs';
+import { debug, press, widgetPage } from './keyboard-page.mjs';
 
-const debug = (page, sel = '#w') => page.$eval(sel, (el) => el.newsreader.debug());
 // The focused element, inside the widget's shadow root too.
 const active = (page) => page.evaluate(() => {
   let a = document.activeElement;
@@ -18,42 +18,6 @@ const focused = (page) => page.evaluate(() => {
   const keyed = a?.closest?.('[data-key]');
   return { tag: a?.tagName, mirror: !!a?.closest?.('.newsreader-mirror'), key: keyed?.dataset.key ?? '' };
 });
-
-// A page with buttons before and after widget #w (no demo widget), the
-// widget mounted with `options`.
-async function widgetPage(context, baseUrl, { width = 520, height = 700, options = {}, media = null } = {}) {
-  const page = await newPage(context);
-  await page.setViewportSize({ width: Math.max(width + 40, 400), height: height + 120 });
-  if (media) await page.emulateMedia(media);
-  await page.addInitScript(() => { globalThis.NEWSREADER_NO_AUTOMOUNT = true; });
-  await page.goto(`${baseUrl}/index.html`);
-  await page.evaluate(async ([w, h, opts]) => {
-    document.querySelector('#reader').remove();
-    const before = Object.assign(document.createElement('button'), { id: 'before', textContent: 'Before' });
-    const after = Object.assign(document.createElement('button'), { id: 'after', textContent: 'After' });
-    const el = document.createElement('div');
-    el.id = 'w';
-    el.style.cssText = `width:${w}px;height:${h}px`;
-    document.querySelector('main').append(before, el, after);
-    // Any mouse or pointer event on the widget fails the keyboard-only
-    // journey. Enter on a link or button fires a click too: that one has no
-    // pointer (detail 0, pointerType ""), a mouse's has.
-    window.pointerEvents = 0;
-    for (const type of ['pointerdown', 'mousedown', 'click', 'pointermove'])
-      el.addEventListener(type, (e) => { if (type !== 'click' || e.detail !== 0 || e.pointerType) window.pointerEvents++; }, { capture: true });
-    const { mount } = await import('./newsreader.mjs');
-    await mount(el, { feed: 'assets/feeds/page-1.json', ...opts });
-  }, [width, height, options]);
-  await waitForState(page, '#w', ['ready']);
-  await waitForQuiet(page, '#w');
-  return page;
-}
-
-async function press(page, key, times = 1) {
-  for (let i = 0; i < times; i++) await page.keyboard.press(key);
-  await waitForQuiet(page, '#w', { frames: 3 });
-  return debug(page);
-}
 
 function inside(rect, width, height, what) {
   assert(rect && rect.x >= -0.5 && rect.y >= -0.5 && rect.x + rect.w <= width + 0.5 && rect.y + rect.h <= height + 0.5,

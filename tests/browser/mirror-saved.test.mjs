@@ -5,12 +5,12 @@
 // Each test saves stories, so each runs in a browser context of its own
 // (the Saved list is kept per feed in IndexedDB: a shared context leaks it).
 import path from 'node:path';
-import { ROOT, assert, newPage, screenshot, waitForQuiet, waitForState, until } from './harness.mjs';
+import { ROOT, assert, screenshot, until } from './harness.mjs';
+import { debug, press, widgetPage } from './keyboard-page.mjs';
 
 const AXE = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'best-practice'];
 
-const debug = (page) => page.$eval('#w', (el) => el.newsreader.debug());
 // The focused element, through the widget's shadow root, as its mirror node.
 const focused = (page) => page.evaluate(() => {
   let a = document.activeElement;
@@ -19,39 +19,6 @@ const focused = (page) => page.evaluate(() => {
   return { tag: a?.tagName, mirror: !!a?.closest?.('.newsreader-mirror'), key: keyed?.dataset.key ?? '' };
 });
 const ownContext = (browser) => browser.newContext({ deviceScaleFactor: 1, serviceWorkers: 'block' });
-
-// Buttons before and after widget #w; any mouse or pointer event on the
-// widget is counted (Enter's click has no pointer: detail 0).
-async function widgetPage(context, baseUrl, { width = 520, height = 700, options = {}, scheme = 'light' } = {}) {
-  const page = await newPage(context);
-  await page.setViewportSize({ width: Math.max(width + 40, 400), height: height + 120 });
-  await page.emulateMedia({ colorScheme: scheme });
-  await page.addInitScript(() => { globalThis.NEWSREADER_NO_AUTOMOUNT = true; });
-  await page.goto(`${baseUrl}/index.html`);
-  await page.evaluate(async ([w, h, opts]) => {
-    document.querySelector('#reader').remove();
-    const before = Object.assign(document.createElement('button'), { id: 'before', textContent: 'Before' });
-    const after = Object.assign(document.createElement('button'), { id: 'after', textContent: 'After' });
-    const el = document.createElement('div');
-    el.id = 'w';
-    el.style.cssText = `width:${w}px;height:${h}px`;
-    document.querySelector('main').append(before, el, after);
-    window.pointerEvents = 0;
-    for (const type of ['pointerdown', 'mousedown', 'click', 'pointermove'])
-      el.addEventListener(type, (e) => { if (type !== 'click' || e.detail !== 0 || e.pointerType) window.pointerEvents++; }, { capture: true });
-    const { mount } = await import('./newsreader.mjs');
-    await mount(el, { feed: 'assets/feeds/page-1.json', ...opts });
-  }, [width, height, options]);
-  await waitForState(page, '#w', ['ready']);
-  await waitForQuiet(page, '#w');
-  return page;
-}
-
-async function press(page, key, times = 1) {
-  for (let i = 0; i < times; i++) await page.keyboard.press(key);
-  await waitForQuiet(page, '#w', { frames: 3 });
-  return debug(page);
-}
 
 async function violations(page) {
   await page.addScriptTag({ path: AXE });
@@ -156,7 +123,7 @@ export default function mirrorSavedTests({ baseUrl, browser }) {
   for (const scheme of ['light', 'dark']) {
     cases.push([`axe, ${scheme}: the Saved view, empty and with a story`, async () => {
       const own = await ownContext(browser);
-      const page = await widgetPage(own, baseUrl, { scheme });
+      const page = await widgetPage(own, baseUrl, { media: { colorScheme: scheme } });
       await page.focus('#before');
       await press(page, 'Tab');
       let d = await press(page, 'Enter');
