@@ -513,6 +513,7 @@ MirrorDescription ReaderApp::mirror(std::int64_t now) const {
     MirrorDescription d = describe(state(), feed, article_shown_ ? &article : nullptr, now, options_.lang,
                                    saved_shown_ ? &saved : nullptr);
     if (!feed_shown_ && !saved_shown_) d.feed = {};  // the article fills the widget: the list is not on screen
+    set_quiet_status(d, state(), options_.lang, banner_);
     return d;
 }
 

@@ -61,6 +61,8 @@ export default function offlineUiTests({ baseUrl, context, browser }) {
       assert(await setOffline(page, { offline: true, fromCache: true, storiesFrom }), 'testOffline hook');
       const banner = await until(async () => (await debug(page)).banner, 'the banner');
       assert(banner === `Offline · stories from ${await localClock(page, storiesFrom)}`, `banner: ${banner}`);
+      // The live region says it too (polite), in the words drawn.
+      await until(async () => (await page.$eval('#reader [role=status]', (s) => s.textContent)) === banner, 'the banner in the live region');
 
       // Read a little way down, then a revalidation finds three new stories.
       await page.locator('#reader canvas').focus();

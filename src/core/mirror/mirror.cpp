@@ -338,4 +338,16 @@ MirrorDescription describe(const AppState& app, const FeedPlacement& feed, const
     return d;
 }
 
+void set_quiet_status(MirrorDescription& d, const AppState& app, Lang lang, const std::string& banner) {
+    if (!d.status.empty()) return;  // loading is said first
+    if (app.state == LoadState::Error)
+        d.status = std::string(str(Str::ErrorTitle, lang)) + ". " + app.error;
+    else if (!app.more_error.empty())
+        d.status = app.more_error;
+    else if (!app.offline.storage_error.empty())
+        d.status = banner.empty() ? app.offline.storage_error : banner + " \xC2\xB7 " + app.offline.storage_error;
+    else
+        d.status = banner;
+}
+
 }  // namespace nr

@@ -74,7 +74,7 @@ struct MirrorView {
 struct MirrorDescription {
     std::string label;   // the feed's name: the feed element's accessible name
     bool busy = false;   // a page is loading (aria-busy)
-    std::string status;  // what the live region should say about loading, or ""
+    std::string status;  // what the live region says: loading, a fault, the offline banner; or ""
     MirrorView feed;
     MirrorView article;  // no nodes while the list is shown alone
 };
@@ -164,5 +164,9 @@ MirrorView article_mirror(const OpenArticle& article, const Feed& feed, const Ar
 // view takes the list's place and its name.
 MirrorDescription describe(const AppState& app, const FeedPlacement& feed, const ArticlePlacement* article,
                            std::int64_t now, Lang lang = Lang::En, const SavedPlacement* saved = nullptr);
+// With nothing loading, the live region says what went wrong (the feed's
+// error, a failed next page, a storage fault) or else `banner`, the offline
+// strip's text as drawn ("Offline · stories from 14:05").
+void set_quiet_status(MirrorDescription& d, const AppState& app, Lang lang, const std::string& banner);
 
 }  // namespace nr

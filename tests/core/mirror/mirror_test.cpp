@@ -337,3 +337,36 @@ TEST_CASE("describe with the Saved view names its list and leaves the feed out")
         CHECK(d.feed.nodes[0].key == "i:a");
     }
 }
+
+TEST_CASE("the live region says faults and the offline banner once nothing is loading") {
+    nr::AppState app = ready({item("a", "Alpha")});
+    const auto status = [&](const std::string& banner, nr::Lang lang = nr::Lang::En) {
+        nr::MirrorDescription d = nr::describe(app, placed(0, 1), nullptr, 0, lang);
+        nr::set_quiet_status(d, app, lang, banner);
+        return d.status;
+    };
+    SUBCASE("the offline banner as drawn") {
+        CHECK(status("Offline \xC2\xB7 stories from 14:05") == "Offline \xC2\xB7 stories from 14:05");
+    }
+    SUBCASE("nothing to say") { CHECK(status("").empty()); }
+    SUBCASE("a storage fault, after the banner") {
+        app.offline.storage_error = "Couldn't save for offline reading";
+        CHECK(status("Offline") == "Offline \xC2\xB7 Couldn't save for offline reading");
+    }
+    SUBCASE("a failed next page") {
+        app.more_error = "The next page could not be loaded.";
+        CHECK(status("Offline") == app.more_error);
+    }
+    SUBCASE("the feed's error, in the interface language") {
+        app = nr::AppState{};
+        nr::apply_fetch_error(app, "offline");
+        REQUIRE(app.state == nr::LoadState::Error);
+        CHECK(status("").find("offline") != std::string::npos);
+        CHECK(status("", nr::Lang::Uk) != status("", nr::Lang::En));
+    }
+    SUBCASE("loading is said first") {
+        app.loading_more = true;
+        CHECK(status("Offline") == nr::describe(app, placed(0, 1), nullptr, 0).status);
+        CHECK_FALSE(status("Offline").empty());
+    }
+}
