@@ -4,9 +4,6 @@
 
 #include <string>
 
-#include "platform/gl_renderer.hpp"
-#include "platform/gl_textures.hpp"
-
 // Draws `text` in `font` (a CSS font shorthand) white on a cleared canvas
 // and copies the pixels into out (at most cap bytes). metrics gets width,
 // height, left and top of the image (device px from the pen on the
@@ -113,13 +110,5 @@ bool WebGlyphSource::rasterise(std::string_view cluster, Face face, float px, ui
     out.colour = m[5] != 0;
     return true;
 }
-
-std::uint64_t WebGlyphSource::make_texture(int side) { return gl::make_rgba_texture(side); }
-
-void WebGlyphSource::write_texture(std::uint64_t texture, int x, int y, const ui::GlyphBitmap& glyph) {
-    gl::write_rgba_texture(texture, x, y, glyph.width, glyph.height, glyph.rgba.data());
-}
-
-void WebGlyphSource::free_texture(std::uint64_t texture) { delete_gl_texture(texture); }
 
 }  // namespace nr

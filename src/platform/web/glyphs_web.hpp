@@ -6,16 +6,13 @@
 // cover never creates one. Glyphs go into a WebGL texture of this instance.
 #pragma once
 
-#include "ui/glyph_source.hpp"
+#include "platform/gl_glyph_source.hpp"
 
 namespace nr {
 
-class WebGlyphSource final : public ui::GlyphSource {
+class WebGlyphSource final : public GlGlyphSource {
 public:
     bool rasterise(std::string_view cluster, Face face, float px, ui::GlyphBitmap& out) override;
-    std::uint64_t make_texture(int side) override;
-    void write_texture(std::uint64_t texture, int x, int y, const ui::GlyphBitmap& glyph) override;
-    void free_texture(std::uint64_t texture) override;
 };
 
 }  // namespace nr
