@@ -398,10 +398,15 @@ void FeedView::draw(Frame& f, const Rect& area, const AppState& state, Style sty
         if (f.focus.activate) f.actions.open_item = items[std::size_t(focus_)].id;
     }
     if (f.focus.current == "more" && f.focus.reveal) pending_end_ = true;
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseWheel != 0.0f || scroll_.dragging()) pending_reveal_ = -1;  // the reader took over
     if (pending_reveal_ >= 0 && std::size_t(pending_reveal_) < list_.size()) {
-        scroll_.reveal(header_height_ + list_.offset(std::size_t(pending_reveal_)),
-                       list_.height(std::size_t(pending_reveal_)));
-        pending_reveal_ = -1;
+        // Cards the glide brings into view replace estimated heights, which
+        // can move the item (a card straddling the top edge keeps its top):
+        // aim again every frame until the scroll holds still with it laid out.
+        const auto i = std::size_t(pending_reveal_);
+        scroll_.reveal(header_height_ + list_.offset(i), list_.height(i));
+        if (scroll_.still() && list_.measured(i) && !heights_changed) pending_reveal_ = -1;
         f.actions.animating = true;  // the glide starts next frame (begin() ran before this)
     }
 

@@ -24,11 +24,14 @@ void ScrollArea::scroll_by(float dy) {
 void ScrollArea::reveal(float y, float h) {
     // From where a glide under way will stop: asked twice during one glide
     // (focus and find-in-page both reveal), it must not scroll twice as far.
+    // A span taller than the view shows its top: showing its bottom would
+    // put the top out of sight, and the next reveal would go back up.
     const float top = wheel_target_ >= 0 ? wheel_target_ : scroller_.offset(), view = rect_.h;
-    if (y < top)
-        scroll_by(y - top - 8);
-    else if (y + h > top + view)
+    if (y < top || h + 16 > view) {
+        if (std::fabs(y - 8 - top) >= 0.5f) scroll_by(y - 8 - top);
+    } else if (y + h > top + view) {
         scroll_by(y + h - (top + view) + 8);
+    }
 }
 
 void ScrollArea::begin(Frame& f, const Rect& r, float content_height) {

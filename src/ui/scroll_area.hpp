@@ -34,6 +34,8 @@ public:
     }
     // Keeps a content span [y, y+h) visible (keyboard focus).
     void reveal(float y, float h);
+    // No wheel glide, drag or inertia under way.
+    bool still() const { return wheel_target_ < 0 && !pointer_down_ && !scroller_.animating(); }
     Scroller& scroller() { return scroller_; }
     const Scroller& scroller() const { return scroller_; }
 
