@@ -485,6 +485,9 @@ function makeApi(widget) {
       if (!module?._nr_test_offline) return null;
       return module.ccall('nr_test_offline', 'number', ['string'], [JSON.stringify(state)]) === 1;
     },
+    // Test module only: the accessible mirror off (emptied) or on again, for
+    // the bench's with/without comparison.
+    testMirror(on) { widget.module?._nr_test_mirror?.(on ? 1 : 0); },
     // Another feed in the same instance: no new download, compile or context.
     setFeed(url) {
       widget.settings.feed = new URL(url, document.baseURI).href;

@@ -59,6 +59,8 @@ function rows(r) {
     ['10k scroll C++ frame wall p95', 'scroll_10k_p95_ms', 'ms', null, 'includes time descheduled (2 cores, software GPU)'],
     ['10k scroll C++ frame wall max', 'scroll_10k_max_ms', 'ms', null, ''],
     ['10k scroll: accessible mirror per frame p95', 'mirror_10k_p95_ms', 'ms', null, `describe + diff + DOM patch (in the C++ frame wall time above); p50 ${fmt(r.mirror_10k_p50_ms, 'ms')}, ${fmt(r.mirror_10k_bytes_per_patch, '')} B JSON per patch`],
+    ['10k scroll frame CPU p95, mirror off', 'mirror_off_10k_cpu_p95_ms', 'ms', null, `same instance, mirror switched off then on (test module): on again ${fmt(r.mirror_on_again_10k_cpu_p95_ms, 'ms')}, ratio on/off ${r.mirror_off_10k_cpu_p95_ms ? (r.mirror_on_again_10k_cpu_p95_ms / r.mirror_off_10k_cpu_p95_ms).toFixed(2) : '-'}`],
+    ['10k idle frames in 2 s, mirror off / on', 'mirror_off_idle_frames', '', null, `on: ${fmt(r.mirror_on_idle_frames, '')}; both 0: ${verdict(r.mirror_off_idle_frames == null ? null : r.mirror_off_idle_frames === 0 && r.mirror_on_idle_frames === 0)}`],
     ['10k scroll: accessible mirror DOM', 'mirror_10k_elements', '', null, `elements in the mirror after the scroll; JS patching ${fmt(r.mirror_10k_apply_ms_per_patch, 'ms')} per patch`],
     ['10k scroll rAF callback p50', 'scroll_10k_raf_p50_ms', 'ms', null, 'proxy: adds the WebGL calls'],
     ['10k scroll rAF callback p95', 'scroll_10k_raf_p95_ms', 'ms', null, ''],

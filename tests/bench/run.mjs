@@ -216,6 +216,10 @@ async function bigSection(browser, urls) {
   put('mirror_10k_elements', pick('mirrorElements'));
   put('mirror_10k_apply_ms_per_patch', pick('mirrorApplyMs'));
   put('mirror_10k_bytes_per_patch', pick('mirrorBytes'));
+  put('mirror_off_10k_cpu_p95_ms', pick('noMirrorCpuFrameP95'));
+  put('mirror_on_again_10k_cpu_p95_ms', pick('againCpuFrameP95'));
+  put('mirror_off_idle_frames', pick('noMirrorIdleFrames'));
+  put('mirror_on_idle_frames', pick('mirrorIdleFrames'));
   put('scroll_10k_raf_p50_ms', pick('frameP50'));
   put('scroll_10k_raf_p95_ms', pick('frameP95'));
   put('scroll_10k_raf_max_ms', pick('frameMax'));

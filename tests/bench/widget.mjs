@@ -115,6 +115,31 @@ export async function frames(browser, url) {
   }
 }
 
+// The mirror's cost, in the same instance: the traced scroll once more with
+// the mirror off (the test module's switch empties it), then on again, and
+// frames drawn while idle in each state (both must be 0).
+async function mirrorCost(page) {
+  const idleFrames = async () => {
+    await page.waitForTimeout(500);  // the switch's own frame
+    const from = await framesDrawn(page);
+    await page.waitForTimeout(2000);
+    return (await framesDrawn(page)) - from;
+  };
+  const scroll = () => traceAnimationFrames(page.context().browser(), page, () => wheelFor(page, 3000, 120));
+  await page.$eval(READER, (el) => el.newsreader.testMirror(false));
+  const idleOff = await idleFrames();
+  const off = await scroll();
+  await page.$eval(READER, (el) => el.newsreader.testMirror(true));
+  const idleOn = await idleFrames();
+  const on = await scroll();
+  return {
+    noMirrorCpuFrameP95: off.cpuMs ? percentile(off.cpuMs, 95) : null,
+    againCpuFrameP95: on.cpuMs ? percentile(on.cpuMs, 95) : null,
+    noMirrorIdleFrames: idleOff,
+    mirrorIdleFrames: idleOn,
+  };
+}
+
 // The 10,000-item feed: load, memory, then frame callback times and long
 // tasks during a 3 s wheel scroll.
 export async function bigFeed(browser, url, articleIds) {
@@ -158,6 +183,7 @@ export async function bigFeed(browser, url, articleIds) {
     // The same scroll again under a trace, for the frames' CPU time (the
     // budget's figure); no rAF counter now, so every callback is the widget's.
     const traced = await traceAnimationFrames(page.context().browser(), page, () => wheelFor(page, 3000, 120));
+    const withoutMirror = await mirrorCost(page);
     const opened = await openArticles(page, articleIds);
     const afterArticles = opened ? { wasmHeap: await wasmHeapBytes(page), jsHeap: await jsHeapBytes(page),
       imageBytes: (await page.$eval(READER, (el) => el.newsreader.stats().imageBytes)) ?? null } : null;
@@ -183,6 +209,7 @@ export async function bigFeed(browser, url, articleIds) {
       cpuFrameP95: traced.cpuMs ? percentile(traced.cpuMs, 95) : null,
       cpuFrameMax: traced.cpuMs?.length ? Math.max(...traced.cpuMs) : null,
       tracedWallP95: percentile(traced.wallMs, 95),
+      ...withoutMirror,
       tracedFrames: traced.wallMs.length,
       framesDrawn: scrollFramesDrawn,
       raf,

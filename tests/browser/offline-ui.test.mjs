@@ -123,7 +123,14 @@ export default function offlineUiTests({ baseUrl, context, browser }) {
       const id = (await debug(page)).drawn[1].id;
       await page.$eval('#reader', (el, i) => el.newsreader.open(i), id);
       await until(async () => (await debug(page)).openId === id, 'the article');
-      await setOffline(page, { offline: true, fromCache: true, storiesFrom: Math.floor(Date.now() / 1000) - 90000, unavailableOffline: true });
+      // Yesterday at noon in the browser's time zone: "yesterday" at any hour the test runs.
+      const yesterdayNoon = await page.evaluate(() => {
+        const d = new Date();
+        d.setDate(d.getDate() - 1);
+        d.setHours(12, 0, 0, 0);
+        return Math.floor(d.getTime() / 1000);
+      });
+      await setOffline(page, { offline: true, fromCache: true, storiesFrom: yesterdayNoon, unavailableOffline: true });
       // debug() reads the state at once and what is drawn (banner, buttons) after the next frame.
       await until(async () => (await debug(page)).unavailableOffline, 'unavailable');
       await waitForQuiet(page);

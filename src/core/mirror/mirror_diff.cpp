@@ -88,20 +88,21 @@ void diff_view(MirrorViewId id, const MirrorView& a, const MirrorView& b, std::v
 
 }  // namespace
 
-void keep_far_rects(const MirrorDescription& shown, MirrorDescription& next, float slop) {
+void keep_far_rects(const MirrorDescription& shown, MirrorDescription& next, float margin) {
     std::unordered_map<std::string_view, const Rect*> was;
     was.reserve(shown.feed.nodes.size());
     for (const MirrorNode& n : shown.feed.nodes)
         if (n.light) was.emplace(n.key, &n.rect);
     if (was.empty()) return;
+    // The band around what the view shows, in content coordinates.
+    const float top = next.feed.scroll - margin, bottom = next.feed.scroll + next.feed.area.h + margin;
     for (MirrorNode& n : next.feed.nodes) {
         if (!n.light) continue;
         const auto it = was.find(n.key);
         if (it == was.end()) continue;
         const Rect& old = *it->second;
-        if (near(old.x, n.rect.x) && near(old.w, n.rect.w) && std::fabs(old.y - n.rect.y) <= slop &&
-            std::fabs(old.h - n.rect.h) <= slop)
-            n.rect = old;
+        const bool out_of_band = old.y + old.h < top || old.y > bottom;
+        if (near(old.x, n.rect.x) && near(old.w, n.rect.w) && out_of_band) n.rect = old;
     }
 }
 

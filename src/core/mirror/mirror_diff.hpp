@@ -43,11 +43,14 @@ inline constexpr float kMirrorRectSlop = 0.25f;
 std::vector<MirrorOp> diff_mirror(const MirrorDescription& before, const MirrorDescription& after);
 
 // Light items (far from the view) keep the rectangle `shown` gave them
-// while the new one is within `slop` px of it in y and height: stories laid
-// out near the view shift every item below them, and moving thousands of
-// off-screen elements each time would cost more than their place is worth.
+// for as long as it stays out of the band `margin` px around the view,
+// however far their estimate has moved: cards laid out near the view shift
+// every item below them, and moving thousands of off-screen elements each
+// time (a 10,000-item feed) would cost frames for places nobody sees. A
+// kept rectangle that comes near the view is brought up to date, so
+// touch exploration and find-in-page never land on a stale one.
 // Call before diff_mirror(shown, next).
-void keep_far_rects(const MirrorDescription& shown, MirrorDescription& next, float slop);
+void keep_far_rects(const MirrorDescription& shown, MirrorDescription& next, float margin);
 
 // Only the views' scroll positions changed (frames of a glide): `shown`
 // takes them and the View ops say so; everything else waits for the frame

@@ -39,7 +39,7 @@ namespace {
 
 constexpr Uint32 kSdlPollSentinel = 0x7F00;  // SDL 2.26 queues it on every poll
 constexpr int kSettleFrames = 2;             // ImGui 1.86 loses clicks shorter than a frame without them
-constexpr float kFarSlopMinPx = 400;         // far mirror items move once off by a view's height (at least this)
+constexpr float kFarMarginMinPx = 400;  // far mirror items keep stale places a view height (at least this) out of view
 
 struct WebRunner {
     nr::SdlWindow* window = nullptr;
@@ -67,6 +67,7 @@ struct WebRunner {
     int reported_items = 0;           // items last told to the host (newsreader:more past the first page)
     std::vector<SDL_Event> deferred;  // key releases held for the next frame
     nr::MirrorDescription mirror;     // what the page's mirror shows
+    bool mirror_off = false;          // the bench's switch (set_mirror_enabled)
     std::size_t items_announced = 0;  // feed items the live region has counted
     std::string focus_sent;           // the mirror element document focus was last sent to
 };
@@ -124,6 +125,7 @@ void schedule_retry(WebRunner* r, const nr::AppState& s) {
 // While a glide or a drag animates, only the views' scroll follows; the
 // frame that settles brings the rest (the items around the new view).
 float update_mirror(WebRunner* r, bool placed, bool animating = false) {
+    if (r->mirror_off) return 0;
     const double start = emscripten_get_now();
     if (placed && animating) {
         const std::vector<nr::MirrorOp> ops =
@@ -133,7 +135,7 @@ float update_mirror(WebRunner* r, bool placed, bool animating = false) {
     }
     const auto now = std::int64_t(emscripten_date_now() / 1000.0);
     nr::MirrorDescription d = placed ? r->app->mirror(now) : r->app->mirror_unplaced(now);
-    nr::keep_far_rects(r->mirror, d, std::max(d.feed.area.h, kFarSlopMinPx));
+    nr::keep_far_rects(r->mirror, d, std::max(d.feed.area.h, kFarMarginMinPx));
     const std::vector<nr::MirrorOp> ops = nr::diff_mirror(r->mirror, d);
     if (!ops.empty()) {
         nr::host::mirror(nr::mirror_ops_json(ops).c_str());
@@ -317,6 +319,18 @@ nr::ui::ReaderApp* nr::web::running_app() { return g_runner ? g_runner->app.get(
 
 void nr::web::redraw() {
     if (g_runner) request_frame(g_runner);
+}
+
+void nr::web::set_mirror_enabled(bool on) {
+    WebRunner* r = g_runner;
+    if (!r || r->mirror_off == !on) return;
+    if (!on) {
+        const std::vector<nr::MirrorOp> ops = nr::diff_mirror(r->mirror, nr::MirrorDescription{});
+        if (!ops.empty()) nr::host::mirror(nr::mirror_ops_json(ops).c_str());
+        r->mirror = {};
+    }
+    r->mirror_off = !on;
+    request_frame(r);  // on again: the next frame brings the whole mirror back
 }
 
 // Replaced in the test and bench module (see frame_times.hpp).

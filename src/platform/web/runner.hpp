@@ -10,5 +10,8 @@ namespace nr::web {
 ui::ReaderApp* running_app();
 // Draws a frame soon (after a test hook changed the state).
 void redraw();
+// The bench's switch: off empties the page's mirror and stops updating it,
+// so one run can measure frames with and without it.
+void set_mirror_enabled(bool on);
 
 }  // namespace nr::web
