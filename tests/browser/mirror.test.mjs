@@ -34,7 +34,7 @@ async function loadAtLeast(page, count) {
 // The feed's headlines as the mirror holds them, in order.
 const headlines = (page) => page.$$eval('#reader [role=feed] article h3', (hs) => hs.map((h) => h.textContent));
 
-export default function mirrorTests({ baseUrl, context }) {
+export default function mirrorTests({ baseUrl, context, browser }) {
   return [
     ['the mirror is a named feed of articles with headings and links; the canvas is not labelled twice', async () => {
       const page = await openDemo(context, baseUrl);
@@ -105,6 +105,29 @@ export default function mirrorTests({ baseUrl, context }) {
       }, 'the 20th item to be drawn on screen');
       assert(page.problems.length === 0, page.problems.join('; '));
       await page.close();
+    }],
+
+    ['text selected in the mirror copies as text: find a phrase of an open article, Ctrl+C', async () => {
+      const own = await browser.newContext({ deviceScaleFactor: 1, serviceWorkers: 'block' });
+      await own.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+      const page = await openDemo(own, baseUrl, { width: 700 });
+      const id = (await debug(page)).drawn[0].id;
+      await page.$eval('#reader', (el, i) => el.newsreader.open(i), id);
+      await until(async () => (await debug(page)).openId === id, 'the article to open');
+      await waitForQuiet(page);
+      // A phrase from the body's first paragraph, selected the way find-in-page
+      // (or a screen reader's text selection) selects it, then the user's copy.
+      const para = await page.$eval('#reader section[aria-label=Story]', (s) =>
+        [...s.querySelectorAll('p[data-key^="a:b"]')].map((p) => p.textContent).find((t) => t.split(' ').length > 8));
+      assert(para, 'a body paragraph in the mirror');
+      const phrase = para.split(' ').slice(2, 7).join(' ');
+      await page.evaluate(() => { document.activeElement?.blur(); getSelection().removeAllRanges(); });
+      assert(await page.evaluate((t) => window.find(t), phrase), `window.find("${phrase}")`);
+      await page.keyboard.press('Control+C');
+      const copied = await until(() => page.evaluate(() => navigator.clipboard.readText()), 'the clipboard');
+      assert(copied === phrase, `copied "${copied}", selected "${phrase}"`);
+      assert(page.problems.length === 0, page.problems.join('; '));
+      await own.close();
     }],
 
     ['rewriting a mirror headline (a translation tool) changes what the canvas draws', async () => {
