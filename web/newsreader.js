@@ -392,7 +392,7 @@ function showSnapshot(widget, cached) {
   feed.ariaLabel = s.title;
   feed.ariaBusy = 'true';
   for (const item of s.items) {
-    const card = add('article', feed, item.image ? 'sc i' : 'sc');
+    const card = add('article', feed, item.class);
     card.ariaPosInSet = item.pos;
     card.ariaSetSize = item.size;
     if (item.lang) card.lang = item.lang;

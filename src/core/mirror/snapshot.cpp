@@ -8,6 +8,7 @@
 #include "core/text/bidi.hpp"
 #include "core/text/url.hpp"
 #include "core/view/design_tokens.hpp"
+#include "core/view/item_text.hpp"
 #include "core/view/layout_metrics.hpp"
 #include "core/view/offline_text.hpp"
 
@@ -67,6 +68,16 @@ std::string clamp(int lines) {
 }
 
 bool has_picture(const Item& item) { return item.kind != ItemKind::Brief && item.hero && !item.hero->url.empty(); }
+
+// The card's classes in the style sheet: .sc, and .i with a picture, .b for
+// a brief (its own line counts), .q for a brief that is a quote.
+std::string card_class(const Item* item) {
+    if (!item) return "sc";
+    if (has_picture(*item)) return "sc i";
+    if (item->kind != ItemKind::Brief) return "sc";
+    const Block* b = brief_block(*item);
+    return b && b->type == BlockType::Quote ? "sc b q" : "sc b";
+}
 
 // The cards on screen or below it, in order, as many as kept: full items
 // (light ones are far from the view) the frame placed.
@@ -134,6 +145,14 @@ std::string snapshot_css(const SnapshotLook& look, float x, float w, float heade
     css += ".se{" + css_font(TypeRole::CardExcerpt, look) + ";color:" + muted + ";" +
            clamp(lines_for(card::excerpt_lines, scale)) + "}h3+.se{margin-top:" + px(card::text_gap) + "}";
     css += ".sm{margin-top:" + px(card::meta_gap) + ";color:" + muted + ";" + clamp(scale > 1 ? 2 : 1) + "}";
+    // A brief: fewer headline lines, more text; untitled, its text is the
+    // headline's colour; a quote in its own face right of an accent bar.
+    css += ".b h3{-webkit-line-clamp:" + std::to_string(lines_for(card::brief_headline_lines, scale)) +
+           "}.b .se{-webkit-line-clamp:" + std::to_string(lines_for(card::brief_text_lines, scale)) +
+           "}.se:first-child{color:" + hex(p.text) + "}";
+    css += ".q .se{" + css_font(TypeRole::BriefQuote, look) + ";color:" + hex(p.text) +
+           ";padding-left:" + px(card::quote_indent - tokens::accent_bar) + ";border-left:" + px(tokens::accent_bar) +
+           " solid " + hex(p.accent) + "}";
     return css;
 }
 
@@ -158,6 +177,7 @@ std::string first_screen_snapshot(const MirrorDescription& d, const AppState& ap
         // A language's own direction, else the text's (as the canvas lays it out).
         j["dir"] = language_direction(n->lang) == TextDirection::Rtl ? "rtl" : "auto";
         const Item* item = find_item(app.feed, n->target);
+        j["class"] = card_class(item);
         if (item && has_picture(*item)) j["image"] = true;
         items.push_back(std::move(j));
     }

@@ -122,6 +122,19 @@ void schedule_retry(WebRunner* r, const nr::AppState& s) {
     r->retry_timer = emscripten_set_timeout(on_retry, s.retry_after_s * 1000.0, r);
 }
 
+// The list at rest, kept for the next visit's first paint (the loader shows
+// it as DOM text until the canvas draws): stored when it changed, in the
+// feed's offline cache (nothing with data-offline="off", within its budget).
+void keep_snapshot(WebRunner* r, const nr::MirrorDescription& d) {
+    if (!r->store || r->app->state().feed_url != r->feed_url) return;
+    const nr::SnapshotLook look{nr::window_width(r->window), r->app->text_scale(), r->app->lang(), r->dark,
+                                r->app->palette()};
+    std::string json = nr::first_screen_snapshot(d, r->app->state(), look);
+    if (json.empty() || json == r->snapshot_kept) return;
+    r->cache->keep(nr::snapshot_url(r->feed_url), nr::CacheKind::Article, json);
+    r->snapshot_kept = std::move(json);
+}
+
 // Brings the page's mirror up to what the frame showed (`placed`), or, with
 // no frame (no WebGL), to the model alone; sends nothing when nothing
 // changed. Returns the time it took, ms.
@@ -145,19 +158,6 @@ float update_mirror(WebRunner* r, bool placed, bool animating = false) {
         r->mirror = std::move(d);
     }
     return float(emscripten_get_now() - start);
-}
-
-// The list at rest, kept for the next visit's first paint (the loader shows
-// it as DOM text until the canvas draws): stored when it changed, in the
-// feed's offline cache (nothing with data-offline="off", within its budget).
-void keep_snapshot(WebRunner* r, const nr::MirrorDescription& d) {
-    if (!r->store || r->app->state().feed_url != r->feed_url) return;
-    const nr::SnapshotLook look{nr::window_width(r->window), r->app->text_scale(), r->app->lang(), r->dark,
-                                r->app->palette()};
-    std::string json = nr::first_screen_snapshot(d, r->app->state(), look);
-    if (json.empty() || json == r->snapshot_kept) return;
-    r->cache->keep(nr::snapshot_url(r->feed_url), nr::CacheKind::Article, json);
-    r->snapshot_kept = std::move(json);
 }
 
 // Document focus follows the canvas's focus when keys moved it (arrows,

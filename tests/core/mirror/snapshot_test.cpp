@@ -112,6 +112,28 @@ TEST_CASE("the snapshot speaks the interface language and carries the theme's co
     CHECK(snapshot_of(app, placed(1))["from"] == "Stories from");
 }
 
+TEST_CASE("each card names its kind for the style sheet: a picture, a brief, a quote") {
+    nr::AppState app = ready(4);
+    app.feed.items[1].hero = nr::Image{};
+    app.feed.items[1].hero->url = "https://example.com/1.jpg";
+    for (std::size_t i : {2, 3}) {
+        app.feed.items[i].kind = nr::ItemKind::Brief;
+        nr::Block b;
+        b.type = i == 2 ? nr::BlockType::Paragraph : nr::BlockType::Quote;
+        b.runs.push_back(nr::Run{"Said and done."});
+        app.feed.items[i].body.push_back(b);
+    }
+    const Json s = snapshot_of(app, placed(4));
+    REQUIRE(s.is_object());
+    CHECK(s["items"][0]["class"] == "sc");
+    CHECK(s["items"][1]["class"] == "sc i");
+    CHECK(s["items"][1]["image"] == true);
+    CHECK(s["items"][2]["class"] == "sc b");
+    CHECK(s["items"][3]["class"] == "sc b q");
+    CHECK(s["items"][3]["excerpt"] == "Said and done.");  // a brief's text, as the mirror has it
+    CHECK(has(s, ".b .se{-webkit-line-clamp:5}"));
+}
+
 TEST_CASE("a story in a right-to-left language keeps its language and direction") {
     nr::AppState app = ready(2);
     app.feed.items[0].language = "ar";
