@@ -87,12 +87,15 @@ async function mount(element, options = {}) {
     showNote(widget, 'config', 'This news reader has no feed to show (data-feed is missing).', '', false);
     return widget.api;
   }
+  // The offline cache is read at once, a lazy widget's too (a local read,
+  // no request): the last visit's first screen shows while the rest loads.
+  const cached = settings.offline === 'on' ? readCached(settings.feed) : null;
+  Promise.resolve(cached).then((c) => showSnapshot(widget, c));
   await nearViewport(widget);
   if (widget.destroyed) return widget.api;
   markStartup(widget, 'visible');
-  widget.early = earlyRequests(settings.feed, settings.timeoutMs, settings.offline === 'on');
+  widget.early = earlyRequests(settings.feed, settings.timeoutMs, cached);
   markEarly(widget);
-  Promise.resolve(widget.early.cached).then((cached) => showSnapshot(widget, cached));
   openLinksOnClick(widget);
   passScrollAtEdges(widget);
   followKeyboardFocus(widget);
@@ -255,10 +258,10 @@ function contrast(a, b) {
 // timeout and errors as its own (src/platform/web/fetch_web.cpp,
 // fetch_glue.js). Each is taken once, the feed's only with the headers the
 // module would send; what is never taken is aborted by `clear`. With
-// offline reading on, the feed's cached copy is read meanwhile (`cached`),
-// and the feed request carries its validators: a revalidation from the start.
-function earlyRequests(feed, timeoutMs, offline) {
-  const cached = offline ? readCached(feed) : null;
+// offline reading on, the feed's cached copy is being read (`cached`,
+// readCached), and the feed request carries its validators: a revalidation
+// from the start.
+function earlyRequests(feed, timeoutMs, cached) {
   // A database slower than the module's own wait (OPEN_MS) holds the request no longer.
   const validators = new Promise((resolve) => {
     setTimeout(resolve, 3000, {});
@@ -364,11 +367,10 @@ function validatorsOf(entry) {
 // the theme's colours, and "Stories from 14:05" where the canvas's banner
 // will be. While it shows it is the content: the mirror stays hidden (no
 // story read twice) until the canvas takes over (dropSnapshot). A snapshot
-// of another version, language or theme is none.
+// of another version (1), language or theme is none (its key).
 function showSnapshot(widget, cached) {
   const s = cached?.snapshot, { settings, element, stats, root } = widget;
-  if (s?.v !== 1 || s.lang !== settings.lang || s.theme !== settings.theme || stats.state !== 'loading'
-    || widget.destroyed) return;
+  if (s?.key !== `1 ${settings.lang} ${settings.theme}` || stats.state !== 'loading' || widget.destroyed) return;
   const add = (tag, parent, name, text) => {
     const e = parent.appendChild(document.createElement(tag));
     e.className = name;
@@ -884,7 +886,12 @@ async function startModule(widget, settings) {
   const [createNewsreaderModule, wasm] = await Promise.all([
     loadFactory().then((f) => { markStartup(widget, 'factory'); return f; }),
     compileOnce().then((w) => { markStartup(widget, 'compiled'); return w; }),
+    // The cache read (bounded): main() blocks the thread (the WebGL
+    // context) and would hold its answer, and the snapshot, until it returns.
+    Promise.race([widget.early.cached, new Promise((r) => setTimeout(r, 250))]),
   ]);
+  // A snapshot shown is painted first (or 100 ms given, a hidden tab paints none).
+  if (widget.snap) await new Promise((r) => { requestAnimationFrame(() => setTimeout(r)); setTimeout(r, 100); });
   let fail;
   const failed = new Promise((_, reject) => { fail = reject; });
   const started = createNewsreaderModule({

@@ -65,6 +65,16 @@ export async function cachedFirstContent(browser, url, feedPattern, { phases = f
     await page.goto(url);
     await until(async () => (await stats(page)).firstContentMs != null, 'first content');
     await until(async () => (await stats(page)).cacheBytes > 0, 'the page cached');
+    // The first screen kept too (the snapshot the next mount shows), as a
+    // reader who looked at the page for a moment leaves it.
+    await until(() => page.evaluate(() => new Promise((resolve) => {
+      const open = indexedDB.open('newsreader', 1);
+      open.onsuccess = () => {
+        const keys = open.result.transaction('entries').objectStore('entries').getAllKeys();
+        keys.onsuccess = () => { open.result.close(); resolve(keys.result.some((k) => String(k).endsWith('#newsreader-snapshot'))); };
+      };
+      open.onerror = () => resolve(false);
+    })), 'the first screen kept', 5000).catch(() => {});  // a build without snapshots keeps none
     await context.route(feedPattern, (route) => route.abort('internetdisconnected'));
     await page.reload();
     const s = await until(async () => { const x = await stats(page); return (x.firstContentMs != null || x.state === 'error') && x; },

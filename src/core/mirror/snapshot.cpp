@@ -186,10 +186,11 @@ std::string first_screen_snapshot(const MirrorDescription& d, const AppState& ap
     const MirrorNode& first = *cards.front();
     const bool header = first.level == 1 && feed.scroll < first.rect.y;
     const float top = (header ? 0 : first.rect.y) - feed.scroll;
+    // What the loader compares with the widget it mounts: version, language, theme.
+    const std::string key = std::to_string(kSnapshotVersion) + (look.lang == Lang::Uk ? " uk" : " en") +
+                            (look.dark ? " dark" : " light");
     nlohmann::json j{
-        {"v", kSnapshotVersion},
-        {"lang", look.lang == Lang::Uk ? "uk" : "en"},
-        {"theme", look.dark ? "dark" : "light"},
+        {"key", key},
         {"title", d.label},
         {"from", offline_strings(look.lang).stories_from},
         {"width", std::lround(look.width)},  // as the page measures an element: whole px
