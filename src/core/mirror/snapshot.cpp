@@ -187,8 +187,8 @@ std::string first_screen_snapshot(const MirrorDescription& d, const AppState& ap
     const bool header = first.level == 1 && feed.scroll < first.rect.y;
     const float top = (header ? 0 : first.rect.y) - feed.scroll;
     // What the loader compares with the widget it mounts: version, language, theme.
-    const std::string key = std::to_string(kSnapshotVersion) + (look.lang == Lang::Uk ? " uk" : " en") +
-                            (look.dark ? " dark" : " light");
+    const std::string key =
+        std::to_string(kSnapshotVersion) + (look.lang == Lang::Uk ? " uk" : " en") + (look.dark ? " dark" : " light");
     nlohmann::json j{
         {"key", key},
         {"title", d.label},
