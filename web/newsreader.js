@@ -70,7 +70,7 @@ let factory = null;
 let chunk = null;  // the on-demand chunk's import (extra)
 let hostSheet = null;
 const fonts = new Map();  // font URL -> its bytes (fontRequest)
-let faces = false;  // the fonts handed to the page's font set, for snapshot views
+let faces;  // the bundled faces a snapshot names, until handed to the page's font set (addFaces): then true
 let htmlPolicy; // the page's Trusted Types policy for the HTML parser: undefined until asked, null if refused
 
 // Mounts a widget into `element` (replacing one already there) and resolves
@@ -96,6 +96,7 @@ async function mount(element, options = {}) {
   markStartup(widget, 'visible');
   widget.early = earlyRequests(settings.feed, settings.timeoutMs, cached);
   markEarly(widget);
+  addFaces();
   openLinksOnClick(widget);
   passScrollAtEdges(widget);
   followKeyboardFocus(widget);
@@ -416,15 +417,24 @@ function showSnapshot(widget, cached) {
     }
   });
   widget.snap = view;
-  // The bundled faces, as the snapshot's style sheet names them.
-  for (const [file, family, weight, style] of faces ? [] : s.faces) {
-    fonts.get(fontsUrl + file)?.then(({ bytes }) => document.fonts.add(new FontFace(family, bytes.slice(0), { weight, style })), () => {});
-  }
-  faces = true;
+  faces ??= s.faces;
+  addFaces();
   // First content is the first headline laid out and shown (the first card
   // kept is one in view), timed as the DOM baseline times its own: in the
   // frame that paints it.
   requestAnimationFrame(() => widget.snap === view && view.querySelector('h3')?.offsetHeight && markStartup(widget, 'snapshot'));
+}
+
+// The bundled faces, under the names the snapshot's style sheet gives them,
+// handed to the page's font set once per page, when a snapshot shows and
+// the loader has asked for the fonts (its early requests: not before a lazy
+// widget comes near the viewport). Until they load the system's stand in.
+function addFaces() {
+  if (!faces?.map || !fonts.size) return;
+  for (const [file, family, weight, style] of faces) {
+    fonts.get(fontsUrl + file)?.then(({ bytes }) => document.fonts.add(new FontFace(family, bytes.slice(0), { weight, style })), () => {});
+  }
+  faces = true;
 }
 
 // The canvas (or the plain view) shows the stories now, or the widget failed.
@@ -623,30 +633,12 @@ function readStats(widget) {
     // Module.nrImageLoads, kept by src/platform/web/images_web.cpp.
     imagesLoading: module?.nrImageLoads?.size ?? 0,
     heapBytes: module ? module.HEAPU8.length : 0,
-    frameMs: frameTimes(module),
+    // Wall time of the C++ frames since the last resetFrameTimes() (ms):
+    // the test and bench module's (src/platform/web/testing/frame_times_web.cpp);
+    // null before a frame was timed and in the product module.
+    frameMs: module?.nrFrameTimes?.() ?? null,
     // The accessible mirror: its element count and what patching it cost.
     mirror: widget.mirror?.stats() ?? null,
-  };
-}
-
-// Wall time of the C++ frames since the last resetFrameTimes() (ms), or null
-// before a frame was timed and in the product module, which keeps no frame
-// times.
-function frameTimes(module) {
-  if (!(module?._nr_frame_count_timed?.() > 0)) return null;
-  return {
-    count: module._nr_frame_count_timed(),
-    p50: module._nr_frame_ms_percentile(50, 0),
-    p95: module._nr_frame_ms_percentile(95, 0),
-    max: module._nr_frame_ms_percentile(100, 0),
-    // p95 of each phase on its own: events + fonts, UI, render, the mirror.
-    phasesP95: {
-      events: module._nr_frame_ms_percentile(95, 1),
-      ui: module._nr_frame_ms_percentile(95, 2),
-      render: module._nr_frame_ms_percentile(95, 3),
-      mirror: module._nr_frame_ms_percentile(95, 4),
-    },
-    mirrorP50: module._nr_frame_ms_percentile(50, 4),
   };
 }
 
