@@ -36,6 +36,8 @@ const moduleUrl = new URL('newsreader-wasm.wasm', SCRIPT_URL);
 const factoryUrl = new URL('newsreader-wasm.js', SCRIPT_URL).href;
 const fontsUrl = new URL('fonts/', SCRIPT_URL).href;
 const CHUNK_URL = new URL('newsreader-extra.js', SCRIPT_URL).href;
+// Where the module keeps the first-screen snapshot (snapshot_url in core/mirror/snapshot.hpp).
+const SNAPSHOT = (feed) => `${feed}#newsreader-snapshot`;
 // The faces the module loads, requested early: written here from
 // assets/fonts.json when the build stages the loader (cmake/stage-loader.cmake).
 const FONT_FILES = [/* @NR_FONT_FILES@ */];
@@ -68,6 +70,7 @@ let factory = null;
 let chunk = null;  // the on-demand chunk's import (extra)
 let hostSheet = null;
 const fonts = new Map();  // font URL -> its bytes (fontRequest)
+let faces;  // the bundled faces a snapshot names, until handed to the page's font set (addFaces): then true
 let htmlPolicy; // the page's Trusted Types policy for the HTML parser: undefined until asked, null if refused
 
 // Mounts a widget into `element` (replacing one already there) and resolves
@@ -84,11 +87,16 @@ async function mount(element, options = {}) {
     showNote(widget, 'config', 'This news reader has no feed to show (data-feed is missing).', '', false);
     return widget.api;
   }
+  // The offline cache is read at once, a lazy widget's too (a local read,
+  // no request): the last visit's first screen shows while the rest loads.
+  const cached = settings.offline === 'on' ? readCached(settings.feed) : null;
+  Promise.resolve(cached).then((c) => showSnapshot(widget, c));
   await nearViewport(widget);
   if (widget.destroyed) return widget.api;
   markStartup(widget, 'visible');
-  widget.early = earlyRequests(settings.feed, settings.timeoutMs, settings.offline === 'on');
+  widget.early = earlyRequests(settings.feed, settings.timeoutMs, cached);
   markEarly(widget);
+  addFaces();
   openLinksOnClick(widget);
   passScrollAtEdges(widget);
   followKeyboardFocus(widget);
@@ -251,10 +259,10 @@ function contrast(a, b) {
 // timeout and errors as its own (src/platform/web/fetch_web.cpp,
 // fetch_glue.js). Each is taken once, the feed's only with the headers the
 // module would send; what is never taken is aborted by `clear`. With
-// offline reading on, the feed's cached copy is read meanwhile (`cached`),
-// and the feed request carries its validators: a revalidation from the start.
-function earlyRequests(feed, timeoutMs, offline) {
-  const cached = offline ? readCached(feed) : null;
+// offline reading on, the feed's cached copy is being read (`cached`,
+// readCached), and the feed request carries its validators: a revalidation
+// from the start.
+function earlyRequests(feed, timeoutMs, cached) {
   // A database slower than the module's own wait (OPEN_MS) holds the request no longer.
   const validators = new Promise((resolve) => {
     setTimeout(resolve, 3000, {});
@@ -317,12 +325,24 @@ function readCached(feed) {
       open.onerror = () => resolve(null);
       open.onsuccess = () => {
         const tx = open.result.transaction('entries');
-        const index = tx.objectStore('entries').get(key('#index'));
-        const body = tx.objectStore('entries').get(key(feed));
+        const get = (url) => tx.objectStore('entries').get(key(url));
+        const index = get('#index'), body = get(feed), snap = get(SNAPSHOT(feed));
         tx.onabort = tx.onerror = () => resolve({ db: open.result, validators: {} });
         tx.oncomplete = () => {
           const values = { [key('#index')]: index.result, [key(feed)]: body.result };
-          resolve({ db: open.result, values, validators: validatorsOf(index.result, key(feed), body.result) });
+          let entries = [], snapshot = null;
+          try { entries = JSON.parse(index.result).entries; } catch { /* nothing cached, or a damaged index: a first visit */ }
+          // A value missing or not the size the index recorded is damaged:
+          // not cached (the module drops it too).
+          const whole = (url, value) => {
+            const entry = entries.find((e) => e?.url === key(url));
+            return value?.length === entry?.bytes && entry;
+          };
+          const page = whole(feed, body.result);
+          try {
+            if (page && whole(SNAPSHOT(feed), snap.result)) snapshot = JSON.parse(new TextDecoder().decode(snap.result));
+          } catch { /* damaged: none */ }
+          resolve({ db: open.result, values, validators: validatorsOf(page), page, snapshot });
         };
       };
     } catch {
@@ -333,16 +353,95 @@ function readCached(feed) {
 
 // The conditional request headers for a cached page that still reads whole
 // (else none: it will be fetched again).
-function validatorsOf(index, key, body) {
+function validatorsOf(entry) {
   const validators = {};
-  try {
-    const entry = JSON.parse(index).entries.find((e) => e?.url === key);
-    if (body instanceof Uint8Array && body.length === entry.bytes) {
-      if (entry.last_modified) validators['If-Modified-Since'] = entry.last_modified;
-      if (entry.etag) validators['If-None-Match'] = entry.etag;
-    }
-  } catch { /* nothing cached, or a damaged index: a first visit */ }
+  if (entry?.last_modified) validators['If-Modified-Since'] = entry.last_modified;
+  if (entry?.etag) validators['If-None-Match'] = entry.etag;
   return validators;
+}
+
+// The first screen the canvas showed last time (core/mirror/snapshot.hpp,
+// kept by the module beside the feed's page), shown as DOM text until the
+// canvas draws: stories are visible before the module, its WebGL context and
+// its fonts' atlas exist. The cards take the places the canvas gave them when
+// the widget is as wide as it was (else they flow), its fonts once loaded,
+// the theme's colours, and "Stories from 14:05" where the canvas's banner
+// will be. While it shows it is the content: the mirror stays hidden (no
+// story read twice) until the canvas takes over (dropSnapshot). A snapshot
+// of another version (1), language or theme is none (its key).
+function showSnapshot(widget, cached) {
+  const s = cached?.snapshot, { settings, element, stats, root } = widget;
+  if (s?.key !== `1 ${settings.lang} ${settings.theme}` || stats.state !== 'loading' || widget.destroyed) return;
+  const add = (tag, parent, name, text) => {
+    const e = parent.appendChild(document.createElement(tag));
+    e.className = name;
+    if (text) e.textContent = text;
+    return e;
+  };
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(s.css);  // from the design tokens, made by the module with the snapshot; hides the mirror
+  root.adoptedStyleSheets = [hostSheet, sheet];
+  const view = add('div', root, element.clientWidth === s.width ? 's x' : 's');
+  // The banner's time: "14:05" today, else the day ("Nov 20").
+  const at = new Date(cached.page.fetched_at * 1000);
+  if (Date.now() - at >= 60000 || !navigator.onLine) {
+    add('div', view, 'sb', `${s.from} ${at.toDateString() === new Date().toDateString() ? at.toTimeString().slice(0, 5)
+      : at.toLocaleDateString(s.lang, { month: 'short', day: 'numeric' })}`);
+  }
+  const column = add('div', view, 'sl');
+  if (s.header) add('h2', column, 'sh', s.title);
+  const feed = add('div', column, '');
+  feed.role = 'feed';
+  feed.ariaLabel = s.title;
+  feed.ariaBusy = 'true';
+  for (const item of s.items) {
+    const card = add('article', feed, item.class);
+    card.ariaPosInSet = item.pos;
+    card.ariaSetSize = item.size;
+    if (item.lang) card.lang = item.lang;
+    card.dir = item.dir;
+    if (item.h) card.style.height = `${item.h}px`;
+    if (item.image) add('div', card, 'si');
+    if (item.title) {
+      const link = add('a', add('h3', card), '', item.title);
+      if (item.href) link.href = item.href;  // http(s) only (the module checked)
+    }
+    if (item.excerpt) add('p', card, 'se', item.excerpt);
+    if (item.meta) add('p', card, 'sm', item.meta);
+  }
+  view.addEventListener('click', (e) => {
+    const link = e.target.closest('a[href]');
+    if (link) {
+      e.preventDefault();
+      openLink(widget, link.href);
+    }
+  });
+  widget.snap = view;
+  faces ??= s.faces;
+  addFaces();
+  // First content is the first headline laid out and shown (the first card
+  // kept is one in view), timed as the DOM baseline times its own: in the
+  // frame that paints it.
+  requestAnimationFrame(() => widget.snap === view && view.querySelector('h3')?.offsetHeight && markStartup(widget, 'snapshot'));
+}
+
+// The bundled faces, under the names the snapshot's style sheet gives them,
+// handed to the page's font set once per page, when a snapshot shows and
+// the loader has asked for the fonts (its early requests: not before a lazy
+// widget comes near the viewport). Until they load the system's stand in.
+function addFaces() {
+  if (!faces?.map || !fonts.size) return;
+  for (const [file, family, weight, style] of faces) {
+    fonts.get(fontsUrl + file)?.then(({ bytes }) => document.fonts.add(new FontFace(family, bytes.slice(0), { weight, style })), () => {});
+  }
+  faces = true;
+}
+
+// The canvas (or the plain view) shows the stories now, or the widget failed.
+function dropSnapshot(widget) {
+  widget.snap?.remove();
+  widget.snap = null;
+  widget.root.adoptedStyleSheets = [hostSheet];  // the mirror shows again
 }
 
 // The fonts download once per page, for every widget: each takes its own
@@ -399,6 +498,7 @@ function createWidget(element, settings, options) {
     canvas: makeCanvas(root, lifetime.signal),
     module: null,
     mirror: null,  // the accessible mirror, made with the module (mirror_glue.js)
+    snap: null,  // the snapshot view until the canvas draws (showSnapshot)
     gl: null,
     aborted: null,  // the Error of a runtime abort
     destroyed: false,
@@ -448,7 +548,8 @@ function makeCanvas(root, signal) {
 // first page read, or no storage), feedResponse (the early feed request's
 // status and headers), factory (the module JS imported), compiled (the wasm),
 // instantiated, main (main() returned: context, fonts and first frame set
-// up), firstContent.
+// up), snapshot (the last visit's first screen shown in DOM text:
+// showSnapshot), firstContent (the canvas's first frame with stories).
 function markStartup(widget, stage, ms = performance.now()) {
   widget.stats.startup[stage] ??= ms;
 }
@@ -535,30 +636,12 @@ function readStats(widget) {
     // Module.nrImageLoads, kept by src/platform/web/images_web.cpp.
     imagesLoading: module?.nrImageLoads?.size ?? 0,
     heapBytes: module ? module.HEAPU8.length : 0,
-    frameMs: frameTimes(module),
+    // Wall time of the C++ frames since the last resetFrameTimes() (ms):
+    // the test and bench module's (src/platform/web/testing/frame_times_web.cpp);
+    // null before a frame was timed and in the product module.
+    frameMs: module?.nrFrameTimes?.() ?? null,
     // The accessible mirror: its element count and what patching it cost.
     mirror: widget.mirror?.stats() ?? null,
-  };
-}
-
-// Wall time of the C++ frames since the last resetFrameTimes() (ms), or null
-// before a frame was timed and in the product module, which keeps no frame
-// times.
-function frameTimes(module) {
-  if (!(module?._nr_frame_count_timed?.() > 0)) return null;
-  return {
-    count: module._nr_frame_count_timed(),
-    p50: module._nr_frame_ms_percentile(50, 0),
-    p95: module._nr_frame_ms_percentile(95, 0),
-    max: module._nr_frame_ms_percentile(100, 0),
-    // p95 of each phase on its own: events + fonts, UI, render, the mirror.
-    phasesP95: {
-      events: module._nr_frame_ms_percentile(95, 1),
-      ui: module._nr_frame_ms_percentile(95, 2),
-      render: module._nr_frame_ms_percentile(95, 3),
-      mirror: module._nr_frame_ms_percentile(95, 4),
-    },
-    mirrorP50: module._nr_frame_ms_percentile(50, 4),
   };
 }
 
@@ -605,6 +688,7 @@ function makeHost(widget) {
   return {
     setState: (state, error, skipped, skipReason) => setState(widget, state, error, skipped, skipReason),
     firstContent(ms) {
+      dropSnapshot(widget);
       widget.early.clear();  // anything not taken by now never will be
       widget.stats.firstContentMs = ms;
       markStartup(widget, 'firstContent', ms);
@@ -628,6 +712,7 @@ function setState(widget, state, error, skipped = 0, skipReason = '', code = err
   Object.assign(widget.stats, { state, error, skipped, skipReason });
   widget.element.dataset.state = state;
   if (state === 'error') {
+    dropSnapshot(widget);
     widget.mirror?.announce(error);
     emit(widget.element, 'newsreader:error', { code, message: error, skipped, skipReason });
   }
@@ -796,7 +881,12 @@ async function startModule(widget, settings) {
   const [createNewsreaderModule, wasm] = await Promise.all([
     loadFactory().then((f) => { markStartup(widget, 'factory'); return f; }),
     compileOnce().then((w) => { markStartup(widget, 'compiled'); return w; }),
+    // The cache read (bounded): main() blocks the thread (the WebGL
+    // context) and would hold its answer, and the snapshot, until it returns.
+    Promise.race([widget.early.cached, new Promise((r) => setTimeout(r, 250))]),
   ]);
+  // A snapshot shown is painted first (or 100 ms given, a hidden tab paints none).
+  if (widget.snap) await new Promise((r) => { requestAnimationFrame(() => setTimeout(r)); setTimeout(r, 100); });
   let fail;
   const failed = new Promise((_, reject) => { fail = reject; });
   const started = createNewsreaderModule({

@@ -151,6 +151,8 @@ public:
     // ring); false when the item is not in the feed.
     bool focus_item(const std::string& id);
     float text_size() const { return text_size_; }
+    // The factor the type scale is drawn at: text size times the browser's font size.
+    float text_scale() const { return fonts_.text_scale(); }
 
     // A mirror element took focus (the n-th focusable of node `key`): the
     // canvas's focus, and its ring, go to the same control.

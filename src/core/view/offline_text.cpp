@@ -43,7 +43,8 @@ OfflineStrings offline_strings(Lang lang) {
                     "Цей матеріал не збережено на пристрої. Він завантажиться, коли з'явиться мережа.",
                     "Повторити",
                     "Чекаємо на мережу\xE2\x80\xA6",
-                    "Збережені матеріали"};
+                    "Збережені матеріали",
+                    "Матеріали від"};
         case Lang::En: break;
     }
     return {"Save for offline",
@@ -56,7 +57,8 @@ OfflineStrings offline_strings(Lang lang) {
             "This story was not kept on this device. It will load when you are back online.",
             "Retry",
             "Waiting for a connection\xE2\x80\xA6",
-            "Saved stories"};
+            "Saved stories",
+            "Stories from"};
 }
 
 std::string offline_banner(const OfflineStatus& s, std::int64_t now, Lang lang, int tz_offset_minutes) {
@@ -69,7 +71,8 @@ std::string offline_banner(const OfflineStatus& s, std::int64_t now, Lang lang, 
                stories_time(s.stories_from, now, lang, tz_offset_minutes);
     }
     if (!dated || now - s.stories_from < kStaleAfterSeconds) return {};
-    return (uk ? "Матеріали від " : "Stories from ") + stories_time(s.stories_from, now, lang, tz_offset_minutes);
+    return std::string(offline_strings(lang).stories_from) + " " +
+           stories_time(s.stories_from, now, lang, tz_offset_minutes);
 }
 
 std::string new_stories_label(int count, Lang lang) { return counted(Counted::NewStories, count, lang); }

@@ -22,8 +22,9 @@ struct OfflineStrings {
     const char* unavailable_title;  // in place of a body the cache does not hold
     const char* unavailable;
     const char* retry;
-    const char* waiting;     // the Retry row while still offline
-    const char* saved_list;  // the Saved view's list, as assistive technology names it
+    const char* waiting;       // the Retry row while still offline
+    const char* saved_list;    // the Saved view's list, as assistive technology names it
+    const char* stories_from;  // the banner's "Stories from" before the time (the loader's snapshot view too)
 };
 
 OfflineStrings offline_strings(Lang lang);

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/mirror/mirror_diff.hpp"
+#include "core/mirror/snapshot.hpp"
 #include "core/text/ui_strings.hpp"
 #include "core/view/palette.hpp"
 #include "core/view/text_size.hpp"
@@ -70,6 +71,9 @@ struct WebRunner {
     bool mirror_off = false;          // the bench's switch (set_mirror_enabled)
     std::size_t items_announced = 0;  // feed items the live region has counted
     std::string focus_sent;           // the mirror element document focus was last sent to
+    std::string feed_url;             // the feed the offline cache keeps (setFeed's feeds are not kept)
+    bool dark = false;
+    std::string snapshot_kept;  // the first-screen snapshot last stored (core/mirror/snapshot.hpp)
 };
 
 // Quiet time before idle work (the article roles' atlas) may block the main
@@ -119,6 +123,19 @@ void schedule_retry(WebRunner* r, const nr::AppState& s) {
     r->retry_timer = emscripten_set_timeout(on_retry, s.retry_after_s * 1000.0, r);
 }
 
+// The list at rest, kept for the next visit's first paint (the loader shows
+// it as DOM text until the canvas draws): stored when it changed, in the
+// feed's offline cache (nothing with data-offline="off", within its budget).
+void keep_snapshot(WebRunner* r, const nr::MirrorDescription& d) {
+    if (!r->store || r->app->state().feed_url != r->feed_url) return;
+    const nr::SnapshotLook look{nr::window_width(r->window), r->app->text_scale(), r->app->lang(), r->dark,
+                                r->app->palette()};
+    std::string json = nr::first_screen_snapshot(d, r->app->state(), look);
+    if (json.empty() || json == r->snapshot_kept) return;
+    r->cache->keep(nr::snapshot_url(r->feed_url), nr::CacheKind::Article, json);
+    r->snapshot_kept = std::move(json);
+}
+
 // Brings the page's mirror up to what the frame showed (`placed`), or, with
 // no frame (no WebGL), to the model alone; sends nothing when nothing
 // changed. Returns the time it took, ms.
@@ -136,6 +153,7 @@ float update_mirror(WebRunner* r, bool placed, bool animating = false) {
     const auto now = std::int64_t(emscripten_date_now() / 1000.0);
     nr::MirrorDescription d = placed ? r->app->mirror(now) : r->app->mirror_unplaced(now);
     nr::keep_far_rects(r->mirror, d, std::max(d.feed.area.h, kFarMarginMinPx));
+    if (placed) keep_snapshot(r, d);
     const std::vector<nr::MirrorOp> ops = nr::diff_mirror(r->mirror, d);
     if (!ops.empty()) {
         nr::host::mirror(nr::mirror_ops_json(ops).c_str());
@@ -468,6 +486,8 @@ int main(int argc, char** argv) {
     r->fetcher.set_timeout_ms(timeout_ms);
     r->images = std::make_unique<nr::WebImageSource>([r] { request_frame(r); }, timeout_ms);
     nr::ui::ReaderOptions options = parse_arguments(argc, argv);
+    r->feed_url = options.feed_url;
+    r->dark = options.dark;
     const OfflineArguments offline = offline_arguments(argc, argv);
     if (offline.on) r->store = std::make_unique<nr::IndexedDbStore>(options.feed_url, offline.budget_bytes);
     r->cache = std::make_unique<nr::CachingFetcher>(r->fetcher, r->store.get(), options.feed_url);

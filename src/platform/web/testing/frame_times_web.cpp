@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <vector>
 
+#include <emscripten/emscripten.h>
+
 #include "platform/web/frame_times.hpp"
 
 namespace {
@@ -25,6 +27,31 @@ float phase_ms(const nr::FramePhases& f, int phase) {
     }
 }
 
+}  // namespace
+
+// stats().frameMs, which the loader asks the module for (Module.nrFrameTimes),
+// so the product loader carries none of it: count, p50, p95, max of whole
+// frames, p95 of each phase (events + fonts, UI, render, the mirror) and the
+// mirror's p50, in ms; null before a frame was timed.
+EM_JS(void, nr_js_frame_times_install, (), {
+    Module["nrFrameTimes"] = function() {
+        var count = Module["_nr_frame_count_timed"]();
+        if (!(count > 0)) return null;
+        var at = function(p, phase) { return Module["_nr_frame_ms_percentile"](p, phase); };
+        return {
+            count : count,
+            p50 : at(50, 0),
+            p95 : at(95, 0),
+            max : at(100, 0),
+            phasesP95 : {events : at(95, 1), ui : at(95, 2), render : at(95, 3), mirror : at(95, 4)},
+            mirrorP50 : at(50, 4)
+        };
+    };
+});
+
+namespace {
+// Before main(): the loader may read stats() as soon as the module exists.
+[[gnu::constructor]] void install_frame_times() { nr_js_frame_times_install(); }
 }  // namespace
 
 void nr::web::frame_timed(const FramePhases& phases) {

@@ -1,0 +1,338 @@
+// First paint from a cached snapshot (docs/offline.md, "First paint from a
+// snapshot"): after a visit, the module keeps the list's first screen in the
+// feed's offline cache; the next mount shows it as DOM text (real links, the
+// canvas's places) before the module has drawn, and the canvas takes over
+// without moving the first headline. Each test has its own browser context,
+// so its IndexedDB starts empty.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { SITE, assert, newPage, screenshot, until, waitForQuiet } from './harness.mjs';
+
+const FEED = 'assets/feeds/page-1.json';
+const OTHER = 'assets/feeds/page-2.json';
+const titles = (feed) => JSON.parse(readFileSync(path.join(SITE, feed), 'utf8')).items.map((i) => i.title);
+const stats = (page, id = 'w') => page.$eval(`#${id}`, (el) => el.newsreader.stats());
+const snapshotKey = (feedUrl) => `newsreader:${feedUrl} ${feedUrl}#newsreader-snapshot`;
+
+async function blankPage(context, baseUrl) {
+  const page = await newPage(context);
+  await page.addInitScript(() => { globalThis.NEWSREADER_NO_AUTOMOUNT = true; });
+  await page.goto(`${baseUrl}/index.html`);
+  return page;
+}
+
+// Mounts widget #id (width x 600 px) with `feed`; does not wait for it.
+function mountWidget(page, feed, { width = 600, id = 'w', ...options } = {}) {
+  return page.evaluate(([feedUrl, opts, elId, w]) => {
+    document.getElementById(elId)?.newsreader?.destroy();
+    document.getElementById(elId)?.remove();
+    const el = document.createElement('div');
+    el.id = elId;
+    el.style.cssText = `width:${w}px;height:600px`;
+    document.body.prepend(el);
+    import('./newsreader.mjs').then(({ mount }) => mount(el, { feed: feedUrl, lazy: 'off', ...opts }));
+  }, [feed, options, id, width]);
+}
+
+// The value stored under `key`, as text (null when none).
+function storedText(page, key) {
+  return page.evaluate((k) => new Promise((resolve) => {
+    const open = indexedDB.open('newsreader', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('entries');
+    open.onsuccess = () => {
+      const get = open.result.transaction('entries').objectStore('entries').get(k);
+      get.onsuccess = () => {
+        open.result.close();
+        const v = get.result;
+        resolve(v instanceof Uint8Array ? new TextDecoder().decode(v) : v ?? null);
+      };
+    };
+  }), key);
+}
+
+// Runs `work(store, arg)` in a read-write transaction on the database.
+function onDatabase(page, work, arg) {
+  return page.evaluate(([source, a]) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('newsreader', 1);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('entries', 'readwrite');
+      new Function('store', 'arg', source)(tx.objectStore('entries'), a);
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }), [work, arg]);
+}
+
+// A visit that leaves a snapshot: mounted, drawn, stored.
+async function visit(page, baseUrl, feed, options = {}) {
+  await mountWidget(page, feed, options);
+  const id = options.id ?? 'w';
+  await until(async () => (await stats(page, id).catch(() => null))?.firstContentMs != null, `#${id} drawn`, 30000);
+  const feedUrl = new URL(feed, `${baseUrl}/index.html`).href;
+  await until(() => storedText(page, snapshotKey(feedUrl)), 'the snapshot stored', 10000);
+  return feedUrl;
+}
+
+// Holds the module's wasm until the returned function is called: nothing
+// of the module runs, so whatever shows is the loader's.
+async function holdWasm(context) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  // A request the page dropped meanwhile (a reload) is not continued.
+  await context.route('**/newsreader-wasm.wasm', async (route) => { await held; await route.continue().catch(() => {}); });
+  return async () => {
+    release();
+    await context.unroute('**/newsreader-wasm.wasm');
+  };
+}
+
+// The snapshot view of widget #id as laid out: its cards' headlines and
+// links, where the first headline is (relative to the widget), its banner.
+function snapshotView(page, id = 'w') {
+  return page.$eval(`#${id}`, (el) => {
+    const view = el.shadowRoot.querySelector('.s');
+    if (!view) return null;
+    const box = el.getBoundingClientRect();
+    const h3 = view.querySelector('h3');
+    const r = h3.getBoundingClientRect();
+    const feed = view.querySelector('[role=feed]');
+    return {
+      exact: view.classList.contains('x'),
+      headlines: [...view.querySelectorAll('h3')].map((h) => h.textContent),
+      links: [...view.querySelectorAll('h3 a')].map((a) => a.getAttribute('href')),
+      first: { x: r.x - box.x, y: r.y - box.y, w: r.width, h: r.height },
+      visible: r.height > 0 && r.top >= box.top && r.top < box.bottom && getComputedStyle(view).visibility === 'visible',
+      banner: view.querySelector('.sb')?.textContent ?? null,
+      feed: feed && { label: feed.getAttribute('aria-label'), busy: feed.getAttribute('aria-busy') },
+      articles: view.querySelectorAll('article[aria-posinset]').length,
+      mirrorShown: [...el.shadowRoot.querySelectorAll('.newsreader-mirror')].map((m) => getComputedStyle(m).display !== 'none'),
+    };
+  });
+}
+
+// The canvas's first headline: the first text box drawn in the first card.
+async function canvasHeadline(page, id = 'w') {
+  const d = await page.$eval(`#${id}`, (el) => el.newsreader.debug());
+  const card = d.drawn[0];
+  return d.textBoxes.find((b) => b.y >= card.y && b.y < card.y + card.h && b.x >= card.x);
+}
+
+const startupOf = async (page, id = 'w') => (await stats(page, id)).startup;
+
+export default function snapshotTests({ baseUrl, browser }) {
+  const fresh = () => browser.newContext({ deviceScaleFactor: 1, serviceWorkers: 'block', viewport: { width: 900, height: 800 } });
+  const cases = [];
+  for (const width of [360, 768]) {
+    cases.push([`${width} px: a reload shows the last first screen in the DOM before the module runs; the canvas takes over without moving the first headline`, async () => {
+      const context = await fresh();
+      try {
+        const page = await blankPage(context, baseUrl);
+        await visit(page, baseUrl, FEED, { width });
+        await waitForQuiet(page, '#w');
+        // The feed is held back too: the module draws the cached page (no revalidation answer yet).
+        await context.route(`**/${FEED}`, () => {});
+        const release = await holdWasm(context);
+        await page.reload();
+        await mountWidget(page, FEED, { width });
+        const shown = await until(() => snapshotView(page), 'the snapshot view', 10000);
+        // Marked in the frame that paints it.
+        const before = await until(async () => { const x = await stats(page); return x.startup.snapshot > 0 && x; }, 'startup.snapshot');
+        assert(before.framesDrawn === 0 && before.firstContentMs == null, `the module has not drawn: ${JSON.stringify(before)}`);
+        const expected = titles(FEED);
+        assert(shown.headlines[0] === expected[0] && shown.headlines.length >= 3, `headlines: ${shown.headlines}`);
+        assert(shown.links.every((href) => /^https?:\/\//.test(href)), `links: ${shown.links}`);
+        assert(shown.visible && shown.exact, `the first headline laid out in view, at the canvas's places: ${JSON.stringify(shown)}`);
+        assert(shown.banner === null, `no banner over a page fetched a moment ago: ${shown.banner}`);
+        await screenshot(page.locator('#w'), `snapshot-${width}-dom`);
+
+        await release();
+        await until(async () => (await stats(page)).firstContentMs != null, 'the canvas draws', 30000);
+        const after = await stats(page);
+        assert(after.fromCache, `the canvas shows the cached page: ${JSON.stringify(after)}`);
+        assert(after.startup.snapshot < after.firstContentMs, `snapshot ${after.startup.snapshot} ms before the canvas ${after.firstContentMs} ms`);
+        assert(await snapshotView(page) === null, 'the snapshot view is gone');
+        const mirror = await page.$eval('#w', (el) => {
+          const m = el.shadowRoot.querySelector('.newsreader-mirror');
+          return { display: getComputedStyle(m).display, items: m.querySelectorAll('article').length };
+        });
+        assert(mirror.display !== 'none' && mirror.items > 0, `the mirror is the accessible content again: ${JSON.stringify(mirror)}`);
+        const headline = await canvasHeadline(page);
+        const dx = headline.x - shown.first.x, dy = headline.y - shown.first.y;
+        console.log(`        ${width} px: first headline at (${shown.first.x.toFixed(1)}, ${shown.first.y.toFixed(1)}) in the DOM, ` +
+          `(${headline.x}, ${headline.y}) on the canvas: moved ${dx.toFixed(1)}, ${dy.toFixed(1)} px; ` +
+          `snapshot at ${after.startup.snapshot.toFixed(0)} ms, canvas at ${after.firstContentMs.toFixed(0)} ms`);
+        assert(Math.abs(dx) <= 3 && Math.abs(dy) <= 3, `the first headline moved ${dx}, ${dy} px`);
+        await waitForQuiet(page, '#w');
+        await screenshot(page.locator('#w'), `snapshot-${width}-canvas`);
+        assert(page.problems.length === 0, page.problems.join('; '));
+      } finally {
+        await context.close();
+      }
+    }]);
+  }
+
+  cases.push(['offline, a page an hour old: the snapshot shows the banner the canvas will, and the canvas takes over in place', async () => {
+    const context = await fresh();
+    try {
+      const page = await blankPage(context, baseUrl);
+      const feedUrl = await visit(page, baseUrl, FEED);
+      await waitForQuiet(page, '#w');
+      // The page was fetched an hour ago (its entry's fetched-at in the index).
+      await onDatabase(page, `const key = 'newsreader:' + arg + ' #index';
+        const get = store.get(key);
+        get.onsuccess = () => {
+          const index = JSON.parse(get.result);
+          for (const e of index.entries) if (e.url === 'newsreader:' + arg + ' ' + arg) e.fetched_at -= 3600;
+          store.put(JSON.stringify(index), key);
+        };`, feedUrl);
+      await context.route(`**/${FEED}`, (route) => route.abort('internetdisconnected'));
+      const release = await holdWasm(context);
+      await page.reload();
+      await mountWidget(page, FEED);
+      const shown = await until(() => snapshotView(page), 'the snapshot view', 10000);
+      // "14:05" today; an hour before 01:00 it is yesterday's date.
+      assert(/^Stories from (\d\d:\d\d|[A-Z][a-z]{2} \d{1,2})$/.test(shown.banner), `banner: ${shown.banner}`);
+      await release();
+      await until(async () => (await stats(page)).firstContentMs != null, 'the canvas draws', 30000);
+      const d = await page.$eval('#w', (el) => el.newsreader.debug());
+      assert(/stories from/i.test(d.banner), `the canvas's banner: ${d.banner}`);
+      const headline = await canvasHeadline(page);
+      const dy = headline.y - shown.first.y;
+      console.log(`        under the banner: the first headline moved ${(headline.x - shown.first.x).toFixed(1)}, ${dy.toFixed(1)} px`);
+      assert(Math.abs(dy) <= 3, `the first headline moved ${dy} px`);
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  cases.push(['while the snapshot shows it is the content: one feed, busy, the mirror not exposed as well', async () => {
+    const context = await fresh();
+    try {
+      const page = await blankPage(context, baseUrl);
+      await visit(page, baseUrl, FEED);
+      // The fonts held: the module runs (its mirror exists) but cannot draw.
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await context.route('**/fonts/*.ttf', async (route) => { await held; await route.continue().catch(() => {}); });
+      await page.reload();
+      await mountWidget(page, FEED);
+      await until(async () => (await snapshotView(page))?.mirrorShown.length === 1, 'the module and its mirror', 30000);
+      const shown = await snapshotView(page);
+      assert(shown.mirrorShown[0] === false, 'the mirror is hidden while the snapshot shows');
+      assert(shown.feed.busy === 'true' && shown.feed.label, `feed: ${JSON.stringify(shown.feed)}`);
+      assert(shown.articles === shown.headlines.length, `${shown.articles} articles`);
+      release();
+      await until(async () => (await stats(page)).firstContentMs != null, 'the canvas draws', 30000);
+      assert(await snapshotView(page) === null, 'the snapshot view is gone');
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  cases.push(['a first visit has no snapshot view and starts as before', async () => {
+    const context = await fresh();
+    try {
+      const page = await blankPage(context, baseUrl);
+      const release = await holdWasm(context);
+      await mountWidget(page, FEED);
+      await until(async () => (await stats(page).catch(() => null))?.startup.cacheRead, 'the cache read');
+      await page.waitForTimeout(300);
+      assert(await snapshotView(page) === null, 'no snapshot view');
+      await release();
+      await until(async () => (await stats(page)).firstContentMs != null, 'the canvas draws', 30000);
+      assert((await startupOf(page)).snapshot === undefined, 'no snapshot stage');
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  cases.push(['data-offline="off" stores no snapshot and shows none', async () => {
+    const context = await fresh();
+    try {
+      const page = await blankPage(context, baseUrl);
+      await mountWidget(page, FEED, { offline: 'off' });
+      await until(async () => (await stats(page).catch(() => null))?.firstContentMs != null, 'drawn', 30000);
+      await waitForQuiet(page, '#w');
+      const feedUrl = new URL(FEED, `${baseUrl}/index.html`).href;
+      assert(await storedText(page, snapshotKey(feedUrl)) === null, 'no snapshot stored');
+      // One stored by a widget with the cache on is not shown by one with it off.
+      await visit(page, baseUrl, FEED);
+      const release = await holdWasm(context);
+      await mountWidget(page, FEED, { offline: 'off' });
+      await page.waitForTimeout(500);
+      assert(await snapshotView(page) === null, 'no snapshot view with offline off');
+      await release();
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  cases.push(['two widgets with two feeds each show their own snapshot', async () => {
+    const context = await fresh();
+    try {
+      const page = await blankPage(context, baseUrl);
+      await visit(page, baseUrl, FEED, { id: 'a' });
+      await visit(page, baseUrl, OTHER, { id: 'b' });
+      const release = await holdWasm(context);
+      await page.reload();
+      await mountWidget(page, FEED, { id: 'a' });
+      await mountWidget(page, OTHER, { id: 'b' });
+      const a = await until(() => snapshotView(page, 'a'), 'widget a', 10000);
+      const b = await until(() => snapshotView(page, 'b'), 'widget b', 10000);
+      assert(a.headlines[0] === titles(FEED)[0], `a: ${a.headlines[0]}`);
+      assert(b.headlines[0] === titles(OTHER)[0], `b: ${b.headlines[0]}`);
+      await release();
+      await until(async () => (await stats(page, 'a')).firstContentMs != null && (await stats(page, 'b')).firstContentMs != null,
+        'both drawn', 30000);
+      assert(await snapshotView(page, 'a') === null && await snapshotView(page, 'b') === null, 'both snapshot views gone');
+    } finally {
+      await context.close();
+    }
+  }]);
+
+  cases.push(['a damaged, foreign or stale snapshot reads as none', async () => {
+    const context = await fresh();
+    try {
+      const page = await blankPage(context, baseUrl);
+      const feedUrl = await visit(page, baseUrl, FEED);
+      await waitForQuiet(page, '#w');
+      const good = await storedText(page, snapshotKey(feedUrl));
+      const damage = [
+        ['cut short', `store.put(new TextEncoder().encode(arg[1].slice(0, 100)), arg[0]);`],
+        ['the same size, not JSON', `store.put(new TextEncoder().encode('x'.repeat(new TextEncoder().encode(arg[1]).length)), arg[0]);`],
+        ['another version', `const s = JSON.parse(arg[1]); s.key = s.key.replace(/^1 /, '9 '); const t = JSON.stringify(s);
+          const bytes = new TextEncoder().encode(t.padEnd(new TextEncoder().encode(arg[1]).length));
+          store.put(bytes, arg[0]);`],
+      ];
+      const release = await holdWasm(context);
+      // Each mount in a fresh page, so the held wasm keeps the module from drawing.
+      const remount = async (options) => {
+        await page.reload();
+        await mountWidget(page, FEED, options);
+      };
+      for (const [what, work] of damage) {
+        await onDatabase(page, work, [snapshotKey(feedUrl), good]);
+        await remount();
+        await until(async () => (await stats(page).catch(() => null))?.startup.cacheRead, 'the cache read');
+        await page.waitForTimeout(200);
+        assert(await snapshotView(page) === null, `${what}: no snapshot view`);
+      }
+      // Whole again, but the widget now speaks Ukrainian: the English meta lines are stale.
+      await onDatabase(page, `store.put(new TextEncoder().encode(arg[1]), arg[0]);`, [snapshotKey(feedUrl), good]);
+      await remount();
+      await until(() => snapshotView(page), 'the whole snapshot shown again', 10000);
+      await remount({ lang: 'uk' });
+      await until(async () => (await stats(page).catch(() => null))?.startup.cacheRead, 'the cache read');
+      await page.waitForTimeout(200);
+      assert(await snapshotView(page) === null, 'another language: no snapshot view');
+      await remount({ theme: 'dark' });
+      await until(async () => (await stats(page).catch(() => null))?.startup.cacheRead, 'the cache read');
+      await page.waitForTimeout(200);
+      assert(await snapshotView(page) === null, 'another theme: no snapshot view');
+      await release();
+    } finally {
+      await context.close();
+    }
+  }]);
+  return cases;
+}
