@@ -56,6 +56,7 @@ void FallbackGlyphs::reset(float pixel_ratio) {
     entries_.clear();
     queue_.clear();
     pending_.clear();
+    pending_unasked_ = false;
     ratio_ = pixel_ratio;
     packer_ = ShelfPacker(texture_side(pixel_ratio));
     ready_ = 0;
@@ -140,6 +141,7 @@ bool FallbackGlyphs::pump(double budget_ms) {
     // Pending glyphs were asked for first: their answers before new questions.
     std::vector<std::string> again;
     bool changed = ask(pending_, again, deadline);
+    pending_unasked_ = !pending_.empty();  // left in the list: not reached in the budget
     if (Clock::now() < deadline) changed = ask(queue_, again, deadline) || changed;
     pending_.insert(pending_.end(), std::make_move_iterator(again.begin()), std::make_move_iterator(again.end()));
     return changed;

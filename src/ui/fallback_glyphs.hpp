@@ -53,8 +53,10 @@ public:
     // to `budget_ms`; true when any arrived (or were evicted), so layouts
     // measured before are stale.
     bool pump(double budget_ms);
-    // Glyphs not handed to the source yet: the host wants another frame.
-    bool queued() const { return !queue_.empty(); }
+    // Glyphs not handed to the source yet, or pending ones the last pump's
+    // budget did not reach (their answers may be there): the host wants
+    // another frame.
+    bool wants_frame() const { return !queue_.empty() || pending_unasked_; }
     // Glyphs asked for and not drawn yet, pending ones included (debug(),
     // the native screenshot's wait).
     bool waiting() const { return !queue_.empty() || !pending_.empty(); }
@@ -88,6 +90,7 @@ private:
     std::unordered_map<std::string, Entry> entries_;  // key: px, face, cluster
     std::vector<std::string> queue_;                  // not asked yet
     std::vector<std::string> pending_;                // answered Pending: asked again in each pump
+    bool pending_unasked_ = false;                    // the last pump stopped before asking them all
     std::unordered_set<std::string> missing_;
     GlyphBitmap scratch_;
     ShelfPacker packer_;

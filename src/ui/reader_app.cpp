@@ -416,7 +416,7 @@ bool ReaderApp::draw(std::int64_t now) {
     last_edges_ = edges;
     // Glyphs asked for while drawing arrive before the next frame; pending
     // ones (the web's worker) ask for their frame themselves.
-    return f.actions.animating || glyphs_.queued();
+    return f.actions.animating || glyphs_.wants_frame();
 }
 
 // The quiet strip over the views: "Offline · stories from 14:05" in muted

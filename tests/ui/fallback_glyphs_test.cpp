@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "support/files.hpp"
@@ -56,10 +57,9 @@ struct Atlas {
     Atlas& operator=(const Atlas&) = delete;
 
     // "aΩb": Ω (Greek) is not in the bundled subsets, so it is a fallback glyph.
-    float measure() {
-        return glyphs.measure(font, font->FontSize, nr::Face::SansRegular, font->FontSize,
-                              "a\xCE\xA9"
-                              "b");
+    float measure(std::string_view text = "a\xCE\xA9"
+                                          "b") {
+        return glyphs.measure(font, font->FontSize, nr::Face::SansRegular, font->FontSize, text);
     }
 
     nr::ui::Fonts fonts;
@@ -73,16 +73,16 @@ struct Atlas {
 TEST_CASE("a glyph the source draws elsewhere waits, is asked again and arrives") {
     Atlas a;
     const float blank = a.measure();
-    REQUIRE(a.glyphs.queued());
+    REQUIRE(a.glyphs.wants_frame());
     REQUIRE(a.glyphs.waiting());
 
     CHECK_FALSE(a.glyphs.pump(8));  // Pending: nothing arrived yet
     CHECK(a.source.asked.size() == 1);
-    CHECK_FALSE(a.glyphs.queued());  // handed over: the source asks for the frame that brings it
-    CHECK(a.glyphs.waiting());       // still waiting (debug().glyphsWaiting)
+    CHECK_FALSE(a.glyphs.wants_frame());  // handed over: the source asks for the frame that brings it
+    CHECK(a.glyphs.waiting());            // still waiting (debug().glyphsWaiting)
     CHECK(a.glyphs.glyphs() == 0);
     CHECK(a.measure() == blank);
-    CHECK_FALSE(a.glyphs.queued());  // measuring again does not ask twice
+    CHECK_FALSE(a.glyphs.wants_frame());  // measuring again does not ask twice
 
     CHECK_FALSE(a.glyphs.pump(8));
     CHECK(a.source.asked.size() == 2);  // asked again in each pump
@@ -116,10 +116,25 @@ TEST_CASE("a synchronous source's glyph arrives in the pump that asks for it") {
     Atlas a;
     a.source.answer = Raster::Drawn;
     const float blank = a.measure();
-    REQUIRE(a.glyphs.queued());
+    REQUIRE(a.glyphs.wants_frame());
     CHECK(a.glyphs.pump(8));
     CHECK(a.source.asked.size() == 1);
     CHECK_FALSE(a.glyphs.waiting());
     CHECK(a.glyphs.glyphs() == 1);
     CHECK(a.measure() == doctest::Approx(blank - a.font->FallbackAdvanceX + 9));
+}
+
+TEST_CASE("pending glyphs a pump's budget did not reach ask for another frame") {
+    Atlas a;
+    a.measure("\xCE\xA9\xCE\xA8");  // ΩΨ: two fallback glyphs
+    a.glyphs.pump(8);
+    REQUIRE(a.source.asked.size() == 2);
+    REQUIRE_FALSE(a.glyphs.wants_frame());  // both with the source
+    a.glyphs.pump(0);                       // the budget ends after the first question
+    CHECK(a.source.asked.size() == 3);
+    CHECK(a.glyphs.wants_frame());  // Ψ's answer may be there: the next frame asks
+    a.glyphs.pump(8);
+    CHECK(a.source.asked.size() == 5);
+    CHECK_FALSE(a.glyphs.wants_frame());
+    CHECK(a.glyphs.waiting());
 }
