@@ -7,7 +7,15 @@
 // worker. Long tasks meanwhile are recorded.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ARTIFACTS, ROOT, SITE, assert, newPage, screenshot, until, waitForQuiet, waitForState } from './harness.mjs';
+import { ARTIFACTS, ROOT, SITE, assert, newPage, screenshot, until, waitForQuiet as waitForQuietFrames, waitForState } from './harness.mjs';
+
+// Quiet, and no fallback glyph waiting: the glyph worker's glyphs come after
+// frames went quiet (they ask for their own frame when they arrive).
+async function waitForQuiet(page, selector = '#reader') {
+  await until(async () => !(await page.$eval(selector, (el) => el.newsreader.debug()))?.glyphsWaiting,
+    'no fallback glyph waiting', 15000);
+  await waitForQuietFrames(page, selector);
+}
 
 const FEED = 'every-script';
 

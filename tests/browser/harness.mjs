@@ -150,10 +150,10 @@ export async function waitForState(page, selector, states, timeout = 30000) {
   return page.$eval(selector, (el) => el.newsreader.stats());
 }
 
-// Resolves once the widget is quiet: no image load under way, no fallback
-// glyph waiting and no frame drawn for `frames` animation frames in a row (a
-// glide, a spinner or the settle frames after input draw one every animation
-// frame). It counts the page's animation frames, not milliseconds.
+// Resolves once the widget is quiet: no image load under way and no frame
+// drawn for `frames` animation frames in a row (a glide, a spinner or the
+// settle frames after input draw one every animation frame). It counts the
+// page's animation frames, not milliseconds.
 export async function waitForQuiet(page, selector = '#reader', { frames = 10, timeout = 15000 } = {}) {
   await page.evaluate(([sel, need, ms]) => new Promise((resolve, reject) => {
     const api = document.querySelector(sel).newsreader;
@@ -163,8 +163,6 @@ export async function waitForQuiet(page, selector = '#reader', { frames = 10, ti
       const s = api.stats();
       still = s.framesDrawn === last && s.imagesLoading === 0 ? still + 1 : 0;
       last = s.framesDrawn;
-      // Fallback glyphs a worker still draws ask for their frame when they come.
-      if (still >= need && api.debug()?.glyphsWaiting) still = 0;
       if (still >= need) resolve();
       else if (performance.now() - t0 > ms) reject(new Error(`${sel} not quiet after ${ms} ms: ${JSON.stringify(s)}`));
       else requestAnimationFrame(tick);
