@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <iterator>
 
 #include "core/text/glyph_runs.hpp"
 
@@ -54,6 +55,8 @@ void FallbackGlyphs::reset(float pixel_ratio) {
     texture_ = 0;
     entries_.clear();
     queue_.clear();
+    pending_.clear();
+    pending_unasked_ = false;
     ratio_ = pixel_ratio;
     packer_ = ShelfPacker(texture_side(pixel_ratio));
     ready_ = 0;
@@ -132,23 +135,39 @@ void FallbackGlyphs::add_text(ImDrawList* dl, const ImFont* font, float size, Fa
 }
 
 bool FallbackGlyphs::pump(double budget_ms) {
-    if (queue_.empty() || !source_) return false;
-    using Clock = std::chrono::steady_clock;
-    const Clock::time_point start = Clock::now();
+    if ((queue_.empty() && pending_.empty()) || !source_) return false;
+    const Clock::time_point deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                                          std::chrono::duration<double, std::milli>(budget_ms));
+    // Pending glyphs were asked for first: their answers before new questions.
+    std::vector<std::string> again;
+    bool changed = ask(pending_, again, deadline);
+    pending_unasked_ = !pending_.empty();  // left in the list: not reached in the budget
+    if (Clock::now() < deadline) changed = ask(queue_, again, deadline) || changed;
+    pending_.insert(pending_.end(), std::make_move_iterator(again.begin()), std::make_move_iterator(again.end()));
+    return changed;
+}
+
+bool FallbackGlyphs::ask(std::vector<std::string>& keys, std::vector<std::string>& pending,
+                         Clock::time_point deadline) {
     bool changed = false;
     std::size_t done = 0;
-    while (done < queue_.size()) {
-        const std::string& key = queue_[done++];
+    while (done < keys.size()) {
+        std::string& key = keys[done++];
         const auto it = entries_.find(key);
-        if (it == entries_.end() || it->second.state != State::Queued) continue;
+        if (it == entries_.end() || (it->second.state != State::Queued && it->second.state != State::Pending)) continue;
         Entry& e = it->second;
         const std::string_view cluster = std::string_view(key).substr(kKeyPrefix);
-        const bool drawn = source_->rasterise(cluster, e.face, e.px, scratch_) && place(e, scratch_);
-        if (!drawn) e.state = State::Absent;
-        changed = true;
-        if (std::chrono::duration<double, std::milli>(Clock::now() - start).count() >= budget_ms) break;
+        const Raster answer = source_->rasterise(cluster, e.face, e.px, scratch_);
+        if (answer == Raster::Pending) {
+            e.state = State::Pending;
+            pending.push_back(std::move(key));
+        } else {
+            if (answer != Raster::Drawn || !place(e, scratch_)) e.state = State::Absent;
+            changed = true;
+        }
+        if (Clock::now() >= deadline) break;
     }
-    queue_.erase(queue_.begin(), queue_.begin() + std::ptrdiff_t(done));
+    keys.erase(keys.begin(), keys.begin() + std::ptrdiff_t(done));
     return changed;
 }
 

@@ -7,10 +7,13 @@
 // emoji sequences and letters with marks come out as the platform shapes them.
 // Glyphs are asked for while text is measured or drawn and arrive in pump()
 // before the next frame, a few milliseconds' worth per frame; the caller
-// re-lays out text then (Fonts::generation changes). Until it arrives a glyph
-// takes the replacement glyph's width and is drawn blank.
+// re-lays out text then (Fonts::generation changes). A source that draws
+// elsewhere (the web's worker) answers Pending: the glyph is asked again in
+// later pumps, and the source asks for the frame that brings it. Until it
+// arrives a glyph takes the replacement glyph's width and is drawn blank.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -46,11 +49,17 @@ public:
     void add_text(ImDrawList* dl, const ImFont* font, float size, Face face, float px, float x, float y,
                   std::uint32_t colour, std::string_view text);
 
-    // Rasterises queued glyphs for up to `budget_ms`; true when any arrived
-    // (or were evicted), so layouts measured before are stale.
+    // Rasterises queued glyphs, and takes pending ones that arrived, for up
+    // to `budget_ms`; true when any arrived (or were evicted), so layouts
+    // measured before are stale.
     bool pump(double budget_ms);
-    // Glyphs asked for and not rasterised yet: the host wants another frame.
-    bool waiting() const { return !queue_.empty(); }
+    // Glyphs not handed to the source yet, or pending ones the last pump's
+    // budget did not reach (their answers may be there): the host wants
+    // another frame.
+    bool wants_frame() const { return !queue_.empty() || pending_unasked_; }
+    // Glyphs asked for and not drawn yet, pending ones included (debug(),
+    // the native screenshot's wait).
+    bool waiting() const { return !queue_.empty() || !pending_.empty(); }
     // Distinct clusters drawn as the replacement glyph since the start
     // (no font has them, or no source).
     int missing() const { return int(missing_.size()); }
@@ -59,7 +68,7 @@ public:
     void begin_frame() { ++frame_; }
 
 private:
-    enum class State : unsigned char { Queued, Ready, Absent };
+    enum class State : unsigned char { Queued, Pending, Ready, Absent };
     struct Entry {
         State state = State::Queued;
         Face face = Face::SansRegular;
@@ -72,10 +81,16 @@ private:
     Entry& lookup(std::string_view cluster, Face face, float px);
     bool place(Entry& e, const GlyphBitmap& bitmap);
     void evict();
+    using Clock = std::chrono::steady_clock;
+    // Asks the source for the glyphs in `keys` until `deadline`: those
+    // answered Pending move to `pending`, those not reached stay in `keys`.
+    bool ask(std::vector<std::string>& keys, std::vector<std::string>& pending, Clock::time_point deadline);
 
     GlyphSource* source_;
     std::unordered_map<std::string, Entry> entries_;  // key: px, face, cluster
-    std::vector<std::string> queue_;
+    std::vector<std::string> queue_;                  // not asked yet
+    std::vector<std::string> pending_;                // answered Pending: asked again in each pump
+    bool pending_unasked_ = false;                    // the last pump stopped before asking them all
     std::unordered_set<std::string> missing_;
     GlyphBitmap scratch_;
     ShelfPacker packer_;

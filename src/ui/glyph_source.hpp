@@ -1,7 +1,8 @@
 // Where glyphs the bundled fonts lack come from: the platform's own text
-// engine (the browser's Canvas 2D on the web; fontconfig natively, later).
-// The UI's fallback atlas (ui/fallback_glyphs) asks for one grapheme cluster
-// at a time and packs the images into a texture the source also provides.
+// engine (the browser's Canvas 2D on the web, in a worker where it can;
+// fontconfig, HarfBuzz and FreeType natively). The UI's fallback atlas
+// (ui/fallback_glyphs) asks for one grapheme cluster at a time and packs the
+// images into a texture the source also provides.
 #pragma once
 
 #include <cstdint>
@@ -22,12 +23,17 @@ struct GlyphBitmap {
     std::vector<std::uint8_t> rgba;  // width * height, straight alpha; white where not colour
 };
 
+// What rasterise() gives: the image, no font has the cluster, or the answer
+// comes later (a worker draws it; the source asks the host for a frame when
+// it has, and the same question then gets the answer).
+enum class Raster : unsigned char { Drawn, Absent, Pending };
+
 class GlyphSource {
 public:
     virtual ~GlyphSource() = default;
     // Rasterises `cluster` at `px` (the em size in device pixels) in the
-    // family, weight and style of `face`. False when no font has it.
-    virtual bool rasterise(std::string_view cluster, Face face, float px, GlyphBitmap& out) = 0;
+    // family, weight and style of `face` into `out` (when Drawn).
+    virtual Raster rasterise(std::string_view cluster, Face face, float px, GlyphBitmap& out) = 0;
     // A zero-filled RGBA texture side x side for the atlas; 0 when none can be made.
     virtual std::uint64_t make_texture(int side) = 0;
     virtual void write_texture(std::uint64_t texture, int x, int y, const GlyphBitmap& glyph) = 0;

@@ -414,8 +414,9 @@ bool ReaderApp::draw(std::int64_t now) {
     const int edges = int(at_top) | int(at_bottom) << 1;
     if (edges != last_edges_ && hooks_.scroll_edges) hooks_.scroll_edges(at_top, at_bottom);
     last_edges_ = edges;
-    // Glyphs asked for while drawing arrive before the next frame.
-    return f.actions.animating || glyphs_.waiting();
+    // Glyphs asked for while drawing arrive before the next frame; pending
+    // ones (the web's worker) ask for their frame themselves.
+    return f.actions.animating || glyphs_.wants_frame();
 }
 
 // The quiet strip over the views: "Offline · stories from 14:05" in muted

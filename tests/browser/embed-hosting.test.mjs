@@ -112,7 +112,7 @@ export default function embedHostingTests({ baseUrl, productUrl, context }) {
       partnerPage('csp-inline.html', baseUrl);
       await withPartnerServer(async (partner) => {
         const csp = `default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' ${baseUrl} 'wasm-unsafe-eval'; `
-          + `connect-src ${baseUrl}`;
+          + `worker-src blob:; connect-src ${baseUrl}`;
         const page = await openPartner(context, `${partner}/csp-inline.html?csp=${encodeURIComponent(csp)}`);
         const s = await waitForState(page, '#w', ['ready', 'error']);
         assert(s.state === 'ready' && s.itemsLoaded > 0, `inline under the documented CSP: ${JSON.stringify(s)}`);

@@ -4,7 +4,15 @@
 // canvas); alignment through the feed's pixels.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, assert, inkColumns, newPage, screenshot, until, waitForQuiet, waitForState } from './harness.mjs';
+import { ROOT, assert, inkColumns, newPage, screenshot, until, waitForQuiet as waitForQuietFrames, waitForState } from './harness.mjs';
+
+// Quiet, and no fallback glyph waiting: the glyph worker's glyphs come after
+// frames went quiet (they ask for their own frame when they arrive).
+async function waitForQuiet(page, selector = '#reader') {
+  await until(async () => !(await page.$eval(selector, (el) => el.newsreader.debug()))?.glyphsWaiting,
+    'no fallback glyph waiting', 15000);
+  await waitForQuietFrames(page, selector);
+}
 
 const FEED = readFileSync(path.join(ROOT, 'tests', 'feeds', 'rtl.json'));
 const debug = (page) => page.$eval('#w', (el) => el.newsreader.debug());

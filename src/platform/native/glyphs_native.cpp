@@ -2,8 +2,9 @@
 
 namespace nr {
 
-bool NativeGlyphSource::rasterise(std::string_view cluster, Face face, float px, ui::GlyphBitmap& out) {
-    return fonts_.rasterise(cluster, face, px, out);
+// Synchronous: the answer is never Pending.
+ui::Raster NativeGlyphSource::rasterise(std::string_view cluster, Face face, float px, ui::GlyphBitmap& out) {
+    return fonts_.rasterise(cluster, face, px, out) ? ui::Raster::Drawn : ui::Raster::Absent;
 }
 
 }  // namespace nr

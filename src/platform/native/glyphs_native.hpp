@@ -10,7 +10,7 @@ namespace nr {
 
 class NativeGlyphSource final : public GlGlyphSource {
 public:
-    bool rasterise(std::string_view cluster, Face face, float px, ui::GlyphBitmap& out) override;
+    ui::Raster rasterise(std::string_view cluster, Face face, float px, ui::GlyphBitmap& out) override;
 
 private:
     FontRasteriser fonts_;
