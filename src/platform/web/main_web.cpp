@@ -60,6 +60,7 @@ struct WebRunner {
     double last_input_ms = 0;  // emscripten_get_now() of the last SDL event
     long idle_timer = 0;       // pending emscripten_set_timeout, 0 if none
     long retry_timer = 0;      // pending automatic retry (Retry-After), 0 if none
+    long snapshot_timer = 0;   // pending keep_snapshot once the list rests, 0 if none
     std::string reported_more_error;
     nr::LoadState reported = nr::LoadState::Loading;
     std::string reported_error;
@@ -141,6 +142,29 @@ void keep_snapshot(WebRunner* r, const nr::MirrorDescription& d) {
 // changed. Returns the time it took, ms.
 // While a glide or a drag animates, only the views' scroll follows; the
 // frame that settles brings the rest (the items around the new view).
+// The snapshot is what the list shows at rest: kept once the mirror has
+// stopped changing for kSnapshotRestMs, not at every settling frame of a
+// scroll (each would build it and write it to IndexedDB).
+constexpr double kSnapshotRestMs = 500;
+
+void schedule_snapshot(WebRunner* r);
+
+void on_snapshot_rest(void* user) {
+    WebRunner* r = live(user);
+    if (!r) return;
+    r->snapshot_timer = 0;
+    if (r->frame_request) {  // a frame is coming (a glide, a picture): not at rest yet
+        schedule_snapshot(r);
+        return;
+    }
+    if (r->window && !r->context_lost) keep_snapshot(r, r->mirror);
+}
+
+void schedule_snapshot(WebRunner* r) {
+    if (r->snapshot_timer) emscripten_clear_timeout(r->snapshot_timer);
+    r->snapshot_timer = emscripten_set_timeout(on_snapshot_rest, kSnapshotRestMs, r);
+}
+
 float update_mirror(WebRunner* r, bool placed, bool animating = false) {
     if (r->mirror_off) return 0;
     const double start = emscripten_get_now();
@@ -153,11 +177,11 @@ float update_mirror(WebRunner* r, bool placed, bool animating = false) {
     const auto now = std::int64_t(emscripten_date_now() / 1000.0);
     nr::MirrorDescription d = placed ? r->app->mirror(now) : r->app->mirror_unplaced(now);
     nr::keep_far_rects(r->mirror, d, std::max(d.feed.area.h, kFarMarginMinPx));
-    if (placed) keep_snapshot(r, d);
     const std::vector<nr::MirrorOp> ops = nr::diff_mirror(r->mirror, d);
     if (!ops.empty()) {
         nr::host::mirror(nr::mirror_ops_json(ops).c_str());
         r->mirror = std::move(d);
+        if (placed) schedule_snapshot(r);
     }
     return float(emscripten_get_now() - start);
 }
@@ -469,6 +493,7 @@ void nr_destroy() {
     if (g_runner->frame_request) emscripten_cancel_animation_frame(g_runner->frame_request);
     if (g_runner->idle_timer) emscripten_clear_timeout(g_runner->idle_timer);
     if (g_runner->retry_timer) emscripten_clear_timeout(g_runner->retry_timer);
+    if (g_runner->snapshot_timer) emscripten_clear_timeout(g_runner->snapshot_timer);
     SDL_DelEventWatch(on_sdl_event, g_runner);
     g_runner->app.reset();
     g_runner->images.reset();  // deletes textures, aborts loads: needs the GL context
