@@ -78,6 +78,9 @@ struct Frame {
     Lang lang = Lang::En;                      // the interface language (ui_strings)
     bool link_copied = false;                  // show "Link copied" in place of "Copy link"
     const TextOverrides* overrides = nullptr;  // text a translation tool put in the mirror
+    // The held pointer went down on another view (an article opened or
+    // closed by a key or the host meanwhile): its release clicks nothing here.
+    bool press_elsewhere = false;
     Actions actions;
     FocusFrame focus;
     DrawnText text;

@@ -343,6 +343,9 @@ bool ReaderApp::draw(std::int64_t now) {
     f.focus.activate = activate_;
     f.focus.reveal = focus_.take_reveal();
     f.overrides = &overrides_;
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseClicked[0]) press_view_ = view_key();
+    f.press_elsewhere = (io.MouseDown[0] || io.MouseReleased[0]) && press_view_ != view_key();
 
     const float top = draw_banner(f);
     const float h = std::max(0.0f, f.height - top);

@@ -191,6 +191,8 @@ private:
     Rect pill_rect(const Frame& f, const Rect& feed_area) const;
     void draw_pill(Frame& f, const Rect& pill);
     void remember_positions();
+    // Which view is on screen: the open article, the Saved list or the feed.
+    std::string view_key() const { return showing_saved_ ? "saved\n" + state().open_id : state().open_id; }
     void persist();
     void changed() const { request_frame_(); }
     void set_text_size(float size);
@@ -217,6 +219,7 @@ private:
     ArticleView article_view_;
     SavedView saved_view_;
     bool showing_saved_ = false;  // the Saved view instead of the feed
+    std::string press_view_;      // view_key() when the pointer last went down
     bool saved_shown_ = false;    // ... and the last frame drew it
     KeyValueStore* store_ = nullptr;
     MemoryKeyValueStore memory_store_;  // when the platform gives none

@@ -29,6 +29,7 @@ Hit hit_area(Frame& f, const char*, const Rect& r) {
     h.hovered = r.contains(io.MousePos.x, io.MousePos.y) && inside_clip(io.MousePos.x, io.MousePos.y);
     if (!h.hovered) return h;
     f.actions.hand_cursor = true;
+    if (f.press_elsewhere) return h;
     const ImVec2 from = io.MouseClickedPos[0];
     const bool started_here = r.contains(from.x, from.y);
     const bool still = io.MouseDragMaxDistanceSqr[0] <= kClickSlopSq;

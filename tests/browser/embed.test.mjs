@@ -35,14 +35,16 @@ const debug = (page, sel) => page.$eval(sel, (el) => el.newsreader.debug());
 const count = (list, re) => list.filter((p) => re.test(p)).length;
 
 // Records each newsreader:* event reaching the document, in order.
-async function recordEvents(page) {
-  await page.evaluate(() => {
-    window.events = [];
-    for (const type of ['ready', 'open', 'back', 'linkclick', 'more', 'error']) {
-      document.addEventListener(`newsreader:${type}`, (e) => window.events.push({ type, target: e.target.id, detail: type === 'ready' ? {} : e.detail }));
-    }
-  });
+// Every newsreader:* event the page hears, in window.events. As an init
+// script it hears the first "ready" too, which can come before the test's
+// first evaluate() once the module is in the HTTP and code caches.
+function eventRecorder() {
+  window.events = [];
+  for (const type of ['ready', 'open', 'back', 'linkclick', 'more', 'error']) {
+    document.addEventListener(`newsreader:${type}`, (e) => window.events.push({ type, target: e.target.id, detail: type === 'ready' ? {} : e.detail }));
+  }
 }
+const recordEvents = (page) => page.evaluate(eventRecorder);
 const eventsOf = (page, type) => page.evaluate((t) => window.events.filter((e) => e.type === t), type);
 
 export default function embedTests({ baseUrl, context }) {
@@ -163,8 +165,8 @@ export default function embedTests({ baseUrl, context }) {
     }],
 
     ['events: ready, open {id,url}, back, more {items}, linkclick (cancelable), error {code}', async () => {
-      const page = await partnerPage(context, baseUrl, `${widget('e', '', 'width:600px;height:950px')}${CLASSIC}`, { height: 1000 });
-      await recordEvents(page);
+      const page = await partnerPage(context, baseUrl, `${widget('e', '', 'width:600px;height:950px')}${CLASSIC}`,
+        { height: 1000, setup: (p) => p.addInitScript(eventRecorder) });
       await waitForState(page, '#e', ['ready']);
       await until(() => eventsOf(page, 'ready').then((r) => r.length === 1), 'newsreader:ready');
       const first = (await debug(page, '#e')).drawn[0].id;
@@ -203,7 +205,10 @@ export default function embedTests({ baseUrl, context }) {
 
       await page.$eval('#e', (el) => el.newsreader.back());
       await page.mouse.move(6, 6);
-      await until(() => eventsOf(page, 'back').then((r) => r.length), 'newsreader:back');
+      await until(() => eventsOf(page, 'back').then((r) => r.length), 'newsreader:back').catch(async (e) => {
+        const seen = await page.evaluate(() => window.events.map((x) => x.type).join(' '));
+        throw new Error(`${e.message}: open "${(await debug(page, '#e')).openId}", heard ${seen}`);
+      });
 
       // Show more: the next page's items arrive.
       await page.locator('#e canvas').focus();
