@@ -1161,12 +1161,11 @@ function followHistory(widget) {
 }
 
 globalThis.NewsReader = Object.freeze({ mount, mountAll, version: VERSION });
+// Widgets mount as the parser makes their elements (the observer sees them
+// inserted), not at DOMContentLoaded, which waits for the rest of the page
+// and its deferred scripts.
 if (!globalThis.NEWSREADER_NO_AUTOMOUNT) {
-  const start = () => {
-    mountAll();
-    watchDocument();
-  };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
-  else start();
+  mountAll();
+  watchDocument();
 }
 })();

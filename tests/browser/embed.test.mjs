@@ -76,6 +76,37 @@ export default function embedTests({ baseUrl, context }) {
       await page.close();
     }],
 
+    ['a widget mounts once the parser has made it, not when the whole page has loaded', async () => {
+      // The snippet in <head>, and a slow parser-blocking script after the
+      // widget (an ad, a tag manager), held until the widget is checked: the
+      // document is still "loading", and DOMContentLoaded waits for all of it.
+      const page = await newPage(context);
+      const url = `${baseUrl}/parsing.html`;
+      await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><meta charset="utf-8">
+        <title>partner</title>${CLASSIC}<body style="margin:0">${widget('p')}
+        <script src="slow-tag.js"></script><p id="after">The rest of the article.</p></body></html>` }));
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await page.route(/slow-tag\.js$/, async (route) => {
+        await held;
+        await route.fulfill({ contentType: 'text/javascript', body: 'window.slowTagRan = true;' });
+      });
+      await page.goto(url, { waitUntil: 'commit' });
+      let seen;
+      try {
+        await page.waitForFunction(() => document.querySelector('#p')?.dataset.state === 'ready', null, { timeout: 20000 });
+        seen = await page.evaluate(() => ({ readyState: document.readyState, tag: !!window.slowTagRan,
+          after: !!document.querySelector('#after'), items: document.querySelector('#p').newsreader.stats().itemsLoaded }));
+      } finally {
+        release();
+      }
+      assert(seen.readyState === 'loading' && !seen.tag && !seen.after && seen.items > 0, `while parsing: ${JSON.stringify(seen)}`);
+      await page.waitForFunction(() => window.slowTagRan && document.readyState === 'complete', null, { timeout: 15000 });
+      assert(await page.$eval('#p', (el) => el.dataset.state === 'ready' && el.shadowRoot.querySelectorAll('canvas').length === 1),
+        'the widget mounted once and kept its state when the page finished');
+      await page.close();
+    }],
+
     ['late insertion mounts once; removal destroys', async () => {
       const page = await partnerPage(context, baseUrl, CLASSIC);
       await page.waitForFunction(() => window.NewsReader);
