@@ -371,7 +371,7 @@ function validatorsOf(entry) {
 // of another version (1), language or theme is none (its key).
 function showSnapshot(widget, cached) {
   const s = cached?.snapshot, { settings, element, stats, root } = widget;
-  if (s?.key !== `1 ${settings.lang} ${settings.theme}` || stats.state !== 'loading' || widget.destroyed) return;
+  if (s?.key !== `2 ${settings.lang} ${settings.theme}` || stats.state !== 'loading' || widget.destroyed) return;
   const add = (tag, parent, name, text) => {
     const e = parent.appendChild(document.createElement(tag));
     e.className = name;
@@ -382,10 +382,12 @@ function showSnapshot(widget, cached) {
   sheet.replaceSync(s.css);  // from the design tokens, made by the module with the snapshot; hides the mirror
   root.adoptedStyleSheets = [hostSheet, sheet];
   const view = add('div', root, element.clientWidth === s.width ? 's x' : 's');
-  // The banner's time: "14:05" today, else the day ("Nov 20").
-  const at = new Date(cached.page.fetched_at * 1000);
+  // The banner's time as the canvas's words it (core/view/offline_text.cpp):
+  // "14:05" today, "yesterday, 14:05", else the day ("Nov 20").
+  const at = new Date(cached.page.fetched_at * 1000), clock = at.toTimeString().slice(0, 5);
+  const midnight = new Date().setHours(0, 0, 0, 0);
   if (Date.now() - at >= 60000 || !navigator.onLine) {
-    add('div', view, 'sb', `${s.from} ${at.toDateString() === new Date().toDateString() ? at.toTimeString().slice(0, 5)
+    add('div', view, 'sb', `${s.from} ${at >= midnight ? clock : at >= midnight - 864e5 ? s.yesterday + clock
       : at.toLocaleDateString(s.lang, { month: 'short', day: 'numeric' })}`);
   }
   const column = add('div', view, 'sl');

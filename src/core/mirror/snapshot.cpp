@@ -193,6 +193,7 @@ std::string first_screen_snapshot(const MirrorDescription& d, const AppState& ap
         {"key", key},
         {"title", d.label},
         {"from", offline_strings(look.lang).stories_from},
+        {"yesterday", yesterday_prefix(look.lang)},
         {"width", std::lround(look.width)},  // as the page measures an element: whole px
         {"header", header},
         {"css", snapshot_css(look, feed.area.x, feed.area.w, header ? first.rect.y : 0, top)},

@@ -22,7 +22,7 @@ namespace nr {
 
 // What the loader checks before it trusts a snapshot: its version, and that
 // the widget it mounts speaks the same language in the same theme.
-inline constexpr int kSnapshotVersion = 1;
+inline constexpr int kSnapshotVersion = 2;
 // Cards kept: a tall widget's first screen, not the feed.
 inline constexpr std::size_t kSnapshotItems = 12;
 

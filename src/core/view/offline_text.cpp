@@ -23,12 +23,14 @@ std::string stories_time(std::int64_t then, std::int64_t now, Lang lang, int tz_
     const std::int64_t minutes = (local - day * kDay) / 60;
     const std::string clock = two_digits(minutes / 60) + ":" + two_digits(minutes % 60);
     if (day >= today) return clock;  // today (or a clock a little ahead)
-    if (day == today - 1) return (lang == Lang::Uk ? "вчора, " : "yesterday, ") + clock;
+    if (day == today - 1) return yesterday_prefix(lang) + clock;
     const bool other_year = civil_from_days(day).year != civil_from_days(today).year;
     return format_date(then, lang, other_year, tz_offset_minutes);
 }
 
 }  // namespace
+
+std::string yesterday_prefix(Lang lang) { return lang == Lang::Uk ? "вчора, " : "yesterday, "; }
 
 OfflineStrings offline_strings(Lang lang) {
     switch (lang) {

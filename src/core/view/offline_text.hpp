@@ -41,6 +41,10 @@ inline constexpr std::int64_t kStaleAfterSeconds = 60;
 // day, "yesterday, 14:05", then a date ("Nov 20", with the year when not now's).
 std::string offline_banner(const OfflineStatus& status, std::int64_t now, Lang lang, int tz_offset_minutes);
 
+// "yesterday, " before the clock of a time on the day before (the banner's
+// and the first-screen snapshot's).
+std::string yesterday_prefix(Lang lang);
+
 // "3 new stories" / "1 new story" (Ukrainian plural forms).
 std::string new_stories_label(int count, Lang lang);
 

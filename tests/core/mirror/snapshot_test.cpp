@@ -71,7 +71,7 @@ TEST_CASE("the snapshot holds the first screen's cards as the mirror describes t
     app.feed.items[0].published = now - 300;
     const Json s = snapshot_of(app, placed(3), kLook, now);
     REQUIRE(s.is_object());
-    CHECK(s["key"] == "1 en light");  // version, language, theme: what the loader compares
+    CHECK(s["key"] == "2 en light");  // version, language, theme: what the loader compares
     CHECK(s["title"] == "World");
     REQUIRE(s["items"].size() == 3);
     const Json& first = s["items"][0];
@@ -102,13 +102,15 @@ TEST_CASE("the snapshot speaks the interface language and carries the theme's co
     const nr::SnapshotLook uk{360, 1.15f, nr::Lang::Uk, true, nr::kDark};
     const Json s = snapshot_of(app, placed(1), uk);
     REQUIRE(s.is_object());
-    CHECK(s["key"] == "1 uk dark");
+    CHECK(s["key"] == "2 uk dark");
     CHECK(s["from"] == "Матеріали від");
+    CHECK(s["yesterday"] == "вчора, ");  // the banner's "yesterday, 14:05", as the canvas words it
     CHECK(has(s, ".s{position:absolute;inset:0;z-index:2;overflow:hidden;background:#121314;color:#ececea;"));
     CHECK(has(s, "background:#6fb1f5}"));  // the rule under the header, in the accent
     CHECK(s["items"][0]["meta"] == nr::meta_line(app.feed.items[0], 0, nr::Lang::Uk));
     CHECK(s["items"][0]["meta"] != "3 min read");
     CHECK(snapshot_of(app, placed(1))["from"] == "Stories from");
+    CHECK(snapshot_of(app, placed(1))["yesterday"] == "yesterday, ");
 }
 
 TEST_CASE("each card names its kind for the style sheet: a picture, a brief, a quote") {
