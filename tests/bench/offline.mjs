@@ -57,7 +57,9 @@ function phasesOf(page) {
 // frame with stories (firstContentMs), whichever came first; `canvasMs` is
 // the canvas's alone, `snapshotMs` the snapshot's (null when none showed).
 // With `phases`, also where the reload's time went (PHASES).
-export async function cachedFirstContent(browser, url, feedPattern, { phases = false } = {}) {
+// With `revisit`, the second load is a return visit from another page
+// (about:blank) instead of a reload (tests/bench/widget.mjs, firstContent).
+export async function cachedFirstContent(browser, url, feedPattern, { phases = false, revisit = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
@@ -76,7 +78,10 @@ export async function cachedFirstContent(browser, url, feedPattern, { phases = f
       open.onerror = () => resolve(false);
     })), 'the first screen kept', 5000).catch(() => {});  // a build without snapshots keeps none
     await context.route(feedPattern, (route) => route.abort('internetdisconnected'));
-    await page.reload();
+    if (revisit) {
+      await page.goto('about:blank');
+      await page.goto(url);
+    } else await page.reload();
     const s = await until(async () => { const x = await stats(page); return (x.firstContentMs != null || x.state === 'error') && x; },
       'first content from the cache');
     if (!s.fromCache || s.firstContentMs == null) throw new Error(`not from the cache: ${JSON.stringify(s)}`);

@@ -19,6 +19,16 @@ function widgetPage(demoHtml, feed) {
 <script async src="newsreader.js"></script>\n`;
 }
 
+// A partner's page with the README's snippet and nothing else, shaped as the
+// baseline's page is (its one widget in a 720 px column): what first content
+// is measured on, so neither page carries more than its widget.
+const snippetPage = (feed) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>bench: the snippet</title></head><body style="margin:0;padding:16px">
+<div id="reader" data-newsreader data-feed="${feed}" style="max-width:720px;height:720px;margin:0 auto"></div>
+<script async src="newsreader.js"></script>
+</body></html>\n`;
+
 // Instantiates the module factory itself (noInitialRun: no widget starts) so
 // it can time compile + instantiate and call nr_bench_parse directly.
 const PARSE_PAGE = `<!doctype html><meta charset="utf-8"><title>bench: parse</title>
@@ -98,11 +108,13 @@ export function stageSite({ siteDir, baselineDir, feedsDir, outDir }) {
   copyFileSync(path.join(ROOT, 'tests', 'feeds', EVERY_SCRIPT), path.join(feeds, EVERY_SCRIPT));
   const demo = readFileSync(path.join(siteDir, 'index.html'), 'utf8');
   writeFileSync(path.join(outDir, 'bench-widget-page1.html'), widgetPage(demo, PAGE1_FEED));
+  writeFileSync(path.join(outDir, 'bench-snippet-page1.html'), snippetPage(PAGE1_FEED));
   writeFileSync(path.join(outDir, 'bench-widget-10k.html'), widgetPage(demo, 'bench/feeds/big-10000-jsonfeed.json'));
   writeFileSync(path.join(outDir, 'bench-widget-glyphs.html'), widgetPage(demo, `bench/feeds/${EVERY_SCRIPT}`));
   writeFileSync(path.join(outDir, 'bench-parse.html'), PARSE_PAGE);
   return {
     widgetPage1: 'bench-widget-page1.html',
+    snippetPage1: 'bench-snippet-page1.html',
     widget10k: 'bench-widget-10k.html',
     widgetGlyphs: 'bench-widget-glyphs.html',
     baselinePage1: `dom-widget.html?feed=${encodeURIComponent(PAGE1_FEED)}`,
