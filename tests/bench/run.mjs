@@ -111,7 +111,7 @@ async function firstContentSection(browser, urls, prefix = '', network = null) {
 async function offlineSection(browser, urls, baseUrl) {
   const fromCache = [], canvas = [], snapshots = [], baseline = [], write = [], phases = [], revisits = [];
   const baselineRevisits = [];
-  const feedPattern = `**/${PAGE1_FEED}`;
+  const feedPattern = `*/${PAGE1_FEED}`;  // DevTools' blocked-URL pattern
   for (let i = 0; i < RUNS; i++) {
     const cached = await cachedFirstContent(browser, urls.snippetPage1, feedPattern, { phases: true });
     fromCache.push(cached.ms);
