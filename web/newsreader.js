@@ -440,10 +440,15 @@ function addFaces() {
 }
 
 // The canvas (or the plain view) shows the stories now, or the widget failed.
+// A reader who had tabbed into the snapshot keeps their place: the focus
+// goes to the same link in the mirror, whose focus the canvas follows.
 function dropSnapshot(widget) {
-  widget.snap?.remove();
+  const { snap, root } = widget, at = root.activeElement;
+  const href = snap?.contains(at) && at.getAttribute('href');
+  snap?.remove();
   widget.snap = null;
-  widget.root.adoptedStyleSheets = [hostSheet];  // the mirror shows again
+  root.adoptedStyleSheets = [hostSheet];  // the mirror shows again
+  if (href) [...root.querySelectorAll('a[href]')].find((a) => a.getAttribute('href') === href)?.focus({ preventScroll: true });
 }
 
 // The fonts download once per page, for every widget: each takes its own
