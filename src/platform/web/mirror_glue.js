@@ -326,19 +326,53 @@ var newsreaderMirror = (function () {
     function apply(json) {
       const start = performance.now();
       const ops = JSON.parse(json);
-      // A patch may replace the focused element (its text changed): focus
-      // goes to its successor, as it would stay on a control that changed.
-      const before = focusedIn();
-      const keep = before ? specOf(before) : '';
-      for (const op of ops) applyOp(op);
-      syncFeedRole(views.feed);
-      if (keep && !focusedIn() && !pendingFocus) pendingFocus = keep;
-      if (pendingFocus) queueMicrotask(tryFocus);  // after the module's call into this has returned
-      observer.takeRecords();  // the mirror's own changes are no translation
+      backlog = backlog.length ? backlog.concat(ops) : ops;
+      if (!drainTimer) patch(start);
       stats.applies++;
       stats.ops += ops.length;
       stats.bytes += json.length;
       stats.applyMs += performance.now() - start;
+    }
+
+    // The browser lays out new elements in the task that adds them, and
+    // text in a script it has no font for yet makes it look for one (a
+    // synchronous font lookup per character and font: a screenful of
+    // stories in many scripts took 40-120 ms of one frame's layout, docs/
+    // text.md "Long tasks"). So each new element is laid out as it is
+    // added (reading its height), and once that has taken ADD_BUDGET_MS the
+    // ops left wait, in order, for a task of their own (a timer: it runs in
+    // background tabs too). Text in scripts with fonts found lays out in
+    // well under a millisecond per element: the budget is then never spent.
+    const ADD_BUDGET_MS = 16;
+    let backlog = [];     // ops not applied yet, in their order
+    let drainTimer = 0;
+
+    function patch(start) {
+      // A patch may replace the focused element (its text changed): focus
+      // goes to its successor, as it would stay on a control that changed.
+      const before = focusedIn();
+      const keep = before ? specOf(before) : '';
+      let done = 0;
+      while (done < backlog.length) {
+        const op = backlog[done++];
+        applyOp(op);
+        const added = (op.op === 'add' || op.op === 'update') && views[op.view].nodes.get(op.key);
+        if (added && !plain) {
+          void added.offsetHeight;  // lays it out now, to know what it cost
+          if (performance.now() - start >= ADD_BUDGET_MS) break;
+        }
+      }
+      backlog = done < backlog.length ? backlog.slice(done) : [];
+      if (backlog.length) drainTimer = setTimeout(drain, 0);
+      syncFeedRole(views.feed);
+      if (keep && !focusedIn() && !pendingFocus) pendingFocus = keep;
+      if (pendingFocus) queueMicrotask(tryFocus);  // after the module's call into this has returned
+      observer.takeRecords();  // the mirror's own changes are no translation
+    }
+
+    function drain() {
+      drainTimer = 0;
+      if (!signal || !signal.aborted) patch(performance.now());
     }
 
     // Says text through the live region; the same text again is said again.
@@ -515,6 +549,7 @@ var newsreaderMirror = (function () {
     observer.observe(layer, { subtree: true, characterData: true, childList: true });
 
     function destroy() {
+      clearTimeout(drainTimer);
       observer.disconnect();
       layer.remove();
       if (positioned) host.style.position = '';
