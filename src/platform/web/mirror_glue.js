@@ -338,12 +338,18 @@ var newsreaderMirror = (function () {
     // text in a script it has no font for yet makes it look for one (a
     // synchronous font lookup per character and font: a screenful of
     // stories in many scripts took 40-120 ms of one frame's layout, docs/
-    // text.md "Long tasks"). So each new element is laid out as it is
-    // added (reading its height), and once that has taken ADD_BUDGET_MS the
-    // ops left wait, in order, for a task of their own (a timer: it runs in
-    // background tabs too). Text in scripts with fonts found lays out in
-    // well under a millisecond per element: the budget is then never spent.
+    // text.md "Long tasks"). So a patch adding more than SMALL_PATCH
+    // elements has them laid out as it goes (reading an element's height),
+    // and once that has taken ADD_BUDGET_MS the ops left wait, in order, for
+    // a task of their own (a timer: it runs in background tabs too). Each
+    // forced layout walks the whole list, so elements that laid out fast are
+    // measured in chunks that double (a 10k feed's first fill of hundreds of
+    // elements costs a dozen forced layouts); small patches (a scroll's few
+    // new stories) are never forced.
     const ADD_BUDGET_MS = 16;
+    const SMALL_PATCH = 4;
+    const MAX_CHUNK = 64;
+    const adds = (ops) => ops.reduce((n, op) => n + (op.op === 'add' || op.op === 'update' ? 1 : 0), 0);
     let backlog = [];     // ops not applied yet, in their order
     let drainTimer = 0;
 
@@ -352,15 +358,17 @@ var newsreaderMirror = (function () {
       // goes to its successor, as it would stay on a control that changed.
       const before = focusedIn();
       const keep = before ? specOf(before) : '';
-      let done = 0;
+      let done = 0, chunk = adds(backlog) > SMALL_PATCH ? 1 : Infinity, added = 0;
       while (done < backlog.length) {
         const op = backlog[done++];
         applyOp(op);
-        const added = (op.op === 'add' || op.op === 'update') && views[op.view].nodes.get(op.key);
-        if (added && !plain) {
-          void added.offsetHeight;  // lays it out now, to know what it cost
-          if (performance.now() - start >= ADD_BUDGET_MS) break;
-        }
+        if (plain || (op.op !== 'add' && op.op !== 'update') || ++added < chunk || done === backlog.length) continue;
+        const t = performance.now();
+        void views[op.view].nodes.get(op.key).offsetHeight;  // lays the chunk out now, to know what it cost
+        const now = performance.now();
+        if (now - start >= ADD_BUDGET_MS) break;
+        if (now - t < 1) chunk = Math.min(2 * chunk, MAX_CHUNK);
+        added = 0;
       }
       backlog = done < backlog.length ? backlog.slice(done) : [];
       if (backlog.length) drainTimer = setTimeout(drain, 0);
