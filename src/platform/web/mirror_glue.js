@@ -345,9 +345,12 @@ var newsreaderMirror = (function () {
     // forced layout walks the whole list, so elements that laid out fast are
     // measured in chunks that double (a 10k feed's first fill of hundreds of
     // elements costs a dozen forced layouts); small patches (a scroll's few
-    // new stories) are never forced.
+    // new stories) are never forced, nor are whole big feeds (more than
+    // LARGE_PATCH: a 10k feed's fill), whose every forced layout would walk
+    // thousands of elements and leave the mirror incomplete for seconds.
     const ADD_BUDGET_MS = 16;
     const SMALL_PATCH = 4;
+    const LARGE_PATCH = 256;
     const MAX_CHUNK = 64;
     const adds = (ops) => ops.reduce((n, op) => n + (op.op === 'add' || op.op === 'update' ? 1 : 0), 0);
     let backlog = [];     // ops not applied yet, in their order
@@ -358,7 +361,8 @@ var newsreaderMirror = (function () {
       // goes to its successor, as it would stay on a control that changed.
       const before = focusedIn();
       const keep = before ? specOf(before) : '';
-      let done = 0, chunk = adds(backlog) > SMALL_PATCH ? 1 : Infinity, added = 0;
+      const n = adds(backlog);
+      let done = 0, chunk = n > SMALL_PATCH && n <= LARGE_PATCH ? 1 : Infinity, added = 0;
       while (done < backlog.length) {
         const op = backlog[done++];
         applyOp(op);
