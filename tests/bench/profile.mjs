@@ -4,7 +4,7 @@
 //
 //   cmake --preset wasm -B build/prof -DCMAKE_EXE_LINKER_FLAGS=--profiling-funcs
 //   cmake --build build/prof -j2 --target test-site
-//   BENCH_SITE=build/prof/test-site node tests/bench/profile.mjs scroll10k|load10k|loadpage1|parse10k
+//   BENCH_SITE=build/prof/test-site node tests/bench/profile.mjs scroll10k|load10k|loadpage1|parse10k|glyphs
 import path from 'node:path';
 import { ROOT, launchBrowser, startServer } from '../browser/harness.mjs';
 import { stageSite } from './stage.mjs';
@@ -59,7 +59,14 @@ async function main() {
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     const ready = () => page.waitForFunction(() => document.querySelector('#reader')?.newsreader?.stats().firstContentMs != null,
       null, { timeout: 180000 });
-    if (phase === 'load10k' || phase === 'loadpage1') {
+    if (phase === 'glyphs') {  // the every-script feed from load to its last fallback glyph drawn
+      await cdp.send('Profiler.start');
+      await page.goto(`${server.url}/${urls.widgetGlyphs}`);
+      await page.waitForFunction(() => {
+        const d = document.querySelector('#reader')?.newsreader?.debug();
+        return d && d.fallbackGlyphs > 0 && !d.glyphsWaiting;
+      }, null, { timeout: 60000, polling: 50 });
+    } else if (phase === 'load10k' || phase === 'loadpage1') {
       await cdp.send('Profiler.start');
       await page.goto(`${server.url}/${phase === 'load10k' ? urls.widget10k : urls.widgetPage1}`);
       await ready();

@@ -326,19 +326,65 @@ var newsreaderMirror = (function () {
     function apply(json) {
       const start = performance.now();
       const ops = JSON.parse(json);
-      // A patch may replace the focused element (its text changed): focus
-      // goes to its successor, as it would stay on a control that changed.
-      const before = focusedIn();
-      const keep = before ? specOf(before) : '';
-      for (const op of ops) applyOp(op);
-      syncFeedRole(views.feed);
-      if (keep && !focusedIn() && !pendingFocus) pendingFocus = keep;
-      if (pendingFocus) queueMicrotask(tryFocus);  // after the module's call into this has returned
-      observer.takeRecords();  // the mirror's own changes are no translation
+      backlog = backlog.length ? backlog.concat(ops) : ops;
+      if (!drainTimer) patch(start);
       stats.applies++;
       stats.ops += ops.length;
       stats.bytes += json.length;
       stats.applyMs += performance.now() - start;
+    }
+
+    // The browser lays out new elements in the task that adds them, and
+    // text in a script it has no font for yet makes it look for one (a
+    // synchronous font lookup per character and font: a screenful of
+    // stories in many scripts took 40-120 ms of one frame's layout, docs/
+    // text.md "Long tasks"). So a patch adding more than SMALL_PATCH
+    // elements has them laid out as it goes (reading an element's height),
+    // and once that has taken ADD_BUDGET_MS the ops left wait, in order, for
+    // a task of their own (a timer: it runs in background tabs too). Each
+    // forced layout walks the whole list, so elements that laid out fast are
+    // measured in chunks that double (a 10k feed's first fill of hundreds of
+    // elements costs a dozen forced layouts); small patches (a scroll's few
+    // new stories) are never forced, nor are whole big feeds (more than
+    // LARGE_PATCH: a 10k feed's fill), whose every forced layout would walk
+    // thousands of elements and leave the mirror incomplete for seconds.
+    const ADD_BUDGET_MS = 16;
+    const SMALL_PATCH = 4;
+    const LARGE_PATCH = 256;
+    const MAX_CHUNK = 64;
+    const adds = (ops) => ops.reduce((n, op) => n + (op.op === 'add' || op.op === 'update' ? 1 : 0), 0);
+    let backlog = [];     // ops not applied yet, in their order
+    let drainTimer = 0;
+
+    function patch(start) {
+      // A patch may replace the focused element (its text changed): focus
+      // goes to its successor, as it would stay on a control that changed.
+      const before = focusedIn();
+      const keep = before ? specOf(before) : '';
+      const n = adds(backlog);
+      let done = 0, chunk = n > SMALL_PATCH && n <= LARGE_PATCH ? 1 : Infinity, added = 0;
+      while (done < backlog.length) {
+        const op = backlog[done++];
+        applyOp(op);
+        if (plain || (op.op !== 'add' && op.op !== 'update') || ++added < chunk || done === backlog.length) continue;
+        const t = performance.now();
+        void views[op.view].nodes.get(op.key).offsetHeight;  // lays the chunk out now, to know what it cost
+        const now = performance.now();
+        if (now - start >= ADD_BUDGET_MS) break;
+        if (now - t < 1) chunk = Math.min(2 * chunk, MAX_CHUNK);
+        added = 0;
+      }
+      backlog = done < backlog.length ? backlog.slice(done) : [];
+      if (backlog.length) drainTimer = setTimeout(drain, 0);
+      syncFeedRole(views.feed);
+      if (keep && !focusedIn() && !pendingFocus) pendingFocus = keep;
+      if (pendingFocus) queueMicrotask(tryFocus);  // after the module's call into this has returned
+      observer.takeRecords();  // the mirror's own changes are no translation
+    }
+
+    function drain() {
+      drainTimer = 0;
+      if (!signal || !signal.aborted) patch(performance.now());
     }
 
     // Says text through the live region; the same text again is said again.
@@ -515,6 +561,7 @@ var newsreaderMirror = (function () {
     observer.observe(layer, { subtree: true, characterData: true, childList: true });
 
     function destroy() {
+      clearTimeout(drainTimer);
       observer.disconnect();
       layer.remove();
       if (positioned) host.style.position = '';
