@@ -144,13 +144,16 @@ export default function snapshotTests({ baseUrl, browser }) {
         assert(shown.visible && shown.exact, `the first headline laid out in view, at the canvas's places: ${JSON.stringify(shown)}`);
         assert(shown.banner === null, `no banner over a page fetched a moment ago: ${shown.banner}`);
         await screenshot(page.locator('#w'), `snapshot-${width}-dom`);
-        // A reader tabs to the second story meanwhile (the snapshot's links are real).
-        const focused = await page.$eval('#w', (el) => {
+        // At 768 px a reader tabs to the second story meanwhile (the
+        // snapshot's links are real). Not at 360 px: there the second card
+        // is partly below the view, and the canvas brings a focused story
+        // fully into view, which would move the first headline.
+        const focused = width === 768 && await page.$eval('#w', (el) => {
           const a = el.shadowRoot.querySelectorAll('.s h3 a')[1];
           a.focus();
           return el.shadowRoot.activeElement === a && a.getAttribute('href');
         });
-        assert(focused, 'the snapshot\'s second link takes focus');
+        assert(width !== 768 || focused, 'the snapshot\'s second link takes focus');
 
         await release();
         await until(async () => (await stats(page)).firstContentMs != null, 'the canvas draws', 30000);
@@ -164,11 +167,13 @@ export default function snapshotTests({ baseUrl, browser }) {
         });
         assert(mirror.display !== 'none' && mirror.items > 0, `the mirror is the accessible content again: ${JSON.stringify(mirror)}`);
         // ... and keeps their place: the same story's link in the mirror, the canvas's ring on it.
-        const kept = await until(() => page.$eval('#w', (el) => {
-          const a = el.shadowRoot.activeElement, d = el.newsreader.debug();
-          return a && a.closest('.newsreader-mirror') && { href: a.getAttribute('href'), item: d.focusItem, ids: d.drawn.map((x) => x.id) };
-        }), 'the focus in the mirror');
-        assert(kept.href === focused && kept.item === kept.ids[1], `focus after takeover: ${JSON.stringify(kept)}, was ${focused}`);
+        if (focused) {
+          const kept = await until(() => page.$eval('#w', (el) => {
+            const a = el.shadowRoot.activeElement, d = el.newsreader.debug();
+            return a && a.closest('.newsreader-mirror') && { href: a.getAttribute('href'), item: d.focusItem, ids: d.drawn.map((x) => x.id) };
+          }), 'the focus in the mirror');
+          assert(kept.href === focused && kept.item === kept.ids[1], `focus after takeover: ${JSON.stringify(kept)}, was ${focused}`);
+        }
         const headline = await canvasHeadline(page);
         const dx = headline.x - shown.first.x, dy = headline.y - shown.first.y;
         console.log(`        ${width} px: first headline at (${shown.first.x.toFixed(1)}, ${shown.first.y.toFixed(1)}) in the DOM, ` +
