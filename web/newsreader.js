@@ -368,7 +368,7 @@ function validatorsOf(entry) {
 // the theme's colours, and "Stories from 14:05" where the canvas's banner
 // will be. While it shows it is the content: the mirror stays hidden (no
 // story read twice) until the canvas takes over (dropSnapshot). A snapshot
-// of another version (1), language or theme is none (its key).
+// of another version (2), language or theme is none (its key).
 function showSnapshot(widget, cached) {
   const s = cached?.snapshot, { settings, element, stats, root } = widget;
   if (s?.key !== `2 ${settings.lang} ${settings.theme}` || stats.state !== 'loading' || widget.destroyed) return;
@@ -382,7 +382,7 @@ function showSnapshot(widget, cached) {
   sheet.replaceSync(s.css);  // from the design tokens, made by the module with the snapshot; hides the mirror
   root.adoptedStyleSheets = [hostSheet, sheet];
   const view = add('div', root, element.clientWidth === s.width ? 's x' : 's');
-  // The banner's time as the canvas's words it (core/view/offline_text.cpp):
+  // The banner's time as the canvas words it (core/view/offline_text.cpp):
   // "14:05" today, "yesterday, 14:05", else the day ("Nov 20").
   const at = new Date(cached.page.fetched_at * 1000), clock = at.toTimeString().slice(0, 5);
   const midnight = new Date().setHours(0, 0, 0, 0);

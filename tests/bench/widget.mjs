@@ -68,7 +68,7 @@ export async function firstContent(browser, url, kind, network = null) {
     // warm as for the reload, but the document torn down on the way is not
     // the page's own (a reload's time since navigation includes its own
     // page's unload, which for a page with a WebGL canvas and a wasm heap is
-    // ~100 ms longer than for a plain page).
+    // ~90 ms longer than for a plain page: docs/performance.md).
     await page.goto('about:blank');
     await page.goto(url);
     const revisit = await read('revisit');
