@@ -154,9 +154,10 @@ async function framesSection(browser, urls) {
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
     runs.push(await frames(browser, urls.widgetPage1));
-    log(`frames run ${i + 1}/${RUNS}: idle ${runs[i].idle}, scroll ${runs[i].frames} drawn / ${runs[i].raf} rAF`);
+    log(`frames run ${i + 1}/${RUNS}: settling ${runs[i].settling}, idle ${runs[i].idle}, scroll ${runs[i].frames} drawn / ${runs[i].raf} rAF`);
   }
   put('idle_frames_5s', runs.map((r) => r.idle));
+  put('settle_frames', runs.map((r) => r.settling));
   const drawn = put('scroll_2s_frames', runs.map((r) => r.frames));
   const raf = put('scroll_2s_raf_frames', runs.map((r) => r.raf));
   results.scroll_2s_frames_ratio = ratio(drawn, raf);

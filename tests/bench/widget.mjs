@@ -111,19 +111,47 @@ async function scrollFrames(page, ms) {
   return { frames: (await framesDrawn(page)) - before, raf, wheelEvents };
 }
 
-// After first content on the sample feed: frames drawn in 5 s without input,
-// then frames against browser animation frames during a 2 s wheel scroll.
+// How long the widget must draw nothing, with no picture still loading,
+// before it counts as settled, and how long that may take at most.
+const SETTLED_QUIET_MS = 500;
+const SETTLE_LIMIT_MS = 5000;
+
+// Frames drawn from first content until the widget has settled: its
+// pictures arrive (each is a frame) just after first content. Waits at most
+// SETTLE_LIMIT_MS, so a widget that never stops drawing is still measured.
+async function settle(page, fromFrames) {
+  const start = Date.now();
+  let last = fromFrames;
+  let quietSince = Date.now();
+  while (Date.now() - start < SETTLE_LIMIT_MS) {
+    await page.waitForTimeout(50);
+    const s = await page.$eval(READER, (el) => el.newsreader.stats());
+    if (s.framesDrawn !== last || s.imagesLoading > 0) {
+      last = s.framesDrawn;
+      quietSince = Date.now();
+    } else if (Date.now() - quietSince >= SETTLED_QUIET_MS) {
+      break;
+    }
+  }
+  return last - fromFrames;
+}
+
+// After first content on the sample feed: frames drawn while the pictures
+// arrive, then frames drawn in 5 s without input or arrivals (the idle
+// figure), then frames against browser animation frames during a 2 s wheel
+// scroll.
 export async function frames(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();
     await page.goto(url);
     const stats = await widgetFirstContent(page, 60000);
-    const idleStart = stats.framesDrawn;
+    const settling = await settle(page, stats.framesDrawn);
+    const idleStart = await framesDrawn(page);
     await page.waitForTimeout(5000);
     const idle = (await framesDrawn(page)) - idleStart;
     const scroll = await scrollFrames(page, 2000);
-    return { idle, ...scroll };
+    return { idle, settling, ...scroll };
   } finally {
     await context.close();
   }
