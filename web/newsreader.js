@@ -1119,6 +1119,7 @@ function refusedByCsp(err) {
 // request before); the host keeps its height meanwhile.
 function nearViewport(widget) {
   if (!widget.settings.lazy || typeof IntersectionObserver !== 'function') return Promise.resolve();
+  if (nearViewportNow(widget.element)) return Promise.resolve();
   return new Promise((resolve) => {
     const observer = new IntersectionObserver((entries) => {
       if (!entries.some((e) => e.isIntersecting)) return;
@@ -1131,6 +1132,17 @@ function nearViewport(widget) {
       resolve();  // destroyed while waiting: mount() sees it and stops
     });
   });
+}
+
+// Whether the element is already near the viewport, read from its box: an
+// observer's first answer waits for the page's next rendering update, which
+// on a page still loading came 80-130 ms after mount. A hidden page, or an
+// element without a box (display: none), waits for the observer.
+function nearViewportNow(element) {
+  if (document.visibilityState === 'hidden' || !element.getClientRects().length) return false;
+  const margin = parseInt(LAZY_MARGIN, 10);
+  const r = element.getBoundingClientRect();
+  return r.top < innerHeight + margin && r.bottom > -margin && r.left < innerWidth + margin && r.right > -margin;
 }
 
 // history "hash": the open article is in the URL (#article=ID), so it can be

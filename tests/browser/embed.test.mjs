@@ -107,6 +107,37 @@ export default function embedTests({ baseUrl, context }) {
       await page.close();
     }],
 
+    ['a lazy widget already in view starts at mount, before the page\'s first rendering', async () => {
+      // A render-blocking style sheet (a partner's slow CSS) held: the page
+      // cannot render, so an IntersectionObserver cannot answer yet. A lazy
+      // widget in view must not wait for it: its box is read at mount.
+      const page = await newPage(context);
+      const url = `${baseUrl}/render-held.html`;
+      await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><meta charset="utf-8">
+        <title>partner</title><link rel="stylesheet" href="slow.css">${CLASSIC}<body style="margin:0">${widget('p')}
+        ${widget('below', '', 'width:600px;height:500px;margin-top:3000px')}</body></html>` }));
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await page.route(/slow\.css$/, async (route) => {
+        await held;
+        await route.fulfill({ contentType: 'text/css', body: 'p { color: #222 }' });
+      });
+      await page.goto(url, { waitUntil: 'commit' });
+      let seen;
+      try {
+        // Its downloads start (no frame can be drawn while rendering is held).
+        await page.waitForFunction(() => document.querySelector('#p')?.newsreader?.stats().startup.visible != null, null, { timeout: 10000 });
+        seen = await page.evaluate(() => ({
+          sheetLoaded: [...document.styleSheets].some((s) => /slow\.css$/.test(s.href ?? '')),
+          below: document.querySelector('#below').newsreader.stats().startup.visible ?? null,
+        }));
+      } finally {
+        release();
+      }
+      assert(!seen.sheetLoaded && seen.below === null, `started before the page rendered, the widget far below still waiting: ${JSON.stringify(seen)}`);
+      await page.close();
+    }],
+
     ['late insertion mounts once; removal destroys', async () => {
       const page = await partnerPage(context, baseUrl, CLASSIC);
       await page.waitForFunction(() => window.NewsReader);
