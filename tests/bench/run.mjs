@@ -172,13 +172,16 @@ async function glyphsSection(browser, urls) {
     bare.push(await firstGlyphs(browser, urls.widgetGlyphs, { mirror: false }));
     log(`glyphs run ${i + 1}/${RUNS}: ${runs[i].glyphs} fallback glyphs in ${runs[i].ms.toFixed(0)} ms, ` +
       `longest task ${runs[i].longestTaskMs.toFixed(0)} ms (after the first-show frame ` +
-      `${runs[i].longestAfterShowMs.toFixed(0)}, without the mirror ${bare[i].longestTaskMs.toFixed(0)}), ` +
+      `${runs[i].longestAfterShowMs.toFixed(0)}, without the mirror ${bare[i].longestTaskMs.toFixed(0)}; traced: ` +
+      `${runs[i].longestOwnMs.toFixed(0)} besides the previous document's teardown, ${runs[i].teardownMs.toFixed(0)}), ` +
       `${runs[i].missing} missing`);
   }
   put('fallback_glyphs_first_ms', runs.map((r) => r.ms));
   put('fallback_glyphs_longest_task_ms', runs.map((r) => r.longestTaskMs));
   put('fallback_glyphs_longest_task_after_show_ms', runs.map((r) => r.longestAfterShowMs));
   put('fallback_glyphs_longest_task_no_mirror_ms', bare.map((r) => r.longestTaskMs));
+  put('fallback_glyphs_longest_own_task_ms', runs.map((r) => r.longestOwnMs));
+  put('fallback_glyphs_previous_document_teardown_ms', runs.map((r) => r.teardownMs));
   results.fallback_glyphs_count = runs[0].glyphs;
   results.fallback_glyphs_missing = runs[0].missing;
 }

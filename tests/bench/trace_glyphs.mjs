@@ -14,6 +14,7 @@
 import path from 'node:path';
 import { ROOT, launchBrowser, startServer } from '../browser/harness.mjs';
 import { stageSite } from './stage.mjs';
+import { eventTree, selfTimes, tasksBetween } from './trace_tasks.mjs';
 
 const SITE = path.resolve(ROOT, process.env.BENCH_SITE ?? 'build/wasm/test-site');
 const FEEDS = path.resolve(ROOT, process.env.BENCH_FEEDS ?? 'build/feeds');
@@ -39,59 +40,15 @@ const WATCH = `(() => {
   requestAnimationFrame(tick);
 })();`;
 
-const nameOf = (e) => (e.name === 'FunctionCall'
-  ? `FunctionCall ${e.args?.data?.functionName || e.args?.data?.url?.split('/').pop() || ''}` : e.name);
-
-// Self time by event name (each event's duration less its direct
-// children's) of `inside`, sorted by start: the largest few, "name ms".
-function selfTimes(inside) {
-  const self = new Map();
-  const stack = [];
-  for (const e of inside) {
-    while (stack.length && e.ts >= stack.at(-1).ts + stack.at(-1).dur) stack.pop();
-    const parent = stack.at(-1);
-    self.set(nameOf(e), (self.get(nameOf(e)) ?? 0) + e.dur);
-    if (parent) self.set(nameOf(parent), self.get(nameOf(parent)) - e.dur);
-    stack.push(e);
-  }
-  return [...self.entries()].filter(([, us]) => us > 2000).sort((a, b) => b[1] - a[1]).slice(0, 8)
-    .map(([n, us]) => `${n} ${(us / 1000).toFixed(0)}`);
-}
-
-// The events of `inside` at least TREE_US long, indented by nesting (DEPTH deep).
-function eventTree(inside) {
-  const lines = [];
-  const open = [];
-  for (const e of inside) {
-    while (open.length && e.ts >= open.at(-1).ts + open.at(-1).dur) open.pop();
-    if (e.dur >= Number(process.env.TREE_US ?? 3000) && open.length < Number(process.env.DEPTH ?? 8))
-      lines.push(`${'  '.repeat(open.length + 2)}${nameOf(e)} ${(e.dur / 1000).toFixed(0)}`);
-    open.push(e);
-  }
-  return lines;
-}
-
-// The main-thread tasks (top-level RunTask) overlapping the window, in
-// order; those over LONG_MS with what ran inside them.
+// The tasks overlapping the window, and those over LONG_MS with what ran inside them.
 function longTasks(events) {
-  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args.name === 'CrRendererMain' &&
-    events.some((s) => s.name === 'TimeStamp' && s.pid === e.pid && s.tid === e.tid));
-  if (!main) throw new Error('no renderer main thread with the window marks');
-  const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
-  const mark = (m) => mine.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === m)?.ts;
-  const from = mark('glyphs:shown'), to = mark('glyphs:done');
-  const slices = mine.filter((e) => e.ph === 'X' && e.dur != null).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
-  const top = [];
-  for (const t of slices.filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask'))
-    if (!top.length || t.ts >= top.at(-1).ts + top.at(-1).dur) top.push(t);
-  const inWindow = top.filter((t) => t.ts + t.dur >= from && t.ts <= to);
-  const at = (t) => (t.ts - from) / 1000;
-  const long = inWindow.filter((t) => t.dur / 1000 > LONG_MS).map((t) => {
-    const inside = slices.filter((e) => e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur);
-    return { atMs: at(t), ms: t.dur / 1000, top: selfTimes(inside), tree: eventTree(inside) };
-  });
-  const mid = inWindow.filter((t) => t.dur / 1000 > 12).map((t) => `+${at(t).toFixed(0)}:${(t.dur / 1000).toFixed(0)}`);
-  return { pid: main.pid, windowMs: (to - from) / 1000, tasks: inWindow.length, long, mid };
+  const { pid, windowMs, tasks } = tasksBetween(events, 'glyphs:shown', 'glyphs:done');
+  const long = tasks.filter((t) => t.ms > LONG_MS).map((t) => ({
+    atMs: t.atMs, ms: t.ms, top: selfTimes(t.inside),
+    tree: eventTree(t.inside, Number(process.env.TREE_US ?? 3000), Number(process.env.DEPTH ?? 8)),
+  }));
+  const mid = tasks.filter((t) => t.ms > 12).map((t) => `+${t.atMs.toFixed(0)}:${t.ms.toFixed(0)}`);
+  return { pid, windowMs, tasks: tasks.length, long, mid };
 }
 
 async function main() {
