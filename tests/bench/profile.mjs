@@ -5,6 +5,8 @@
 //   cmake --preset wasm -B build/prof -DCMAKE_EXE_LINKER_FLAGS=--profiling-funcs
 //   cmake --build build/prof -j2 --target test-site
 //   BENCH_SITE=build/prof/test-site node tests/bench/profile.mjs scroll10k|load10k|loadpage1|parse10k|glyphs
+//
+// SAVE=file.json keeps the profile (for a call tree of one function's callees).
 import path from 'node:path';
 import { ROOT, launchBrowser, startServer } from '../browser/harness.mjs';
 import { stageSite } from './stage.mjs';
@@ -85,6 +87,7 @@ async function main() {
       for (let t = Date.now(); Date.now() - t < 3000;) { await page.mouse.wheel(0, 120); await page.waitForTimeout(16); }
     }
     const { profile } = await cdp.send('Profiler.stop');
+    if (process.env.SAVE) (await import('node:fs')).writeFileSync(process.env.SAVE, JSON.stringify(profile));
     const { total, rows } = selfTimes(profile);
     if (process.env.CALLERS) printCallers(profile, process.env.CALLERS);
     console.log(`${phase}: ${total.toFixed(0)} ms sampled; top self time:`);

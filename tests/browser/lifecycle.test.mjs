@@ -267,6 +267,28 @@ export default function lifecycleTests({ baseUrl, context }) {
       await page.close();
     }],
 
+    ['shaders the graphics driver refuses leave the feed as plain headlines', async () => {
+      const page = await blankPage(context, baseUrl, {
+        setup: (p) => p.addInitScript(() => {
+          const get = WebGL2RenderingContext.prototype.getProgramParameter;
+          WebGL2RenderingContext.prototype.getProgramParameter = function (program, name) {
+            return name === this.LINK_STATUS ? false : get.call(this, program, name);
+          };
+        }),
+      });
+      const warnings = [];
+      page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+      await mountW(page);
+      await page.waitForFunction(() => document.querySelector('#w').dataset.view === 'plain', null, { timeout: 15000 });
+      await page.locator('#w article h3 a').first().waitFor({ state: 'visible' });
+      const text = await page.$eval('#w', (el) => (el.shadowRoot ?? el).textContent);
+      assert(/graphics/.test(text), `says the reader needs graphics: ${text.slice(0, 300)}`);
+      assert(warnings.some((w) => /plain view: .*refused the reader's shaders/.test(w)), `the console says why: ${warnings.join(' | ')}`);
+      const s = await page.$eval('#w', (el) => el.newsreader.stats());
+      assert(s.framesDrawn === 0 && s.state === 'ready', `no frame counted as drawn, the feed ready: ${s.framesDrawn} ${s.state}`);
+      await page.close();
+    }],
+
     ['links: hover shows the host; a click opens exactly that link; a drag or a stale hover opens nothing', async () => {
       const page = await blankPage(context, baseUrl, { height: 1000 });
       await page.$eval('#w', (el) => { el.style.height = '950px'; });
