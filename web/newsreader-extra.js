@@ -1,8 +1,9 @@
 // The loader's on-demand chunk: what only some pages need, kept out of
 // newsreader.js (the ≤ 8 KB gzip every partner page downloads) and imported
-// from next to it when first needed: the host side of iframe mode, and the
-// Ukrainian of what the loader writes into a widget. An ES module; the
-// loader passes in what it shares (emit, the widget's origin, its language).
+// from next to it when first needed: the host side of iframe mode, history
+// "hash", and the Ukrainian of what the loader writes into a widget. An ES
+// module; the loader passes in what it shares (emit, the widget's origin,
+// its language, the widget).
 
 // The Ukrainian of what the loader writes into a widget (its notes, their
 // Retry, the no-WebGL view's line, the iframe's title); the loader has the
@@ -122,4 +123,39 @@ function embedSrc(element, options, embedUrl) {
   const url = new URL(embedUrl);
   url.search = params.toString();
   return url.href;
+}
+
+// history "hash" (docs/embedding.md): the open article is in the URL
+// (#article=ID), so it can be linked to and the browser's Back closes it. One
+// such widget per page. `widget` is the loader's: its element, signal, handle
+// and settings (settings.article is set from the URL before the module starts).
+export function followHistory(widget) {
+  const { element, signal, api, settings } = widget;
+  const fromHash = () => new URLSearchParams(location.hash.slice(1)).get('article');
+  let pushed = false;  // the entry for the open article is ours: back() pops it
+  let popping = false;  // our own history.back(): its popstate (which may come after the next open) is not the reader's
+  settings.article = fromHash() ?? settings.article;
+  element.addEventListener('newsreader:open', (e) => {
+    if (fromHash() === e.detail.id) return;
+    history.pushState(null, '', `#article=${encodeURIComponent(e.detail.id)}`);
+    pushed = true;
+  }, { signal });
+  element.addEventListener('newsreader:back', () => {
+    if (fromHash() === null) return;
+    if (pushed) {
+      popping = true;
+      history.back();
+    } else history.replaceState(null, '', location.pathname + location.search);
+    pushed = false;
+  }, { signal });
+  window.addEventListener('popstate', () => {
+    if (popping) {
+      popping = false;
+      return;
+    }
+    const id = fromHash();
+    pushed = false;
+    if (id) api.open(id);
+    else api.back();
+  }, { signal });
 }

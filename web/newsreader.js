@@ -55,7 +55,7 @@ const CONTEXT_RESTORE_MS = 3000;
 // not a click on a link.
 const CLICK_SLOP_PX = 6;
 // Lazy widgets start when they come this close to the viewport.
-const LAZY_MARGIN = '300px';
+const LAZY_MARGIN_PX = 300;
 // height "auto" grows with the list, or the open article, up to this (CSS px).
 const AUTO_HEIGHT_MAX_PX = 900;
 // The widget's box: the host keeps the page's size for it (a default height
@@ -101,7 +101,10 @@ async function mount(element, options = {}) {
   passScrollAtEdges(widget);
   followKeyboardFocus(widget);
   followContextLoss(widget);
-  followHistory(widget);
+  // history "hash" (the chunk's followHistory): the article in the URL is
+  // known before the module starts. Without the chunk, no history.
+  if (settings.history === 'hash') await extra().then((c) => c.followHistory(widget), () => {});
+  if (widget.destroyed) return widget.api;
   let module;
   try {
     module = await startModule(widget, settings);
@@ -1125,7 +1128,7 @@ function nearViewport(widget) {
       if (!entries.some((e) => e.isIntersecting)) return;
       observer.disconnect();
       resolve();
-    }, { rootMargin: LAZY_MARGIN });
+    }, { rootMargin: `${LAZY_MARGIN_PX}px` });
     observer.observe(widget.element);
     widget.cleanups.push(() => {
       observer.disconnect();
@@ -1136,47 +1139,11 @@ function nearViewport(widget) {
 
 // Whether the element is already near the viewport, read from its box: an
 // observer's first answer waits for the page's next rendering update, which
-// on a page still loading came 80-130 ms after mount. A hidden page, or an
-// element without a box (display: none), waits for the observer.
+// on a page still loading came 80-130 ms after mount. An element without a
+// box (display: none) waits for the observer.
 function nearViewportNow(element) {
-  if (document.visibilityState === 'hidden' || !element.getClientRects().length) return false;
-  const margin = parseInt(LAZY_MARGIN, 10);
-  const r = element.getBoundingClientRect();
-  return r.top < innerHeight + margin && r.bottom > -margin && r.left < innerWidth + margin && r.right > -margin;
-}
-
-// history "hash": the open article is in the URL (#article=ID), so it can be
-// linked to and the browser's Back closes it. One such widget per page.
-function followHistory(widget) {
-  if (widget.settings.history !== 'hash') return;
-  const { element, signal, api, settings } = widget;
-  const fromHash = () => new URLSearchParams(location.hash.slice(1)).get('article');
-  let pushed = false;  // the entry for the open article is ours: back() pops it
-  let popping = false;  // our own history.back(): its popstate (which may come after the next open) is not the reader's
-  settings.article = fromHash() ?? settings.article;
-  element.addEventListener('newsreader:open', (e) => {
-    if (fromHash() === e.detail.id) return;
-    history.pushState(null, '', `#article=${encodeURIComponent(e.detail.id)}`);
-    pushed = true;
-  }, { signal });
-  element.addEventListener('newsreader:back', () => {
-    if (fromHash() === null) return;
-    if (pushed) {
-      popping = true;
-      history.back();
-    } else history.replaceState(null, '', location.pathname + location.search);
-    pushed = false;
-  }, { signal });
-  window.addEventListener('popstate', () => {
-    if (popping) {
-      popping = false;
-      return;
-    }
-    const id = fromHash();
-    pushed = false;
-    if (id) api.open(id);
-    else api.back();
-  }, { signal });
+  const r = element.getBoundingClientRect(), m = LAZY_MARGIN_PX;
+  return element.getClientRects().length > 0 && r.top < innerHeight + m && r.bottom > -m && r.left < innerWidth + m && r.right > -m;
 }
 
 globalThis.NewsReader = Object.freeze({ mount, mountAll, version: VERSION });
