@@ -11,7 +11,8 @@ FrameStep step_frame(SdlWindow* window, ui::ReaderApp& app, ImageSource& images,
     FrameStep step;
     const double start = clock_ms();
     drain_events(window, deferred);
-    if (app.prepare_frame(window_pixel_ratio(window), window_width(window))) window_reload_fonts(window);
+    if (app.prepare_frame(window_pixel_ratio(window), window_width(window)))
+        window_reload_fonts(window, app.font_atlases_to_upload());
     if (!app.can_draw()) return step;  // fonts still loading; their arrival asks for a frame
 
     const double ui_start = clock_ms();

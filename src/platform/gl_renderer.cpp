@@ -51,7 +51,7 @@ void main() {
 // The renderer's GL objects. Process state, but per wasm instance (one
 // widget), and natively one window per process.
 struct State {
-    GLuint program = 0, vao = 0, vbo = 0, ebo = 0, font = 0;
+    GLuint program = 0, vao = 0, vbo = 0, ebo = 0;
     GLint projection = -1, texture = -1;
 };
 State g;
@@ -109,30 +109,31 @@ bool init() {
 }
 
 void shutdown() {
-    if (g.font) glDeleteTextures(1, &g.font);
     if (g.vbo) glDeleteBuffers(1, &g.vbo);
     if (g.ebo) glDeleteBuffers(1, &g.ebo);
     if (g.vao) glDeleteVertexArrays(1, &g.vao);
     if (g.program) glDeleteProgram(g.program);
     g = State{};
-    ImGui::GetIO().Fonts->SetTexID(nullptr);
 }
 
-void upload_fonts() {
-    ImGuiIO& io = ImGui::GetIO();
-    unsigned char* pixels = nullptr;
-    int width = 0, height = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-    if (g.font) glDeleteTextures(1, &g.font);
-    glGenTextures(1, &g.font);
-    glBindTexture(GL_TEXTURE_2D, g.font);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
-    io.Fonts->SetTexID(ImTextureID(std::uintptr_t(g.font)));
-    // The atlas lives on the GPU now; drop the CPU copy (megabytes at DPR 2).
-    io.Fonts->ClearTexData();
+void upload_fonts(ImFontAtlas* const* atlases, std::size_t count) {
+    for (std::size_t i = 0; i < count; ++i) {
+        ImFontAtlas& atlas = *atlases[i];
+        unsigned char* pixels = nullptr;
+        int width = 0, height = 0;
+        atlas.GetTexDataAsRGBA32(&pixels, &width, &height);  // built again when a lost context took the pixels
+        GLuint name = GLuint(std::uintptr_t(atlas.TexID));
+        if (name) glDeleteTextures(1, &name);
+        glGenTextures(1, &name);
+        glBindTexture(GL_TEXTURE_2D, name);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+        atlas.SetTexID(ImTextureID(std::uintptr_t(name)));
+        // The atlas lives on the GPU now; drop the CPU copy (megabytes at DPR 2).
+        atlas.ClearTexData();
+    }
 }
 
 std::uint64_t make_rgba_texture(int side) {

@@ -10,15 +10,19 @@
 //  [ ] Restoring the caller's GL state (nobody else draws in our context)
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 struct ImDrawData;
+struct ImFontAtlas;
 
 namespace nr::gl {
 
-bool init();          // compiles the shader, creates buffers; false when GL refuses
-void shutdown();      // also after a lost context: frees the names, the GL calls do nothing
-void upload_fonts();  // (re)creates the font atlas texture from ImGui's atlas
+bool init();      // compiles the shader, creates buffers; false when GL refuses
+void shutdown();  // also after a lost context: frees the names, the GL calls do nothing
+// (Re)creates each atlas's texture from its pixels (built again when they
+// were dropped) and sets its TexID; an earlier texture of it is deleted.
+void upload_fonts(ImFontAtlas* const* atlases, std::size_t count);
 void render(const ImDrawData* data);
 
 // The fallback glyph atlas (ui/fallback_glyphs): a zero-filled RGBA texture,

@@ -133,12 +133,15 @@ float window_width(SdlWindow* w) {
     return float(width);
 }
 
-void window_reload_fonts(SdlWindow*) { gl::upload_fonts(); }
+void window_reload_fonts(SdlWindow*, const std::vector<ImFontAtlas*>& atlases) {
+    gl::upload_fonts(atlases.data(), atlases.size());
+}
 
-bool window_restore_gl(SdlWindow*) {
+bool window_restore_gl(SdlWindow*, const std::vector<ImFontAtlas*>& atlases) {
     gl::shutdown();
     if (!gl::init()) return false;
-    gl::upload_fonts();
+    for (ImFontAtlas* atlas : atlases) atlas->SetTexID(nullptr);  // died with the context
+    gl::upload_fonts(atlases.data(), atlases.size());
     return true;
 }
 

@@ -42,12 +42,13 @@ void window_set_size(SdlWindow* w, int width, int height);
 float window_pixel_ratio(SdlWindow* w);
 float window_width(SdlWindow* w);  // CSS / logical pixels
 
-// Re-uploads the font atlas after it was rebuilt (pixel-ratio change).
-void window_reload_fonts(SdlWindow* w);
+// Uploads font atlases built since their last upload (ui::Fonts).
+void window_reload_fonts(SdlWindow* w, const std::vector<ImFontAtlas*>& atlases);
 // After a lost WebGL context came back: every GL object is gone, so the
-// renderer's objects and the font atlas texture are made anew (from the
-// atlas rebuilt on the CPU). False when GL refuses the shaders.
-bool window_restore_gl(SdlWindow* w);
+// renderer's objects and the font atlases' textures (all of `atlases`) are
+// made anew (from the atlases rebuilt on the CPU). False when GL refuses
+// the shaders.
+bool window_restore_gl(SdlWindow* w, const std::vector<ImFontAtlas*>& atlases);
 
 void window_begin_frame(SdlWindow* w, float delta_seconds);
 void window_end_frame(SdlWindow* w, unsigned clear_rgb);

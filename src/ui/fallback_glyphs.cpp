@@ -10,6 +10,7 @@
 #include <iterator>
 
 #include "core/text/glyph_runs.hpp"
+#include "ui/fonts.hpp"
 
 namespace nr::ui {
 
@@ -97,7 +98,7 @@ void FallbackGlyphs::add_text(ImDrawList* dl, const ImFont* font, float size, Fa
                               std::uint32_t colour, std::string_view text) {
     const CoversFn covers = covered_by(font);
     if (font_covers(text, covers)) {
-        dl->AddText(font, size, ImVec2(x, y), colour, text.data(), text.data() + text.size());
+        draw_text(dl, font, size, ImVec2(x, y), colour, text.data(), text.data() + text.size());
         return;
     }
     const float scale = size / font->FontSize;
@@ -106,7 +107,7 @@ void FallbackGlyphs::add_text(ImDrawList* dl, const ImFont* font, float size, Fa
     for (const GlyphRun& run : glyph_runs(text, covers)) {
         const std::string_view part = text.substr(run.begin, run.end - run.begin);
         if (!run.fallback) {
-            dl->AddText(font, size, ImVec2(x, y), colour, part.data(), part.data() + part.size());
+            draw_text(dl, font, size, ImVec2(x, y), colour, part.data(), part.data() + part.size());
             x += imgui_width(font, size, part);
             continue;
         }
@@ -114,7 +115,7 @@ void FallbackGlyphs::add_text(ImDrawList* dl, const ImFont* font, float size, Fa
         if (e.state != State::Ready) {
             // Queued glyphs are left blank for the frame or two until they arrive.
             if (e.state == State::Absent) {
-                dl->AddText(font, size, ImVec2(x, y), colour, kReplacement, kReplacement + 3);
+                draw_text(dl, font, size, ImVec2(x, y), colour, kReplacement, kReplacement + 3);
                 missing_.emplace(part);
             }
             x += font->FallbackAdvanceX * scale;

@@ -29,49 +29,118 @@ constexpr Role stand_in(Role r) {
 
 }  // namespace
 
+Fonts::Fonts() = default;
+Fonts::~Fonts() = default;
+
 TypeStyle Fonts::style(Role role) const { return type_style(role, type_breakpoint(narrow_), scale_); }
 
-void Fonts::build(float pixel_ratio, bool narrow, bool article_roles, float text_scale) {
+bool Fonts::built_for(float pixel_ratio, bool narrow, bool article_roles, float text_scale) const {
+    if (!same_key(pixel_ratio, narrow, text_scale)) return false;
+    for (std::size_t r = 0; r < fonts_.size(); ++r)
+        if (!own_[r] && (article_roles || !is_article_role(Role(r)))) return false;
+    return true;
+}
+
+bool Fonts::list_ready() const {
+    for (std::size_t r = 0; r < fonts_.size(); ++r)
+        if (!own_[r] && !is_article_role(Role(r))) return false;
+    return true;
+}
+
+// Another ratio, width class or text size: every role is built again.
+void Fonts::start_key(float pixel_ratio, bool narrow, float text_scale) {
+    ratio_ = pixel_ratio;
     narrow_ = narrow;
     scale_ = text_scale;
+    own_.fill(false);
+    fonts_.fill(nullptr);
     ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    ImFontConfig config;
-    config.FontDataOwnedByAtlas = false;
-    config.OversampleH = 1;  // rasterised at device size: oversampling only blurs
-    config.OversampleV = 1;
-    config.PixelSnapH = true;
-    for (std::size_t r = 0; r < fonts_.size(); ++r) {
-        if (!article_roles && is_article_role(Role(r))) continue;
-        const TypeStyle s = type_style(Role(r), type_breakpoint(narrow), text_scale);
-        faces_[r] = s.face;
-        em_px_[r] = s.size * pixel_ratio;
-        std::string& bytes = files[std::size_t(s.face)];
-        const float px = s.size * pixel_ratio * (bytes.empty() ? 1.0f : pixel_height_per_em(bytes));
-        if (bytes.empty()) {
-            ImFontConfig fallback;
-            fallback.SizePixels = px;
-            fonts_[r] = io.Fonts->AddFontDefault(&fallback);
-        } else {
-            fonts_[r] = io.Fonts->AddFontFromMemoryTTF(bytes.data(), int(bytes.size()), px, &config, kGlyphRanges);
-        }
+    // The context's atlas: ImGui's own font, the default, whose white pixel
+    // ImGui's shapes use (once; its texture stays across keys).
+    if (!io.Fonts->IsBuilt() || io.Fonts->Fonts.empty()) {
+        io.Fonts->Clear();
+        io.FontDefault = io.Fonts->AddFontDefault();
+        io.Fonts->Build();
     }
-    if (!article_roles)
-        for (std::size_t r = 0; r < fonts_.size(); ++r)
-            if (is_article_role(Role(r))) {
-                const std::size_t in = std::size_t(stand_in(Role(r)));
-                fonts_[r] = fonts_[in];
-                faces_[r] = faces_[in];
-                em_px_[r] = em_px_[in];
-            }
-    io.Fonts->Build();
     // Layout stays in CSS pixels; glyphs were rasterised for device pixels.
     io.FontGlobalScale = 1.0f / pixel_ratio;
-    io.FontDefault = fonts_[std::size_t(Role::Body)];
-    ratio_ = pixel_ratio;
-    article_roles_ = article_roles;
-    built_ = true;
+}
+
+void Fonts::build_role(Role role) {
+    const std::size_t r = std::size_t(role);
+    if (!atlases_[r]) atlases_[r] = std::make_unique<ImFontAtlas>();
+    ImFontAtlas& atlas = *atlases_[r];
+    atlas.Clear();
+    const TypeStyle s = type_style(role, type_breakpoint(narrow_), scale_);
+    faces_[r] = s.face;
+    em_px_[r] = s.size * ratio_;
+    std::string& bytes = files[std::size_t(s.face)];
+    const float px = s.size * ratio_ * (bytes.empty() ? 1.0f : pixel_height_per_em(bytes));
+    if (bytes.empty()) {
+        ImFontConfig fallback;
+        fallback.SizePixels = px;
+        fonts_[r] = atlas.AddFontDefault(&fallback);
+    } else {
+        ImFontConfig config;
+        config.FontDataOwnedByAtlas = false;
+        config.OversampleH = 1;  // rasterised at device size: oversampling only blurs
+        config.OversampleV = 1;
+        config.PixelSnapH = true;
+        fonts_[r] = atlas.AddFontFromMemoryTTF(bytes.data(), int(bytes.size()), px, &config, kGlyphRanges);
+    }
+    atlas.Build();
+    own_[r] = true;
+    assign_stand_ins();
     ++generation_;
+}
+
+// Article roles not built yet draw with the feed role of their family.
+void Fonts::assign_stand_ins() {
+    for (std::size_t r = 0; r < fonts_.size(); ++r)
+        if (!own_[r] && is_article_role(Role(r))) {
+            const std::size_t in = std::size_t(stand_in(Role(r)));
+            fonts_[r] = fonts_[in];
+            faces_[r] = faces_[in];
+            em_px_[r] = em_px_[in];
+        }
+}
+
+bool Fonts::build_one(float pixel_ratio, bool narrow, bool article_roles, float text_scale) {
+    if (!same_key(pixel_ratio, narrow, text_scale)) start_key(pixel_ratio, narrow, text_scale);
+    for (std::size_t r = 0; r < fonts_.size(); ++r)
+        if (!own_[r] && (article_roles || !is_article_role(Role(r)))) {
+            build_role(Role(r));
+            break;
+        }
+    return built_for(pixel_ratio, narrow, article_roles, text_scale);
+}
+
+void Fonts::build(float pixel_ratio, bool narrow, bool article_roles, float text_scale) {
+    while (!build_one(pixel_ratio, narrow, article_roles, text_scale)) {
+    }
+}
+
+std::vector<ImFontAtlas*> Fonts::all_atlases() const {
+    std::vector<ImFontAtlas*> all{ImGui::GetIO().Fonts};
+    for (std::size_t r = 0; r < atlases_.size(); ++r)
+        if (atlases_[r] && own_[r]) all.push_back(atlases_[r].get());
+    return all;
+}
+
+std::vector<ImFontAtlas*> Fonts::atlases_to_upload() const {
+    std::vector<ImFontAtlas*> pending;
+    for (ImFontAtlas* atlas : all_atlases())
+        if (!atlas->TexID || atlas->TexPixelsAlpha8 || atlas->TexPixelsRGBA32) pending.push_back(atlas);
+    return pending;
+}
+
+void draw_text(ImDrawList* dl, const ImFont* font, float size, ImVec2 at, unsigned colour, const char* begin,
+               const char* end) {
+    const ImTextureID texture = font->ContainerAtlas->TexID;
+    const bool bind = texture != dl->_CmdHeader.TextureId;
+    if (bind) dl->PushTextureID(texture);
+    dl->AddText(font, size, at, colour, begin, end);
+    if (bind) dl->PopTextureID();
 }
 
 }  // namespace nr::ui

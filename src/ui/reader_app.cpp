@@ -133,7 +133,6 @@ void ReaderApp::load_fonts() {
             if (r.ok) fonts_.files[i] = std::move(r.body);
             if (--fonts_pending_ == 0) {
                 fonts_settled_ = true;
-                fonts_dirty_ = true;
                 changed();
             }
         });
@@ -149,13 +148,48 @@ bool ReaderApp::prepare_frame(float pixel_ratio, float width) {
     // Fallback glyphs asked for by the last frame, a few ms' worth: text is
     // laid out again with them (the generation changes) in this frame.
     if (glyphs_.pump(kGlyphBudgetMs)) fonts_.glyphs_changed();
-    if (!fonts_dirty_ && fonts_.built_for(pixel_ratio, narrow, article_fonts_, scale)) return false;
-    fonts_.build(pixel_ratio, narrow, article_fonts_, scale);
+    font_key_ = {pixel_ratio, narrow, article_fonts_, scale};
+    if (!fonts_.built_for(pixel_ratio, narrow, article_fonts_, scale)) {
+        // Role by role between frames where what is drawn meanwhile stays
+        // right: before the list has been drawn at all, and the article
+        // roles while no article is open (stand-ins take their place until
+        // then). Another ratio, width class or text size, or an article open,
+        // is built in this frame.
+        const bool adding_article_roles =
+            fonts_.built_for(pixel_ratio, narrow, false, scale) && state().open_id.empty();
+        if (hooks_.defer && (!fonts_.list_ready() || adding_article_roles)) {
+            if (!fonts_building_) {
+                fonts_building_ = true;
+                build_fonts_later();
+            }
+        } else {
+            fonts_building_ = false;
+            fonts_.build(pixel_ratio, narrow, article_fonts_, scale);
+        }
+    }
     // Glyphs are keyed by face and size and survive other rebuilds; the
     // texture is sized for the pixel ratio.
-    if (glyphs_.pixel_ratio() != pixel_ratio) glyphs_.reset(pixel_ratio);
-    fonts_dirty_ = false;
-    return true;
+    if (fonts_.list_ready() && glyphs_.pixel_ratio() != pixel_ratio) glyphs_.reset(pixel_ratio);
+    return !fonts_.atlases_to_upload().empty();
+}
+
+// One role per task: rasterising the whole type scale in one task took
+// 60-160 ms on the web (docs/performance.md), long enough to hold up a
+// host page's input.
+void ReaderApp::build_fonts_later() {
+    std::weak_ptr<const bool> alive = alive_;
+    hooks_.defer([this, alive] {
+        if (alive.expired() || !fonts_building_) return;
+        const bool drawable = fonts_.list_ready();
+        const FontKey k = font_key_;
+        const bool done = fonts_.build_one(k.ratio, k.narrow, k.article, k.scale);
+        if (hooks_.upload_fonts) hooks_.upload_fonts();
+        if (!drawable && fonts_.list_ready()) changed();  // the list can be drawn now
+        if (done)
+            fonts_building_ = false;
+        else
+            build_fonts_later();
+    });
 }
 
 bool ReaderApp::build_article_fonts(float pixel_ratio, float width) {
@@ -640,7 +674,7 @@ std::string ReaderApp::debug_json() const {
     j["moreError"] = state().more_error;
     j["canRetry"] = state().can_retry;         // whether the failure shown offers Retry
     j["retryAfterS"] = state().retry_after_s;  // the automatic retry it waits for (Retry-After)
-    j["articleFonts"] = article_fonts_;
+    j["articleFonts"] = article_fonts_ && !fonts_building_;
     j["missingGlyphs"] = glyphs_.missing();     // docs/text.md
     j["fallbackGlyphs"] = glyphs_.glyphs();     // in the fallback atlas now
     j["glyphsWaiting"] = glyphs_.waiting();     // asked for, not rasterised yet

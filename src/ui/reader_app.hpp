@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -65,8 +66,12 @@ struct HostHooks {
     // The A-/A+ control changed the text size: the host remembers it.
     std::function<void(float text_size)> text_size;
     // Where the platform can run work later (the browser's task queue):
-    // feeds are parsed in slices of a few ms, so input and frames go between.
+    // feeds are parsed in slices of a few ms, so input and frames go between,
+    // and the type scale is rasterised one role per task.
     FeedLoader::Defer defer;
+    // A role's atlas was built between frames (through `defer`): the host
+    // uploads font_atlases_to_upload() now, so no frame has to.
+    std::function<void()> upload_fonts;
 };
 
 class ReaderApp {
@@ -95,7 +100,10 @@ public:
     // fonts arrived. Returns true when the atlas must be re-uploaded.
     bool prepare_frame(float pixel_ratio, float width);
     // False until fonts have arrived (or failed): nothing to draw before.
-    bool can_draw() const { return fonts_settled_; }
+    bool can_draw() const { return fonts_settled_ && fonts_.list_ready(); }
+    // The font atlases not on the GPU yet, and all of them (a lost context).
+    std::vector<ImFontAtlas*> font_atlases_to_upload() const { return fonts_.atlases_to_upload(); }
+    std::vector<ImFontAtlas*> font_atlases() const { return fonts_.all_atlases(); }
     // First content rasterises only the feed's type roles. The host calls this
     // when the reader has been idle a while, so the first article opens
     // without building the rest then. Returns true when the atlas must be
@@ -194,6 +202,7 @@ private:
     // Which view is on screen: the open article, the Saved list or the feed.
     std::string view_key() const { return showing_saved_ ? "saved\n" + state().open_id : state().open_id; }
     void persist();
+    void build_fonts_later();
     void changed() const { request_frame_(); }
     void set_text_size(float size);
 
@@ -207,8 +216,17 @@ private:
     Fonts fonts_;
     int fonts_pending_ = 0;
     bool fonts_settled_ = false;
-    bool fonts_dirty_ = false;
-    bool article_fonts_ = false;  // the atlas holds the article roles too
+    bool article_fonts_ = false;  // the article roles are wanted in the atlases
+    // What the last frame wanted the type scale built for, and whether a
+    // role-by-role build towards it is under way (build_fonts_later).
+    struct FontKey {
+        float ratio = 1;
+        bool narrow = false;
+        bool article = false;
+        float scale = 1;
+    } font_key_;
+    bool fonts_building_ = false;
+    std::shared_ptr<const bool> alive_ = std::make_shared<const bool>(true);  // for deferred work
     Palette palette_;
     bool drew_items_ = false;
     bool feed_shown_ = false;     // the last frame drew the feed list

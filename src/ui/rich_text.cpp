@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "ui/fallback_glyphs.hpp"
+#include "ui/fonts.hpp"
 
 namespace nr::ui {
 
@@ -30,7 +31,7 @@ void draw_run(ImDrawList* dl, const Fonts& fonts, Role role, ImVec2 at, std::uin
     const ImFont* f = fonts.get(role);
     const float h = css_font_height(f);
     if (!fonts.glyphs) {
-        dl->AddText(f, h, at, col, s.data(), s.data() + s.size());
+        draw_text(dl, f, h, at, col, s.data(), s.data() + s.size());
         return;
     }
     fonts.glyphs->add_text(dl, f, h, fonts.face(role), fonts.em_pixels(role), at.x, at.y, col, s);

@@ -105,3 +105,74 @@ TEST_CASE("the atlas follows the reader's text size") {
     CHECK(fonts.get(Role::Body)->FontSize == doctest::Approx(2 * body));
     CHECK(fonts.style(Role::Body).line_height == doctest::Approx(2 * line));
 }
+
+TEST_CASE("the type scale can be built one role at a time, each role in an atlas of its own") {
+    ImGuiContextScope imgui;
+    nr::ui::Fonts fonts;
+    load_faces(fonts);
+    using nr::ui::Role;
+
+    int calls = 0;
+    int generation = fonts.generation();
+    while (!fonts.build_one(1.0f, false, false)) {
+        ++calls;
+        CHECK(fonts.generation() != generation);  // each step is a change layouts must see
+        generation = fonts.generation();
+        CHECK_FALSE(fonts.built_for(1.0f, false, false));
+    }
+    SUBCASE("one call per feed role, and the list is ready only after the last") {
+        CHECK(calls + 1 == 6);  // Section, CardHeadline, CardExcerpt, Meta, Button, BriefQuote
+        CHECK(fonts.list_ready());
+        CHECK(fonts.built_for(1.0f, false, false));
+        CHECK_FALSE(fonts.built_for(1.0f, false, true));
+        CHECK(fonts.get(Role::Body) == fonts.get(Role::CardExcerpt));  // stand-in until built
+    }
+    SUBCASE("roles live in separate atlases, none of them ImGui's own") {
+        CHECK(fonts.get(Role::CardHeadline)->ContainerAtlas != fonts.get(Role::CardExcerpt)->ContainerAtlas);
+        CHECK(fonts.get(Role::CardHeadline)->ContainerAtlas != ImGui::GetIO().Fonts);
+        CHECK(fonts.all_atlases().size() == 7);        // ImGui's own + six roles
+        CHECK(fonts.atlases_to_upload().size() == 7);  // none has a texture yet
+    }
+    SUBCASE("adding the article roles keeps the feed roles' fonts") {
+        ImFont* headline = fonts.get(Role::CardHeadline);
+        int steps = 1;
+        while (!fonts.build_one(1.0f, false, true)) ++steps;
+        CHECK(steps == 7);
+        CHECK(fonts.get(Role::CardHeadline) == headline);
+        CHECK(fonts.get(Role::Body) != fonts.get(Role::CardExcerpt));
+    }
+    SUBCASE("another pixel ratio builds every role again") {
+        const float headline = fonts.get(Role::CardHeadline)->FontSize;
+        CHECK_FALSE(fonts.build_one(2.0f, false, false));
+        CHECK_FALSE(fonts.list_ready());
+        fonts.build(2.0f, false, false);
+        CHECK(fonts.list_ready());
+        CHECK(fonts.get(Role::CardHeadline)->FontSize == doctest::Approx(2 * headline).epsilon(0.01));
+    }
+}
+
+TEST_CASE("draw_text binds the font's atlas for its text and the draw list's texture after") {
+    ImGuiContextScope imgui;
+    nr::ui::Fonts fonts;
+    load_faces(fonts);
+    fonts.build(1.0f, false, false);
+    int name = 1;
+    for (ImFontAtlas* atlas : fonts.all_atlases()) atlas->SetTexID(ImTextureID(std::intptr_t(name++)));
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // no imgui.ini written by the test
+    io.DisplaySize = ImVec2(400, 300);
+    ImGui::NewFrame();
+    ImGui::Begin("t");
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImTextureID before = dl->_CmdHeader.TextureId;
+    CHECK(before == io.Fonts->TexID);
+    const ImFont* font = fonts.get(nr::ui::Role::CardHeadline);
+    nr::ui::draw_text(dl, font, font->FontSize, ImGui::GetCursorScreenPos(), 0xFFFFFFFF, "Hello", nullptr);
+    CHECK(dl->_CmdHeader.TextureId == before);
+    bool drawn_with_font_atlas = false;
+    for (const ImDrawCmd& cmd : dl->CmdBuffer)
+        if (cmd.TextureId == font->ContainerAtlas->TexID && cmd.ElemCount > 0) drawn_with_font_atlas = true;
+    CHECK(drawn_with_font_atlas);
+    ImGui::End();
+    ImGui::EndFrame();
+}

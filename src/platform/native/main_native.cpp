@@ -183,7 +183,7 @@ int main(int argc, char** argv) {
             // Idle work first, as the widget does after a quiet spell:
             // the article roles' atlas, so the first open is quick.
             if (!pumping && app.build_article_fonts(nr::window_pixel_ratio(window), nr::window_width(window)))
-                nr::window_reload_fonts(window);
+                nr::window_reload_fonts(window, app.font_atlases_to_upload());
             const int wait =
                 nr::wait_timeout_ms(pumping, timers.ms_until_next(nr::TimerQueue::Clock::now()), kPumpIntervalMs);
             if (wait < 0)

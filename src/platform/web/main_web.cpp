@@ -104,7 +104,7 @@ void on_idle(void* user) {
         return;
     }
     if (r->app->build_article_fonts(nr::window_pixel_ratio(r->window), nr::window_width(r->window)))
-        nr::window_reload_fonts(r->window);
+        nr::window_reload_fonts(r->window, r->app->font_atlases_to_upload());
 }
 
 // A server that said when to come back (Retry-After) is asked again then.
@@ -460,7 +460,7 @@ void nr_context_restored() {
     if (!r || !r->window) return;
     r->context_lost = false;
     r->images->drop_textures();
-    if (!nr::window_restore_gl(r->window)) {
+    if (!nr::window_restore_gl(r->window, r->app->font_atlases())) {
         r->context_lost = true;  // draws nothing from now on; the mirror is the content
         nr::host::no_graphics("the graphics context came back without the reader's shaders");
         request_frame(r);
@@ -527,6 +527,9 @@ int main(int argc, char** argv) {
     hooks.copy_link = [](const std::string& url) { nr::host::copy_link(url.c_str()); };
     hooks.text_size = [](float size) { nr::host::set_text_size(size); };
     hooks.defer = nr::web::defer_task;
+    hooks.upload_fonts = [r] {
+        if (r->window && !r->context_lost) nr::window_reload_fonts(r->window, r->app->font_atlases_to_upload());
+    };
     r->app = std::make_unique<nr::ui::ReaderApp>(
         *r->cache, *r->images, nr::parse_html_dom, std::move(options), [r] { request_frame(r); }, std::move(hooks));
     r->app->remember_in(r->memory);
