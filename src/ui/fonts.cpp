@@ -71,6 +71,9 @@ void Fonts::build_role(Role role) {
     if (!atlases_[r]) atlases_[r] = std::make_unique<ImFontAtlas>();
     ImFontAtlas& atlas = *atlases_[r];
     atlas.Clear();
+    // GL 3 / WebGL2 take any texture height: thirteen atlases rounded up
+    // to powers of two would waste up to half of their GPU memory.
+    atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     const TypeStyle s = type_style(role, type_breakpoint(narrow_), scale_);
     faces_[r] = s.face;
     em_px_[r] = s.size * ratio_;
