@@ -92,6 +92,9 @@ struct FeedPlacement {
     Rect footer;
     std::size_t full_first = 0;
     std::size_t full_end = SIZE_MAX;
+    // False: the light items are left out (a frame before a long feed's
+    // mirror fill has begun: diff_mirror_paced would hold them all back).
+    bool light = true;
     // The header's controls and the pill, where drawn (empty: not drawn).
     Rect smaller, larger, saved, pill;
 };

@@ -181,7 +181,11 @@ float update_mirror(WebRunner* r, bool placed, bool animating = false, std::size
         return float(emscripten_get_now() - start);
     }
     const auto now = std::int64_t(emscripten_date_now() / 1000.0);
-    nr::MirrorDescription d = placed ? r->app->mirror(now) : r->app->mirror_unplaced(now);
+    // Before the fill's first step (the page has no light item), a frame's
+    // light items would all be held back: they are not described at all.
+    const bool far_items = new_far > 0 || std::any_of(r->mirror.feed.nodes.begin(), r->mirror.feed.nodes.end(),
+                                                      [](const nr::MirrorNode& n) { return n.light; });
+    nr::MirrorDescription d = placed ? r->app->mirror(now, far_items) : r->app->mirror_unplaced(now);
     nr::keep_far_rects(r->mirror, d, std::max(d.feed.area.h, kFarMarginMinPx));
     const nr::PacedOps paced = nr::diff_mirror_paced(r->mirror, d, new_far);
     if (!paced.ops.empty()) {
@@ -193,13 +197,10 @@ float update_mirror(WebRunner* r, bool placed, bool animating = false, std::size
     return float(emscripten_get_now() - start);
 }
 
-// A step of the mirror's fill, in a task of its own. A frame already
-// coming updates the mirror itself (and, once it settles, asks for the
-// next step): a step never lands in the middle of a glide or a scroll.
-void fill_mirror(WebRunner* r) {
-    if (r->frame_request) return;
-    update_mirror(r, r->window && !r->context_lost, false, nr::kMirrorFillStep);
-}
+// A step of the mirror's fill, in a task of its own (also between the
+// frames of a glide: a frame that animates only moves the views, so
+// waiting for one that settles could wait as long as a spinner turns).
+void fill_mirror(WebRunner* r) { update_mirror(r, r->window && !r->context_lost, false, nr::kMirrorFillStep); }
 
 // Document focus follows the canvas's focus when keys moved it (arrows,
 // Enter opening a story, Escape): the mirror focuses the same control.
