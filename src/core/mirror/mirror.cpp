@@ -167,7 +167,10 @@ MirrorView feed_mirror(const AppState& app, const FeedPlacement& placed, std::in
         if (placed.light) view.nodes.reserve(last - first + 2);
         for (std::size_t i = first; i < last; ++i) {
             const bool full = i >= placed.full_first && i < placed.full_end;
-            if (!full && !placed.light) continue;
+            if (!full && !placed.light) {
+                ++view.light_left_out;
+                continue;
+            }
             view.nodes.push_back(full ? item_node(items[i], int(i) + 1, setsize, now, lang)
                                       : light_item_node(items[i], int(i) + 1, setsize));
             view.nodes.back().rect = placed.items[i - first];

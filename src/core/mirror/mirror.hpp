@@ -69,6 +69,7 @@ struct MirrorView {
     Rect area;
     float scroll = 0;
     std::vector<MirrorNode> nodes;
+    std::size_t light_left_out = 0;  // light items a FeedPlacement without `light` left out
 };
 
 struct MirrorDescription {

@@ -188,12 +188,13 @@ float update_mirror(WebRunner* r, bool placed, bool animating = false, std::size
     nr::MirrorDescription d = placed ? r->app->mirror(now, far_items) : r->app->mirror_unplaced(now);
     nr::keep_far_rects(r->mirror, d, std::max(d.feed.area.h, kFarMarginMinPx));
     const nr::PacedOps paced = nr::diff_mirror_paced(r->mirror, d, new_far);
+    const std::size_t waiting = paced.held + d.feed.light_left_out;
     if (!paced.ops.empty()) {
         nr::host::mirror(nr::mirror_ops_json(paced.ops).c_str());
         r->mirror = std::move(d);
         if (placed) schedule_snapshot(r);
     }
-    r->fill->updated(paced.held);
+    r->fill->updated(waiting);
     return float(emscripten_get_now() - start);
 }
 

@@ -104,6 +104,7 @@ TEST_CASE("feed_mirror without light items lists the full ones and the footer") 
     CHECK(v.nodes[0].rect.y == doctest::Approx(150));
     CHECK(v.nodes[1].key == "i:c");
     CHECK(v.nodes[2].key == "f:status");
+    CHECK(v.light_left_out == 2);  // what the mirror's fill will add
 }
 
 TEST_CASE("feed_mirror's footer follows the loading state") {
