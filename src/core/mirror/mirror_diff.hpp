@@ -47,7 +47,7 @@ std::vector<MirrorOp> diff_mirror(const MirrorDescription& before, const MirrorD
 // far (light) items the page lacks are added this many per step, each step a
 // task of its own; frames add none. A 10,000-item feed's first frame used to
 // add all 10,000 elements and have the browser lay them out in one task
-// (0.4 s on a quiet machine). Above mirror_glue.js's LARGE_PATCH (256), so a
+// (0.4-1 s on a quiet machine). Above mirror_glue.js's LARGE_PATCH (256), so a
 // step is applied in one go, without forced layouts.
 inline constexpr std::size_t kMirrorFillStep = 500;
 

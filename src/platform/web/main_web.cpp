@@ -170,7 +170,7 @@ void schedule_snapshot(WebRunner* r) {
 
 // Far items new to the mirror go in only `new_far` at a time (the fill's
 // steps; a frame adds none): a 10,000-item feed's first frame added them
-// all, a 0.4 s task on a quiet machine (docs/performance.md).
+// all, a 0.4-1 s task on a quiet machine (docs/performance.md).
 float update_mirror(WebRunner* r, bool placed, bool animating = false, std::size_t new_far = 0) {
     if (r->mirror_off) return 0;
     const double start = emscripten_get_now();
