@@ -60,23 +60,20 @@ std::vector<bool> diff_view(MirrorViewId id, const MirrorView& a, const MirrorVi
         out.push_back(std::move(o));
     }
     if (!kept) in_a.clear();  // everything is added again
-    std::vector<bool> wait;   // b's nodes left for a later step
-    if (max_new_far != SIZE_MAX) {
-        std::size_t fresh = 0;
-        for (std::size_t i = 0; i < b.nodes.size(); ++i) {
-            if (!b.nodes[i].light || in_a.count(b.nodes[i].key) || ++fresh <= max_new_far) continue;
-            if (wait.empty()) wait.assign(b.nodes.size(), false);
-            wait[i] = true;
-        }
-    }
     // For each new node, the next node after it that is already there.
     std::vector<const std::string*> next_kept(b.nodes.size() + 1, nullptr);
     for (std::size_t i = b.nodes.size(); i-- > 0;)
         next_kept[i] = in_a.count(b.nodes[i].key) ? &b.nodes[i].key : next_kept[i + 1];
+    std::vector<bool> wait;  // b's nodes left for a later step
+    std::size_t fresh = 0;   // light nodes new to the page so far
     for (std::size_t i = 0; i < b.nodes.size(); ++i) {
-        if (!wait.empty() && wait[i]) continue;
         const MirrorNode& n = b.nodes[i];
         const auto it = in_a.find(n.key);
+        if (it == in_a.end() && n.light && ++fresh > max_new_far) {
+            if (wait.empty()) wait.assign(b.nodes.size(), false);
+            wait[i] = true;
+            continue;
+        }
         if (it == in_a.end()) {
             MirrorOp o = op(MirrorOpKind::Add, id);
             o.key = n.key;
