@@ -542,9 +542,10 @@ std::string ReaderApp::link_at(float x, float y) const {
     return {};
 }
 
-MirrorDescription ReaderApp::mirror(std::int64_t now) const {
+MirrorDescription ReaderApp::mirror(std::int64_t now, bool far_items) const {
     const ArticlePlacement article = article_shown_ ? article_view_.mirror_placement() : ArticlePlacement{};
     FeedPlacement feed = feed_view_.mirror_placement();
+    feed.light = far_items;
     if (!pill_.empty())  // floats over the list: in its content, where the list is scrolled to
         feed.pill = Rect{pill_.x - feed.area.x, pill_.y - feed.area.y + feed.scroll, pill_.w, pill_.h};
     const SavedPlacement saved = saved_shown_ ? saved_view_.mirror_placement() : SavedPlacement{};

@@ -171,8 +171,9 @@ public:
     // The interface language (ReaderOptions::lang).
     Lang lang() const { return options_.lang; }
     // The accessible mirror (core/mirror/mirror.hpp): what the last frame
-    // showed, placed where it drew it.
-    MirrorDescription mirror(std::int64_t now) const;
+    // showed, placed where it drew it; without `far_items`, the feed's
+    // light items are left out (FeedPlacement::light).
+    MirrorDescription mirror(std::int64_t now, bool far_items = true) const;
     // How far the feed and the article are scrolled (a glide's frames).
     float feed_scroll() const { return feed_view_.scroll_offset(); }
     float article_scroll() const { return article_view_.scroll_offset(); }

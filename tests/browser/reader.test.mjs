@@ -273,6 +273,12 @@ export default function readerTests({ baseUrl, context, browser }) {
       assert(s.state === 'ready', `big feed: ${s.state} ${s.error}`);
       assert(s.itemsLoaded === 10000, `items: ${s.itemsLoaded}`);
       const loadMs = Date.now() - tLoad;
+      // The accessible mirror comes to hold every story, in order, its far
+      // ones added in steps after the first frame (docs/accessibility.md).
+      const stories = page.locator('#big [role=feed] article');
+      await until(async () => (await stories.count()) === 10000, 'the mirror to hold all 10,000 stories', 60000);
+      const order = await stories.evaluateAll((as) => as.findIndex((a, i) => a.getAttribute('aria-posinset') !== String(i + 1)));
+      assert(order === -1, `the mirror's stories in feed order: story ${order + 1} is out of place`);
       await page.$eval('#big', (el) => el.newsreader.resetFrameTimes());
       await page.locator('#big canvas').focus();
       const t0 = Date.now();

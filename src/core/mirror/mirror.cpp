@@ -164,9 +164,13 @@ MirrorView feed_mirror(const AppState& app, const FeedPlacement& placed, std::in
         const int setsize = app.feed.next_url.empty() ? int(items.size()) : -1;
         const std::size_t first = std::min(placed.first, items.size());
         const std::size_t last = std::min(items.size(), first + placed.items.size());
-        view.nodes.reserve(last - first + 2);
+        if (placed.light) view.nodes.reserve(last - first + 2);
         for (std::size_t i = first; i < last; ++i) {
             const bool full = i >= placed.full_first && i < placed.full_end;
+            if (!full && !placed.light) {
+                ++view.light_left_out;
+                continue;
+            }
             view.nodes.push_back(full ? item_node(items[i], int(i) + 1, setsize, now, lang)
                                       : light_item_node(items[i], int(i) + 1, setsize));
             view.nodes.back().rect = placed.items[i - first];

@@ -69,6 +69,7 @@ struct MirrorView {
     Rect area;
     float scroll = 0;
     std::vector<MirrorNode> nodes;
+    std::size_t light_left_out = 0;  // light items a FeedPlacement without `light` left out
 };
 
 struct MirrorDescription {
@@ -92,6 +93,9 @@ struct FeedPlacement {
     Rect footer;
     std::size_t full_first = 0;
     std::size_t full_end = SIZE_MAX;
+    // False: the light items are left out (a frame before a long feed's
+    // mirror fill has begun: diff_mirror_paced would hold them all back).
+    bool light = true;
     // The header's controls and the pill, where drawn (empty: not drawn).
     Rect smaller, larger, saved, pill;
 };

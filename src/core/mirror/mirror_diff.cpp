@@ -1,6 +1,7 @@
 #include "core/mirror/mirror_diff.hpp"
 
 #include <cmath>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
@@ -36,7 +37,10 @@ bool common_order_kept(const std::vector<MirrorNode>& a,
     return true;
 }
 
-void diff_view(MirrorViewId id, const MirrorView& a, const MirrorView& b, std::vector<MirrorOp>& out) {
+// Light nodes new to the page past the first `max_new_far` are not added:
+// the returned flags mark them among b's nodes (empty when none waits).
+std::vector<bool> diff_view(MirrorViewId id, const MirrorView& a, const MirrorView& b, std::vector<MirrorOp>& out,
+                            std::size_t max_new_far = SIZE_MAX) {
     if (!same_rect(a.area, b.area) || !near(a.scroll, b.scroll)) {
         MirrorOp o = op(MirrorOpKind::View, id);
         o.rect = b.area;
@@ -60,9 +64,16 @@ void diff_view(MirrorViewId id, const MirrorView& a, const MirrorView& b, std::v
     std::vector<const std::string*> next_kept(b.nodes.size() + 1, nullptr);
     for (std::size_t i = b.nodes.size(); i-- > 0;)
         next_kept[i] = in_a.count(b.nodes[i].key) ? &b.nodes[i].key : next_kept[i + 1];
+    std::vector<bool> wait;  // b's nodes left for a later step
+    std::size_t fresh = 0;   // light nodes new to the page so far
     for (std::size_t i = 0; i < b.nodes.size(); ++i) {
         const MirrorNode& n = b.nodes[i];
         const auto it = in_a.find(n.key);
+        if (it == in_a.end() && n.light && ++fresh > max_new_far) {
+            if (wait.empty()) wait.assign(b.nodes.size(), false);
+            wait[i] = true;
+            continue;
+        }
         if (it == in_a.end()) {
             MirrorOp o = op(MirrorOpKind::Add, id);
             o.key = n.key;
@@ -84,6 +95,7 @@ void diff_view(MirrorViewId id, const MirrorView& a, const MirrorView& b, std::v
             out.push_back(std::move(o));
         }
     }
+    return wait;
 }
 
 }  // namespace
@@ -158,8 +170,9 @@ const char* op_name(MirrorOpKind k) {
 
 }  // namespace
 
-std::vector<MirrorOp> diff_mirror(const MirrorDescription& a, const MirrorDescription& b) {
-    std::vector<MirrorOp> out;
+namespace {
+
+void diff_head(const MirrorDescription& a, const MirrorDescription& b, std::vector<MirrorOp>& out) {
     if (a.label != b.label || a.busy != b.busy || a.status != b.status) {
         MirrorOp o = op(MirrorOpKind::Head, MirrorViewId::Feed);
         o.label = b.label;
@@ -167,9 +180,28 @@ std::vector<MirrorOp> diff_mirror(const MirrorDescription& a, const MirrorDescri
         o.status = b.status;
         out.push_back(std::move(o));
     }
+}
+
+}  // namespace
+
+std::vector<MirrorOp> diff_mirror(const MirrorDescription& a, const MirrorDescription& b) {
+    std::vector<MirrorOp> out;
+    diff_head(a, b, out);
     diff_view(MirrorViewId::Feed, a.feed, b.feed, out);
     diff_view(MirrorViewId::Article, a.article, b.article, out);
     return out;
+}
+
+PacedOps diff_mirror_paced(const MirrorDescription& a, MirrorDescription& b, std::size_t max_new_far) {
+    PacedOps paced;
+    diff_head(a, b, paced.ops);
+    const std::vector<bool> wait = diff_view(MirrorViewId::Feed, a.feed, b.feed, paced.ops, max_new_far);
+    diff_view(MirrorViewId::Article, a.article, b.article, paced.ops);
+    if (!wait.empty()) {
+        std::size_t i = 0;
+        paced.held = std::erase_if(b.feed.nodes, [&](const MirrorNode&) { return wait[i++]; });
+    }
+    return paced;
 }
 
 std::vector<MirrorOp> follow_scroll(MirrorDescription& shown, float feed_scroll, float article_scroll) {

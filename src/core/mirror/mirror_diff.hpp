@@ -5,6 +5,7 @@
 // nothing is sent to the page when nothing changed.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,26 @@ struct MirrorOp {
 inline constexpr float kMirrorRectSlop = 0.25f;
 
 std::vector<MirrorOp> diff_mirror(const MirrorDescription& before, const MirrorDescription& after);
+
+// A long feed's mirror goes in by steps (issue #14, core/mirror/mirror_fill.hpp):
+// far (light) items the page lacks are added this many per step, each step a
+// task of its own; frames add none. A 10,000-item feed's first frame used to
+// add all 10,000 elements and have the browser lay them out in one task
+// (0.4-1 s on a quiet machine). Above mirror_glue.js's LARGE_PATCH (256), so a
+// step is applied in one go, without forced layouts.
+inline constexpr std::size_t kMirrorFillStep = 500;
+
+struct PacedOps {
+    std::vector<MirrorOp> ops;
+    std::size_t held = 0;  // light items left out of `after`; 0 when it is whole
+};
+
+// As diff_mirror, but only the first `max_new_far` (in reading order) of
+// the light feed items `before` lacks are added; the others are left out
+// of `after`, which then describes what the page holds. Everything else
+// (full items near the view, controls, the footer, the article) goes in at
+// once, so what the canvas shows is always mirrored.
+PacedOps diff_mirror_paced(const MirrorDescription& before, MirrorDescription& after, std::size_t max_new_far);
 
 // Light items (far from the view) keep the rectangle `shown` gave them
 // for as long as it stays out of the band `margin` px around the view,

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/mirror/mirror_diff.hpp"
+#include "core/mirror/mirror_fill.hpp"
 #include "core/mirror/snapshot.hpp"
 #include "core/text/ui_strings.hpp"
 #include "core/view/palette.hpp"
@@ -75,6 +76,8 @@ struct WebRunner {
     std::string feed_url;             // the feed the offline cache keeps (setFeed's feeds are not kept)
     bool dark = false;
     std::string snapshot_kept;  // the first-screen snapshot last stored (core/mirror/snapshot.hpp)
+    // The far items a paced mirror update left out come in its later steps.
+    std::unique_ptr<nr::MirrorFill> fill;
 };
 
 // Quiet time before idle work (the article roles' atlas) may block the main
@@ -165,7 +168,10 @@ void schedule_snapshot(WebRunner* r) {
     r->snapshot_timer = emscripten_set_timeout(on_snapshot_rest, kSnapshotRestMs, r);
 }
 
-float update_mirror(WebRunner* r, bool placed, bool animating = false) {
+// Far items new to the mirror go in only `new_far` at a time (the fill's
+// steps; a frame adds none): a 10,000-item feed's first frame added them
+// all, a 0.4-1 s task on a quiet machine (docs/performance.md).
+float update_mirror(WebRunner* r, bool placed, bool animating = false, std::size_t new_far = 0) {
     if (r->mirror_off) return 0;
     const double start = emscripten_get_now();
     if (placed && animating) {
@@ -175,16 +181,27 @@ float update_mirror(WebRunner* r, bool placed, bool animating = false) {
         return float(emscripten_get_now() - start);
     }
     const auto now = std::int64_t(emscripten_date_now() / 1000.0);
-    nr::MirrorDescription d = placed ? r->app->mirror(now) : r->app->mirror_unplaced(now);
+    // Before the fill's first step (the page has no light item), a frame's
+    // light items would all be held back: they are not described at all.
+    const bool far_items = new_far > 0 || std::any_of(r->mirror.feed.nodes.begin(), r->mirror.feed.nodes.end(),
+                                                      [](const nr::MirrorNode& n) { return n.light; });
+    nr::MirrorDescription d = placed ? r->app->mirror(now, far_items) : r->app->mirror_unplaced(now);
     nr::keep_far_rects(r->mirror, d, std::max(d.feed.area.h, kFarMarginMinPx));
-    const std::vector<nr::MirrorOp> ops = nr::diff_mirror(r->mirror, d);
-    if (!ops.empty()) {
-        nr::host::mirror(nr::mirror_ops_json(ops).c_str());
+    const nr::PacedOps paced = nr::diff_mirror_paced(r->mirror, d, new_far);
+    const std::size_t waiting = paced.held + d.feed.light_left_out;
+    if (!paced.ops.empty()) {
+        nr::host::mirror(nr::mirror_ops_json(paced.ops).c_str());
         r->mirror = std::move(d);
         if (placed) schedule_snapshot(r);
     }
+    r->fill->updated(waiting);
     return float(emscripten_get_now() - start);
 }
+
+// A step of the mirror's fill, in a task of its own (also between the
+// frames of a glide: a frame that animates only moves the views, so
+// waiting for one that settles could wait as long as a spinner turns).
+void fill_mirror(WebRunner* r) { update_mirror(r, r->window && !r->context_lost, false, nr::kMirrorFillStep); }
 
 // Document focus follows the canvas's focus when keys moved it (arrows,
 // Enter opening a story, Escape): the mirror focuses the same control.
@@ -507,6 +524,7 @@ void nr_destroy() {
 int main(int argc, char** argv) {
     auto* r = new WebRunner;
     g_runner = r;
+    r->fill = std::make_unique<nr::MirrorFill>(nr::web::defer_task, [r] { fill_mirror(r); });
     const int timeout_ms = timeout_argument(argc, argv);
     r->fetcher.set_timeout_ms(timeout_ms);
     r->images = std::make_unique<nr::WebImageSource>([r] { request_frame(r); }, timeout_ms);

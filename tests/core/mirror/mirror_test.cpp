@@ -90,6 +90,23 @@ TEST_CASE("feed_mirror holds every item, those far from the view light") {
     CHECK_FALSE(v.nodes[0].same_content(nr::feed_mirror(app, placed(0, 4), 0).nodes[0]));  // light to full: an update
 }
 
+TEST_CASE("feed_mirror without light items lists the full ones and the footer") {
+    nr::AppState app = ready({item("a", "Alpha"), item("b", "Beta"), item("c", "Gamma"), item("d", "Delta")});
+    nr::FeedPlacement p = placed(0, 4);
+    p.full_first = 1;
+    p.full_end = 3;
+    p.light = false;  // a frame before a long feed's mirror fill has begun
+    const nr::MirrorView v = nr::feed_mirror(app, p, 0);
+    REQUIRE(v.nodes.size() == 3);
+    CHECK(v.nodes[0].key == "i:b");
+    CHECK(v.nodes[0].level == 2);  // its place in the whole feed
+    CHECK(v.nodes[0].setsize == 4);
+    CHECK(v.nodes[0].rect.y == doctest::Approx(150));
+    CHECK(v.nodes[1].key == "i:c");
+    CHECK(v.nodes[2].key == "f:status");
+    CHECK(v.light_left_out == 2);  // what the mirror's fill will add
+}
+
 TEST_CASE("feed_mirror's footer follows the loading state") {
     SUBCASE("more pages: a Show more button, and the set size unknown") {
         const nr::AppState app = ready({item("a", "Alpha")}, "page-2.json");
