@@ -15,12 +15,9 @@ import { INSTRUMENT, wasmHeapBytes } from './instrument.mjs';
 import { transferSizes } from './sizes.mjs';
 import { stageSite } from './stage.mjs';
 import { readFileSync } from 'node:fs';
+import { BASELINE, FEEDS, OUT, benchRuns } from './env.mjs';
 
-const ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
-const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 2));
-const FEEDS = path.resolve(ROOT, process.env.BENCH_FEEDS ?? 'build/feeds');
-const BASELINE = path.resolve(ROOT, process.env.BENCH_BASELINE ?? '../shared/baseline');
-const OUT = path.resolve(ROOT, process.env.BENCH_OUT ?? 'build/bench');
+const RUNS = benchRuns(2);
 const READER = '#reader';
 const KB = 1000;
 const MiB = 1024 * 1024;

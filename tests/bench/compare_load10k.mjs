@@ -22,12 +22,9 @@ import { BLOCKING, blockingFigures, pressWhile, readBlocking } from './blocking.
 import { INSTRUMENT, traceAnimationFrames, wasmHeapBytes } from './instrument.mjs';
 import { percentile, summary } from './stats.mjs';
 import { stageSite } from './stage.mjs';
+import { BASELINE, FEEDS, OUT, benchRuns } from './env.mjs';
 
-const ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
-const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
-const FEEDS = path.resolve(ROOT, process.env.BENCH_FEEDS ?? 'build/feeds');
-const BASELINE = path.resolve(ROOT, process.env.BENCH_BASELINE ?? '../shared/baseline');
-const OUT = path.resolve(ROOT, process.env.BENCH_OUT ?? 'build/bench');
+const RUNS = benchRuns(3);
 const READER = '#reader';
 const MiB = 1024 * 1024;
 

@@ -10,10 +10,8 @@
 import path from 'node:path';
 import { ROOT, launchBrowser, startServer } from '../browser/harness.mjs';
 import { stageSite } from './stage.mjs';
+import { BASELINE, FEEDS, SITE } from './env.mjs';
 
-const SITE = path.resolve(ROOT, process.env.BENCH_SITE ?? 'build/wasm/test-site');
-const FEEDS = path.resolve(ROOT, process.env.BENCH_FEEDS ?? 'build/feeds');
-const BASELINE = path.resolve(ROOT, process.env.BENCH_BASELINE ?? '../shared/baseline');
 const OUT = path.join(ROOT, 'build', 'bench-profile');
 const phase = process.argv[2] ?? 'scroll10k';
 

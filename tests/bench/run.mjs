@@ -24,14 +24,11 @@ import { PAGE1_FEED, stageSite } from './stage.mjs';
 import { ratio, summary } from './stats.mjs';
 import { SLOW_NETWORK } from './blocking.mjs';
 import { bigFeed, firstContent, frames } from './widget.mjs';
+import { BASELINE, FEEDS, OUT, SITE, benchRuns } from './env.mjs';
 
-const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
-const SITE = path.resolve(ROOT, process.env.BENCH_SITE ?? 'build/wasm/test-site');
+const RUNS = benchRuns(5);
 const PRODUCT_SITE = path.resolve(ROOT, process.env.BENCH_PRODUCT_SITE ?? 'build/wasm/site');
 const NATIVE = path.resolve(ROOT, process.env.BENCH_NATIVE ?? 'build/native-release/newsreader-bench-parse');
-const FEEDS = path.resolve(ROOT, process.env.BENCH_FEEDS ?? 'build/feeds');
-const BASELINE = path.resolve(ROOT, process.env.BENCH_BASELINE ?? '../shared/baseline');
-const OUT = path.resolve(ROOT, process.env.BENCH_OUT ?? 'build/bench');
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 const want = (section) => !ONLY || ONLY.has(section);
 

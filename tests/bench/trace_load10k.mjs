@@ -21,10 +21,8 @@ import path from 'node:path';
 import { ROOT, launchBrowser, startServer } from '../browser/harness.mjs';
 import { stageSite } from './stage.mjs';
 import { BLOCKING, pressWhile, readBlocking } from './blocking.mjs';
+import { BASELINE, FEEDS, SITE } from './env.mjs';
 
-const SITE = path.resolve(ROOT, process.env.BENCH_SITE ?? 'build/wasm/test-site');
-const FEEDS = path.resolve(ROOT, process.env.BENCH_FEEDS ?? 'build/feeds');
-const BASELINE = path.resolve(ROOT, process.env.BENCH_BASELINE ?? '../shared/baseline');
 const OUT = path.join(ROOT, 'build', 'bench-trace-10k');
 const LONG_MS = Number(process.env.LONG_MS ?? 50);
 const TOP = Number(process.env.TOP ?? 8);
