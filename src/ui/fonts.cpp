@@ -34,18 +34,19 @@ Fonts::~Fonts() = default;
 
 TypeStyle Fonts::style(Role role) const { return type_style(role, type_breakpoint(narrow_), scale_); }
 
-bool Fonts::built_for(float pixel_ratio, bool narrow, bool article_roles, float text_scale) const {
-    if (!same_key(pixel_ratio, narrow, text_scale)) return false;
+// The first role wanted (the feed's, and the article's too when asked)
+// that has no atlas for the current key; Role::Count when none.
+Role Fonts::next_role(bool article_roles) const {
     for (std::size_t r = 0; r < fonts_.size(); ++r)
-        if (!own_[r] && (article_roles || !is_article_role(Role(r)))) return false;
-    return true;
+        if (!own_[r] && (article_roles || !is_article_role(Role(r)))) return Role(r);
+    return Role::Count;
 }
 
-bool Fonts::list_ready() const {
-    for (std::size_t r = 0; r < fonts_.size(); ++r)
-        if (!own_[r] && !is_article_role(Role(r))) return false;
-    return true;
+bool Fonts::built_for(float pixel_ratio, bool narrow, bool article_roles, float text_scale) const {
+    return same_key(pixel_ratio, narrow, text_scale) && next_role(article_roles) == Role::Count;
 }
+
+bool Fonts::list_ready() const { return next_role(false) == Role::Count; }
 
 // Another ratio, width class or text size: every role is built again.
 void Fonts::start_key(float pixel_ratio, bool narrow, float text_scale) {
@@ -110,12 +111,9 @@ void Fonts::assign_stand_ins() {
 
 bool Fonts::build_one(float pixel_ratio, bool narrow, bool article_roles, float text_scale) {
     if (!same_key(pixel_ratio, narrow, text_scale)) start_key(pixel_ratio, narrow, text_scale);
-    for (std::size_t r = 0; r < fonts_.size(); ++r)
-        if (!own_[r] && (article_roles || !is_article_role(Role(r)))) {
-            build_role(Role(r));
-            break;
-        }
-    return built_for(pixel_ratio, narrow, article_roles, text_scale);
+    const Role next = next_role(article_roles);
+    if (next != Role::Count) build_role(next);
+    return next_role(article_roles) == Role::Count;
 }
 
 void Fonts::build(float pixel_ratio, bool narrow, bool article_roles, float text_scale) {
@@ -130,11 +128,24 @@ std::vector<ImFontAtlas*> Fonts::all_atlases() const {
     return all;
 }
 
+namespace {
+
+bool needs_upload(const ImFontAtlas& atlas) { return !atlas.TexID || atlas.TexPixelsAlpha8 || atlas.TexPixelsRGBA32; }
+
+}  // namespace
+
 std::vector<ImFontAtlas*> Fonts::atlases_to_upload() const {
     std::vector<ImFontAtlas*> pending;
     for (ImFontAtlas* atlas : all_atlases())
-        if (!atlas->TexID || atlas->TexPixelsAlpha8 || atlas->TexPixelsRGBA32) pending.push_back(atlas);
+        if (needs_upload(*atlas)) pending.push_back(atlas);
     return pending;
+}
+
+bool Fonts::upload_pending() const {
+    if (needs_upload(*ImGui::GetIO().Fonts)) return true;
+    for (std::size_t r = 0; r < atlases_.size(); ++r)
+        if (atlases_[r] && own_[r] && needs_upload(*atlases_[r])) return true;
+    return false;
 }
 
 void draw_text(ImDrawList* dl, const ImFont* font, float size, ImVec2 at, unsigned colour, const char* begin,

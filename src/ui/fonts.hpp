@@ -57,6 +57,7 @@ public:
     // The atlases whose pixels are not on the GPU yet, and all of them (after
     // a lost context). The GL side uploads them and sets their TexID.
     std::vector<ImFontAtlas*> atlases_to_upload() const;
+    bool upload_pending() const;  // atlases_to_upload() is not empty (no allocation: every frame asks)
     std::vector<ImFontAtlas*> all_atlases() const;
     float text_scale() const { return scale_; }
     ImFont* get(Role role) const { return fonts_[std::size_t(role)]; }
@@ -80,6 +81,7 @@ private:
     bool same_key(float pixel_ratio, bool narrow, float text_scale) const {
         return pixel_ratio == ratio_ && narrow == narrow_ && text_scale == scale_;
     }
+    Role next_role(bool article_roles) const;
     void start_key(float pixel_ratio, bool narrow, float text_scale);
     void build_role(Role role);
     void assign_stand_ins();

@@ -170,7 +170,7 @@ bool ReaderApp::prepare_frame(float pixel_ratio, float width) {
     // Glyphs are keyed by face and size and survive other rebuilds; the
     // texture is sized for the pixel ratio.
     if (fonts_.list_ready() && glyphs_.pixel_ratio() != pixel_ratio) glyphs_.reset(pixel_ratio);
-    return !fonts_.atlases_to_upload().empty();
+    return fonts_.upload_pending();
 }
 
 // One role per task: rasterising the whole type scale in one task took

@@ -132,6 +132,14 @@ TEST_CASE("the type scale can be built one role at a time, each role in an atlas
         CHECK(fonts.get(Role::CardHeadline)->ContainerAtlas != ImGui::GetIO().Fonts);
         CHECK(fonts.all_atlases().size() == 7);        // ImGui's own + six roles
         CHECK(fonts.atlases_to_upload().size() == 7);  // none has a texture yet
+        CHECK(fonts.upload_pending());
+        int name = 1;
+        for (ImFontAtlas* atlas : fonts.atlases_to_upload()) {  // as the GL side does
+            atlas->SetTexID(ImTextureID(std::intptr_t(name++)));
+            atlas->ClearTexData();
+        }
+        CHECK_FALSE(fonts.upload_pending());
+        CHECK(fonts.atlases_to_upload().empty());
     }
     SUBCASE("adding the article roles keeps the feed roles' fonts") {
         ImFont* headline = fonts.get(Role::CardHeadline);
