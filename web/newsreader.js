@@ -102,8 +102,11 @@ async function mount(element, options = {}) {
   followKeyboardFocus(widget);
   followContextLoss(widget);
   // history "hash" (the chunk's followHistory): the article in the URL is
-  // known before the module starts. Without the chunk, no history.
-  if (settings.history === 'hash') await extra().then((c) => c.followHistory(widget), () => {});
+  // known before the module starts. Without the chunk, no history, and a console warning says so.
+  if (settings.history === 'hash') {
+    await extra().then((c) => c.followHistory(widget),
+      () => console.warn('[newsreader] history "hash" is off: newsreader-extra.js did not load'));
+  }
   if (widget.destroyed) return widget.api;
   let module;
   try {

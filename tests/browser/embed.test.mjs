@@ -603,5 +603,15 @@ export default function embedTests({ baseUrl, context }) {
       assert(await page.evaluate(() => location.hash === ''), 'the hash is gone');
       await page.close();
     }],
+
+    ['history "hash" without its chunk: the widget starts, without history, and says why', async () => {
+      const page = await partnerPage(context, baseUrl, `${widget('n', 'data-history="hash"')}${CLASSIC}`, {
+        name: 'nochunk',
+        setup: (p) => p.route(/newsreader-extra\.js$/, (route) => route.abort()),
+      });
+      await waitForState(page, '#n', ['ready']);
+      assert(page.warnings.some((w) => /history "hash" is off/.test(w)), `warnings: ${page.warnings.join(' | ')}`);
+      await page.close();
+    }],
   ];
 }
