@@ -3,6 +3,7 @@
 #include <fontconfig/fontconfig.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
+#include FT_SYNTHESIS_H
 #include <hb-ft.h>
 #include <hb.h>
 
@@ -69,6 +70,23 @@ bool to_piece(const FT_Bitmap& bm, int x, int y, Piece& out, bool& colour) {
         }
     }
     return true;
+}
+
+// A face asked bold or italic but found only in a regular font (many
+// scripts' Noto fonts have one weight) is made bold or slanted from its
+// outline, as a browser synthesises it, so a bold headline stays bold in
+// every script. Returns what emboldening added to the glyph's advance.
+float synthesise(FT_GlyphSlot slot, Face face) {
+    if (slot->format != FT_GLYPH_FORMAT_OUTLINE) return 0;  // colour and bitmap glyphs are drawn as they are
+    const FT_Long style = slot->face->style_flags;
+    float added = 0;
+    if ((face == Face::SansBold || face == Face::SerifBold) && !(style & FT_STYLE_FLAG_BOLD)) {
+        const FT_Pos before = slot->advance.x;
+        FT_GlyphSlot_Embolden(slot);
+        added = float(slot->advance.x - before) / 64.0f;
+    }
+    if (face == Face::SerifItalic && !(style & FT_STYLE_FLAG_ITALIC)) FT_GlyphSlot_Oblique(slot);
+    return added;
 }
 
 }  // namespace
@@ -202,12 +220,16 @@ bool FontRasteriser::rasterise(std::string_view cluster, Face face, float px, ui
             ok = false;
             break;
         }
-        if (FT_Load_Glyph(ft, info[i].codepoint, FT_LOAD_COLOR) != 0 ||
-            FT_Render_Glyph(ft->glyph, FT_RENDER_MODE_NORMAL) != 0) {
+        if (FT_Load_Glyph(ft, info[i].codepoint, FT_LOAD_COLOR) != 0) {
             ok = false;
             break;
         }
         const FT_GlyphSlot slot = ft->glyph;
+        const float synthetic = synthesise(slot, face);
+        if (FT_Render_Glyph(slot, FT_RENDER_MODE_NORMAL) != 0) {
+            ok = false;
+            break;
+        }
         Piece piece;
         const int x = int(std::lround(pen + pos[i].x_offset / 64.0f)) + slot->bitmap_left;
         const int y = int(std::lround(pos[i].y_offset / 64.0f)) + slot->bitmap_top;
@@ -215,7 +237,7 @@ bool FontRasteriser::rasterise(std::string_view cluster, Face face, float px, ui
             if (!to_piece(slot->bitmap, x, y, piece, colour)) ok = false;
             pieces.push_back(std::move(piece));
         }
-        pen += pos[i].x_advance / 64.0f;
+        pen += pos[i].x_advance / 64.0f + synthetic;
     }
     hb_buffer_destroy(buffer);
     if (!ok) return false;

@@ -68,3 +68,38 @@ TEST_CASE("installed fonts rasterise the clusters the bundled fonts lack") {
         CHECK_FALSE(fonts.rasterise("\U0010FFFD", nr::Face::SansRegular, 24.0f, g));
     }
 }
+
+namespace {
+
+float ink(const nr::ui::GlyphBitmap& g) {
+    float sum = 0;
+    for (std::size_t i = 3; i < g.rgba.size(); i += 4) sum += g.rgba[i] / 255.0f;
+    return sum;
+}
+
+}  // namespace
+
+// Runic letters are in one regular Noto font only: bold and italic are made
+// from its outline, or a bold headline would lose its weight in that script.
+TEST_CASE("a face missing from the only font with the cluster is synthesised") {
+    nr::FontRasteriser fonts;
+    nr::ui::GlyphBitmap regular;
+    if (!fonts.has_fonts() || !fonts.rasterise("\u16A0", nr::Face::SansRegular, 24.0f, regular)) {
+        MESSAGE("skipped: no installed font has Runic");
+        return;
+    }
+    SUBCASE("bold has more ink and a wider advance") {
+        nr::ui::GlyphBitmap bold;
+        REQUIRE(fonts.rasterise("\u16A0", nr::Face::SansBold, 24.0f, bold));
+        CHECK(ink(bold) > ink(regular) * 1.15f);
+        CHECK(bold.advance > regular.advance);
+    }
+    SUBCASE("italic leans: wider, the same height and advance") {
+        nr::ui::GlyphBitmap serif, italic;
+        REQUIRE(fonts.rasterise("\u16A0", nr::Face::SerifRegular, 24.0f, serif));
+        REQUIRE(fonts.rasterise("\u16A0", nr::Face::SerifItalic, 24.0f, italic));
+        CHECK(italic.width > serif.width);
+        CHECK(italic.height == doctest::Approx(serif.height).epsilon(0.1));
+        CHECK(italic.advance == doctest::Approx(serif.advance));
+    }
+}
