@@ -106,6 +106,7 @@ void ReaderApp::start() {
     persisted_ = store_->get(reading_memory_key(options_.feed_url));
     memory_ = ReadingMemory::from_json(persisted_);
     feed_view_.restore(memory_.list_position());
+    loader_.hold_back(memory_.waiting());
     loader_.load(options_.feed_url);
 }
 
@@ -119,8 +120,10 @@ void ReaderApp::persist() {
 }
 
 void ReaderApp::remember_positions() {
-    if (state().state == LoadState::Ready && !feed_view_.restoring())
+    if (state().state == LoadState::Ready && !feed_view_.restoring()) {
         memory_.set_list_position(feed_view_.position(state()));
+        memory_.set_waiting(waiting_ids(state()));
+    }
     if (!state().open_id.empty()) memory_.set_article_scroll(state().open_id, article_view_.scroll_offset());
     persist();
 }
@@ -418,11 +421,11 @@ bool ReaderApp::draw(std::int64_t now) {
         // The pill floats over the list: the list must not also take the
         // pointer under it (a tap would open the card beneath).
         const Rect pill = state().offline.new_items > 0 ? pill_rect(f, feed_area) : Rect{};
-        ImGuiIO& io = ImGui::GetIO();
-        const ImVec2 mouse = io.MousePos;
-        if (pill.contains(mouse.x, mouse.y)) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+        ImGuiIO& pointer = ImGui::GetIO();
+        const ImVec2 mouse = pointer.MousePos;
+        if (pill.contains(mouse.x, mouse.y)) pointer.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
         feed_view_.draw(f, feed_area, state(), article ? FeedView::Style::Compact : FeedView::Style::Cards);
-        io.MousePos = mouse;
+        pointer.MousePos = mouse;
         if (!article) {
             at_top = feed_view_.at_top();
             at_bottom = feed_view_.at_bottom();

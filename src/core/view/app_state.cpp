@@ -120,6 +120,13 @@ std::size_t merge_pending(AppState& app) {
     return added;
 }
 
+std::vector<std::string> waiting_ids(const AppState& app) {
+    std::vector<std::string> out;
+    for (const Item& item : app.pending.items)
+        if (!find_item(app.feed, item.id)) out.push_back(item.id);
+    return out;
+}
+
 bool is_saved(const AppState& app, std::string_view id) {
     for (const Item& item : app.saved)
         if (item.id == id) return true;

@@ -82,6 +82,11 @@ void close_item(AppState& app);
 // (feed_merge.hpp). Returns how many were added.
 std::size_t merge_pending(AppState& app);
 
+// The ids of the stories waiting behind the pill (in `pending`, not shown),
+// in the publisher's order: remembered, so that they wait there again on the
+// next visit instead of joining the list unseen (FeedLoader::hold_back).
+std::vector<std::string> waiting_ids(const AppState& app);
+
 // Saves (or unsaves) an item of the feed or of the Saved list for offline
 // reading: `saved` gains it first (or loses it). False for an unknown id.
 bool set_saved(AppState& app, std::string_view id, bool saved);

@@ -173,7 +173,10 @@ void FeedLoader::peek(const std::string& url) {
     fetcher_.request(std::move(request), [this, alive, url, generation = generation_](FetchResponse&& r) {
         if (alive.expired() || generation != generation_) return;
         const std::int64_t fetched_at = r.fetched_at;
+        std::vector<std::string> held = std::move(held_back_);  // for this load only
+        held_back_.clear();
         if (r.ok && show_page(url, std::move(r.body))) {
+            hold_back_cached(held);
             state_.offline.from_cache = true;
             state_.offline.stories_from = fetched_at;
             if (changed_) changed_();
@@ -200,6 +203,24 @@ void FeedLoader::fetch(const std::string& url, Purpose purpose) {
         else
             arrived(url, std::move(r));
     });
+}
+
+// The cache keeps the newest page a revalidation fetched, with the stories
+// the reader left waiting behind the pill; the list they left (and its
+// snapshot, shown before the module draws) did not have them. They wait
+// behind the pill again, so the list does not change under the reader.
+void FeedLoader::hold_back_cached(const std::vector<std::string>& held) {
+    if (held.empty()) return;
+    const auto waiting = [&](const Item& item) { return std::find(held.begin(), held.end(), item.id) != held.end(); };
+    Feed page = state_.feed;  // merged whole when the pill is tapped, as a revalidated page is
+    const std::size_t n = std::erase_if(state_.feed.items, waiting);
+    if (state_.feed.items.empty()) {  // nothing else to show: shown as cached
+        state_.feed = std::move(page);
+        return;
+    }
+    if (n == 0) return;
+    state_.pending = std::move(page);
+    state_.offline.new_items = int(n);
 }
 
 bool FeedLoader::show_page(const std::string& url, std::string body) {

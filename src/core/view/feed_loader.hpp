@@ -84,6 +84,10 @@ public:
     bool save(std::string_view id, bool saved);
     // The "N new stories" pill: merges the stories a revalidation found.
     bool show_new_items();
+    // Stories that waited behind the pill when the reader last left
+    // (waiting_ids): when the next load() shows the cached first page, those
+    // of its stories wait behind the pill again, as the reader left them.
+    void hold_back(std::vector<std::string> ids) { held_back_ = std::move(ids); }
     // The network is back (the browser's `online` event): while offline,
     // asks again now instead of waiting for the backoff. False otherwise.
     bool reconnected();
@@ -103,6 +107,7 @@ private:
     void arrived(const std::string& url, FetchResponse&& response);
     void revalidated(const std::string& url, FetchResponse&& response);
     bool show_page(const std::string& url, std::string body);
+    void hold_back_cached(const std::vector<std::string>& held);
     void read_opened(const std::string& url);
     std::string opened_url() const { return state_.feed_url + "#newsreader-opened"; }
     std::string saved_url() const { return state_.feed_url + "#newsreader-saved"; }
@@ -123,6 +128,7 @@ private:
     Timer timer_;
     Lang lang_ = Lang::En;
     std::unordered_set<std::string> opened_;  // ids of the articles opened before
+    std::vector<std::string> held_back_;      // for the cached page of the next load (hold_back)
     int retry_ms_ = 0;                        // backoff while offline
     bool persist_asked_ = false;              // persist() once, on the first save
     bool confirmed_ = false;                  // a 304 said the cached page on screen is current

@@ -46,6 +46,7 @@ std::string ReadingMemory::to_json() const {
     nlohmann::json articles = nlohmann::json::array();
     for (const ArticleScroll& a : articles_) articles.push_back({{"id", a.id}, {"y", a.offset}});
     j["articles"] = std::move(articles);
+    if (!waiting_.empty()) j["waiting"] = waiting_;
     return j.dump();
 }
 
@@ -75,6 +76,9 @@ ReadingMemory ReadingMemory::from_json(std::string_view text) {
                 m.set_article_scroll(id->get_ref<const std::string&>(), y->get<float>());
         }
     }
+    if (const auto waiting = j.find("waiting"); waiting != j.end() && waiting->is_array())
+        for (const auto& id : *waiting)
+            if (id.is_string() && m.waiting_.size() < kMaxWaiting) m.waiting_.push_back(id.get<std::string>());
     return m;
 }
 

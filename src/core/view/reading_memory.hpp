@@ -24,6 +24,7 @@ class ReadingMemory {
 public:
     static constexpr std::size_t kMaxRead = 1000;     // ids; the oldest go first
     static constexpr std::size_t kMaxArticles = 100;  // article scroll positions; the least recent go first
+    static constexpr std::size_t kMaxWaiting = 1000;  // ids behind the pill, as read from storage
 
     void mark_read(std::string_view id);
     bool is_read(std::string_view id) const;
@@ -35,6 +36,11 @@ public:
     // How far into an article (px), 0 when unknown. 0 forgets it.
     void set_article_scroll(std::string_view id, float offset);
     float article_scroll(std::string_view id) const;
+
+    // The stories waiting behind the "N new stories" pill when the reader
+    // left (waiting_ids in app_state.hpp): they wait there again next time.
+    void set_waiting(std::vector<std::string> ids) { waiting_ = std::move(ids); }
+    const std::vector<std::string>& waiting() const { return waiting_; }
 
     std::string to_json() const;
     // Anything that does not read as a memory of this version gives an empty one.
@@ -48,6 +54,7 @@ private:
     std::vector<std::string> read_;  // oldest first
     ListPosition list_;
     std::vector<ArticleScroll> articles_;  // least recently set first
+    std::vector<std::string> waiting_;
 };
 
 // The store key: "newsreader:" + feed URL + " #reading", so two widgets with two feeds on

@@ -149,6 +149,63 @@ TEST_CASE("FeedLoader offline: a cached first page shows at once, then revalidat
     }
 }
 
+TEST_CASE("FeedLoader offline: stories left waiting behind the pill wait there again") {
+    Fixture f;
+    f.loader.hold_back({"n1", "gone"});
+    f.fetcher.cached[kFirst] = cached_copy(page({{"n1", "New 1"}, {"a", "A"}, {"b", "B"}}), 1400);
+    f.loader.load(kFirst);
+    REQUIRE(f.state().state == LoadState::Ready);
+    CHECK(ids(f.state().feed) == std::vector<std::string>{"a", "b"});
+    CHECK(f.state().offline.new_items == 1);
+    CHECK(nr::waiting_ids(f.state()) == std::vector<std::string>{"n1"});
+    REQUIRE(f.fetcher.pending() == std::vector<std::string>{kFirst});  // the revalidation
+
+    SUBCASE("the pill merges them") {
+        REQUIRE(f.loader.show_new_items());
+        CHECK(ids(f.state().feed) == std::vector<std::string>{"n1", "a", "b"});
+        CHECK(nr::waiting_ids(f.state()).empty());
+    }
+    SUBCASE("a 304 leaves them waiting") {
+        nr::FetchResponse r = cached_copy(page({{"n1", "New 1"}, {"a", "A"}, {"b", "B"}}), 2000);
+        r.status = 304;
+        r.not_modified = true;
+        f.fetcher.answer(kFirst, std::move(r));
+        CHECK(ids(f.state().feed) == std::vector<std::string>{"a", "b"});
+        CHECK(f.state().offline.new_items == 1);
+    }
+    SUBCASE("a fresh page with one more: the pill counts both") {
+        f.fetcher.ok(kFirst, page({{"n2", "New 2"}, {"n1", "New 1"}, {"a", "A"}, {"b", "B"}}));
+        CHECK(ids(f.state().feed) == std::vector<std::string>{"a", "b"});
+        CHECK(f.state().offline.new_items == 2);
+        REQUIRE(f.loader.show_new_items());
+        CHECK(ids(f.state().feed) == std::vector<std::string>{"n2", "n1", "a", "b"});
+    }
+    SUBCASE("they hold for that load only") {
+        f.loader.load(kFirst);
+        CHECK(ids(f.state().feed) == std::vector<std::string>{"n1", "a", "b"});
+        CHECK(f.state().offline.new_items == 0);
+    }
+}
+
+TEST_CASE("FeedLoader offline: stories held back are shown when nothing else would be") {
+    Fixture f;
+    f.loader.hold_back({"a", "b"});
+    f.start_from_cache();
+    CHECK(ids(f.state().feed) == std::vector<std::string>{"a", "b"});
+    CHECK(f.state().offline.new_items == 0);
+    CHECK(f.state().pending.items.empty());
+}
+
+TEST_CASE("FeedLoader offline: a first visit drops the stories held back") {
+    Fixture f;
+    f.loader.hold_back({"a"});
+    f.loader.load(kFirst);  // nothing cached
+    f.fetcher.ok(kFirst, page({{"a", "A"}, {"b", "B"}}));
+    f.start_from_cache();
+    CHECK(ids(f.state().feed) == std::vector<std::string>{"a", "b"});
+    CHECK(f.state().offline.new_items == 0);
+}
+
 TEST_CASE("FeedLoader offline: a cached page that does not read is a first visit") {
     Fixture f;
     f.fetcher.cached[kFirst] = cached_copy("{\"trunc", 1400);

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "core/view/reading_memory.hpp"
 
@@ -51,6 +52,23 @@ TEST_CASE("ReadingMemory: bounded") {
     CHECK(m.article_scroll("a1") == 10.f);
     const nr::ReadingMemory back = nr::ReadingMemory::from_json(m.to_json());
     CHECK(back.read_count() == nr::ReadingMemory::kMaxRead);
+}
+
+TEST_CASE("ReadingMemory: the stories waiting behind the pill") {
+    nr::ReadingMemory m;
+    CHECK(m.waiting().empty());
+    CHECK(m.to_json().find("waiting") == std::string::npos);  // none: not written
+    m.set_waiting({"n2", "n1"});
+    const auto back = nr::ReadingMemory::from_json(m.to_json());
+    CHECK(back.waiting() == std::vector<std::string>{"n2", "n1"});
+    SUBCASE("a memory written before them has none") {
+        CHECK(nr::ReadingMemory::from_json(R"({"v":1,"read":["a"]})").waiting().empty());
+    }
+    SUBCASE("what is not an id is skipped") {
+        CHECK(nr::ReadingMemory::from_json(R"({"v":1,"waiting":["x",4,null]})").waiting() ==
+              std::vector<std::string>{"x"});
+        CHECK(nr::ReadingMemory::from_json(R"({"v":1,"waiting":"x"})").waiting().empty());
+    }
 }
 
 TEST_CASE("ReadingMemory: damaged data reads as empty") {
