@@ -454,7 +454,19 @@ function dropSnapshot(widget) {
   snap?.remove();
   widget.snap = null;
   root.adoptedStyleSheets = [hostSheet];  // the mirror shows again
-  if (href) [...root.querySelectorAll('a[href]')].find((a) => a.getAttribute('href') === href)?.focus({ preventScroll: true });
+  if (!href) return;
+  // The mirror may add its links a task later (its patches are sliced): the
+  // focus waits for the link, unless the reader has moved it meanwhile.
+  const focusLink = () => {
+    const a = [...root.querySelectorAll('a[href]')].find((x) => x.getAttribute('href') === href);
+    const active = document.activeElement;
+    if (a && (active === document.body || active === widget.element)) a.focus({ preventScroll: true });
+    return a || widget.destroyed;
+  };
+  if (focusLink()) return;
+  const watch = new MutationObserver(() => focusLink() && watch.disconnect());
+  watch.observe(root, { childList: true, subtree: true });
+  setTimeout(() => watch.disconnect(), 3000);
 }
 
 // The fonts download once per page, for every widget: each takes its own

@@ -363,8 +363,9 @@ bool ReaderApp::draw(std::int64_t now) {
     handle_keys();
 
     // A reader at the top of the list sees new stories at once; further
-    // down they wait behind the pill.
-    if (state().offline.new_items > 0 && feed_view_.at_top()) show_new_items();
+    // down they wait behind the pill. A list still finding the reader's
+    // place from last time is not at the top yet, only not scrolled.
+    if (state().offline.new_items > 0 && feed_view_.at_top() && !feed_view_.restoring()) show_new_items();
 
     Frame f{fonts_, palette_, images_, page_metrics(vp->Size.x)};
     f.width = vp->Size.x;
