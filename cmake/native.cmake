@@ -52,6 +52,7 @@ foreach(src ${NR_BENCH_SOURCES})
   add_executable(newsreader-${name} ${src})
   target_link_libraries(newsreader-${name} PRIVATE news_core news_html_gumbo nr_warnings)
 endforeach()
+target_link_libraries(newsreader-bench-glyphs PRIVATE news_font_raster)
 
 if(NR_BUILD_TESTS)
   enable_testing()

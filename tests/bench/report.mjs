@@ -53,6 +53,8 @@ function rows(r) {
     ['Parse 10k Newsreader fmt (wasm)', 'parse_10k_newsreader_ms', 'ms', 'parse_10k_newsreader_ratio', `JSON.parse ${fmt(r.parse_10k_newsreader_json_ms, 'ms')}; <= 3x: ${verdict(le(r.parse_10k_newsreader_ratio, 3))}`],
     ['Native parse 10k JSON Feed', 'native_parse_10k_jsonfeed_mb_s', 'MB/s', null, `${fmt(r.native_parse_10k_jsonfeed_ms, 'ms')} (gumbo)`],
     ['Native parse 10k Newsreader', 'native_parse_10k_newsreader_mb_s', 'MB/s', null, `${fmt(r.native_parse_10k_newsreader_ms, 'ms')}`],
+    ['Native first fallback glyphs (every-script feed)', 'native_glyphs_ms', 'ms', null,
+      `${fmt(r.native_glyphs_clusters, '')} clusters of the cards' text, ${fmt(r.native_glyphs_absent, '')} absent; slowest ${fmt(r.native_glyphs_slowest_ms, 'ms')}; first in a new process ${fmt(r.native_glyphs_cold_ms, 'ms')} (slowest ${fmt(r.native_glyphs_cold_slowest_ms, 'ms')}); fontconfig set-up ${fmt(r.native_glyphs_init_ms, 'ms')}`],
     ['10k feed: first content', 'first_content_10k_ms', 'ms', null, `long tasks during load ${fmt(r.long_tasks_load_10k, '')}`],
     ['10k feed: longest task during load', 'longest_task_load_10k_ms', 'ms', null, 'start-up included (WebGL context creation)'],
     ['10k feed: longest task besides context', 'longest_task_load_10k_besides_context_ms', 'ms', null, `<= 100 ms: ${verdict(le(r.longest_task_load_10k_besides_context_ms, 100))}`],

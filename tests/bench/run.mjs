@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROOT, launchBrowser, startServer } from '../browser/harness.mjs';
 import { firstGlyphs } from './glyphs.mjs';
-import { nativeParse } from './native.mjs';
+import { nativeGlyphs, nativeParse } from './native.mjs';
 import { cacheWriteCost, cachedFirstContent } from './offline.mjs';
 import { parse, startup } from './parse.mjs';
 import { markdownTable, missedGoals, printTable } from './report.mjs';
@@ -282,6 +282,13 @@ function native() {
     results[`${key}_ms_max`] = r.max_ms;
     results[`${key}_runs`] = r.runs;
   }
+  const g = nativeGlyphs(path.join(path.dirname(NATIVE), 'newsreader-bench-glyphs'), path.join(ROOT, 'tests', 'feeds', 'every-script.json'));
+  Object.assign(results, {
+    native_glyphs_cold_ms: g.cold_total_ms, native_glyphs_cold_slowest_ms: g.cold_slowest_ms,
+    native_glyphs_ms: g.total_ms.median, native_glyphs_ms_min: g.total_ms.min, native_glyphs_ms_max: g.total_ms.max,
+    native_glyphs_slowest_ms: g.slowest_ms.median, native_glyphs_init_ms: g.init_ms.median,
+    native_glyphs_clusters: g.clusters, native_glyphs_absent: g.absent,
+  });
 }
 
 async function main() {
