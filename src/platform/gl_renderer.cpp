@@ -10,6 +10,7 @@
 #include <GL/glext.h>
 #endif
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <vector>
@@ -39,20 +40,25 @@ void main() {
     gl_Position = u_projection * vec4(a_position, 0.0, 1.0);
 })";
 
+// The fonts' atlases hold coverage alone (one byte a pixel): white, with
+// that alpha, tinted by the vertex colour as ImGui's RGBA atlas would be.
 constexpr const char* kFragmentShader = NR_GLSL_VERSION R"(
 uniform sampler2D u_texture;
+uniform bool u_alpha_only;
 in vec2 v_uv;
 in vec4 v_colour;
 out vec4 o_colour;
 void main() {
-    o_colour = v_colour * texture(u_texture, v_uv);
+    vec4 t = texture(u_texture, v_uv);
+    o_colour = v_colour * (u_alpha_only ? vec4(1.0, 1.0, 1.0, t.r) : t);
 })";
 
 // The renderer's GL objects. Process state, but per wasm instance (one
 // widget), and natively one window per process.
 struct State {
     GLuint program = 0, vao = 0, vbo = 0, ebo = 0;
-    GLint projection = -1, texture = -1;
+    GLint projection = -1, texture = -1, alpha_only = -1;
+    std::vector<GLuint> alpha_textures;  // the fonts' atlases (GL_R8)
 };
 State g;
 
@@ -86,6 +92,7 @@ bool init() {
     if (!linked) return false;
     g.projection = glGetUniformLocation(g.program, "u_projection");
     g.texture = glGetUniformLocation(g.program, "u_texture");
+    g.alpha_only = glGetUniformLocation(g.program, "u_alpha_only");
 
     glGenVertexArrays(1, &g.vao);
     glGenBuffers(1, &g.vbo);
@@ -116,20 +123,29 @@ void shutdown() {
     g = State{};
 }
 
+// One byte a pixel, not ImGui's RGBA32 (white with the coverage as alpha):
+// a quarter of the texture memory and of the upload, and no conversion. A
+// context keeps what it uploaded until it is destroyed, and destroying it
+// blocks the page's main thread for longer the more there was: a reload
+// waits for it (docs/performance.md).
 void upload_fonts(ImFontAtlas* const* atlases, std::size_t count) {
     for (std::size_t i = 0; i < count; ++i) {
         ImFontAtlas& atlas = *atlases[i];
         unsigned char* pixels = nullptr;
         int width = 0, height = 0;
-        atlas.GetTexDataAsRGBA32(&pixels, &width, &height);  // built again when a lost context took the pixels
+        atlas.GetTexDataAsAlpha8(&pixels, &width, &height);  // built again when a lost context took the pixels
         GLuint name = GLuint(std::uintptr_t(atlas.TexID));
-        if (name) glDeleteTextures(1, &name);
+        if (name) {
+            glDeleteTextures(1, &name);
+            std::erase(g.alpha_textures, name);
+        }
         glGenTextures(1, &name);
+        g.alpha_textures.push_back(name);
         glBindTexture(GL_TEXTURE_2D, name);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
         glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
         atlas.SetTexID(ImTextureID(std::uintptr_t(name)));
         // The atlas lives on the GPU now; drop the CPU copy (megabytes at DPR 2).
         atlas.ClearTexData();
@@ -180,6 +196,7 @@ void render(const ImDrawData* d) {
     };
     glUseProgram(g.program);
     glUniform1i(g.texture, 0);
+    glUniform1i(g.alpha_only, 0);
     glUniformMatrix4fv(g.projection, 1, GL_FALSE, projection);
     glActiveTexture(GL_TEXTURE0);
     glBindVertexArray(g.vao);
@@ -187,6 +204,7 @@ void render(const ImDrawData* d) {
 
     const ImVec2 clip_off = d->DisplayPos, scale = d->FramebufferScale;
     GLuint bound = 0;
+    bool alpha_only = false;
     for (int n = 0; n < d->CmdListsCount; ++n) {
         const ImDrawList* list = d->CmdLists[n];
         glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(list->VtxBuffer.Size * int(sizeof(ImDrawVert))), list->VtxBuffer.Data,
@@ -203,6 +221,9 @@ void render(const ImDrawData* d) {
             if (tex != bound) {
                 glBindTexture(GL_TEXTURE_2D, tex);
                 bound = tex;
+                const bool alpha = std::find(g.alpha_textures.begin(), g.alpha_textures.end(), tex) != g.alpha_textures.end();
+                if (alpha != alpha_only) glUniform1i(g.alpha_only, alpha ? 1 : 0);
+                alpha_only = alpha;
             }
             // 32-bit indices (ImDrawIdx, cmake/deps.cmake): one draw list never
             // needs vertex offsets, which WebGL2 could not draw.
