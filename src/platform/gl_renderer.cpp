@@ -221,7 +221,8 @@ void render(const ImDrawData* d) {
             if (tex != bound) {
                 glBindTexture(GL_TEXTURE_2D, tex);
                 bound = tex;
-                const bool alpha = std::find(g.alpha_textures.begin(), g.alpha_textures.end(), tex) != g.alpha_textures.end();
+                const bool alpha =
+                    std::find(g.alpha_textures.begin(), g.alpha_textures.end(), tex) != g.alpha_textures.end();
                 if (alpha != alpha_only) glUniform1i(g.alpha_only, alpha ? 1 : 0);
                 alpha_only = alpha;
             }
