@@ -121,10 +121,8 @@ std::size_t merge_pending(AppState& app) {
 }
 
 std::vector<std::string> waiting_ids(const AppState& app) {
-    std::vector<std::string> out;
-    for (const Item& item : app.pending.items)
-        if (!find_item(app.feed, item.id)) out.push_back(item.id);
-    return out;
+    if (app.pending.items.empty()) return {};  // asked at every frame at rest: no pill, no work
+    return new_item_ids(app.feed.items, app.pending.items);
 }
 
 bool is_saved(const AppState& app, std::string_view id) {

@@ -212,14 +212,10 @@ void FeedLoader::fetch(const std::string& url, Purpose purpose) {
 void FeedLoader::hold_back_cached(const std::vector<std::string>& held) {
     if (held.empty()) return;
     const auto waiting = [&](const Item& item) { return std::find(held.begin(), held.end(), item.id) != held.end(); };
-    Feed page = state_.feed;  // merged whole when the pill is tapped, as a revalidated page is
-    const std::size_t n = std::erase_if(state_.feed.items, waiting);
-    if (state_.feed.items.empty()) {  // nothing else to show: shown as cached
-        state_.feed = std::move(page);
-        return;
-    }
-    if (n == 0) return;
-    state_.pending = std::move(page);
+    const auto n = std::count_if(state_.feed.items.begin(), state_.feed.items.end(), waiting);
+    if (n == 0 || std::size_t(n) == state_.feed.items.size()) return;  // none, or nothing else to show: as cached
+    state_.pending = state_.feed;  // merged whole when the pill is tapped, as a revalidated page is
+    std::erase_if(state_.feed.items, waiting);
     state_.offline.new_items = int(n);
 }
 

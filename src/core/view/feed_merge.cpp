@@ -8,14 +8,30 @@
 
 namespace nr {
 
-std::vector<Item> new_items(const std::vector<Item>& shown, const std::vector<Item>& fresh) {
+namespace {
+
+// Calls `f` with each item of `fresh` whose id is not among `shown`, in order.
+template <class F>
+void for_each_new(const std::vector<Item>& shown, const std::vector<Item>& fresh, F&& f) {
     std::unordered_set<std::string_view> ids;
     ids.reserve(shown.size());
     for (const Item& item : shown) ids.insert(item.id);
-    std::vector<Item> added;
     for (const Item& item : fresh)
-        if (!ids.count(item.id)) added.push_back(item);
+        if (!ids.count(item.id)) f(item);
+}
+
+}  // namespace
+
+std::vector<Item> new_items(const std::vector<Item>& shown, const std::vector<Item>& fresh) {
+    std::vector<Item> added;
+    for_each_new(shown, fresh, [&](const Item& item) { added.push_back(item); });
     return added;
+}
+
+std::vector<std::string> new_item_ids(const std::vector<Item>& shown, const std::vector<Item>& fresh) {
+    std::vector<std::string> ids;
+    for_each_new(shown, fresh, [&](const Item& item) { ids.push_back(item.id); });
+    return ids;
 }
 
 std::size_t merge_first_page(Feed& shown, Feed fresh, bool shown_has_later_pages) {

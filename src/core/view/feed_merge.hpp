@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "core/feed/model.hpp"
@@ -15,6 +16,8 @@ namespace nr {
 
 // Items of `fresh` whose id is not among `shown`, in the publisher's order.
 std::vector<Item> new_items(const std::vector<Item>& shown, const std::vector<Item>& fresh);
+// Their ids alone.
+std::vector<std::string> new_item_ids(const std::vector<Item>& shown, const std::vector<Item>& fresh);
 
 // Updates the items of `shown` that `fresh` carries too (same id) in place,
 // and puts `fresh`'s new items first. Returns how many were added. The feed's

@@ -379,16 +379,21 @@ var newsreaderMirror = (function () {
       const walker = doc.createTreeWalker(e, NodeFilter.SHOW_TEXT);
       for (let t = walker.nextNode(); t; t = walker.nextNode()) {
         const full = t.data;
-        const lang = t.parentNode.closest('[lang]');  // no ?. : emscripten 3.1.6's minifier cannot read it
-        const where = `|${lang ? lang.lang : ''}|${t.parentNode.localName}|${e.localName}`;
+        let where = null;  // language and tag: looked up for text beyond Latin only
         const cuts = [];
         let at = 0;
         for (const ch of full) {
           const cp = ch.codePointAt(0);
-          const script = blockOf(cp) + where;
-          if (cp >= 0x250 && !laidOut.has(script)) {
-            laidOut.add(script);
-            cuts.push(at);  // the text before this character goes in first
+          if (cp >= 0x250) {
+            if (where === null) {
+              const lang = t.parentNode.closest('[lang]');  // no ?. : emscripten 3.1.6's minifier cannot read it
+              where = `|${lang ? lang.lang : ''}|${t.parentNode.localName}|${e.localName}`;
+            }
+            const script = blockOf(cp) + where;
+            if (!laidOut.has(script)) {
+              laidOut.add(script);
+              cuts.push(at);  // the text before this character goes in first
+            }
           }
           at += ch.length;
         }
