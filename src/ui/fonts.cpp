@@ -121,10 +121,21 @@ void Fonts::build(float pixel_ratio, bool narrow, bool article_roles, float text
     }
 }
 
-std::vector<ImFontAtlas*> Fonts::all_atlases() const {
-    std::vector<ImFontAtlas*> all{ImGui::GetIO().Fonts};
+// ImGui's own atlas, then each role's built for the key, until `f` says stop.
+template <class F>
+bool Fonts::any_atlas(F&& f) const {
+    if (f(*ImGui::GetIO().Fonts)) return true;
     for (std::size_t r = 0; r < atlases_.size(); ++r)
-        if (atlases_[r] && own_[r]) all.push_back(atlases_[r].get());
+        if (atlases_[r] && own_[r] && f(*atlases_[r])) return true;
+    return false;
+}
+
+std::vector<ImFontAtlas*> Fonts::all_atlases() const {
+    std::vector<ImFontAtlas*> all;
+    any_atlas([&](ImFontAtlas& atlas) {
+        all.push_back(&atlas);
+        return false;
+    });
     return all;
 }
 
@@ -136,17 +147,14 @@ bool needs_upload(const ImFontAtlas& atlas) { return !atlas.TexID || atlas.TexPi
 
 std::vector<ImFontAtlas*> Fonts::atlases_to_upload() const {
     std::vector<ImFontAtlas*> pending;
-    for (ImFontAtlas* atlas : all_atlases())
-        if (needs_upload(*atlas)) pending.push_back(atlas);
+    any_atlas([&](ImFontAtlas& atlas) {
+        if (needs_upload(atlas)) pending.push_back(&atlas);
+        return false;
+    });
     return pending;
 }
 
-bool Fonts::upload_pending() const {
-    if (needs_upload(*ImGui::GetIO().Fonts)) return true;
-    for (std::size_t r = 0; r < atlases_.size(); ++r)
-        if (atlases_[r] && own_[r] && needs_upload(*atlases_[r])) return true;
-    return false;
-}
+bool Fonts::upload_pending() const { return any_atlas(needs_upload); }
 
 void draw_text(ImDrawList* dl, const ImFont* font, float size, ImVec2 at, unsigned colour, const char* begin,
                const char* end) {

@@ -85,6 +85,8 @@ private:
     void start_key(float pixel_ratio, bool narrow, float text_scale);
     void build_role(Role role);
     void assign_stand_ins();
+    template <class F>
+    bool any_atlas(F&& f) const;
 
     std::array<std::unique_ptr<ImFontAtlas>, std::size_t(Role::Count)> atlases_;
     std::array<bool, std::size_t(Role::Count)> own_{};  // the role's atlas is built for the key
