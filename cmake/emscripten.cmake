@@ -59,6 +59,7 @@ set(NR_WASM_LINK_FLAGS
   "SHELL:--pre-js ${NR_SRC}/platform/web/indexeddb_glue.js"
   "SHELL:--pre-js ${NR_SRC}/platform/web/mirror_glue.js"
   "SHELL:--pre-js ${NR_SRC}/platform/web/glyphs_glue.js"
+  "SHELL:--pre-js ${NR_SRC}/platform/web/render_glue.js"
   --post-js ${NR_SRC}/platform/web/post.js
   # Browser's main loop, fullscreen and pointer lock left out (lean_library.js).
   --js-library ${NR_SRC}/platform/web/lean_library.js)
@@ -75,7 +76,7 @@ function(nr_add_wasm_module target site_dir exports)
   set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS
     ${NR_SRC}/platform/web/html_dom.js ${NR_SRC}/platform/web/fetch_glue.js ${NR_SRC}/platform/web/mirror_glue.js
     ${NR_SRC}/platform/web/post.js ${NR_SRC}/platform/web/indexeddb_glue.js ${NR_SRC}/platform/web/lean_library.js
-    ${NR_SRC}/platform/web/glyphs_glue.js ${NR_EXPORTS_FILE})
+    ${NR_SRC}/platform/web/glyphs_glue.js ${NR_SRC}/platform/web/render_glue.js ${NR_EXPORTS_FILE})
 endfunction()
 
 nr_add_wasm_module(newsreader-wasm ${NR_SITE_DIR} ${NR_PRODUCT_EXPORTS})

@@ -493,11 +493,15 @@ function fontRequest(url, timeoutMs) {
 // policy per page, made on first need, shared by every widget: a second
 // createPolicy of the same name is refused. It passes HTML through as is:
 // the parser's document has no browsing context, so nothing in it runs or
-// loads. Null where the page's CSP does not allow the name "newsreader".
+// loads. Its script URLs are the blob: URLs of the widget's own workers
+// (drawing and glyphs, src/platform/web/render_glue.js): only the loader
+// and the module hold the policy, so nothing else can pass through it.
+// Null where the page's CSP does not allow the name "newsreader".
 function trustedHtmlPolicy() {
   if (htmlPolicy === undefined) {
     try {
-      htmlPolicy = globalThis.trustedTypes?.createPolicy('newsreader', { createHTML: (html) => html }) ?? null;
+      htmlPolicy = globalThis.trustedTypes?.createPolicy('newsreader', { createHTML: (s) => s, createScriptURL: (s) => s })
+        ?? null;
     } catch {
       htmlPolicy = null;
     }

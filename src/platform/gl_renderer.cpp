@@ -59,6 +59,7 @@ struct State {
     GLuint program = 0, vao = 0, vbo = 0, ebo = 0;
     GLint projection = -1, texture = -1, alpha_only = -1;
     std::vector<GLuint> alpha_textures;  // the fonts' atlases (GL_R8)
+    const Backend* backend = nullptr;    // another backend in use, or this one
 };
 State g;
 
@@ -76,9 +77,7 @@ GLuint compile(GLenum type, const char* source) {
     return s;
 }
 
-}  // namespace
-
-bool init() {
+bool local_init() {
     GLuint vs = compile(GL_VERTEX_SHADER, kVertexShader);
     GLuint fs = compile(GL_FRAGMENT_SHADER, kFragmentShader);
     g.program = glCreateProgram();
@@ -109,18 +108,17 @@ bool init() {
     glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride,
                           reinterpret_cast<void*>(IM_OFFSETOF(ImDrawVert, col)));
     glBindVertexArray(0);
-
-    ImGuiIO& io = ImGui::GetIO();
-    io.BackendRendererName = "newsreader_gl";
     return true;
 }
 
-void shutdown() {
+void local_shutdown() {
     if (g.vbo) glDeleteBuffers(1, &g.vbo);
     if (g.ebo) glDeleteBuffers(1, &g.ebo);
     if (g.vao) glDeleteVertexArrays(1, &g.vao);
     if (g.program) glDeleteProgram(g.program);
+    const Backend* backend = g.backend;
     g = State{};
+    g.backend = backend;
 }
 
 // One byte a pixel, not ImGui's RGBA32 (white with the coverage as alpha):
@@ -128,7 +126,7 @@ void shutdown() {
 // context keeps what it uploaded until it is destroyed, and destroying it
 // blocks the page's main thread for longer the more there was: a reload
 // waits for it (docs/performance.md).
-void upload_fonts(ImFontAtlas* const* atlases, std::size_t count) {
+void local_upload_fonts(ImFontAtlas* const* atlases, std::size_t count) {
     for (std::size_t i = 0; i < count; ++i) {
         ImFontAtlas& atlas = *atlases[i];
         unsigned char* pixels = nullptr;
@@ -152,7 +150,7 @@ void upload_fonts(ImFontAtlas* const* atlases, std::size_t count) {
     }
 }
 
-std::uint64_t make_rgba_texture(int side) {
+std::uint64_t local_make_rgba_texture(int side) {
     GLuint name = 0;
     glGenTextures(1, &name);
     glBindTexture(GL_TEXTURE_2D, name);
@@ -170,13 +168,23 @@ std::uint64_t make_rgba_texture(int side) {
     return name;
 }
 
-void write_rgba_texture(std::uint64_t texture, int x, int y, int w, int h, const void* rgba) {
+void local_write_rgba_texture(std::uint64_t texture, int x, int y, int w, int h, const void* rgba) {
     glBindTexture(GL_TEXTURE_2D, GLuint(texture));
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glTexSubImage2D(GL_TEXTURE_2D, 0, x, y, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
 }
 
-void render(const ImDrawData* d) {
+void local_delete_texture(std::uint64_t texture) {
+    const auto name = GLuint(texture);
+    std::erase(g.alpha_textures, name);
+    glDeleteTextures(1, &name);
+}
+
+void local_render(const ImDrawData* d, int drawable_w, int drawable_h, unsigned clear_rgb) {
+    glViewport(0, 0, drawable_w, drawable_h);
+    glClearColor(float((clear_rgb >> 16) & 0xFF) / 255.0f, float((clear_rgb >> 8) & 0xFF) / 255.0f,
+                 float(clear_rgb & 0xFF) / 255.0f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
     const int fb_w = int(d->DisplaySize.x * d->FramebufferScale.x);
     const int fb_h = int(d->DisplaySize.y * d->FramebufferScale.y);
     if (fb_w <= 0 || fb_h <= 0 || d->CmdListsCount == 0) return;
@@ -235,5 +243,31 @@ void render(const ImDrawData* d) {
     glBindVertexArray(0);
     glDisable(GL_SCISSOR_TEST);
 }
+
+constexpr Backend kLocal{local_init,          local_shutdown,          local_upload_fonts,
+                         local_render,        local_make_rgba_texture, local_write_rgba_texture,
+                         local_delete_texture};
+
+const Backend& backend() { return g.backend ? *g.backend : kLocal; }
+
+}  // namespace
+
+void use_backend(const Backend* b) { g.backend = b; }
+
+bool init() {
+    if (!backend().init()) return false;
+    ImGui::GetIO().BackendRendererName = "newsreader_gl";
+    return true;
+}
+void shutdown() { backend().shutdown(); }
+void upload_fonts(ImFontAtlas* const* atlases, std::size_t count) { backend().upload_fonts(atlases, count); }
+void render(const ImDrawData* d, int fb_width, int fb_height, unsigned clear_rgb) {
+    backend().render(d, fb_width, fb_height, clear_rgb);
+}
+std::uint64_t make_rgba_texture(int side) { return backend().make_rgba_texture(side); }
+void write_rgba_texture(std::uint64_t texture, int x, int y, int w, int h, const void* rgba) {
+    backend().write_rgba_texture(texture, x, y, w, h, rgba);
+}
+void delete_texture(std::uint64_t texture) { backend().delete_texture(texture); }
 
 }  // namespace nr::gl

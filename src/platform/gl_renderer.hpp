@@ -18,16 +18,33 @@ struct ImFontAtlas;
 
 namespace nr::gl {
 
+// Where the drawing goes. By default this thread's GL context (natively,
+// and on the web where no worker can draw); on the web normally a Worker
+// that owns the canvas (web/worker_renderer.hpp): the same operations,
+// posted to it. The functions below call the backend in use.
+struct Backend {
+    bool (*init)();
+    void (*shutdown)();
+    void (*upload_fonts)(ImFontAtlas* const* atlases, std::size_t count);
+    void (*render)(const ImDrawData* data, int fb_width, int fb_height, unsigned clear_rgb);
+    std::uint64_t (*make_rgba_texture)(int side);
+    void (*write_rgba_texture)(std::uint64_t texture, int x, int y, int w, int h, const void* rgba);
+    void (*delete_texture)(std::uint64_t texture);
+};
+void use_backend(const Backend* backend);  // nullptr: this thread's GL context
+
 bool init();      // compiles the shader, creates buffers; false when GL refuses
 void shutdown();  // also after a lost context: frees the names, the GL calls do nothing
 // (Re)creates each atlas's texture from its pixels (built again when they
 // were dropped) and sets its TexID; an earlier texture of it is deleted.
 void upload_fonts(ImFontAtlas* const* atlases, std::size_t count);
-void render(const ImDrawData* data);
+// Clears the fb_width x fb_height framebuffer to clear_rgb and draws.
+void render(const ImDrawData* data, int fb_width, int fb_height, unsigned clear_rgb);
 
 // The fallback glyph atlas (ui/fallback_glyphs): a zero-filled RGBA texture,
-// written a rectangle at a time; deleted with delete_gl_texture.
+// written a rectangle at a time.
 std::uint64_t make_rgba_texture(int side);
 void write_rgba_texture(std::uint64_t texture, int x, int y, int w, int h, const void* rgba);
+void delete_texture(std::uint64_t texture);
 
 }  // namespace nr::gl

@@ -1,19 +1,12 @@
 #include "platform/gl_textures.hpp"
 
-#ifdef __EMSCRIPTEN__
-#include <GLES3/gl3.h>
-#else
-#include <SDL_opengl.h>
-#endif
+#include "platform/gl_renderer.hpp"
 
 #include <chrono>
 
 namespace nr {
 
-void delete_gl_texture(std::uint64_t texture) {
-    const auto name = GLuint(texture);
-    glDeleteTextures(1, &name);
-}
+void delete_gl_texture(std::uint64_t texture) { gl::delete_texture(texture); }
 
 void evict_gl_textures(TextureCache& cache, std::uint64_t frame, std::size_t budget_bytes) {
     for (const TextureCache::Eviction& e : cache.evict(frame, budget_bytes)) delete_gl_texture(e.texture);

@@ -49,7 +49,8 @@ SdlWindow* window_create(const WindowConfig& config, std::string& error) {
         return nullptr;
     }
     set_gl_attributes();
-    Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_RESIZABLE;
+    Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_RESIZABLE;
+    if (!config.backend) flags |= SDL_WINDOW_OPENGL;
     if (config.hidden) flags |= SDL_WINDOW_HIDDEN;
     auto* w = new SdlWindow;
     w->window = SDL_CreateWindow(config.title, SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, config.width,
@@ -59,14 +60,17 @@ SdlWindow* window_create(const WindowConfig& config, std::string& error) {
         window_destroy(w);
         return nullptr;
     }
-    w->gl = SDL_GL_CreateContext(w->window);
-    if (!w->gl) {
-        error = std::string("WebGL2 / OpenGL 3 is not available: ") + SDL_GetError();
-        window_destroy(w);
-        return nullptr;
+    gl::use_backend(config.backend);
+    if (!config.backend) {
+        w->gl = SDL_GL_CreateContext(w->window);
+        if (!w->gl) {
+            error = std::string("WebGL2 / OpenGL 3 is not available: ") + SDL_GetError();
+            window_destroy(w);
+            return nullptr;
+        }
+        SDL_GL_MakeCurrent(w->window, w->gl);
+        SDL_GL_SetSwapInterval(0);  // frames are requested on demand, never throttled by vsync waits
     }
-    SDL_GL_MakeCurrent(w->window, w->gl);
-    SDL_GL_SetSwapInterval(0);  // frames are requested on demand, never throttled by vsync waits
 
     IMGUI_CHECKVERSION();
     w->imgui = ImGui::CreateContext();
@@ -92,6 +96,7 @@ void window_destroy(SdlWindow* w) {
     }
     if (w->gl) SDL_GL_DeleteContext(w->gl);
     if (w->window) SDL_DestroyWindow(w->window);
+    gl::use_backend(nullptr);
     delete w;
     SDL_Quit();
 }
@@ -157,12 +162,8 @@ void window_end_frame(SdlWindow* w, unsigned clear_rgb) {
     ImGui::Render();
     int dw = 0, dh = 0;
     SDL_GL_GetDrawableSize(w->window, &dw, &dh);
-    glViewport(0, 0, dw, dh);
-    glClearColor(float((clear_rgb >> 16) & 0xFF) / 255.0f, float((clear_rgb >> 8) & 0xFF) / 255.0f,
-                 float(clear_rgb & 0xFF) / 255.0f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    gl::render(ImGui::GetDrawData());
-    SDL_GL_SwapWindow(w->window);
+    gl::render(ImGui::GetDrawData(), dw, dh, clear_rgb);
+    if (w->gl) SDL_GL_SwapWindow(w->window);
 }
 
 bool window_read_pixels(SdlWindow* w, std::string& rgba, int& width, int& height) {

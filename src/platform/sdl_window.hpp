@@ -19,12 +19,18 @@ struct ImFontAtlas;
 namespace nr {
 
 struct SdlWindow;
+namespace gl {
+struct Backend;
+}
 
 struct WindowConfig {
     const char* title = "Newsreader";
     int width = 420;  // CSS / logical pixels
     int height = 720;
     bool hidden = false;
+    // Draw through this backend (a worker's context on the web) instead of
+    // a GL context of the window's own.
+    const gl::Backend* backend = nullptr;
 };
 
 // Returns nullptr and sets error when SDL, GL or ImGui cannot start.

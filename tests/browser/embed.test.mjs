@@ -4,7 +4,7 @@
 // auto-mount, late insertion and removal, independent instances, the handle,
 // the events, the shadow root, scroll and keys passing to the page, lazy
 // start, options and their warnings.
-import { assert, newPage, until, waitForQuiet, waitForState } from './harness.mjs';
+import { assert, newPage, trackGraphics, until, waitForQuiet, waitForState } from './harness.mjs';
 
 const CLASSIC = '<script async src="newsreader.js"></script>';
 
@@ -163,10 +163,10 @@ export default function embedTests({ baseUrl, context }) {
       assert(ready.length === 1, `mounted ${ready.length} times`);
       const live = await page.evaluate(async () => {
         const el = document.querySelector('#late');
-        const gl = el.shadowRoot.querySelector('canvas').getContext('webgl2');
+        const hooks = el.shadowRoot.querySelector('canvas').nrTest;
         el.remove();
         await new Promise((r) => setTimeout(r, 50));
-        return { api: el.newsreader, lost: gl.isContextLost(), state: el.dataset.state };
+        return { api: el.newsreader, lost: !hooks.alive(), state: el.dataset.state };
       });
       assert(live.api === undefined && live.lost && live.state === undefined, `after removal: ${JSON.stringify(live)}`);
       assert(page.problems.length === 0, page.problems.join('; '));
@@ -296,20 +296,7 @@ export default function embedTests({ baseUrl, context }) {
 
     ['50 insert/remove cycles of an auto-mounted widget leave heap, listeners and WebGL contexts where they were', async () => {
       const page = await partnerPage(context, baseUrl, CLASSIC, {
-        setup: (p) => p.addInitScript(() => {
-          const seen = new WeakSet();
-          window.glContexts = [];
-          window.liveContexts = () => window.glContexts.filter((r) => r.deref() && !r.deref().isContextLost()).length;
-          const getContext = HTMLCanvasElement.prototype.getContext;
-          HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
-            const ctx = getContext.call(this, type, ...rest);
-            if (ctx && type.startsWith('webgl') && !seen.has(ctx)) {
-              seen.add(ctx);
-              window.glContexts.push(new WeakRef(ctx));
-            }
-            return ctx;
-          };
-        }),
+        setup: (p) => p.addInitScript(trackGraphics),
       });
       await page.waitForFunction(() => window.NewsReader);
       const cdp = await page.context().newCDPSession(page);
@@ -343,11 +330,11 @@ export default function embedTests({ baseUrl, context }) {
       let destroyed = 0;
       for (let i = 0; i < 50; i++) destroyed += (await cycle()) ? 1 : 0;
       await page.waitForTimeout(500);
-      const [l1, h1, live] = [await listeners(), await heap(), await page.evaluate(() => window.liveContexts())];
-      console.log(`        50 insert/remove cycles: listeners ${l0} -> ${l1}; JS heap ${(h0 / 1e6).toFixed(1)} -> ${(h1 / 1e6).toFixed(1)} MB; ${live} live WebGL contexts`);
+      const [l1, h1, live] = [await listeners(), await heap(), await page.evaluate(() => window.liveGraphics())];
+      console.log(`        50 insert/remove cycles: listeners ${l0} -> ${l1}; JS heap ${(h0 / 1e6).toFixed(1)} -> ${(h1 / 1e6).toFixed(1)} MB; ${live} live WebGL contexts or workers`);
       assert(destroyed === 50, `${50 - destroyed} removed widgets were not destroyed`);
       assert(l1 === l0, `listeners on window/document ${l0} -> ${l1}`);
-      assert(live === 0, `${live} WebGL contexts live`);
+      assert(live === 0, `${live} WebGL contexts or workers live`);
       assert(h1 - h0 < 1.5e6, `JS heap grew ${((h1 - h0) / 1e6).toFixed(1)} MB`);
       assert(page.problems.length === 0, page.problems.join('; '));
       await page.close();
@@ -508,6 +495,7 @@ export default function embedTests({ baseUrl, context }) {
 
       const plain = await partnerPage(context, baseUrl, `${widget('p', 'data-lang="uk"')}${CLASSIC}`, {
         setup: (p) => p.addInitScript(() => {
+          delete HTMLCanvasElement.prototype.transferControlToOffscreen;  // no worker can draw either
           const original = HTMLCanvasElement.prototype.getContext;
           HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
             return /webgl/.test(type) ? null : original.call(this, type, ...rest);

@@ -128,6 +128,48 @@ export async function inkColumns(context, png, band, threshold = 120) {
   return { first, last, ink };
 }
 
+// An init script (page.addInitScript(trackGraphics)): what holds graphics
+// resources, weakly (the test must not keep them, or their widgets, alive).
+// window.liveGraphics() counts the WebGL contexts made on the page that are
+// not lost and the workers started that are not terminated (each widget's
+// drawing worker, render_glue.js, and glyph worker); window.graphicsMade()
+// counts all of them.
+export function trackGraphics() {
+  const seen = new WeakSet();
+  const made = [];
+  window.liveGraphics = () => made.filter((r) => {
+    const x = r.deref();
+    return x && (x.isContextLost ? !x.isContextLost() : !x.nrTerminated);
+  }).length;
+  window.graphicsMade = () => made.length;
+  const getContext = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+    const ctx = getContext.call(this, type, ...rest);
+    if (ctx && type.startsWith('webgl') && !seen.has(ctx)) {
+      seen.add(ctx);
+      made.push(new WeakRef(ctx));
+    }
+    return ctx;
+  };
+  const PageWorker = window.Worker;
+  window.Worker = class extends PageWorker {
+    constructor(...args) {
+      super(...args);
+      made.push(new WeakRef(this));
+    }
+    terminate() {
+      this.nrTerminated = true;
+      super.terminate();
+    }
+  };
+}
+
+// An init script: a browser whose canvases cannot be handed to a worker
+// (no OffscreenCanvas transfer), so the widget draws on the main thread.
+export function drawOnMainThread() {
+  delete HTMLCanvasElement.prototype.transferControlToOffscreen;
+}
+
 export function assert(condition, message) {
   if (!condition) throw new Error(message);
 }

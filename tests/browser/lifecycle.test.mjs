@@ -1,7 +1,7 @@
 // Teardown and failure paths: destroy while work is pending, remounting on
 // the same element, a module that fails to compile or instantiate, a lost
 // WebGL context, and links opened from a click's own position.
-import { assert, newPage, pixelStats, screenshot, waitForState, until } from './harness.mjs';
+import { assert, decodePng, drawOnMainThread, newPage, pixelStats, screenshot, trackGraphics, waitForState, until } from './harness.mjs';
 
 // The garbage the broken-module tests serve instead of the real .wasm: not
 // wasm at all (compile fails), and a valid module importing a function the
@@ -21,24 +21,11 @@ async function blankPage(context, baseUrl, { width = 900, height = 900, setup } 
   const page = await newPage(context);
   await setup?.(page);  // routes that must see the page's own preloads
   await page.setViewportSize({ width, height });
+  await page.addInitScript(trackGraphics);
   await page.addInitScript(() => {
     globalThis.NEWSREADER_NO_AUTOMOUNT = true;
     window.opened = [];
     window.open = (url) => { window.opened.push(url); return null; };
-    // Every WebGL context the page makes, weakly (the test must not keep
-    // them, or their widgets, alive), to count the live ones.
-    const seen = new WeakSet();
-    window.glContexts = [];
-    window.liveContexts = () => window.glContexts.filter((r) => r.deref() && !r.deref().isContextLost()).length;
-    const getContext = HTMLCanvasElement.prototype.getContext;
-    HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
-      const ctx = getContext.call(this, type, ...rest);
-      if (ctx && type.startsWith('webgl') && !seen.has(ctx)) {
-        seen.add(ctx);
-        window.glContexts.push(new WeakRef(ctx));
-      }
-      return ctx;
-    };
     // Animation frames requested and not yet run or cancelled: a destroyed
     // widget must leave none (its callback would run on freed memory).
     const frames = new Set();
@@ -151,15 +138,15 @@ export default function lifecycleTests({ baseUrl, context }) {
       await page.waitForTimeout(1000);  // late responses and image loads arrive
       const listenersAfter = await listenerCounts(cdp);
       const heapAfter = await heapUsed(cdp);
-      const live = await page.evaluate(() => window.liveContexts());
-      const made = await page.evaluate(() => window.glContexts.length);
+      const live = await page.evaluate(() => window.liveGraphics());
+      const made = await page.evaluate(() => window.graphicsMade());
       console.log(`        50 mount/destroy cycles: ${cycleMs.toFixed(0)} ms each; JS heap ${(heapBefore / 1e6).toFixed(1)} -> ${(heapAfter / 1e6).toFixed(1)} MB;` +
-        ` ${made} WebGL contexts made, ${live} live`);
+        ` ${made} WebGL contexts and workers made, ${live} live`);
       assert(framesLeft === 0, `${framesLeft} animation frames were still pending after destroy()`);
       assert(page.problems.length === 0, `${page.problems.length} errors: ${[...new Set(page.problems)].join('; ')}`);
       assert(JSON.stringify(listenersAfter) === JSON.stringify(listenersBefore),
         `listeners grew: ${JSON.stringify(listenersBefore)} -> ${JSON.stringify(listenersAfter)}`);
-      assert(live === 0, `${live} WebGL contexts still live after every widget was destroyed`);
+      assert(live === 0, `${live} WebGL contexts or workers still live after every widget was destroyed`);
       assert(heapAfter - heapBefore < 1.5e6, `JS heap grew by ${((heapAfter - heapBefore) / 1e6).toFixed(1)} MB over 50 cycles`);
       await page.close();
     }],
@@ -224,24 +211,23 @@ export default function lifecycleTests({ baseUrl, context }) {
       await page.close();
     }],
 
-    ['a lost WebGL context that comes back draws again', async () => {
-      const page = await blankPage(context, baseUrl);
+    ...['worker', 'main'].map((where) => [`a lost WebGL context that comes back draws again (${where} thread)`, async () => {
+      const page = await blankPage(context, baseUrl, { setup: where === 'main' ? (p) => p.addInitScript(drawOnMainThread) : null });
       await mountW(page);
       await waitForState(page, '#w', ['ready']);
+      assert(await page.$eval('#w canvas', (c) => c.nrTest.renderer()) === where, `draws on the ${where} thread`);
       await page.waitForTimeout(800);  // thumbnails arrive
       const texturesBefore = (await page.$eval('#w', (el) => el.newsreader.stats())).imageTextures;
       await page.evaluate(async () => {
         const canvas = document.querySelector('#w').shadowRoot.querySelector('canvas');
         const lost = new Promise((resolve) => canvas.addEventListener('webglcontextlost', resolve, { once: true }));
-        const ext = canvas.getContext('webgl2').getExtension('WEBGL_lose_context');
-        ext.loseContext();
+        window.restored = new Promise((resolve) => canvas.addEventListener('webglcontextrestored', resolve, { once: true }));
+        canvas.nrTest.loseContext(300);
         await lost;
-        await new Promise((r) => setTimeout(r, 300));
-        ext.restoreContext();
       });
-      await until(() => page.$eval('#w canvas', (c) => !c.getContext('webgl2').isContextLost()), 'the restore');
+      await page.evaluate(() => window.restored);
       await page.waitForTimeout(1000);  // the redraw, thumbnails again
-      const shot = await screenshot(page.locator('#w'), 'lifecycle-context-restored');
+      const shot = await screenshot(page.locator('#w'), `lifecycle-context-restored-${where}`);
       const px = await pixelStats(context, shot.png);
       assert(px.variance > 100 && px.colours > 64, `drawn again after the restore: ${JSON.stringify(px)}`);
       const s = await page.$eval('#w', (el) => el.newsreader.stats());
@@ -249,6 +235,32 @@ export default function lifecycleTests({ baseUrl, context }) {
       assert(texturesBefore === 0 || s.imageTextures > 0, `images back: ${texturesBefore} -> ${s.imageTextures}`);
       assert(page.problems.length === 0, page.problems.join('; '));
       await page.close();
+    }]),
+
+    // The drawing worker is a second renderer of the same draw lists: it
+    // must draw exactly what the main thread's context draws.
+    ['the drawing worker draws what the main thread draws, pixel for pixel', async () => {
+      const shots = {};
+      for (const where of ['worker', 'main']) {
+        const page = await blankPage(context, baseUrl, { setup: where === 'main' ? (p) => p.addInitScript(drawOnMainThread) : null });
+        await mountW(page);
+        await waitForState(page, '#w', ['ready']);
+        assert(await page.$eval('#w canvas', (c) => c.nrTest.renderer()) === where, `draws on the ${where} thread`);
+        await until(async () => {
+          const s = await page.$eval('#w', (el) => el.newsreader.stats());
+          return s.imagesLoading === 0 && s.imageTextures > 0 && s.firstContentMs != null;
+        }, 'the thumbnails');
+        await page.waitForTimeout(600);  // their frame drawn, and nothing after it
+        shots[where] = (await screenshot(page.locator('#w'), `lifecycle-drawn-${where}`)).png;
+        await page.close();
+      }
+      const [a, b] = [await decodePng(context, shots.worker), await decodePng(context, shots.main)];
+      assert(a.width === b.width && a.height === b.height, `sizes ${a.width}x${a.height} and ${b.width}x${b.height}`);
+      let differ = 0;
+      for (let i = 0; i < a.data.length; i += 4) {
+        if (a.data[i] !== b.data[i] || a.data[i + 1] !== b.data[i + 1] || a.data[i + 2] !== b.data[i + 2]) differ++;
+      }
+      assert(differ === 0, `${differ} of ${a.data.length / 4} pixels differ`);
     }],
 
     ['a WebGL context that stays lost leaves the feed as plain headlines with links', async () => {
@@ -256,8 +268,7 @@ export default function lifecycleTests({ baseUrl, context }) {
       page.on('console', () => {});
       await mountW(page);
       await waitForState(page, '#w', ['ready']);
-      await page.evaluate(() => document.querySelector('#w').shadowRoot.querySelector('canvas').getContext('webgl2')
-        .getExtension('WEBGL_lose_context').loseContext());
+      await page.$eval('#w canvas', (c) => c.nrTest.loseContext(-1));
       await page.waitForFunction(() => document.querySelector('#w').dataset.view === 'plain', null, { timeout: 8000 });
       const s = await page.$eval('#w', (el) => el.newsreader.stats());
       assert(s.state === 'ready', `still ready: ${s.state} ${s.error}`);
@@ -267,9 +278,11 @@ export default function lifecycleTests({ baseUrl, context }) {
       await page.close();
     }],
 
+    // Patched on the page, the shaders are refused where the main thread draws.
     ['shaders the graphics driver refuses leave the feed as plain headlines', async () => {
       const page = await blankPage(context, baseUrl, {
         setup: (p) => p.addInitScript(() => {
+          delete HTMLCanvasElement.prototype.transferControlToOffscreen;
           const get = WebGL2RenderingContext.prototype.getProgramParameter;
           WebGL2RenderingContext.prototype.getProgramParameter = function (program, name) {
             return name === this.LINK_STATUS ? false : get.call(this, program, name);

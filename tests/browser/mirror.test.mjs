@@ -2,7 +2,7 @@
 // what assistive technology reads, find-in-page, translation tools, and the
 // plain view when WebGL cannot run.
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, assert, newPage, pixelStats, screenshot, until, waitForQuiet, waitForState } from './harness.mjs';
+import { CHROMIUM_ARGS, assert, drawOnMainThread, newPage, pixelStats, screenshot, until, waitForQuiet, waitForState } from './harness.mjs';
 
 const debug = (page) => page.$eval('#reader', (el) => el.newsreader.debug());
 
@@ -267,6 +267,9 @@ export default function mirrorTests({ baseUrl, context, browser }) {
         const ctx = await browser.newContext();
         const page = await newPage(ctx);
         page.on('console', () => {});
+        // Chromium's flags leave WebGL to a worker's OffscreenCanvas: without
+        // the transfer, nothing can draw.
+        await page.addInitScript(drawOnMainThread);
         await page.goto(`${baseUrl}/index.html`);
         const stats = await waitForState(page, '#reader', ['ready', 'error']);
         assert(stats.state === 'ready', `state ${stats.state}: ${stats.error}`);

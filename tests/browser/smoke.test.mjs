@@ -36,7 +36,7 @@ export default function smokeTests({ baseUrl, context }) {
         if (pathname.endsWith('.ttf')) fontRequests.push({ file: path.posix.basename(pathname), type: r.resourceType() });
       });
       await page.goto(`${baseUrl}/index.html`);
-      const stats = await waitForState(page, '#reader', ['ready', 'error']);
+      let stats = await waitForState(page, '#reader', ['ready', 'error']);
       assert(stats.state === 'ready', `state is ${stats.state}: ${stats.error}`);
       // The loader's early requests are the ones the module uses: the feed
       // and each listed face requested exactly once, by the loader's fetch()
@@ -49,8 +49,12 @@ export default function smokeTests({ baseUrl, context }) {
       const late = fontRequests.filter((r) => r.type !== 'fetch');
       assert(late.length === 0, `faces the loader did not request early: ${late.map((r) => `${r.file} (${r.type})`).join(', ')}`);
       assert(count('/page-1.json') === 1, `feed requested ${count('/page-1.json')} times`);
-      const detail = await page.evaluate(() => window.readyDetail);
+      // newsreader:ready comes with first content: the frame on screen, which
+      // the drawing worker reports a little after the feed's state is ready.
+      const detail = await page.waitForFunction(() => window.readyDetail, null, { timeout: 5000 })
+        .then((h) => h.jsonValue(), () => null);
       assert(detail, 'newsreader:ready bubbled to the document');
+      stats = await page.$eval('#reader', (el) => el.newsreader.stats());
       assert(detail.itemsLoaded > 0, 'newsreader:ready carries the item count');
       assert(stats.itemsLoaded >= 10, `items loaded: ${stats.itemsLoaded}`);
       assert(typeof stats.firstContentMs === 'number' && stats.firstContentMs > 0, 'firstContentMs is set');
@@ -131,6 +135,7 @@ export default function smokeTests({ baseUrl, context }) {
       const page = await newPage(context);
       page.on('console', () => {});
       await page.addInitScript(() => {
+        delete HTMLCanvasElement.prototype.transferControlToOffscreen;  // no worker can draw either
         const original = HTMLCanvasElement.prototype.getContext;
         HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
           return type === 'webgl2' || type === 'webgl' ? null : original.call(this, type, ...rest);

@@ -105,22 +105,6 @@ var newsreaderGlyphs = (function () {
   const WORKER_SOURCE = '"use strict";var SEND_EVERY_MS=' + SEND_EVERY_MS + ';(' + workerMain.toString() + ')(' +
     rasteriser.toString() + ');';
 
-  // A worker from WORKER_SOURCE and its blob: URL (revoked once the worker
-  // answers or fails), or null where there can be none (no OffscreenCanvas;
-  // a CSP that refuses it throws here or fails later).
-  function startWorker() {
-    if (typeof Worker === 'undefined' || typeof OffscreenCanvas === 'undefined' || typeof Blob === 'undefined')
-      return null;
-    let url = null;
-    try {
-      url = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
-      return { worker: new Worker(url), url: url };
-    } catch (e) {
-      if (url) URL.revokeObjectURL(url);
-      return null;
-    }
-  }
-
   // One widget's glyphs. ask(text, font) gives the glyph, or null while the
   // worker draws it; arrived() is called when it has (the widget asks for a
   // frame and asks again), and when the worker failed and the main thread
@@ -129,7 +113,7 @@ var newsreaderGlyphs = (function () {
     const results = new Map();  // key -> the worker's result, until asked for
     const asked = new Set();    // keys with the worker
     let batch = [];
-    const started = startWorker();
+    const started = newsreaderBlobWorker(WORKER_SOURCE);  // render_glue.js
     let worker = started && started.worker;
     let url = started && started.url;
     let drawHere = null;        // the main thread's rasteriser, once there is no worker

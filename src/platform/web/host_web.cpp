@@ -7,8 +7,12 @@ EM_JS(void, nr_js_set_state, (const char* state, const char* error, int skipped,
         Module["nrHost"].setState(UTF8ToString(state), UTF8ToString(error), skipped, UTF8ToString(skip_reason));
 });
 
+// With the drawing worker, first content is when the worker has drawn it.
 EM_JS(void, nr_js_first_content, (), {
-    if (Module["nrHost"]) Module["nrHost"].firstContent(performance.now());
+    var host = Module["nrHost"];
+    if (!host) return;
+    if (Module["nrRender"]) Module["nrRender"].afterDrawn(function(at) { host.firstContent(at); });
+    else host.firstContent(performance.now());
 });
 
 EM_JS(void, nr_js_set_scroll_edges, (int top, int bottom), {

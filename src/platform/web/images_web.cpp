@@ -14,7 +14,8 @@
 // Fetches (fetch_glue.js: a byte cap while streaming, a timeout), reads the
 // pixel size from the file's header and refuses it above the pixel cap, then
 // decodes straight to the size it is drawn at and uploads into this
-// instance's WebGL context. The texture is registered exactly as
+// instance's WebGL context, or sends it to the drawing worker (render_glue.js),
+// which gives its id. A texture of this thread is registered exactly as
 // glGenTextures would (library_webgl.js, Emscripten 3.1.6: GL.getNewId +
 // tex.name + GL.textures), so the C++ side deletes it with glDeleteTextures.
 // Previously bound texture is restored: ImGui's backend assumes it owns the
@@ -42,7 +43,8 @@ EM_JS(void, nr_js_image_load, (int id, const char* url_ptr, const char* cached, 
 
     // Decoded no larger than the GPU takes, and not well above the drawn width.
     function decodeOptions(size) {
-        var maxSize = GLctx ? GLctx.getParameter(GLctx.MAX_TEXTURE_SIZE) : 4096;
+        var remote = Module["nrRender"];
+        var maxSize = remote ? remote.maxTexture : GLctx ? GLctx.getParameter(GLctx.MAX_TEXTURE_SIZE) : 4096;
         var scale = Math.min(1, maxSize / size.width, maxSize / size.height);
         if (display_width > 0 && size.width > display_width * 1.25) scale = Math.min(scale, display_width / size.width);
         var options = {premultiplyAlpha: "none"};
@@ -68,6 +70,7 @@ EM_JS(void, nr_js_image_load, (int id, const char* url_ptr, const char* cached, 
     }
 
     function upload(bitmap) {
+        if (Module["nrRender"]) return Module["nrRender"].bitmap(bitmap);  // the drawing worker's texture
         var gl = GLctx;
         if (!gl || gl.isContextLost()) return 0;
         var previous = gl.getParameter(gl.TEXTURE_BINDING_2D);
@@ -98,8 +101,9 @@ EM_JS(void, nr_js_image_load, (int id, const char* url_ptr, const char* cached, 
         if (bitmap) {
             w = bitmap.width;
             h = bitmap.height;
+            var sent = !!Module["nrRender"];  // transferred: the drawing worker closes it
             try { name = upload(bitmap); } catch (e) { name = 0; }
-            bitmap.close();
+            if (!sent || !name) bitmap.close();
         }
         if (name && keep && file) {
             var out = Module["_nr_image_keep_buffer"](id, file.length);

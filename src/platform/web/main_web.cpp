@@ -35,6 +35,7 @@
 #include "platform/web/indexeddb_store.hpp"
 #include "platform/web/local_storage.hpp"
 #include "platform/web/runner.hpp"
+#include "platform/web/worker_renderer.hpp"
 #include "ui/reader_app.hpp"
 
 namespace {
@@ -487,6 +488,17 @@ void nr_context_restored() {
     request_frame(r);
 }
 
+// The drawing worker got no WebGL2 context, or its shaders were refused
+// (render_glue.js): as a context that cannot come back, the mirror shows
+// the feed as plain text.
+void nr_render_failed(const char* why) {
+    WebRunner* r = g_runner;
+    if (!r || !r->window) return;
+    r->context_lost = true;
+    nr::host::no_graphics(why);
+    request_frame(r);
+}
+
 // The accessible mirror's side of the bridge (src/platform/web/mirror_glue.js).
 // An element was activated: an item id to open, or "more", "retry", "back".
 int nr_mirror_activate(const char* target) { return g_runner && g_runner->app->activate(target) ? 1 : 0; }
@@ -515,6 +527,7 @@ void nr_destroy() {
     g_runner->app.reset();
     g_runner->images.reset();  // deletes textures, aborts loads: needs the GL context
     nr::window_destroy(g_runner->window);
+    nr::web::release_worker_renderer();
     delete g_runner;
     g_runner = nullptr;
 }
@@ -560,7 +573,9 @@ int main(int argc, char** argv) {
     r->app->start();
 
     std::string error;
-    r->window = nr::window_create({}, error);
+    nr::WindowConfig config;
+    config.backend = nr::web::claim_worker_renderer();
+    r->window = nr::window_create(config, error);
     if (!r->window) {
         // Headless: the feed still loads and the mirror, made visible by
         // the host, shows it as plain HTML. Frames only update the mirror.

@@ -2,3 +2,10 @@
 // own canvas so several widgets can live on one page (no element may have
 // the id "canvas").
 specialHTMLTargets["#canvas"] = Module["canvas"];
+
+// The drawing worker (render_glue.js) starts now, before the wasm is
+// instantiated; main() runs once it has started (or could not).
+if (!Module["nrRenderHere"]) {
+    var nrRender = newsreaderRender.start(Module["canvas"], addRunDependency, removeRunDependency);
+    if (nrRender) Module["nrRender"] = nrRender;
+}

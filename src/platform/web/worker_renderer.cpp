@@ -1,0 +1,149 @@
+#include "platform/web/worker_renderer.hpp"
+
+#include <emscripten/emscripten.h>
+#include <imgui.h>
+
+#include <cstdint>
+#include <vector>
+
+#include "platform/gl_renderer.hpp"
+
+EM_JS(int, nr_js_render_claim, (), {
+    var r = Module["nrRender"];
+    if (!r) return 0;
+    var ok = r.claim({
+        failed: function(why) { Module["_nr_render_failed"](allocateUTF8OnStack(why)); },
+    });
+    if (!ok) delete Module["nrRender"];
+    return ok ? 1 : 0;
+});
+
+EM_JS(void, nr_js_render_release, (), {
+    if (Module["nrRender"]) Module["nrRender"].close();
+    delete Module["nrRender"];
+});
+
+EM_JS(int, nr_js_render_new_id, (), { return Module["nrRender"].newId(); });
+
+EM_JS(void, nr_js_render_font, (int id, const unsigned char* pixels, int w, int h), {
+    Module["nrRender"].font(id, w, h, HEAPU8.slice(pixels, pixels + w * h));
+});
+
+EM_JS(void, nr_js_render_rgba, (int id, int side), { Module["nrRender"].rgba(id, side); });
+
+EM_JS(void, nr_js_render_sub, (int id, int x, int y, int w, int h, const void* rgba), {
+    Module["nrRender"].sub(id, x, y, w, h, HEAPU8.slice(rgba, rgba + w * h * 4));
+});
+
+EM_JS(void, nr_js_render_remove, (int id), { Module["nrRender"].remove(id); });
+
+EM_JS(void, nr_js_render_frame,
+      (int w, int h, int fb_w, int fb_h, unsigned clear_rgb, const float* projection, const void* vertices,
+       int vertex_bytes, const void* indices, int index_bytes, const int* cmds, int cmd_ints),
+      {
+          Module["nrRender"].frame({
+              w: w, h: h, fbw: fb_w, fbh: fb_h,
+              clear: [((clear_rgb >>> 16) & 255) / 255, ((clear_rgb >>> 8) & 255) / 255, (clear_rgb & 255) / 255],
+              projection: HEAPF32.slice(projection >> 2, (projection >> 2) + 16),
+              vertices: HEAPU8.slice(vertices, vertices + vertex_bytes),
+              indices: HEAPU8.slice(indices, indices + index_bytes),
+              cmds: HEAP32.slice(cmds >> 2, (cmds >> 2) + cmd_ints),
+          });
+      });
+
+namespace nr::web {
+
+namespace {
+
+// Reused from frame to frame (a frame's buffers are copied out when posted).
+struct FrameBuffers {
+    std::vector<ImDrawVert> vertices;
+    std::vector<std::uint32_t> indices;
+    std::vector<std::int32_t> cmds;
+};
+FrameBuffers g_frame;
+
+bool init() { return true; }  // the worker compiles the shaders; it says when it cannot
+
+void shutdown() {}  // the worker's objects end with it (or were lost with its context)
+
+void upload_fonts(ImFontAtlas* const* atlases, std::size_t count) {
+    for (std::size_t i = 0; i < count; ++i) {
+        ImFontAtlas& atlas = *atlases[i];
+        unsigned char* pixels = nullptr;
+        int width = 0, height = 0;
+        atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
+        if (const auto old = int(std::uintptr_t(atlas.TexID))) nr_js_render_remove(old);
+        const int id = nr_js_render_new_id();
+        nr_js_render_font(id, pixels, width, height);
+        atlas.SetTexID(ImTextureID(std::uintptr_t(id)));
+        atlas.ClearTexData();  // the worker has the pixels now
+    }
+}
+
+// The draw lists in one vertex and one index buffer: each list's indices
+// are offset by the vertices before it, so the worker uploads two buffers
+// a frame and draws every command from them. Scissor rectangles are
+// converted here to framebuffer pixels, bottom-up.
+void render(const ImDrawData* d, int drawable_w, int drawable_h, unsigned clear_rgb) {
+    FrameBuffers& f = g_frame;
+    f.vertices.clear();
+    f.indices.clear();
+    f.cmds.clear();
+    const int fb_w = int(d->DisplaySize.x * d->FramebufferScale.x);
+    const int fb_h = int(d->DisplaySize.y * d->FramebufferScale.y);
+    const ImVec2 clip_off = d->DisplayPos, scale = d->FramebufferScale;
+    if (fb_w > 0 && fb_h > 0) {
+        for (int n = 0; n < d->CmdListsCount; ++n) {
+            const ImDrawList* list = d->CmdLists[n];
+            const auto base = std::uint32_t(f.vertices.size());
+            const auto first_index = f.indices.size();
+            f.vertices.insert(f.vertices.end(), list->VtxBuffer.Data, list->VtxBuffer.Data + list->VtxBuffer.Size);
+            for (const ImDrawIdx idx : list->IdxBuffer) f.indices.push_back(base + idx);
+            for (const ImDrawCmd& cmd : list->CmdBuffer) {
+                if (cmd.UserCallback) continue;  // none are used
+                const float x0 = (cmd.ClipRect.x - clip_off.x) * scale.x, y0 = (cmd.ClipRect.y - clip_off.y) * scale.y;
+                const float x1 = (cmd.ClipRect.z - clip_off.x) * scale.x, y1 = (cmd.ClipRect.w - clip_off.y) * scale.y;
+                if (x1 <= x0 || y1 <= y0) continue;
+                f.cmds.insert(f.cmds.end(),
+                              {std::int32_t(std::uintptr_t(cmd.GetTexID())), std::int32_t(x0),
+                               std::int32_t(float(fb_h) - y1), std::int32_t(x1 - x0), std::int32_t(y1 - y0),
+                               std::int32_t(cmd.ElemCount),
+                               std::int32_t((first_index + cmd.IdxOffset) * sizeof(std::uint32_t))});
+            }
+        }
+    }
+    const float l = d->DisplayPos.x, r = d->DisplayPos.x + d->DisplaySize.x;
+    const float t = d->DisplayPos.y, b = d->DisplayPos.y + d->DisplaySize.y;
+    const float projection[16] = {
+        2.0f / (r - l), 0, 0, 0, 0, 2.0f / (t - b), 0, 0, 0, 0, -1, 0, (r + l) / (l - r), (t + b) / (b - t), 0, 1,
+    };
+    nr_js_render_frame(drawable_w, drawable_h, fb_w, fb_h, clear_rgb, projection, f.vertices.data(),
+                       int(f.vertices.size() * sizeof(ImDrawVert)), f.indices.data(),
+                       int(f.indices.size() * sizeof(std::uint32_t)), f.cmds.data(), int(f.cmds.size()));
+}
+
+std::uint64_t make_rgba_texture(int side) {
+    const int id = nr_js_render_new_id();
+    nr_js_render_rgba(id, side);
+    return std::uint64_t(id);
+}
+
+void write_rgba_texture(std::uint64_t texture, int x, int y, int w, int h, const void* rgba) {
+    nr_js_render_sub(int(texture), x, y, w, h, rgba);
+}
+
+void delete_texture(std::uint64_t texture) {
+    if (texture) nr_js_render_remove(int(texture));
+}
+
+constexpr gl::Backend kWorker{init, shutdown, upload_fonts, render, make_rgba_texture, write_rgba_texture,
+                              delete_texture};
+
+}  // namespace
+
+const gl::Backend* claim_worker_renderer() { return nr_js_render_claim() ? &kWorker : nullptr; }
+
+void release_worker_renderer() { nr_js_render_release(); }
+
+}  // namespace nr::web

@@ -1,0 +1,21 @@
+// The renderer backend that draws in the widget's Worker (render_glue.js):
+// ImGui's draw lists, flattened into one vertex and one index buffer a
+// frame, and the texture uploads, posted to it in order. Texture ids are the
+// glue's own (ImTextureID), not GL names of this thread.
+#pragma once
+
+namespace nr::gl {
+struct Backend;
+}
+
+namespace nr::web {
+
+// The worker's backend when it draws for this instance (it started before
+// main() and took the canvas), or nullptr: this thread's GL context draws.
+// Called once, from main(). A worker that later finds no WebGL2, or
+// refuses the shaders, calls nr_render_failed.
+const gl::Backend* claim_worker_renderer();
+// Ends the worker (nr_destroy): its context goes with it, off this thread.
+void release_worker_renderer();
+
+}  // namespace nr::web
