@@ -525,11 +525,10 @@ function createWidget(element, settings, options) {
     signal: lifetime.signal,
     lifetime,
     canvas: makeCanvas(root, lifetime.signal),
-    module: null,
-    mirror: null,  // the accessible mirror, made with the module (mirror_glue.js)
     snap: null,  // the snapshot view until the canvas draws (showSnapshot)
-    gl: null,
-    aborted: null,  // the Error of a runtime abort
+    // Set later: module, once main() ran; mirror, the accessible mirror, made
+    // with the module (mirror_glue.js); gl, the WebGL context main() made on
+    // this thread, if any; aborted, the Error of a runtime abort.
     destroyed: false,
     edges: { top: true, bottom: false },
     stats: { state: 'loading', error: '', skipped: 0, skipReason: '', firstContentMs: null,
@@ -638,7 +637,7 @@ function makeApi(widget) {
 }
 
 function readStats(widget) {
-  const { module, stats } = widget;
+  const { module, stats } = widget, offline = module ? module._nr_offline_state() : 0;
   return {
     state: stats.state,
     error: stats.error,
@@ -658,8 +657,8 @@ function readStats(widget) {
     missingGlyphs: module ? module._nr_missing_glyphs() : 0,
     // Offline reading: the last request failed for want of a network; cached
     // content is on screen; bytes in this feed's offline cache.
-    offline: module ? (module._nr_offline_state() & 1) !== 0 : false,
-    fromCache: module ? (module._nr_offline_state() & 2) !== 0 : false,
+    offline: (offline & 1) !== 0,
+    fromCache: (offline & 2) !== 0,
     cacheBytes: module ? module._nr_cache_bytes() : 0,
     // Image loads not yet settled (fetch, decode or upload under way):
     // Module.nrImageLoads, kept by src/platform/web/images_web.cpp.

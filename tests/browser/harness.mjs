@@ -192,18 +192,21 @@ export async function waitForState(page, selector, states, timeout = 30000) {
   return page.$eval(selector, (el) => el.newsreader.stats());
 }
 
-// Resolves once the widget is quiet: no image load under way and no frame
+// Resolves once the widget is quiet: no image load under way, no frame
 // drawn for `frames` animation frames in a row (a glide, a spinner or the
-// settle frames after input draw one every animation frame). It counts the
-// page's animation frames, not milliseconds.
+// settle frames after input draw one every animation frame), and every
+// frame on screen (the drawing worker has drawn all it was sent: the test
+// module's canvas.nrTest). It counts the page's animation frames, not
+// milliseconds.
 export async function waitForQuiet(page, selector = '#reader', { frames = 10, timeout = 15000 } = {}) {
   await page.evaluate(([sel, need, ms]) => new Promise((resolve, reject) => {
-    const api = document.querySelector(sel).newsreader;
+    const el = document.querySelector(sel), api = el.newsreader;
+    const pending = () => el.shadowRoot?.querySelector('canvas')?.nrTest?.pendingFrames() ?? 0;
     const t0 = performance.now();
     let last = -1, still = 0;
     const tick = () => {
       const s = api.stats();
-      still = s.framesDrawn === last && s.imagesLoading === 0 ? still + 1 : 0;
+      still = s.framesDrawn === last && s.imagesLoading === 0 && pending() === 0 ? still + 1 : 0;
       last = s.framesDrawn;
       if (still >= need) resolve();
       else if (performance.now() - t0 > ms) reject(new Error(`${sel} not quiet after ${ms} ms: ${JSON.stringify(s)}`));

@@ -6,6 +6,6 @@ specialHTMLTargets["#canvas"] = Module["canvas"];
 // The drawing worker (render_glue.js) starts now, before the wasm is
 // instantiated; main() runs once it has started (or could not).
 if (!Module["nrRenderHere"]) {
-    var nrRender = newsreaderRender.start(Module["canvas"], addRunDependency, removeRunDependency);
+    var nrRender = newsreaderRender.start(Module["canvas"], addRunDependency, removeRunDependency, Module["nrSignal"]);
     if (nrRender) Module["nrRender"] = nrRender;
 }

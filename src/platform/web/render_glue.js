@@ -250,8 +250,9 @@ var newsreaderRender = (function () {
   // One widget's worker, started with the module (before its wasm is
   // instantiated): the context is made while the rest downloads. main()
   // waits until the worker runs or failed to (`hold`, `release`: the
-  // runtime's run dependencies), so that it knows where it draws.
-  function start(canvas, hold, release) {
+  // runtime's run dependencies), so that it knows where it draws. The
+  // widget's end (`signal`) ends the worker, also when main() never ran.
+  function start(canvas, hold, release, signal) {
     if (!canvas || typeof canvas.transferControlToOffscreen !== 'function') return null;
     const started = newsreaderBlobWorker(WORKER_SOURCE);
     if (!started) return null;
@@ -375,6 +376,8 @@ var newsreaderRender = (function () {
         queue(op, op.vertices.buffer);
         buffers.push(op.indices.buffer);
       },
+      // Frames posted that the worker has not drawn yet.
+      pending() { return seq - drawnSeq; },
       // cb(time) once the last frame posted is on screen (now, if it is).
       afterDrawn(cb) {
         if (seq <= drawnSeq) cb(performance.now());
@@ -387,6 +390,7 @@ var newsreaderRender = (function () {
         waiting.length = 0;
       },
     };
+    if (signal) signal.addEventListener('abort', () => remote.close(), { once: true });
     return remote;
   }
 
