@@ -121,33 +121,16 @@ void local_shutdown() {
     g.backend = backend;
 }
 
-// One byte a pixel, not ImGui's RGBA32 (white with the coverage as alpha):
-// a quarter of the texture memory and of the upload, and no conversion. A
-// context keeps what it uploaded until it is destroyed, and destroying it
-// blocks the page's main thread for longer the more there was: a reload
-// waits for it (docs/performance.md).
-void local_upload_fonts(ImFontAtlas* const* atlases, std::size_t count) {
-    for (std::size_t i = 0; i < count; ++i) {
-        ImFontAtlas& atlas = *atlases[i];
-        unsigned char* pixels = nullptr;
-        int width = 0, height = 0;
-        atlas.GetTexDataAsAlpha8(&pixels, &width, &height);  // built again when a lost context took the pixels
-        GLuint name = GLuint(std::uintptr_t(atlas.TexID));
-        if (name) {
-            glDeleteTextures(1, &name);
-            std::erase(g.alpha_textures, name);
-        }
-        glGenTextures(1, &name);
-        g.alpha_textures.push_back(name);
-        glBindTexture(GL_TEXTURE_2D, name);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
-        atlas.SetTexID(ImTextureID(std::uintptr_t(name)));
-        // The atlas lives on the GPU now; drop the CPU copy (megabytes at DPR 2).
-        atlas.ClearTexData();
-    }
+std::uint64_t local_make_alpha_texture(const unsigned char* pixels, int width, int height) {
+    GLuint name = 0;
+    glGenTextures(1, &name);
+    g.alpha_textures.push_back(name);
+    glBindTexture(GL_TEXTURE_2D, name);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    return name;
 }
 
 std::uint64_t local_make_rgba_texture(int side) {
@@ -197,20 +180,16 @@ void local_render(const ImDrawData* d, int drawable_w, int drawable_h, unsigned 
     glEnable(GL_SCISSOR_TEST);
     glViewport(0, 0, fb_w, fb_h);
 
-    const float l = d->DisplayPos.x, r = d->DisplayPos.x + d->DisplaySize.x;
-    const float t = d->DisplayPos.y, b = d->DisplayPos.y + d->DisplaySize.y;
-    const float projection[16] = {
-        2.0f / (r - l), 0, 0, 0, 0, 2.0f / (t - b), 0, 0, 0, 0, -1, 0, (r + l) / (l - r), (t + b) / (b - t), 0, 1,
-    };
+    float ortho[16];
+    projection(*d, ortho);
     glUseProgram(g.program);
     glUniform1i(g.texture, 0);
     glUniform1i(g.alpha_only, 0);
-    glUniformMatrix4fv(g.projection, 1, GL_FALSE, projection);
+    glUniformMatrix4fv(g.projection, 1, GL_FALSE, ortho);
     glActiveTexture(GL_TEXTURE0);
     glBindVertexArray(g.vao);
     glBindBuffer(GL_ARRAY_BUFFER, g.vbo);
 
-    const ImVec2 clip_off = d->DisplayPos, scale = d->FramebufferScale;
     GLuint bound = 0;
     bool alpha_only = false;
     for (int n = 0; n < d->CmdListsCount; ++n) {
@@ -221,10 +200,9 @@ void local_render(const ImDrawData* d, int drawable_w, int drawable_h, unsigned 
                      list->IdxBuffer.Data, GL_STREAM_DRAW);
         for (const ImDrawCmd& cmd : list->CmdBuffer) {
             if (cmd.UserCallback) continue;  // none are used
-            const float x0 = (cmd.ClipRect.x - clip_off.x) * scale.x, y0 = (cmd.ClipRect.y - clip_off.y) * scale.y;
-            const float x1 = (cmd.ClipRect.z - clip_off.x) * scale.x, y1 = (cmd.ClipRect.w - clip_off.y) * scale.y;
-            if (x1 <= x0 || y1 <= y0) continue;
-            glScissor(GLint(x0), GLint(float(fb_h) - y1), GLsizei(x1 - x0), GLsizei(y1 - y0));
+            int box[4];
+            if (!scissor_box(*d, cmd, fb_h, box)) continue;
+            glScissor(box[0], box[1], box[2], box[3]);
             const auto tex = GLuint(std::uintptr_t(cmd.GetTexID()));
             if (tex != bound) {
                 glBindTexture(GL_TEXTURE_2D, tex);
@@ -244,7 +222,7 @@ void local_render(const ImDrawData* d, int drawable_w, int drawable_h, unsigned 
     glDisable(GL_SCISSOR_TEST);
 }
 
-constexpr Backend kLocal{local_init,          local_shutdown,          local_upload_fonts,
+constexpr Backend kLocal{local_init,          local_shutdown,          local_make_alpha_texture,
                          local_render,        local_make_rgba_texture, local_write_rgba_texture,
                          local_delete_texture};
 
@@ -260,7 +238,24 @@ bool init() {
     return true;
 }
 void shutdown() { backend().shutdown(); }
-void upload_fonts(ImFontAtlas* const* atlases, std::size_t count) { backend().upload_fonts(atlases, count); }
+// One byte a pixel, not ImGui's RGBA32 (white with the coverage as alpha):
+// a quarter of the texture memory and of the upload, and no conversion. A
+// context keeps what it uploaded until it is destroyed, and destroying it
+// blocks the page's main thread for longer the more there was: a reload
+// waits for it (docs/performance.md).
+void upload_fonts(ImFontAtlas* const* atlases, std::size_t count) {
+    for (std::size_t i = 0; i < count; ++i) {
+        ImFontAtlas& atlas = *atlases[i];
+        unsigned char* pixels = nullptr;
+        int width = 0, height = 0;
+        atlas.GetTexDataAsAlpha8(&pixels, &width, &height);  // built again when a lost context took the pixels
+        if (const auto old = std::uint64_t(std::uintptr_t(atlas.TexID))) backend().delete_texture(old);
+        const std::uint64_t name = backend().make_alpha_texture(pixels, width, height);
+        atlas.SetTexID(ImTextureID(std::uintptr_t(name)));
+        // The atlas lives on the GPU now; drop the CPU copy (megabytes at DPR 2).
+        atlas.ClearTexData();
+    }
+}
 void render(const ImDrawData* d, int fb_width, int fb_height, unsigned clear_rgb) {
     backend().render(d, fb_width, fb_height, clear_rgb);
 }
@@ -269,5 +264,29 @@ void write_rgba_texture(std::uint64_t texture, int x, int y, int w, int h, const
     backend().write_rgba_texture(texture, x, y, w, h, rgba);
 }
 void delete_texture(std::uint64_t texture) { backend().delete_texture(texture); }
+
+const char* vertex_shader() { return kVertexShader; }
+const char* fragment_shader() { return kFragmentShader; }
+
+void projection(const ImDrawData& d, float out[16]) {
+    const float l = d.DisplayPos.x, r = d.DisplayPos.x + d.DisplaySize.x;
+    const float t = d.DisplayPos.y, b = d.DisplayPos.y + d.DisplaySize.y;
+    const float m[16] = {
+        2.0f / (r - l), 0, 0, 0, 0, 2.0f / (t - b), 0, 0, 0, 0, -1, 0, (r + l) / (l - r), (t + b) / (b - t), 0, 1,
+    };
+    std::copy_n(m, 16, out);
+}
+
+bool scissor_box(const ImDrawData& d, const ImDrawCmd& cmd, int fb_height, int out[4]) {
+    const ImVec2 off = d.DisplayPos, scale = d.FramebufferScale;
+    const float x0 = (cmd.ClipRect.x - off.x) * scale.x, y0 = (cmd.ClipRect.y - off.y) * scale.y;
+    const float x1 = (cmd.ClipRect.z - off.x) * scale.x, y1 = (cmd.ClipRect.w - off.y) * scale.y;
+    if (x1 <= x0 || y1 <= y0) return false;
+    out[0] = int(x0);
+    out[1] = int(float(fb_height) - y1);
+    out[2] = int(x1 - x0);
+    out[3] = int(y1 - y0);
+    return true;
+}
 
 }  // namespace nr::gl

@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 
+struct ImDrawCmd;
 struct ImDrawData;
 struct ImFontAtlas;
 
@@ -25,7 +26,8 @@ namespace nr::gl {
 struct Backend {
     bool (*init)();
     void (*shutdown)();
-    void (*upload_fonts)(ImFontAtlas* const* atlases, std::size_t count);
+    // A GL_R8 texture of w x h coverage bytes (a font atlas); its name.
+    std::uint64_t (*make_alpha_texture)(const unsigned char* pixels, int w, int h);
     void (*render)(const ImDrawData* data, int fb_width, int fb_height, unsigned clear_rgb);
     std::uint64_t (*make_rgba_texture)(int side);
     void (*write_rgba_texture)(std::uint64_t texture, int x, int y, int w, int h, const void* rgba);
@@ -46,5 +48,14 @@ void render(const ImDrawData* data, int fb_width, int fb_height, unsigned clear_
 std::uint64_t make_rgba_texture(int side);
 void write_rgba_texture(std::uint64_t texture, int x, int y, int w, int h, const void* rgba);
 void delete_texture(std::uint64_t texture);
+
+// What every backend draws with: the reader's shaders (GLSL ES 3.0 on the
+// web, 3.3 core natively), the orthographic projection of the draw data,
+// and a command's clip rectangle as a scissor box in framebuffer pixels
+// (x, y from the bottom, w, h), false when it is empty.
+const char* vertex_shader();
+const char* fragment_shader();
+void projection(const ImDrawData& data, float out[16]);
+bool scissor_box(const ImDrawData& data, const ImDrawCmd& cmd, int fb_height, int out[4]);
 
 }  // namespace nr::gl

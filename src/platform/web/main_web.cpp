@@ -295,6 +295,15 @@ void request_frame(WebRunner* r) {
     r->frame_request = emscripten_request_animation_frame(on_animation_frame, r);
 }
 
+// The canvas cannot draw again (its context came back without the shaders,
+// or the drawing worker has none): it draws nothing from now on, and the
+// mirror, which the host shows in plain view, is the content.
+void give_up_graphics(WebRunner* r, const char* why) {
+    r->context_lost = true;
+    nr::host::no_graphics(why);
+    request_frame(r);
+}
+
 // Runs inside SDL's DOM handlers: input wakes only the instance that owns it.
 int on_sdl_event(void* user, SDL_Event* event) {
     if (event->type == kSdlPollSentinel) return 0;
@@ -479,9 +488,7 @@ void nr_context_restored() {
     r->context_lost = false;
     r->images->drop_textures();
     if (!nr::window_restore_gl(r->window, r->app->font_atlases())) {
-        r->context_lost = true;  // draws nothing from now on; the mirror is the content
-        nr::host::no_graphics("the graphics context came back without the reader's shaders");
-        request_frame(r);
+        give_up_graphics(r, "the graphics context came back without the reader's shaders");
         return;
     }
     if (r->first_content_sent && !r->idle_timer) r->idle_timer = emscripten_set_timeout(on_idle, kIdleMs, r);
@@ -492,11 +499,7 @@ void nr_context_restored() {
 // (render_glue.js): as a context that cannot come back, the mirror shows
 // the feed as plain text.
 void nr_render_failed(const char* why) {
-    WebRunner* r = g_runner;
-    if (!r || !r->window) return;
-    r->context_lost = true;
-    nr::host::no_graphics(why);
-    request_frame(r);
+    if (g_runner && g_runner->window) give_up_graphics(g_runner, why);
 }
 
 // The accessible mirror's side of the bridge (src/platform/web/mirror_glue.js).

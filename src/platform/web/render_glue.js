@@ -48,16 +48,9 @@ var newsreaderRender = (function () {
     let program = null, vao = null, vbo = null, ebo = null, uProjection = null, uTexture = null, uAlphaOnly = null;
     const textures = new Map();  // id -> { tex, alpha }
 
-    const VS = '#version 300 es\nprecision mediump float;\nuniform mat4 u_projection;\n' +
-      'layout (location = 0) in vec2 a_position;\nlayout (location = 1) in vec2 a_uv;\n' +
-      'layout (location = 2) in vec4 a_colour;\nout vec2 v_uv;\nout vec4 v_colour;\n' +
-      'void main() {\n    v_uv = a_uv;\n    v_colour = a_colour;\n' +
-      '    gl_Position = u_projection * vec4(a_position, 0.0, 1.0);\n}';
-    // As gl_renderer.cpp: the fonts' atlases hold coverage alone (R8).
-    const FS = '#version 300 es\nprecision mediump float;\nuniform sampler2D u_texture;\nuniform bool u_alpha_only;\n' +
-      'in vec2 v_uv;\nin vec4 v_colour;\nout vec4 o_colour;\nvoid main() {\n' +
-      '    vec4 t = texture(u_texture, v_uv);\n' +
-      '    o_colour = v_colour * (u_alpha_only ? vec4(1.0, 1.0, 1.0, t.r) : t);\n}';
+    // The reader's shaders (gl_renderer.cpp): the module sends them with its
+    // first operations, and again once a lost context is back.
+    let shaders = null, restored = false;
 
     function setup() {
       const shader = (type, source) => {
@@ -66,7 +59,7 @@ var newsreaderRender = (function () {
         gl.compileShader(s);
         return s;
       };
-      const vs = shader(gl.VERTEX_SHADER, VS), fs = shader(gl.FRAGMENT_SHADER, FS);
+      const vs = shader(gl.VERTEX_SHADER, shaders.vertex), fs = shader(gl.FRAGMENT_SHADER, shaders.fragment);
       program = gl.createProgram();
       gl.attachShader(program, vs);
       gl.attachShader(program, fs);
@@ -157,6 +150,13 @@ var newsreaderRender = (function () {
 
     function apply(op) {
       switch (op.t) {
+        case 'program':
+          shaders = op;
+          if (!setup()) {
+            postMessage({ t: 'failed', why: restored ? "the graphics context came back without the reader's shaders"
+              : "the graphics driver refused the reader's shaders" });
+          }
+          break;
         case 'font':
           gl.bindTexture(gl.TEXTURE_2D, texture(op.id, true, false));
           gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1);
@@ -198,11 +198,11 @@ var newsreaderRender = (function () {
       });
       canvas.addEventListener('webglcontextrestored', () => {
         lost = false;
-        postMessage(setup() ? { t: 'restored' } : { t: 'failed', why: "the graphics context came back without the reader's shaders" });
+        restored = true;
+        postMessage({ t: 'restored' });  // the module makes its objects again, the program first
       });
       gl = canvas.getContext('webgl2', op.attributes);
       if (!gl) return postMessage({ t: 'failed', why: 'WebGL2 is not available' });
-      if (!setup()) return postMessage({ t: 'failed', why: "the graphics driver refused the reader's shaders" });
       postMessage({ t: 'ready', maxTexture: gl.getParameter(gl.MAX_TEXTURE_SIZE) });
     }
 
@@ -360,6 +360,7 @@ var newsreaderRender = (function () {
         if (failedWhy) setTimeout(() => { if (events) events.failed(failedWhy); });
         return true;
       },
+      program(vertex, fragment) { queue({ t: 'program', vertex: vertex, fragment: fragment }); },
       newId() { return nextId++; },
       font(id, w, h, pixels) { queue({ t: 'font', id: id, w: w, h: h, data: pixels }, pixels.buffer); },
       rgba(id, side) { queue({ t: 'rgba', id: id, side: side }); },

@@ -23,6 +23,10 @@ EM_JS(void, nr_js_render_release, (), {
     delete Module["nrRender"];
 });
 
+EM_JS(void, nr_js_render_program, (const char* vertex, const char* fragment), {
+    Module["nrRender"].program(UTF8ToString(vertex), UTF8ToString(fragment));
+});
+
 EM_JS(int, nr_js_render_new_id, (), { return Module["nrRender"].newId(); });
 
 EM_JS(void, nr_js_render_font, (int id, const unsigned char* pixels, int w, int h), {
@@ -63,22 +67,18 @@ struct FrameBuffers {
 };
 FrameBuffers g_frame;
 
-bool init() { return true; }  // the worker compiles the shaders; it says when it cannot
+// The worker compiles them (again after a lost context); it says when it cannot.
+bool init() {
+    nr_js_render_program(gl::vertex_shader(), gl::fragment_shader());
+    return true;
+}
 
 void shutdown() {}  // the worker's objects end with it (or were lost with its context)
 
-void upload_fonts(ImFontAtlas* const* atlases, std::size_t count) {
-    for (std::size_t i = 0; i < count; ++i) {
-        ImFontAtlas& atlas = *atlases[i];
-        unsigned char* pixels = nullptr;
-        int width = 0, height = 0;
-        atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
-        if (const auto old = int(std::uintptr_t(atlas.TexID))) nr_js_render_remove(old);
-        const int id = nr_js_render_new_id();
-        nr_js_render_font(id, pixels, width, height);
-        atlas.SetTexID(ImTextureID(std::uintptr_t(id)));
-        atlas.ClearTexData();  // the worker has the pixels now
-    }
+std::uint64_t make_alpha_texture(const unsigned char* pixels, int width, int height) {
+    const int id = nr_js_render_new_id();
+    nr_js_render_font(id, pixels, width, height);
+    return std::uint64_t(id);
 }
 
 // The draw lists in one vertex and one index buffer: each list's indices
@@ -92,7 +92,6 @@ void render(const ImDrawData* d, int drawable_w, int drawable_h, unsigned clear_
     f.cmds.clear();
     const int fb_w = int(d->DisplaySize.x * d->FramebufferScale.x);
     const int fb_h = int(d->DisplaySize.y * d->FramebufferScale.y);
-    const ImVec2 clip_off = d->DisplayPos, scale = d->FramebufferScale;
     if (fb_w > 0 && fb_h > 0) {
         for (int n = 0; n < d->CmdListsCount; ++n) {
             const ImDrawList* list = d->CmdLists[n];
@@ -101,23 +100,16 @@ void render(const ImDrawData* d, int drawable_w, int drawable_h, unsigned clear_
             f.vertices.insert(f.vertices.end(), list->VtxBuffer.Data, list->VtxBuffer.Data + list->VtxBuffer.Size);
             for (const ImDrawIdx idx : list->IdxBuffer) f.indices.push_back(base + idx);
             for (const ImDrawCmd& cmd : list->CmdBuffer) {
-                if (cmd.UserCallback) continue;  // none are used
-                const float x0 = (cmd.ClipRect.x - clip_off.x) * scale.x, y0 = (cmd.ClipRect.y - clip_off.y) * scale.y;
-                const float x1 = (cmd.ClipRect.z - clip_off.x) * scale.x, y1 = (cmd.ClipRect.w - clip_off.y) * scale.y;
-                if (x1 <= x0 || y1 <= y0) continue;
-                f.cmds.insert(f.cmds.end(),
-                              {std::int32_t(std::uintptr_t(cmd.GetTexID())), std::int32_t(x0),
-                               std::int32_t(float(fb_h) - y1), std::int32_t(x1 - x0), std::int32_t(y1 - y0),
-                               std::int32_t(cmd.ElemCount),
-                               std::int32_t((first_index + cmd.IdxOffset) * sizeof(std::uint32_t))});
+                int box[4];
+                if (cmd.UserCallback || !gl::scissor_box(*d, cmd, fb_h, box)) continue;  // no callbacks are used
+                f.cmds.insert(f.cmds.end(), {std::int32_t(std::uintptr_t(cmd.GetTexID())), box[0], box[1], box[2],
+                                             box[3], std::int32_t(cmd.ElemCount),
+                                             std::int32_t((first_index + cmd.IdxOffset) * sizeof(std::uint32_t))});
             }
         }
     }
-    const float l = d->DisplayPos.x, r = d->DisplayPos.x + d->DisplaySize.x;
-    const float t = d->DisplayPos.y, b = d->DisplayPos.y + d->DisplaySize.y;
-    const float projection[16] = {
-        2.0f / (r - l), 0, 0, 0, 0, 2.0f / (t - b), 0, 0, 0, 0, -1, 0, (r + l) / (l - r), (t + b) / (b - t), 0, 1,
-    };
+    float projection[16];
+    gl::projection(*d, projection);
     nr_js_render_frame(drawable_w, drawable_h, fb_w, fb_h, clear_rgb, projection, f.vertices.data(),
                        int(f.vertices.size() * sizeof(ImDrawVert)), f.indices.data(),
                        int(f.indices.size() * sizeof(std::uint32_t)), f.cmds.data(), int(f.cmds.size()));
@@ -137,8 +129,8 @@ void delete_texture(std::uint64_t texture) {
     if (texture) nr_js_render_remove(int(texture));
 }
 
-constexpr gl::Backend kWorker{init, shutdown, upload_fonts, render, make_rgba_texture, write_rgba_texture,
-                              delete_texture};
+constexpr gl::Backend kWorker{init,           shutdown, make_alpha_texture, render, make_rgba_texture,
+                              write_rgba_texture, delete_texture};
 
 }  // namespace
 
