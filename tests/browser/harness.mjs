@@ -186,9 +186,15 @@ export async function until(fn, what, timeout = 10000) {
   }
 }
 
+// A 'ready' widget counts once no snapshot view is left: data-state turns
+// 'ready' when the feed is in, while the snapshot view of an earlier visit
+// (web/newsreader.js showSnapshot) lies over the canvas until the drawing
+// worker has drawn the stories, and would take a click meant for them.
 export async function waitForState(page, selector, states, timeout = 30000) {
-  await page.waitForFunction(([sel, wanted]) => wanted.includes(document.querySelector(sel)?.dataset.state),
-    [selector, states], { timeout });
+  await page.waitForFunction(([sel, wanted]) => {
+    const el = document.querySelector(sel), state = el?.dataset.state;
+    return wanted.includes(state) && !(state === 'ready' && el.shadowRoot?.querySelector(':scope > div.s'));
+  }, [selector, states], { timeout });
   return page.$eval(selector, (el) => el.newsreader.stats());
 }
 

@@ -13,6 +13,9 @@ async function openDemo(context, baseUrl, { width = 900, height = 900, query = '
   await page.setViewportSize({ width, height });
   await page.goto(`${baseUrl}/index.html${query}`);
   await waitForState(page, '#reader', ['ready']);
+  // data-state says the feed is in; the snapshot view of an earlier visit
+  // stays over the canvas until the worker has drawn the stories.
+  await waitForQuiet(page);
   return page;
 }
 
