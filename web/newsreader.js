@@ -36,8 +36,14 @@ const moduleUrl = new URL('newsreader-wasm.wasm', SCRIPT_URL);
 const factoryUrl = new URL('newsreader-wasm.js', SCRIPT_URL).href;
 const fontsUrl = new URL('fonts/', SCRIPT_URL).href;
 const CHUNK_URL = new URL('newsreader-extra.js', SCRIPT_URL).href;
-// Where the module keeps the first-screen snapshot (snapshot_url in core/mirror/snapshot.hpp).
-const SNAPSHOT = (feed) => `${feed}#newsreader-snapshot`;
+// The first screen the module kept for `feed` (keep_first_screen in
+// src/platform/web/local_storage.hpp), read synchronously: it paints in the
+// loader's first task, before the IndexedDB cache has even opened.
+function readSnapshot(feed) {
+  try {
+    return JSON.parse(localStorage.getItem(`newsreader:${feed} ${feed}#newsreader-snapshot`));
+  } catch { /* unavailable, or damaged: none */ }
+}
 // The faces the module loads, requested early: written here from
 // assets/fonts.json when the build stages the loader (cmake/stage-loader.cmake).
 const FONT_FILES = [/* @NR_FONT_FILES@ */];
@@ -90,7 +96,7 @@ async function mount(element, options = {}) {
   // The offline cache is read at once, a lazy widget's too (a local read,
   // no request): the last visit's first screen shows while the rest loads.
   const cached = settings.offline === 'on' ? readCached(settings.feed) : null;
-  Promise.resolve(cached).then((c) => showSnapshot(widget, c));
+  if (cached) showSnapshot(widget, readSnapshot(settings.feed));
   await nearViewport(widget);
   if (widget.destroyed) return widget.api;
   markStartup(widget, 'visible');
@@ -332,11 +338,11 @@ function readCached(feed) {
       open.onsuccess = () => {
         const tx = open.result.transaction('entries');
         const get = (url) => tx.objectStore('entries').get(key(url));
-        const index = get('#index'), body = get(feed), snap = get(SNAPSHOT(feed));
+        const index = get('#index'), body = get(feed);
         tx.onabort = tx.onerror = () => resolve({ db: open.result, validators: {} });
         tx.oncomplete = () => {
           const values = { [key('#index')]: index.result, [key(feed)]: body.result };
-          let entries = [], snapshot = null;
+          let entries = [];
           try { entries = JSON.parse(index.result).entries; } catch { /* nothing cached, or a damaged index: a first visit */ }
           // A value missing or not the size the index recorded is damaged:
           // not cached (the module drops it too).
@@ -344,11 +350,7 @@ function readCached(feed) {
             const entry = entries.find((e) => e?.url === key(url));
             return value?.length === entry?.bytes && entry;
           };
-          const page = whole(feed, body.result);
-          try {
-            if (page && whole(SNAPSHOT(feed), snap.result)) snapshot = JSON.parse(new TextDecoder().decode(snap.result));
-          } catch { /* damaged: none */ }
-          resolve({ db: open.result, values, validators: validatorsOf(page), page, snapshot });
+          resolve({ db: open.result, values, validators: validatorsOf(whole(feed, body.result)) });
         };
       };
     } catch {
@@ -367,7 +369,7 @@ function validatorsOf(entry) {
 }
 
 // The first screen the canvas showed last time (core/mirror/snapshot.hpp,
-// kept by the module beside the feed's page), shown as DOM text until the
+// readSnapshot), shown as DOM text until the
 // canvas draws: stories are visible before the module, its WebGL context and
 // its fonts' atlas exist. The cards take the places the canvas gave them when
 // the widget is as wide as it was (else they flow), its fonts once loaded,
@@ -375,8 +377,8 @@ function validatorsOf(entry) {
 // will be. While it shows it is the content: the mirror stays hidden (no
 // story read twice) until the canvas takes over (dropSnapshot). A snapshot
 // of another version (2), language or theme is none (its key).
-function showSnapshot(widget, cached) {
-  const s = cached?.snapshot, { settings, element, stats, root } = widget;
+function showSnapshot(widget, s) {
+  const { settings, element, stats, root } = widget;
   if (s?.key !== `2 ${settings.lang} ${settings.theme}` || stats.state !== 'loading' || widget.destroyed) return;
   const add = (tag, parent, name, text) => {
     const e = parent.appendChild(document.createElement(tag));
@@ -390,7 +392,7 @@ function showSnapshot(widget, cached) {
   const view = add('div', root, element.clientWidth === s.width ? 's x' : 's');
   // The banner's time as the canvas words it (core/view/offline_text.cpp):
   // "14:05" today, "yesterday, 14:05", else the day ("Nov 20").
-  const at = new Date(cached.page.fetched_at * 1000), clock = at.toTimeString().slice(0, 5);
+  const at = new Date(s.at * 1000), clock = at.toTimeString().slice(0, 5);
   const midnight = new Date().setHours(0, 0, 0, 0);
   if (Date.now() - at >= 60000 || !navigator.onLine) {
     add('div', view, 'sb', `${s.from} ${at >= midnight ? clock : at >= midnight - 864e5 ? s.yesterday + clock

@@ -463,6 +463,7 @@ export default function offlineTests({ baseUrl, browser }) {
 
         page = await blankPage(context, baseUrl);
         const wiped = await page.evaluate(() => new Promise((resolve) => {
+          localStorage.clear();  // a browser wipes a site's storage whole (the snapshot kept there too)
           const del = indexedDB.deleteDatabase('newsreader');
           del.onsuccess = () => resolve('deleted');
           del.onblocked = () => resolve('blocked');

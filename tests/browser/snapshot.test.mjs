@@ -1,9 +1,10 @@
 // First paint from a cached snapshot (docs/offline.md, "First paint from a
-// snapshot"): after a visit, the module keeps the list's first screen in the
-// feed's offline cache; the next mount shows it as DOM text (real links, the
-// canvas's places) before the module has drawn, and the canvas takes over
-// without moving the first headline. Each test has its own browser context,
-// so its IndexedDB starts empty.
+// snapshot"): after a visit, the module keeps the list's first screen in
+// localStorage beside the feed's offline cache; the next mount shows it as
+// DOM text (real links, the canvas's places) in the loader's first task,
+// before the module has drawn, and the canvas takes over without moving the
+// first headline. Each test has its own browser context, so its storage
+// starts empty.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SITE, assert, newPage, screenshot, until, waitForQuiet } from './harness.mjs';
@@ -15,7 +16,7 @@ const stats = (page, id = 'w') => page.$eval(`#${id}`, (el) => el.newsreader.sta
 const snapshotKey = (feedUrl) => `newsreader:${feedUrl} ${feedUrl}#newsreader-snapshot`;
 
 async function blankPage(context, baseUrl) {
-  const page = await newPage(context);
+  const page = await newPage(context, { keepStorage: true });  // the snapshot lives in localStorage
   await page.addInitScript(() => { globalThis.NEWSREADER_NO_AUTOMOUNT = true; });
   await page.goto(`${baseUrl}/index.html`);
   return page;
@@ -34,21 +35,9 @@ function mountWidget(page, feed, { width = 600, id = 'w', ...options } = {}) {
   }, [feed, options, id, width]);
 }
 
-// The value stored under `key`, as text (null when none).
-function storedText(page, key) {
-  return page.evaluate((k) => new Promise((resolve) => {
-    const open = indexedDB.open('newsreader', 1);
-    open.onupgradeneeded = () => open.result.createObjectStore('entries');
-    open.onsuccess = () => {
-      const get = open.result.transaction('entries').objectStore('entries').get(k);
-      get.onsuccess = () => {
-        open.result.close();
-        const v = get.result;
-        resolve(v instanceof Uint8Array ? new TextDecoder().decode(v) : v ?? null);
-      };
-    };
-  }), key);
-}
+// The snapshot kept under `key` (null when none), and one put there.
+const storedText = (page, key) => page.evaluate((k) => localStorage.getItem(k), key);
+const storeText = (page, key, text) => page.evaluate(([k, t]) => localStorage.setItem(k, t), [key, text]);
 
 // Runs `work(store, arg)` in a read-write transaction on the database.
 function onDatabase(page, work, arg) {
@@ -195,8 +184,11 @@ export default function snapshotTests({ baseUrl, browser }) {
       const page = await blankPage(context, baseUrl);
       const feedUrl = await visit(page, baseUrl, FEED);
       await waitForQuiet(page, '#w');
-      // The page was fetched yesterday at noon (its entry's fetched-at in the index).
+      // The page was fetched yesterday at noon (its entry's fetched-at in the
+      // index, and so the snapshot's time: the module kept it from that page).
       const noon = await page.evaluate(() => Math.floor((new Date().setHours(0, 0, 0, 0) - 12 * 3600e3) / 1000));
+      const kept = JSON.parse(await storedText(page, snapshotKey(feedUrl)));
+      await storeText(page, snapshotKey(feedUrl), JSON.stringify({ ...kept, at: noon }));
       await onDatabase(page, `const key = 'newsreader:' + arg[0] + ' #index';
         const get = store.get(key);
         get.onsuccess = () => {
@@ -308,6 +300,22 @@ export default function snapshotTests({ baseUrl, browser }) {
     }
   }]);
 
+  cases.push(['the partner\'s localStorage keeps the snapshots of the four feeds last shown, no more', async () => {
+    const context = await fresh();
+    try {
+      const page = await blankPage(context, baseUrl);
+      const feeds = [];
+      for (let i = 1; i <= 5; i++) feeds.push(await visit(page, baseUrl, `${FEED}?edition=${i}`));
+      const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.endsWith('#newsreader-snapshot')));
+      const expected = feeds.slice(1).map(snapshotKey);
+      assert(kept.length === 4 && expected.every((k) => kept.includes(k)), `kept: ${kept.join(', ')}`);
+      const list = JSON.parse(await storedText(page, 'newsreader:first-screens'));
+      assert(list[0] === snapshotKey(feeds[4]), `newest first: ${list}`);
+    } finally {
+      await context.close();
+    }
+  }]);
+
   cases.push(['a damaged, foreign or stale snapshot reads as none', async () => {
     const context = await fresh();
     try {
@@ -316,11 +324,10 @@ export default function snapshotTests({ baseUrl, browser }) {
       await waitForQuiet(page, '#w');
       const good = await storedText(page, snapshotKey(feedUrl));
       const damage = [
-        ['cut short', `store.put(new TextEncoder().encode(arg[1].slice(0, 100)), arg[0]);`],
-        ['the same size, not JSON', `store.put(new TextEncoder().encode('x'.repeat(new TextEncoder().encode(arg[1]).length)), arg[0]);`],
-        ['another version', `const s = JSON.parse(arg[1]); s.key = s.key.replace(/^[0-9]+ /, '9 '); const t = JSON.stringify(s);
-          const bytes = new TextEncoder().encode(t.padEnd(new TextEncoder().encode(arg[1]).length));
-          store.put(bytes, arg[0]);`],
+        ['cut short', good.slice(0, 100)],
+        ['not JSON', 'x'.repeat(good.length)],
+        ['not an object', '[]'],
+        ['another version', JSON.stringify({ ...JSON.parse(good), key: JSON.parse(good).key.replace(/^[0-9]+ /, '9 ') })],
       ];
       const release = await holdWasm(context);
       // Each mount in a fresh page, so the held wasm keeps the module from drawing.
@@ -328,15 +335,15 @@ export default function snapshotTests({ baseUrl, browser }) {
         await page.reload();
         await mountWidget(page, FEED, options);
       };
-      for (const [what, work] of damage) {
-        await onDatabase(page, work, [snapshotKey(feedUrl), good]);
+      for (const [what, text] of damage) {
+        await storeText(page, snapshotKey(feedUrl), text);
         await remount();
         await until(async () => (await stats(page).catch(() => null))?.startup.cacheRead, 'the cache read');
         await page.waitForTimeout(200);
         assert(await snapshotView(page) === null, `${what}: no snapshot view`);
       }
       // Whole again, but the widget now speaks Ukrainian: the English meta lines are stale.
-      await onDatabase(page, `store.put(new TextEncoder().encode(arg[1]), arg[0]);`, [snapshotKey(feedUrl), good]);
+      await storeText(page, snapshotKey(feedUrl), good);
       await remount();
       await until(() => snapshotView(page), 'the whole snapshot shown again', 10000);
       await remount({ lang: 'uk' });

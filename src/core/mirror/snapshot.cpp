@@ -130,6 +130,11 @@ std::string snapshot_css(const SnapshotLook& look, float x, float w, float heade
            ";height:" + px(tokens::feed::header_rule) + ";background:" + hex(p.accent) + "}";
     css += ".sc{position:relative;box-sizing:border-box;padding:" + pad_y + " " + pad_x + ";border-bottom:" + rule +
            ";overflow:hidden}";
+    // Cards below the view (no height from the canvas) are not laid out
+    // until seen: the snapshot paints in the loader's first task, where
+    // laying out all twelve cost twice the time of those in view.
+    css += ".sc:not([style]){content-visibility:auto;contain-intrinsic-size:auto " +
+           px(2 * card::padding_y + card::thumbnail + tokens::divider) + "}";
     const std::string slot = "border-radius:" + px(tokens::radius) + ";background:" + surface;
     if (page_metrics(look.width).thumbnail_above) {
         css += ".si{aspect-ratio:" + std::to_string(1 / tokens::media_ratio) +
@@ -194,6 +199,7 @@ std::string first_screen_snapshot(const MirrorDescription& d, const AppState& ap
         {"title", d.label},
         {"from", offline_strings(look.lang).stories_from},
         {"yesterday", yesterday_prefix(look.lang)},
+        {"at", look.stories_at},
         {"width", std::lround(look.width)},  // as the page measures an element: whole px
         {"header", header},
         {"css", snapshot_css(look, feed.area.x, feed.area.w, header ? first.rect.y : 0, top)},

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -33,6 +34,10 @@ struct SnapshotLook {
     Lang lang = Lang::En;  // the interface language
     bool dark = false;
     Palette palette = kLight;
+    // When the stories shown were current (Unix s): the cached page's
+    // fetched-at, or now for a page fresh from the network. The loader's
+    // banner ("Stories from 14:05") reads it, as the canvas's reads the page's.
+    std::int64_t stories_at = 0;
 };
 
 // Where the snapshot is kept: beside the feed's page, under the feed's own

@@ -26,7 +26,31 @@ EM_JS(void, nr_js_storage_set, (const char* key, const char* value), {
     }
 });
 
+// Few feeds' snapshots (about 7 KB each) are kept on the partner's origin.
+EM_JS(void, nr_js_keep_first_screen, (const char* key_ptr, const char* json_ptr), {
+    const list = "newsreader:first-screens", key = UTF8ToString(key_ptr), kept = 4;
+    try {
+        const store = globalThis.localStorage;
+        let keys = [];
+        try {
+            keys = JSON.parse(store.getItem(list)) || [];
+        } catch (e) {
+            // A damaged list: the snapshots it named stay until overwritten.
+        }
+        keys = [ key, ...keys.filter((k) => k !== key) ];
+        for (const old of keys.splice(kept)) store.removeItem(old);
+        store.setItem(list, JSON.stringify(keys));
+        store.setItem(key, UTF8ToString(json_ptr));
+    } catch (e) {
+        // Unavailable or full: no snapshot at the next visit.
+    }
+});
+
 namespace nr {
+
+void keep_first_screen(const std::string& key, const std::string& json) {
+    nr_js_keep_first_screen(key.c_str(), json.c_str());
+}
 
 std::string LocalStorageStore::get(const std::string& key) {
     if (std::string value = session_.get(key); !value.empty()) return value;

@@ -20,4 +20,12 @@ private:
     MemoryKeyValueStore session_;  // this session's values: the newest, whatever the storage did
 };
 
+// Keeps a feed's first-screen snapshot (core/mirror/snapshot.hpp) under
+// `key` in localStorage, where the loader reads it synchronously at the next
+// mount (an IndexedDB read would cost it tens of ms). The partner's origin
+// shares that storage: only the snapshots of the few feeds last kept stay
+// (newest first under "newsreader:first-screens"). Unavailable or full
+// storage keeps nothing, and the next visit simply has no snapshot.
+void keep_first_screen(const std::string& key, const std::string& json);
+
 }  // namespace nr

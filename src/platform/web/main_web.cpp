@@ -129,15 +129,21 @@ void schedule_retry(WebRunner* r, const nr::AppState& s) {
 }
 
 // The list at rest, kept for the next visit's first paint (the loader shows
-// it as DOM text until the canvas draws): stored when it changed, in the
-// feed's offline cache (nothing with data-offline="off", within its budget).
+// it as DOM text until the canvas draws): stored when it changed, beside the
+// feed's offline cache (nothing with data-offline="off").
 void keep_snapshot(WebRunner* r, const nr::MirrorDescription& d) {
-    if (!r->store || r->app->state().feed_url != r->feed_url) return;
-    const nr::SnapshotLook look{nr::window_width(r->window), r->app->text_scale(), r->app->lang(), r->dark,
-                                r->app->palette()};
-    std::string json = nr::first_screen_snapshot(d, r->app->state(), look);
+    const nr::AppState& s = r->app->state();
+    if (!r->store || s.feed_url != r->feed_url) return;
+    const auto now = static_cast<std::int64_t>(emscripten_date_now() / 1000);
+    const nr::SnapshotLook look{nr::window_width(r->window),
+                                r->app->text_scale(),
+                                r->app->lang(),
+                                r->dark,
+                                r->app->palette(),
+                                s.offline.stories_from ? s.offline.stories_from : now};
+    std::string json = nr::first_screen_snapshot(d, s, look);
     if (json.empty() || json == r->snapshot_kept) return;
-    r->cache->keep(nr::snapshot_url(r->feed_url), nr::CacheKind::Article, json);
+    nr::keep_first_screen(r->cache->key(nr::snapshot_url(r->feed_url)), json);
     r->snapshot_kept = std::move(json);
 }
 
@@ -148,7 +154,7 @@ void keep_snapshot(WebRunner* r, const nr::MirrorDescription& d) {
 // frame that settles brings the rest (the items around the new view).
 // The snapshot is what the list shows at rest: kept once the mirror has
 // stopped changing for kSnapshotRestMs, not at every settling frame of a
-// scroll (each would build it and write it to IndexedDB).
+// scroll (each would build it and write it to localStorage).
 constexpr double kSnapshotRestMs = 500;
 
 void schedule_snapshot(WebRunner* r);

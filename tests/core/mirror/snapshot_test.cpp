@@ -113,6 +113,13 @@ TEST_CASE("the snapshot speaks the interface language and carries the theme's co
     CHECK(snapshot_of(app, placed(1))["yesterday"] == "yesterday, ");
 }
 
+TEST_CASE("the snapshot carries when its stories were current, for the loader's banner") {
+    nr::SnapshotLook look = kLook;
+    look.stories_at = 1764590700;
+    CHECK(snapshot_of(ready(1), placed(1), look)["at"] == 1764590700);
+    CHECK(snapshot_of(ready(1), placed(1))["at"] == 0);
+}
+
 TEST_CASE("each card names its kind for the style sheet: a picture, a brief, a quote") {
     nr::AppState app = ready(4);
     app.feed.items[1].hero = nr::Image{};
@@ -168,6 +175,8 @@ TEST_CASE("cards below the view are kept without a height, and no more than kSna
     CHECK(s["items"][5]["h"] == 100);  // 546..646: partly in view
     CHECK(s["items"][6]["h"] == 0);    // 646..: below it, never laid out
     CHECK(s["items"][11]["title"] == "Story 11");
+    // The page skips their layout until they are seen (the loader sets no height on them).
+    CHECK(has(s, ".sc:not([style]){content-visibility:auto;contain-intrinsic-size:auto "));
 }
 
 TEST_CASE("light (far) items are not kept") {
@@ -254,6 +263,6 @@ TEST_CASE("the snapshot names the bundled faces as its style sheet does") {
     }
 }
 
-TEST_CASE("the snapshot is kept beside the feed's page under its own URL") {
+TEST_CASE("the snapshot is kept under the feed's cache key and its own URL") {
     CHECK(nr::snapshot_url("https://example.com/feed.json") == "https://example.com/feed.json#newsreader-snapshot");
 }
