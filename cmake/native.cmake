@@ -67,12 +67,13 @@ if(NR_BUILD_TESTS)
                                            news_font_raster doctest::doctest nr_warnings)
   target_compile_definitions(news_tests PRIVATE NR_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}"
                                                 NR_FONTS_DIR="${NR_FONTS_DIR}")
-  # UI pieces that need no window (the type scale's atlas), where ImGui is
-  # built (not in the sanitizer preset, which builds no app).
+  # UI pieces that need no window (the type scale's atlas, the article's
+  # layout), where ImGui is built (not in the sanitizer preset, which builds
+  # no app).
   if(TARGET imgui)
     file(GLOB NR_UI_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/tests/ui/*.cpp)
     target_sources(news_tests PRIVATE ${NR_UI_TEST_SOURCES} ${NR_SRC}/ui/fonts.cpp ${NR_SRC}/ui/rich_text.cpp
-                                         ${NR_SRC}/ui/fallback_glyphs.cpp)
+                                         ${NR_SRC}/ui/fallback_glyphs.cpp ${NR_SRC}/ui/article_blocks.cpp)
     target_link_libraries(news_tests PRIVATE imgui)
   endif()
   doctest_discover_tests(news_tests WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})

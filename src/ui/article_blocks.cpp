@@ -145,22 +145,26 @@ public:
         push(std::move(p));
     }
 
+    // A right-to-left story's quotes have their bar on the right and its
+    // lists their markers: the side its lines start from.
+    bool rtl() const { return dir_ == TextDirection::Rtl; }
+
     void quote(const Block& b) {
         const float inset = tokens::accent_bar + art::quote_inset;
-        const float tw = w_ - inset;
+        const float tw = w_ - inset, tx = rtl() ? 0 : inset;
         const RunFaces faces{Role::Quote, Role::Quote, Role::Quote};
         Piece p;
         p.texts.push_back({layout_text(styled_runs(b.runs, faces, p.links), tw, 0,
                                        fonts_.style(Role::Quote).line_height, fonts_, dir_),
-                           inset, 0});
+                           tx, 0});
         p.h = p.texts.back().box.height();
         if (!b.attribution.empty()) {
             const std::string who = "\xE2\x80\x94 " + b.attribution;
             p.texts.push_back(
-                {layout_plain(who, Role::Meta, tw, 0, fonts_), inset, p.h + art::caption_gap, Tone::Muted});
+                {layout_plain(who, Role::Meta, tw, 0, fonts_, dir_), tx, p.h + art::caption_gap, Tone::Muted});
             p.h += art::caption_gap + p.texts.back().box.height();
         }
-        p.bar = Rect{0, 0, tokens::accent_bar, p.h};
+        p.bar = Rect{rtl() ? w_ - tokens::accent_bar : 0, 0, tokens::accent_bar, p.h};
         p.gap_before = p.gap_after = art::media_gap;
         push(std::move(p));
     }
@@ -209,10 +213,12 @@ public:
             if (i > 0) y += art::list_item_gap;
             const std::string marker = b.ordered ? std::to_string(i + 1) + "." : "\xE2\x80\xA2";
             TextPart m{layout_plain(marker, Role::Body, 0, 1, fonts_), 0, y};
-            // Numbers right-align against the indent; bullets sit at the edge.
-            if (b.ordered) m.x = std::max(0.0f, art::list_indent - art::list_number_gap - m.box.layout.max_line_width);
+            // Numbers end at the indent; bullets sit at the edge.
+            const float mw = m.box.layout.max_line_width;
+            if (b.ordered) m.x = std::max(0.0f, art::list_indent - art::list_number_gap - mw);
+            if (rtl()) m.x = w_ - m.x - mw;
             TextPart t{layout_text(styled_runs(b.items[i], kBodyFaces, p.links), tw, 0, line, fonts_, dir_),
-                       art::list_indent, y};
+                       rtl() ? 0 : art::list_indent, y};
             y += std::max(t.box.height(), line);
             p.texts.push_back(std::move(m));
             p.texts.push_back(std::move(t));
