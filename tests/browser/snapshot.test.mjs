@@ -188,6 +188,17 @@ export default function snapshotTests({ baseUrl, browser }) {
       // index, and so the snapshot's time: the module kept it from that page).
       const noon = await page.evaluate(() => Math.floor((new Date().setHours(0, 0, 0, 0) - 12 * 3600e3) / 1000));
       const kept = JSON.parse(await storedText(page, snapshotKey(feedUrl)));
+      const fetchedAt = await page.evaluate((feed) => new Promise((resolve) => {
+        const open = indexedDB.open('newsreader', 1);
+        open.onsuccess = () => {
+          const get = open.result.transaction('entries').objectStore('entries').get(`newsreader:${feed} #index`);
+          get.onsuccess = () => {
+            open.result.close();
+            resolve(JSON.parse(get.result).entries.find((e) => e.url === `newsreader:${feed} ${feed}`)?.fetched_at);
+          };
+        };
+      }), feedUrl);
+      assert(kept.at === fetchedAt, `the snapshot's time ${kept.at} is the page's fetched-at ${fetchedAt}`);
       await storeText(page, snapshotKey(feedUrl), JSON.stringify({ ...kept, at: noon }));
       await onDatabase(page, `const key = 'newsreader:' + arg[0] + ' #index';
         const get = store.get(key);

@@ -34,9 +34,9 @@ struct SnapshotLook {
     Lang lang = Lang::En;  // the interface language
     bool dark = false;
     Palette palette = kLight;
-    // When the stories shown were current (Unix s): the cached page's
-    // fetched-at, or now for a page fresh from the network. The loader's
-    // banner ("Stories from 14:05") reads it, as the canvas's reads the page's.
+    // When the stories shown were current (Unix s): the page's fetched-at.
+    // The loader's banner ("Stories from 14:05") reads it, as the canvas's
+    // reads the page's entry in the cache's index.
     std::int64_t stories_at = 0;
 };
 

@@ -134,13 +134,12 @@ void schedule_retry(WebRunner* r, const nr::AppState& s) {
 void keep_snapshot(WebRunner* r, const nr::MirrorDescription& d) {
     const nr::AppState& s = r->app->state();
     if (!r->store || s.feed_url != r->feed_url) return;
-    const auto now = static_cast<std::int64_t>(emscripten_date_now() / 1000);
-    const nr::SnapshotLook look{nr::window_width(r->window),
-                                r->app->text_scale(),
-                                r->app->lang(),
-                                r->dark,
-                                r->app->palette(),
-                                s.offline.stories_from ? s.offline.stories_from : now};
+    // The page's fetched-at, as the canvas's banner will read it from the
+    // index at the next visit (a page not stored: now).
+    const nr::CacheEntry* page = r->store->index().find(r->cache->key(r->feed_url));
+    const auto at = page ? page->fetched_at : static_cast<std::int64_t>(emscripten_date_now() / 1000);
+    const nr::SnapshotLook look{
+        nr::window_width(r->window), r->app->text_scale(), r->app->lang(), r->dark, r->app->palette(), at};
     std::string json = nr::first_screen_snapshot(d, s, look);
     if (json.empty() || json == r->snapshot_kept) return;
     nr::keep_first_screen(r->cache->key(nr::snapshot_url(r->feed_url)), json);
