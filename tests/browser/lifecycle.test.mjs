@@ -175,6 +175,19 @@ export default function lifecycleTests({ baseUrl, context }) {
       await page.close();
     }],
 
+    ['a mounted widget leaves no beforeunload listener: the browser need not ask the page before it navigates', async () => {
+      for (const mainThread of [false, true]) {
+        const page = await blankPage(context, baseUrl, { setup: mainThread ? (p) => p.addInitScript(drawOnMainThread) : undefined });
+        const cdp = await page.context().newCDPSession(page);
+        await mountW(page);
+        await waitForState(page, '#w', ['ready']);
+        const counts = await listenerCounts(cdp);
+        assert(!counts['window:beforeunload'], `${mainThread ? 'main thread' : 'worker'}: ${counts['window:beforeunload']} beforeunload listener(s)`);
+        assert(counts['window:resize'], `the module's own listeners are there: ${JSON.stringify(counts)}`);
+        await page.close();
+      }
+    }],
+
     ['a module that fails to instantiate or compile ends in error with Retry, and Retry compiles again', async () => {
       let serve = UNLINKABLE_WASM;
       const page = await blankPage(context, baseUrl, {

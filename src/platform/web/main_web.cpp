@@ -591,6 +591,12 @@ int main(int argc, char** argv) {
         request_frame(r);
         return 0;
     }
+    // SDL's beforeunload handler only announces SDL_APP_TERMINATING, which
+    // the reader does not need (what it keeps is stored as it changes). A
+    // page with such a handler makes the browser ask it before every
+    // navigation away, a reload of the partner's page included, and some
+    // browsers then keep it out of their back/forward cache.
+    emscripten_set_beforeunload_callback(nullptr, nullptr);
     SDL_AddEventWatch(on_sdl_event, r);
     request_frame(r);
     return 0;
