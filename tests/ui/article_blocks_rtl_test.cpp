@@ -2,33 +2,18 @@
 // markers are on the side its lines start from, the right; a left-to-right
 // story keeps them on the left.
 #include <doctest/doctest.h>
-#include <imgui.h>
 
 #include <string>
 
 #include "core/feed/model.hpp"
 #include "core/view/design_tokens.hpp"
-#include "support/files.hpp"
+#include "support/bundled_fonts.hpp"
 #include "ui/article_blocks.hpp"
 #include "ui/fonts.hpp"
 
 namespace {
 
 constexpr float kWidth = 600;
-
-struct Atlas {
-    Atlas() {
-        ImGui::CreateContext();
-        for (std::size_t i = 0; i < fonts.files.size(); ++i)
-            fonts.files[i] = nr::test::read_file(std::string(NR_FONTS_DIR) + "/" + nr::kFaceFiles[i]);
-        fonts.build(1.0f, false, true);
-    }
-    ~Atlas() { ImGui::DestroyContext(); }
-    Atlas(const Atlas&) = delete;
-    Atlas& operator=(const Atlas&) = delete;
-
-    nr::ui::Fonts fonts;
-};
 
 nr::Item story(const char* language, const char* quote, const char* point) {
     nr::Item item;
@@ -57,7 +42,7 @@ const nr::ui::Piece& piece_with(const nr::ui::ArticleLayout& a, bool bar) {
 }  // namespace
 
 TEST_CASE("a right-to-left story's quote has its bar on the right, its list its markers") {
-    Atlas atlas;
+    const nr::test::BundledFonts atlas(true);
     const float inset = nr::tokens::accent_bar + nr::tokens::article::quote_inset;
     SUBCASE("Arabic") {
         const auto a = nr::ui::layout_article(story("ar", "قال الوزير إن الخطة ستنفذ", "النقطة الأولى"), "", kWidth,

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "support/files.hpp"
+#include "support/bundled_fonts.hpp"
 #include "ui/fonts.hpp"
 
 namespace {
@@ -43,18 +43,11 @@ struct FakeSource final : nr::ui::GlyphSource {
     void free_texture(std::uint64_t) override {}
 };
 
-struct Atlas {
-    Atlas() {
-        ImGui::CreateContext();
-        for (std::size_t i = 0; i < fonts.files.size(); ++i)
-            fonts.files[i] = nr::test::read_file(std::string(NR_FONTS_DIR) + "/" + nr::kFaceFiles[i]);
-        fonts.build(1.0f, false, false);
+struct Atlas : nr::test::BundledFonts {
+    Atlas() : BundledFonts(false) {
         font = fonts.get(nr::ui::Role::CardExcerpt);
         glyphs.reset(1.0f);
     }
-    ~Atlas() { ImGui::DestroyContext(); }
-    Atlas(const Atlas&) = delete;
-    Atlas& operator=(const Atlas&) = delete;
 
     // "aΩb": Ω (Greek) is not in the bundled subsets, so it is a fallback glyph.
     float measure(std::string_view text = "a\xCE\xA9"
@@ -62,7 +55,6 @@ struct Atlas {
         return glyphs.measure(font, font->FontSize, nr::Face::SansRegular, font->FontSize, text);
     }
 
-    nr::ui::Fonts fonts;
     ImFont* font = nullptr;
     FakeSource source;
     nr::ui::FallbackGlyphs glyphs{&source};

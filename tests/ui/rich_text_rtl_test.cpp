@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/feed/model.hpp"
-#include "support/files.hpp"
+#include "support/bundled_fonts.hpp"
 #include "ui/fonts.hpp"
 #include "ui/rich_text.hpp"
 
@@ -18,21 +18,14 @@ namespace {
 
 using nr::ui::Role;
 
-struct Drawing {
-    Drawing() {
-        ImGui::CreateContext();
-        for (std::size_t i = 0; i < fonts.files.size(); ++i)
-            fonts.files[i] = nr::test::read_file(std::string(NR_FONTS_DIR) + "/" + nr::kFaceFiles[i]);
-        fonts.build(1.0f, false, true);
+struct Drawing : nr::test::BundledFonts {
+    Drawing() : BundledFonts(true) {
         list = new ImDrawList(ImGui::GetDrawListSharedData());
         list->_ResetForNewFrame();
         list->PushClipRect(ImVec2(0, 0), ImVec2(4096, 4096));
         list->PushTextureID(ImGui::GetIO().Fonts->TexID);
     }
-    ~Drawing() {
-        delete list;
-        ImGui::DestroyContext();
-    }
+    ~Drawing() { delete list; }
     Drawing(const Drawing&) = delete;
     Drawing& operator=(const Drawing&) = delete;
 
@@ -49,7 +42,6 @@ struct Drawing {
         return by_link;
     }
 
-    nr::ui::Fonts fonts;
     ImDrawList* list = nullptr;
 };
 
