@@ -62,6 +62,7 @@ FeedView::Card FeedView::layout_card(Frame& f, const Item& item, float width) co
     }
     const float scale = f.fonts.text_scale();
     const TextDirection dir = language_direction(item.language);
+    c.rtl = dir == TextDirection::Rtl;
     const std::string key = f.overrides && !f.overrides->empty() ? mirror_key::item(item.id) : std::string();
     const std::string& title = f.overrides ? f.overrides->apply(key, "text", item.title) : item.title;
     if (!title.empty()) {
@@ -130,10 +131,13 @@ float FeedView::draw_card(Frame& f, const Card& c, const Item& item, float x, fl
     if (!c.text.layout.lines.empty()) {
         if (ty > y + kPadY) ty += card::text_gap;
         if (c.quote) {
-            dl->AddRectFilled(ImVec2(snap(inner_x), snap(ty)),
-                              ImVec2(snap(inner_x) + tokens::accent_bar, snap(ty + c.text.height())), imcol(p.accent));
-            draw_text(dl, c.text, inner_x + card::quote_indent, ty, text, f.fonts);
-            note_text(f, inner_x + card::quote_indent, ty, c.text.layout.max_line_width, c.text.height());
+            // The bar is on the side the story's lines start from.
+            const float bar_x = c.rtl ? inner_x + c.text_w - tokens::accent_bar : inner_x;
+            const float text_x = c.rtl ? inner_x : inner_x + card::quote_indent;
+            dl->AddRectFilled(ImVec2(snap(bar_x), snap(ty)),
+                              ImVec2(snap(bar_x) + tokens::accent_bar, snap(ty + c.text.height())), imcol(p.accent));
+            draw_text(dl, c.text, text_x, ty, text, f.fonts);
+            note_text(f, text_x, ty, c.text.layout.max_line_width, c.text.height());
         } else {
             draw_text(dl, c.text, inner_x, ty,
                       {imcol(c.title.layout.lines.empty() ? p.text : p.muted), imcol(p.accent)}, f.fonts);

@@ -151,13 +151,16 @@ std::string snapshot_css(const SnapshotLook& look, float x, float w, float heade
            clamp(lines_for(card::excerpt_lines, scale)) + "}h3+.se{margin-top:" + px(card::text_gap) + "}";
     css += ".sm{margin-top:" + px(card::meta_gap) + ";color:" + muted + ";" + clamp(scale > 1 ? 2 : 1) + "}";
     // A brief: fewer headline lines, more text; untitled, its text is the
-    // headline's colour; a quote in its own face right of an accent bar.
+    // headline's colour; a quote in its own face beside an accent bar.
     css += ".b h3{-webkit-line-clamp:" + std::to_string(lines_for(card::brief_headline_lines, scale)) +
            "}.b .se{-webkit-line-clamp:" + std::to_string(lines_for(card::brief_text_lines, scale)) +
            "}.se:first-child{color:" + hex(p.text) + "}";
-    css += ".q .se{" + css_font(TypeRole::BriefQuote, look) + ";color:" + hex(p.text) +
-           ";padding-left:" + px(card::quote_indent - tokens::accent_bar) + ";border-left:" + px(tokens::accent_bar) +
-           " solid " + hex(p.accent) + "}";
+    const std::string indent = px(card::quote_indent - tokens::accent_bar);
+    const std::string bar = px(tokens::accent_bar) + " solid " + hex(p.accent);
+    css += ".q .se{" + css_font(TypeRole::BriefQuote, look) + ";color:" + hex(p.text) + ";padding-left:" + indent +
+           ";border-left:" + bar + "}";
+    // A right-to-left story's (its language's, as the canvas decides it).
+    css += ".q[dir=rtl] .se{padding:0 " + indent + " 0 0;border-left:0;border-right:" + bar + "}";
     return css;
 }
 

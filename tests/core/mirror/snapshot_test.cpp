@@ -140,6 +140,9 @@ TEST_CASE("each card names its kind for the style sheet: a picture, a brief, a q
     CHECK(s["items"][3]["class"] == "sc b q");
     CHECK(s["items"][3]["excerpt"] == "Said and done.");  // a brief's text, as the mirror has it
     CHECK(has(s, ".b .se{-webkit-line-clamp:5}"));
+    // The quote's bar on the side its lines start from, as the canvas draws it.
+    CHECK(has(s, ";padding-left:13px;border-left:3px solid "));
+    CHECK(has(s, ".q[dir=rtl] .se{padding:0 13px 0 0;border-left:0;border-right:3px solid "));
 }
 
 TEST_CASE("a story in a right-to-left language keeps its language and direction") {
