@@ -36,12 +36,15 @@ const moduleUrl = new URL('newsreader-wasm.wasm', SCRIPT_URL);
 const factoryUrl = new URL('newsreader-wasm.js', SCRIPT_URL).href;
 const fontsUrl = new URL('fonts/', SCRIPT_URL).href;
 const CHUNK_URL = new URL('newsreader-extra.js', SCRIPT_URL).href;
+// A feed's key for `url` in the widget's storage (cache_key in
+// src/core/cache/cache_index.hpp): the partner's origin holds other feeds' too.
+const cacheKey = (feed, url) => `newsreader:${feed} ${url}`;
 // The first screen the module kept for `feed` (keep_first_screen in
 // src/platform/web/local_storage.hpp), read synchronously: it paints in the
 // loader's first task, before the IndexedDB cache has even opened.
 function readSnapshot(feed) {
   try {
-    return JSON.parse(localStorage.getItem(`newsreader:${feed} ${feed}#newsreader-snapshot`));
+    return JSON.parse(localStorage.getItem(cacheKey(feed, `${feed}#newsreader-snapshot`)));
   } catch { /* unavailable, or damaged: none */ }
 }
 // The faces the module loads, requested early: written here from
@@ -329,7 +332,7 @@ function startRequest(url, init, timeoutMs, headers = Promise.resolve({})) {
 // module's first reads: src/platform/web/indexeddb_glue.js), validators }, or
 // null without IndexedDB (private modes). The module bounds its own wait.
 function readCached(feed) {
-  const key = (url) => `newsreader:${feed} ${url}`;
+  const key = (url) => cacheKey(feed, url);
   return new Promise((resolve) => {
     try {
       const open = indexedDB.open('newsreader', 1);
@@ -369,8 +372,8 @@ function validatorsOf(entry) {
 }
 
 // The first screen the canvas showed last time (core/mirror/snapshot.hpp,
-// readSnapshot), shown as DOM text until the
-// canvas draws: stories are visible before the module, its WebGL context and
+// readSnapshot), shown as DOM text until the canvas draws: stories are
+// visible before the module, its WebGL context and
 // its fonts' atlas exist. The cards take the places the canvas gave them when
 // the widget is as wide as it was (else they flow), its fonts once loaded,
 // the theme's colours, and "Stories from 14:05" where the canvas's banner

@@ -2,11 +2,12 @@
 // "First paint from a snapshot"): what the list showed at rest, taken from
 // the accessible mirror's description (the same headlines, meta lines,
 // excerpts, links and languages, in the interface language), with the
-// places the canvas gave the cards. The web runner stores it in the offline
-// cache beside the feed's page; at the next mount the loader
-// (web/newsreader.js, showSnapshot) renders it as DOM text until the canvas
-// draws, so stories are visible before the module, its WebGL context and
-// its font atlas exist.
+// places the canvas gave the cards. The web runner stores it in
+// localStorage (keep_first_screen, platform/web/local_storage.hpp); at the
+// next mount the loader (web/newsreader.js, readSnapshot, showSnapshot)
+// renders it as DOM text in its first task, until the canvas draws, so
+// stories are visible before the module, its WebGL context and its font
+// atlas exist.
 #pragma once
 
 #include <cstddef>
@@ -40,8 +41,8 @@ struct SnapshotLook {
     std::int64_t stories_at = 0;
 };
 
-// Where the snapshot is kept: beside the feed's page, under the feed's own
-// cache keys (cache_key(feed, snapshot_url(feed))).
+// The snapshot's key is the feed's own cache key for this URL
+// (cache_key(feed, snapshot_url(feed))), so two feeds never share one.
 std::string snapshot_url(std::string_view feed_url);
 
 // The snapshot view's style sheet, from the design tokens the canvas draws
