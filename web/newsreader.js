@@ -720,6 +720,7 @@ function makeHost(widget) {
   const { element, settings } = widget;
   return {
     setState: (state, error, skipped, skipReason) => setState(widget, state, error, skipped, skipReason),
+    firstScreen: (json) => widget.snap || showSnapshot(widget, JSON.parse(json)),
     firstContent(ms) {
       dropSnapshot(widget);
       widget.early.clear();  // anything not taken by now never will be

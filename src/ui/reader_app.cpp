@@ -69,6 +69,10 @@ void ReaderApp::reconnected() {
 // then A+ gets both.
 static float atlas_scale(float text_size, float font_scale) { return text_size * std::clamp(font_scale, 0.5f, 3.0f); }
 
+float ReaderApp::text_scale() const {
+    return fonts_.list_ready() ? fonts_.text_scale() : atlas_scale(text_size_, options_.font_scale);
+}
+
 void ReaderApp::set_text_size(float size) {
     size = std::clamp(size, tokens::text_size::min, tokens::text_size::max);
     if (size == text_size_) return;
@@ -152,6 +156,10 @@ bool ReaderApp::prepare_frame(float pixel_ratio, float width) {
     // laid out again with them (the generation changes) in this frame.
     if (glyphs_.pump(kGlyphBudgetMs)) fonts_.glyphs_changed();
     font_key_ = {pixel_ratio, narrow, article_fonts_, scale};
+    if (fonts_after_parse_ && !loader_.parsing()) {
+        fonts_after_parse_ = false;
+        build_fonts_later();
+    }
     if (!fonts_.built_for(pixel_ratio, narrow, article_fonts_, scale)) {
         // Role by role between frames where what is drawn meanwhile stays
         // right: before the list has been drawn at all, and the article
@@ -183,6 +191,13 @@ void ReaderApp::build_fonts_later() {
     std::weak_ptr<const bool> alive = alive_;
     hooks_.defer([this, alive] {
         if (alive.expired() || !fonts_building_) return;
+        // The page's parse goes first: with the stories in, the loader
+        // can show them as DOM text while the atlas is still being made
+        // (the web runner's first screen). The next frame resumes.
+        if (loader_.parsing()) {
+            fonts_after_parse_ = true;
+            return;
+        }
         const bool drawable = fonts_.list_ready();
         const FontKey k = font_key_;
         const bool done = fonts_.build_one(k.ratio, k.narrow, k.article, k.scale);

@@ -159,8 +159,10 @@ public:
     // ring); false when the item is not in the feed.
     bool focus_item(const std::string& id);
     float text_size() const { return text_size_; }
-    // The factor the type scale is drawn at: text size times the browser's font size.
-    float text_scale() const { return fonts_.text_scale(); }
+    // The factor the type scale is drawn at: text size times the browser's
+    // font size (the atlas's, or the one it will be built at: the first
+    // screen is shown before it exists).
+    float text_scale() const;
 
     // A mirror element took focus (the n-th focusable of node `key`): the
     // canvas's focus, and its ring, go to the same control.
@@ -227,6 +229,7 @@ private:
         float scale = 1;
     } font_key_;
     bool fonts_building_ = false;
+    bool fonts_after_parse_ = false;  // the role-by-role build waits for the page's parse
     std::shared_ptr<const bool> alive_ = std::make_shared<const bool>(true);  // for deferred work
     Palette palette_;
     bool drew_items_ = false;

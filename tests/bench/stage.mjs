@@ -1,8 +1,9 @@
 // The served folder, rebuilt on every run: a copy of the staged site, the
 // plain-DOM baseline copied as provided (never edited), the big feeds, and
 // the bench pages generated here. Nothing of it lands in the product.
-import { cpSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { ROOT } from '../browser/harness.mjs';
 
 export const PAGE1_FEED = 'assets/feeds/jsonfeed/page-1.json';
@@ -96,6 +97,27 @@ window.benchReady = true;
 </script>
 `;
 
+// Served as a CDN serves a site (and `make dist` ships it): each text,
+// wasm and font file with its gzip and brotli copy beside it, which
+// scripts/serve.py sends to a browser that accepts the encoding. The
+// widget's files and the baseline's alike; the big feeds (tens of MB, for
+// the heap and scroll figures) stay as they are.
+const COMPRESSIBLE = /\.(html|js|mjs|json|wasm|ttf|css|svg)$/;
+const PRECOMPRESS_MAX_BYTES = 2 << 20;
+function precompress(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      precompress(file);
+      continue;
+    }
+    if (!COMPRESSIBLE.test(entry.name) || statSync(file).size > PRECOMPRESS_MAX_BYTES) continue;
+    const bytes = readFileSync(file);
+    writeFileSync(`${file}.gz`, zlib.gzipSync(bytes, { level: 9 }));
+    writeFileSync(`${file}.br`, zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  }
+}
+
 export function stageSite({ siteDir, baselineDir, feedsDir, outDir }) {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
@@ -112,6 +134,7 @@ export function stageSite({ siteDir, baselineDir, feedsDir, outDir }) {
   writeFileSync(path.join(outDir, 'bench-widget-10k.html'), widgetPage(demo, 'bench/feeds/big-10000-jsonfeed.json'));
   writeFileSync(path.join(outDir, 'bench-widget-glyphs.html'), widgetPage(demo, `bench/feeds/${EVERY_SCRIPT}`));
   writeFileSync(path.join(outDir, 'bench-parse.html'), PARSE_PAGE);
+  precompress(outDir);
   return {
     widgetPage1: 'bench-widget-page1.html',
     snippetPage1: 'bench-snippet-page1.html',

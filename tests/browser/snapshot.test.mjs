@@ -250,7 +250,7 @@ export default function snapshotTests({ baseUrl, browser }) {
     }
   }]);
 
-  cases.push(['a first visit has no snapshot view and starts as before', async () => {
+  cases.push(['a first visit has nothing kept to show before the module runs', async () => {
     const context = await fresh();
     try {
       const page = await blankPage(context, baseUrl);
@@ -261,7 +261,10 @@ export default function snapshotTests({ baseUrl, browser }) {
       assert(await snapshotView(page) === null, 'no snapshot view');
       await release();
       await until(async () => (await stats(page)).firstContentMs != null, 'the canvas draws', 30000);
-      assert((await startupOf(page)).snapshot === undefined, 'no snapshot stage');
+      // The module's own first screen (the test below) may have shown meanwhile; never after.
+      const startup = await startupOf(page);
+      assert(!(startup.snapshot < startup.main), `nothing shown before main(): ${JSON.stringify(startup)}`);
+      await until(async () => await snapshotView(page) === null, 'no DOM view once the canvas draws', 2000);
     } finally {
       await context.close();
     }
@@ -370,5 +373,40 @@ export default function snapshotTests({ baseUrl, browser }) {
       await context.close();
     }
   }]);
+  cases.push(['a first visit (nothing kept) shows the model\'s first screen in the DOM while the canvas\'s fonts are made, at the canvas\'s places', async () => {
+    const context = await fresh();
+    try {
+      const page = await blankPage(context, baseUrl);
+      // One bundled face held back: the module has the stories but cannot
+      // build the atlas, so the canvas cannot draw them yet.
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await context.route('**/NotoSerif-Italic.ttf', async (route) => { await held; await route.continue().catch(() => {}); });
+      await mountWidget(page, FEED, { width: 768 });
+      const shown = await until(() => snapshotView(page), 'the first screen in the DOM', 30000);
+      const before = await until(async () => { const x = await stats(page); return x.startup.snapshot > 0 && x; }, 'startup.snapshot');
+      assert(before.framesDrawn === 0 && before.firstContentMs == null, `the canvas has not drawn: ${JSON.stringify(before)}`);
+      const expected = titles(FEED);
+      assert(shown.headlines.join('|') === expected.slice(0, shown.headlines.length).join('|') && shown.headlines.length >= 3,
+        `the feed's first stories in order: ${shown.headlines}`);
+      assert(shown.visible && shown.exact, `laid out in view, in the canvas's column: ${JSON.stringify(shown)}`);
+      assert(shown.banner === null && shown.feed.busy === 'true', `no banner, a busy feed: ${JSON.stringify(shown)}`);
+      assert(shown.mirrorShown.every((m) => !m), 'the mirror is not read twice meanwhile');
+      await screenshot(page.locator('#w'), 'first-screen-768-dom');
+      release();
+      await until(async () => (await stats(page)).firstContentMs != null, 'the canvas draws', 30000);
+      const after = await stats(page);
+      assert(after.startup.snapshot < after.firstContentMs, `first screen ${after.startup.snapshot} ms before the canvas ${after.firstContentMs} ms`);
+      await until(async () => await snapshotView(page) === null, 'the DOM view gone once the canvas draws', 2000);
+      const headline = await canvasHeadline(page);
+      const dx = headline.x - shown.first.x, dy = headline.y - shown.first.y;
+      console.log(`        first headline at (${shown.first.x.toFixed(1)}, ${shown.first.y.toFixed(1)}) in the DOM, (${headline.x}, ${headline.y}) on the canvas`);
+      assert(Math.abs(dx) <= 3 && Math.abs(dy) <= 3, `the first headline moved ${dx}, ${dy} px`);
+      assert(page.problems.length === 0, page.problems.join('; '));
+    } finally {
+      await context.close();
+    }
+  }]);
+
   return cases;
 }

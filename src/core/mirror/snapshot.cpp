@@ -1,5 +1,6 @@
 #include "core/mirror/snapshot.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -80,13 +81,14 @@ std::string card_class(const Item* item) {
 }
 
 // The cards on screen or below it, in order, as many as kept: full items
-// (light ones are far from the view) the frame placed.
-std::vector<const MirrorNode*> kept_cards(const MirrorView& feed) {
+// (light ones are far from the view) the frame placed, or with no frame
+// yet (`placed` false) the model's first ones.
+std::vector<const MirrorNode*> kept_cards(const MirrorView& feed, bool placed) {
     std::vector<const MirrorNode*> out;
     const std::string item_prefix = mirror_key::item("");
     for (const MirrorNode& n : feed.nodes) {
-        if (n.kind != MirrorKind::Item || n.light || n.rect.empty() || !n.key.starts_with(item_prefix)) continue;
-        if (n.rect.bottom() <= feed.scroll) continue;  // scrolled past
+        if (n.kind != MirrorKind::Item || n.light || !n.key.starts_with(item_prefix)) continue;
+        if (placed && (n.rect.empty() || n.rect.bottom() <= feed.scroll)) continue;  // not drawn, or scrolled past
         out.push_back(&n);
         if (out.size() == kSnapshotItems) break;
     }
@@ -166,9 +168,31 @@ std::string snapshot_css(const SnapshotLook& look, float x, float w, float heade
 
 std::string snapshot_url(std::string_view feed_url) { return std::string(feed_url) + "#newsreader-snapshot"; }
 
-std::string first_screen_snapshot(const MirrorDescription& d, const AppState& app, const SnapshotLook& look) {
-    if (app.state != LoadState::Ready || !d.article.nodes.empty() || saved_view(d.feed)) return {};
-    const std::vector<const MirrorNode*> cards = kept_cards(d.feed);
+namespace {
+
+// Where the canvas will put the list and how tall its header will be, for
+// a first screen shown before any frame placed them: ReaderApp's list area
+// (one column of the page's measure, centred) and FeedView::draw_header's
+// rows (the A-/A+ controls reach into the gaps around a one-line title).
+struct ListPlace {
+    float x = 0, w = 0, header = 0;
+};
+ListPlace unplaced_list(const SnapshotLook& look) {
+    const PageMetrics m = page_metrics(look.width);
+    const float w = std::min(look.width, m.column_width + 2 * m.side_margin);
+    const Breakpoint bp = breakpoint_for(look.width);
+    const float gap = tokens::feed::header_gap;
+    const float control = std::max(tokens::feed::text_size_control,
+                                   type_style(TypeRole::Button, bp, look.text_scale).line_height + tokens::space::s);
+    const float row = std::max(type_style(TypeRole::Section, bp, look.text_scale).line_height, control - 2 * gap);
+    return {(look.width - w) * 0.5f, w, 3 * gap + row + tokens::feed::header_rule};
+}
+
+// The snapshot's JSON from the cards kept. Placed, each card in view has
+// the canvas's height and the list its place; unplaced, the page lays the
+// column out itself under the feed's header.
+std::string snapshot_json(const MirrorDescription& d, const AppState& app, const SnapshotLook& look, bool placed) {
+    const std::vector<const MirrorNode*> cards = kept_cards(d.feed, placed);
     if (cards.empty()) return {};
     const MirrorView& feed = d.feed;
     const float view_bottom = feed.scroll + feed.area.h;
@@ -181,7 +205,7 @@ std::string first_screen_snapshot(const MirrorDescription& d, const AppState& ap
         if (is_http_url(n->href)) j["href"] = n->href;
         // Cards below the view were never laid out: their heights are
         // estimates, so the page lays them out itself (0).
-        j["h"] = n->rect.y < view_bottom ? n->rect.h : 0.0f;
+        j["h"] = placed && n->rect.y < view_bottom ? n->rect.h : 0.0f;
         // A language's own direction, else the text's (as the canvas lays it out).
         j["dir"] = language_direction(n->lang) == TextDirection::Rtl ? "rtl" : "auto";
         const Item* item = find_item(app.feed, n->target);
@@ -192,8 +216,10 @@ std::string first_screen_snapshot(const MirrorDescription& d, const AppState& ap
     // The header (the feed's name and its rule) is on screen only above the
     // first story; the list starts where the first thing kept starts.
     const MirrorNode& first = *cards.front();
-    const bool header = first.level == 1 && feed.scroll < first.rect.y;
-    const float top = (header ? 0 : first.rect.y) - feed.scroll;
+    const bool header = !placed || (first.level == 1 && feed.scroll < first.rect.y);
+    const float top = placed ? (header ? 0 : first.rect.y) - feed.scroll : 0;
+    const ListPlace list =
+        placed ? ListPlace{feed.area.x, feed.area.w, header ? first.rect.y : 0} : unplaced_list(look);
     // What the loader compares with the widget it mounts: version, language, theme.
     const std::string key =
         std::to_string(kSnapshotVersion) + (look.lang == Lang::Uk ? " uk" : " en") + (look.dark ? " dark" : " light");
@@ -205,12 +231,26 @@ std::string first_screen_snapshot(const MirrorDescription& d, const AppState& ap
         {"at", look.stories_at},
         {"width", std::lround(look.width)},  // as the page measures an element: whole px
         {"header", header},
-        {"css", snapshot_css(look, feed.area.x, feed.area.w, header ? first.rect.y : 0, top)},
+        {"css", snapshot_css(look, list.x, list.w, list.header, top)},
         {"faces", snapshot_faces()},
         {"items", std::move(items)},
     };
     // Feed text may hold invalid UTF-8 the parser let through: replace, never throw.
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+bool list_with_stories(const MirrorDescription& d, const AppState& app) {
+    return app.state == LoadState::Ready && d.article.nodes.empty() && !saved_view(d.feed);
+}
+
+}  // namespace
+
+std::string first_screen_snapshot(const MirrorDescription& d, const AppState& app, const SnapshotLook& look) {
+    return list_with_stories(d, app) ? snapshot_json(d, app, look, true) : std::string();
+}
+
+std::string unplaced_first_screen(const MirrorDescription& d, const AppState& app, const SnapshotLook& look) {
+    return list_with_stories(d, app) ? snapshot_json(d, app, look, false) : std::string();
 }
 
 }  // namespace nr

@@ -61,4 +61,13 @@ std::string snapshot_css(const SnapshotLook& look, float x, float w, float heade
 // text as the canvas drew it and each card's place.
 std::string first_screen_snapshot(const MirrorDescription& d, const AppState& app, const SnapshotLook& look);
 
+// The first screen before the canvas has drawn anything (a first visit, while
+// the WebGL context and the font atlas are still being made), from a
+// description with no places (ReaderApp::mirror_unplaced): the model's
+// first stories under the feed's header, the list's column and the header's
+// height where the canvas will put them (from the design tokens), the cards
+// laid out by the page. The loader shows it as a kept snapshot until the
+// canvas draws; "" as first_screen_snapshot's.
+std::string unplaced_first_screen(const MirrorDescription& d, const AppState& app, const SnapshotLook& look);
+
 }  // namespace nr

@@ -253,6 +253,7 @@ void FeedLoader::arrived(const std::string& url, FetchResponse&& r) {
         opts.base_url = url;
         opts.html = html_;
         opts.lazy_bodies = true;  // an article's blocks are built when it opens
+        parsing_ = generation_;
         parse_slice(std::make_shared<SlicedParse>(std::move(r.body), std::move(opts)), generation_);
         return;
     } else {
@@ -280,6 +281,7 @@ void FeedLoader::parse_slice(std::shared_ptr<SlicedParse> parse, std::uint64_t g
         });
         return;
     }
+    parsing_ = 0;
     parsed(parse->take());
 }
 

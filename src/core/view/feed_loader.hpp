@@ -99,6 +99,8 @@ public:
     // With a Defer, a response is parsed in slices of about `slice`, each
     // deferred after the last (SlicedParse); without one, in one call.
     void parse_in_slices(Defer defer, std::chrono::microseconds slice);
+    // A page of the current load() is being parsed in slices.
+    bool parsing() const { return parsing_ != 0 && parsing_ == generation_; }
 
 private:
     enum class Purpose : unsigned char { Page, Revalidate };
@@ -125,6 +127,7 @@ private:
     std::function<void()> changed_;
     AppState state_;
     std::uint64_t generation_ = 0;  // of the current load(); older responses are dropped
+    std::uint64_t parsing_ = 0;     // the generation whose page is being parsed in slices, 0 for none
     Timer timer_;
     Lang lang_ = Lang::En;
     std::unordered_set<std::string> opened_;  // ids of the articles opened before

@@ -8,6 +8,10 @@ EM_JS(void, nr_js_set_state, (const char* state, const char* error, int skipped,
 });
 
 // With the drawing worker, first content is when the worker has drawn it.
+EM_JS(void, nr_js_first_screen, (const char* json), {
+    if (Module["nrHost"]) Module["nrHost"].firstScreen(UTF8ToString(json));
+});
+
 EM_JS(void, nr_js_first_content, (), {
     var host = Module["nrHost"];
     if (!host) return;
@@ -75,6 +79,7 @@ void set_state(const char* state, const char* error, int skipped, const char* sk
     nr_js_set_state(state, error, skipped, skip_reason);
 }
 void first_content() { nr_js_first_content(); }
+void first_screen(const char* snapshot_json) { nr_js_first_screen(snapshot_json); }
 void set_scroll_edges(bool at_top, bool at_bottom) { nr_js_set_scroll_edges(at_top, at_bottom); }
 int utc_offset_minutes() { return nr_js_utc_offset_minutes(); }
 void opened(const char* id, const char* url) { nr_js_opened(id, url); }

@@ -7,7 +7,10 @@ namespace nr::host {
 
 // data-state + events; `skipped` stories could not be read, the first for `skip_reason`.
 void set_state(const char* state, const char* error, int skipped, const char* skip_reason);
-void first_content();                                // stamps firstContentMs
+void first_content();  // stamps firstContentMs
+// The first screen in DOM text (core/mirror/snapshot.hpp), shown by the
+// loader as a kept snapshot until the canvas's first content.
+void first_screen(const char* snapshot_json);
 void set_scroll_edges(bool at_top, bool at_bottom);  // lets the page scroll on at the ends
 int utc_offset_minutes();                            // the reader's zone, east of UTC (local times)
 void opened(const char* id, const char* url);        // an article opened (newsreader:open)

@@ -59,10 +59,11 @@ struct WebRunner {
     int frames_drawn = 0;
     double last_frame_ms = 0;
     bool first_content_sent = false;
-    double last_input_ms = 0;  // emscripten_get_now() of the last SDL event
-    long idle_timer = 0;       // pending emscripten_set_timeout, 0 if none
-    long retry_timer = 0;      // pending automatic retry (Retry-After), 0 if none
-    long snapshot_timer = 0;   // pending keep_snapshot once the list rests, 0 if none
+    bool first_screen_sent = false;  // the model's first screen in DOM text, before the canvas's
+    double last_input_ms = 0;        // emscripten_get_now() of the last SDL event
+    long idle_timer = 0;             // pending emscripten_set_timeout, 0 if none
+    long retry_timer = 0;            // pending automatic retry (Retry-After), 0 if none
+    long snapshot_timer = 0;         // pending keep_snapshot once the list rests, 0 if none
     std::string reported_more_error;
     nr::LoadState reported = nr::LoadState::Loading;
     std::string reported_error;
@@ -144,6 +145,25 @@ void keep_snapshot(WebRunner* r, const nr::MirrorDescription& d) {
     if (json.empty() || json == r->snapshot_kept) return;
     nr::keep_first_screen(r->cache->key(nr::snapshot_url(r->feed_url)), json);
     r->snapshot_kept = std::move(json);
+}
+
+// A first visit has no snapshot: once the feed is in but the canvas cannot
+// draw it yet (its font atlas is still being made: the parse goes first,
+// and the atlas takes 50-150 ms on a 2-core machine), the loader shows the
+// model's first stories as DOM text, as it shows a kept snapshot, until the
+// canvas's first content replaces them. Called on every change of the
+// model, not at the next animation frame, which on a busy start-up can come
+// 100 ms later.
+void show_first_screen(WebRunner* r) {
+    if (r->first_screen_sent || r->first_content_sent || !r->window || r->context_lost || r->app->can_draw()) return;
+    const nr::AppState& s = r->app->state();
+    if (s.state != nr::LoadState::Ready || s.feed.items.empty()) return;
+    r->first_screen_sent = true;
+    const auto now = static_cast<std::int64_t>(emscripten_date_now() / 1000);
+    const nr::SnapshotLook look{
+        nr::window_width(r->window), r->app->text_scale(), r->app->lang(), r->dark, r->app->palette(), now};
+    const std::string json = nr::unplaced_first_screen(r->app->mirror_unplaced(now), s, look);
+    if (!json.empty()) nr::host::first_screen(json.c_str());
 }
 
 // Brings the page's mirror up to what the frame showed (`placed`), or, with
@@ -570,7 +590,12 @@ int main(int argc, char** argv) {
         if (r->window && !r->context_lost) nr::window_reload_fonts(r->window, r->app->font_atlases_to_upload());
     };
     r->app = std::make_unique<nr::ui::ReaderApp>(
-        *r->cache, *r->images, nr::parse_html_dom, std::move(options), [r] { request_frame(r); }, std::move(hooks));
+        *r->cache, *r->images, nr::parse_html_dom, std::move(options),
+        [r] {
+            show_first_screen(r);
+            request_frame(r);
+        },
+        std::move(hooks));
     r->app->remember_in(r->memory);
     r->app->set_glyph_source(&r->glyphs);
     // The feed and font requests go out first (or are taken over from the

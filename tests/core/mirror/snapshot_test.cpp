@@ -1,11 +1,14 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "core/mirror/mirror.hpp"
 #include "core/mirror/snapshot.hpp"
 #include "core/view/font_faces.hpp"
 #include "core/view/item_text.hpp"
+#include "core/view/layout_metrics.hpp"
 
 namespace {
 
@@ -268,4 +271,49 @@ TEST_CASE("the snapshot names the bundled faces as its style sheet does") {
 
 TEST_CASE("the snapshot is kept under the feed's cache key and its own URL") {
     CHECK(nr::snapshot_url("https://example.com/feed.json") == "https://example.com/feed.json#newsreader-snapshot");
+}
+
+namespace {
+
+// A first visit's first screen: the model described with no frame yet.
+Json unplaced_of(const nr::AppState& app, const nr::SnapshotLook& look = kLook) {
+    nr::FeedPlacement p;
+    p.items.resize(std::min(app.feed.items.size(), nr::kMirrorHeadlessItems));
+    const nr::MirrorDescription d = nr::describe(app, p, nullptr, 0, look.lang);
+    const std::string text = nr::unplaced_first_screen(d, app, look);
+    if (text.empty()) return nullptr;
+    return Json::parse(text, nullptr, false);
+}
+
+}  // namespace
+
+TEST_CASE("before any frame, the first screen is the model's first stories where the canvas will put them") {
+    const Json s = unplaced_of(ready(20));
+    REQUIRE(s.is_object());
+    CHECK(s["key"] == "2 en light");
+    REQUIRE(s["items"].size() == nr::kSnapshotItems);  // no more than a kept snapshot
+    CHECK(s["items"][0]["title"] == "Story 0");
+    CHECK(s["items"][11]["title"] == "Story 11");
+    for (const Json& card : s["items"]) CHECK(card["h"] == 0);  // the page lays the cards out
+    CHECK(s["header"] == true);
+    CHECK(s["width"] == 768);  // the widget's own width: the loader places the column
+    SUBCASE("the column as ReaderApp places the list, the header as tall as FeedView draws it") {
+        const nr::PageMetrics m = nr::page_metrics(768);
+        const float w = std::min(768.0f, m.column_width + 2 * m.side_margin);
+        char sl[96];
+        std::snprintf(sl, sizeof sl, ".x .sl{margin:0 0 0 %gpx;width:%gpx;transform:translateY(0px)}",
+                      double((768 - w) / 2), double(w));
+        CHECK(has(s, sl));
+        CHECK(has(s, ".x .sh{height:46px}"));  // 8 + max(20, 32 - 16) + 8 + 2 + 8
+    }
+    SUBCASE("larger text, a taller header") {
+        const nr::SnapshotLook larger{768, 1.5f, nr::Lang::En, false, nr::kLight};
+        CHECK(has(unplaced_of(ready(2), larger), ".x .sh{height:56px}"));  // 8 + 30 + 8 + 2 + 8
+    }
+    SUBCASE("none without stories to show") {
+        nr::AppState loading = ready(2);
+        loading.state = nr::LoadState::Loading;
+        CHECK(unplaced_of(loading).is_null());
+        CHECK(unplaced_of(ready(0)).is_null());
+    }
 }

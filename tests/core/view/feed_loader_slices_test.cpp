@@ -56,8 +56,11 @@ TEST_CASE("FeedLoader parses in deferred slices") {
     CHECK(f.changes == 0);
     REQUIRE(f.deferred.size() == 1);
 
+    CHECK(f.loader.parsing());  // the atlas waits for it (ReaderApp)
+
     SUBCASE("Ready once, after many slices") {
         CHECK(f.run_deferred() >= 20);
+        CHECK_FALSE(f.loader.parsing());
         CHECK(f.loader.state().state == LoadState::Ready);
         CHECK(f.loader.state().feed.items.size() == 20);
         CHECK(f.changes == 1);
@@ -66,6 +69,7 @@ TEST_CASE("FeedLoader parses in deferred slices") {
         f.deferred.front()();
         f.deferred.pop_front();
         f.loader.load(kOther);
+        CHECK_FALSE(f.loader.parsing());  // the dropped parse holds nothing back
         f.run_deferred();
         CHECK(f.loader.state().state == LoadState::Loading);
         CHECK(f.changes == 0);
