@@ -134,6 +134,29 @@ async function whenReady(page, id = 'w') {
 
 export default function offlineTests({ baseUrl, browser }) {
   return [
+    ['a first visit reads the empty cache once: the module takes the loader\'s answer, missing entries too', async () => {
+      const context = await browser.newContext({ deviceScaleFactor: 1, serviceWorkers: 'block' });
+      try {
+        const page = await blankPage(context, baseUrl);
+        // Every read of the database, by key.
+        await page.addInitScript(() => {
+          const get = IDBObjectStore.prototype.get;
+          globalThis.nrReads = [];
+          IDBObjectStore.prototype.get = function (key) {
+            globalThis.nrReads.push(String(key));
+            return get.call(this, key);
+          };
+        });
+        await page.reload();
+        await mountWidget(page, FEED);
+        await whenReady(page);
+        const reads = await page.evaluate(() => globalThis.nrReads);
+        const index = reads.filter((k) => k.endsWith(' #index'));
+        assert(index.length === 1, `the feed's index read ${index.length} times: ${reads.join(', ')}`);
+      } finally {
+        await context.close();
+      }
+    }],
     ['a feed seen online is on screen from the cache within 1.5 s when offline', async () => {
       const context = await browser.newContext({ deviceScaleFactor: 1, serviceWorkers: 'block' });
       try {

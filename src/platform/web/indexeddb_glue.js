@@ -22,13 +22,15 @@ var newsreaderStore = (function () {
     const e = Module['nrEarly'];
     return e && e.cached ? e.cached : null;
   }
+  // undefined: not read by the loader; null: read, and not there (a first
+  // visit's index), so nobody asks the database again.
   function takeEarly(key) {
     const e = early();
     return (e || Promise.resolve(null)).then((c) => {
       if (!c || !c.values || !(key in c.values)) return undefined;
       const value = c.values[key];
       delete c.values[key];
-      return value;
+      return value === undefined ? null : value;
     });
   }
 
