@@ -5,6 +5,13 @@
 
 namespace nr {
 
+namespace {
+
+// Responses up to this size are answered while their write is under way.
+constexpr std::size_t kAnswerBeforeWriteMax = std::size_t(1) << 20;
+
+}  // namespace
+
 CachingFetcher::CachingFetcher(Fetcher& network, CacheStore* store, std::string feed_url, Clock now)
     : network_(network), store_(store), feed_url_(std::move(feed_url)), now_(std::move(now)) {
     if (!now_) now_ = [] { return std::int64_t(std::time(nullptr)); };
@@ -144,27 +151,34 @@ void CachingFetcher::keep(const FetchRequest& request, FetchResponse response, F
     entry.etag = response.headers.etag;
     entry.last_modified = response.headers.last_modified;
 
-    // The response waits for the write: a failure is reported with it, and
-    // the body is copied by the store, never twice by us.
+    const auto told = [this](bool full) {
+        if (full && storage_error_) storage_error_(kStorageErrorMessage);
+    };
+    if (response.body.size() <= kAnswerBeforeWriteMax) {
+        // A copy for the retry after an eviction: the response goes now.
+        write_with_retry(entry, std::make_shared<const std::string>(response.body), told);
+        done(std::move(response));
+        return;
+    }
     auto held = std::make_shared<FetchResponse>(std::move(response));
-    auto finish = std::make_shared<FetchCallback>(std::move(done));
+    write_with_retry(entry, std::shared_ptr<const std::string>(held, &held->body),
+                     [told, held, done = std::move(done)](bool full) {
+                         told(full);
+                         done(std::move(*held));
+                     });
+}
+
+// Storage is full: make room once and retry, then go on without caching.
+void CachingFetcher::write_with_retry(const CacheEntry& entry, std::shared_ptr<const std::string> body,
+                                      std::function<void(bool full)> settled) {
     std::weak_ptr<const bool> alive = alive_;
-    store_->write(entry, held->body, [this, alive, entry, held, finish](StoreWrite written) {
+    store_->write(entry, *body, [this, alive, entry, body, settled](StoreWrite written) {
         if (alive.expired()) return;
-        if (written != StoreWrite::Full) {
-            (*finish)(std::move(*held));
-            return;
-        }
-        // Storage is full: make room once and retry, then go on without caching.
-        if (!store_->evict_one()) {
-            held->storage_error = kStorageErrorMessage;
-            (*finish)(std::move(*held));
-            return;
-        }
-        store_->write(entry, held->body, [alive, held, finish](StoreWrite again) {
+        if (written != StoreWrite::Full) return settled(false);
+        if (!store_->evict_one()) return settled(true);
+        store_->write(entry, *body, [alive, settled](StoreWrite again) {
             if (alive.expired()) return;
-            if (again == StoreWrite::Full) held->storage_error = kStorageErrorMessage;
-            (*finish)(std::move(*held));
+            settled(again == StoreWrite::Full);
         });
     });
 }

@@ -11,10 +11,12 @@
 //  - otherwise carries If-None-Match / If-Modified-Since when a copy is stored; a 304
 //    answers with that copy, marked not_modified (a copy that no longer
 //    reads is fetched again without validators);
-//  - a 2xx is written to the store before it is answered (so a write
-//    failure can be reported with it); a quota error evicts the
-//    least-recently-used entry and retries once, then answers without
-//    caching and with storage_error set -- never a purge, never a wait;
+//  - a 2xx is answered as soon as its write is under way (a first visit's
+//    feed waited 10-60 ms for IndexedDB here), a body over 1 MB once the
+//    write settled (the retry needs the body, and a copy of a 10k-story page
+//    would double it in the heap); a quota error evicts the
+//    least-recently-used entry and retries once, then goes on without
+//    caching and tells on_storage_error's handler -- never a purge;
 //  - a network failure (status 0) or a server error (5xx) answers with the
 //    stored copy when there is one, marked from_cache (and offline for a
 //    status 0), else with the failure.
@@ -50,6 +52,7 @@ public:
     // Pins (or unpins) the stored copy of `url`; false when none is stored.
     bool pin(const std::string& url, bool pinned) override;
     void persist() override;
+    void on_storage_error(StorageErrorHandler handler) override { storage_error_ = std::move(handler); }
 
     bool has(const std::string& url) const;
     std::size_t cache_bytes() const;
@@ -61,11 +64,14 @@ private:
     void send(FetchRequest request, FetchCallback done, bool conditional);
     void answer_from_cache(const std::string& url, FetchResponse failed, FetchCallback done);
     void keep(const FetchRequest& request, FetchResponse response, FetchCallback done);
+    void write_with_retry(const CacheEntry& entry, std::shared_ptr<const std::string> body,
+                          std::function<void(bool full)> settled);
 
     Fetcher& network_;
     CacheStore* store_;
     std::string feed_url_;
     Clock now_;
+    StorageErrorHandler storage_error_;
     std::shared_ptr<const bool> alive_ = std::make_shared<const bool>(true);
 };
 

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "../core/net/fake_fetcher.hpp"
 #include "memory_cache_store.hpp"
@@ -30,6 +31,11 @@ struct CachingFixture {
     std::int64_t now = 1000;
     CachingFetcher fetcher{network, &store, kFixtureFeed, [this] { return now; }};
     std::optional<FetchResponse> last;
+    std::vector<std::string> storage_errors;  // what on_storage_error's handler was told
+
+    CachingFixture() {
+        fetcher.on_storage_error([this](const std::string& message) { storage_errors.push_back(message); });
+    }
 
     void ask(const std::string& url, CacheMode mode = CacheMode::Cached, CacheKind kind = CacheKind::FeedPage) {
         last.reset();

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "caching_fetcher_fixture.hpp"
 
@@ -152,7 +153,7 @@ TEST_CASE("CachingFetcher: storage faults") {
         f.store.set_quota(700);
         f.now = 1200;
         f.prime(kFeed, std::string(300, 'c'));
-        CHECK(f.last->storage_error.empty());
+        CHECK(f.storage_errors.empty());
         CHECK(f.store.evictions() == 1);
         CHECK_FALSE(f.fetcher.has("https://news.example/a.json"));
         CHECK(f.fetcher.has("https://news.example/b.json"));
@@ -168,7 +169,7 @@ TEST_CASE("CachingFetcher: storage faults") {
         REQUIRE(f.last);
         CHECK(f.last->ok);
         CHECK(f.last->body == std::string(300, 'c'));
-        CHECK(f.last->storage_error == nr::kStorageErrorMessage);
+        CHECK(f.storage_errors == std::vector<std::string>{nr::kStorageErrorMessage});
         CHECK(f.store.evictions() == 1);  // one, not all
         CHECK(f.fetcher.has("https://news.example/b.json"));
         CHECK_FALSE(f.fetcher.has(kFeed));
@@ -177,7 +178,7 @@ TEST_CASE("CachingFetcher: storage faults") {
         f.ask(kFeed);
         f.network.ok(kFeed, std::string(2000, 'x'));
         REQUIRE(f.last);
-        CHECK(f.last->storage_error.empty());
+        CHECK(f.storage_errors.empty());
         CHECK_FALSE(f.fetcher.has(kFeed));
     }
     SUBCASE("a damaged entry is discarded and fetched again") {
@@ -231,4 +232,37 @@ TEST_CASE("CachingFetcher: a picture pinned before it is fetched is stored pinne
     // Pressure from a 600-byte page in a 1000-byte budget evicts it not.
     f.prime(kFeed, std::string(600, 'p'));
     CHECK(f.fetcher.has(figure));
+}
+
+TEST_CASE("CachingFetcher: a response is answered while its write is under way") {
+    Fixture f;
+    f.store.hold_writes(true);
+    f.ask(kFeed);
+    f.network.ok(kFeed, "page one");
+    REQUIRE(f.last);  // not waiting for the store
+    CHECK(f.last->ok);
+    CHECK(f.last->body == "page one");
+    CHECK_FALSE(f.fetcher.has(kFeed));
+    SUBCASE("the write settles later, from its own copy") {
+        f.store.hold_writes(false);
+        CHECK(f.fetcher.has(kFeed));
+        f.ask(kFeed, nr::CacheMode::CacheOnly);
+        REQUIRE(f.last);
+        CHECK(f.last->body == "page one");
+        CHECK(f.storage_errors.empty());
+    }
+    SUBCASE("a write that finds the storage full is told afterwards") {
+        f.store.set_quota(4);
+        f.store.hold_writes(false);
+        CHECK(f.storage_errors == std::vector<std::string>{nr::kStorageErrorMessage});
+        CHECK_FALSE(f.fetcher.has(kFeed));
+    }
+    SUBCASE("a body over 1 MB waits for its write (no second copy of it)") {
+        f.ask(kOther);
+        f.network.ok(kOther, std::string((1 << 20) + 1, 'x'));
+        CHECK_FALSE(f.last);
+        f.store.hold_writes(false);
+        REQUIRE(f.last);
+        CHECK(f.last->body.size() == (1 << 20) + 1);
+    }
 }

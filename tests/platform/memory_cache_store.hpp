@@ -4,8 +4,10 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "platform/cache_store.hpp"
 
@@ -29,6 +31,12 @@ public:
     }
 
     void write(CacheEntry entry, std::string_view body, WriteDone done) override {
+        if (holding_) {  // as IndexedDB: the body copied now, the answer later
+            held_.push_back([this, entry = std::move(entry), copy = std::string(body), done = std::move(done)] {
+                write(entry, copy, done);
+            });
+            return;
+        }
         entry.bytes = body.size();
         if (!index_.admits(entry)) {
             done(StoreWrite::Refused);
@@ -63,6 +71,13 @@ public:
 
     // Test controls.
     void set_quota(std::size_t quota) { quota_ = quota; }
+    // Holds writes until released: each then settles in order.
+    void hold_writes(bool hold) {
+        holding_ = hold;
+        if (hold) return;
+        std::vector<std::function<void()>> held = std::move(held_);
+        for (auto& write : held) write();
+    }
     void damage(const std::string& key) { bodies_[key] = "{\"trunc"; }
     bool has_body(const std::string& key) const { return bodies_.count(key) != 0; }
     int writes() const { return writes_; }
@@ -78,6 +93,8 @@ private:
     std::size_t quota_;
     std::map<std::string, std::string> bodies_;
     int writes_ = 0;
+    bool holding_ = false;
+    std::vector<std::function<void()>> held_;
     int evictions_ = 0;
 };
 

@@ -53,7 +53,6 @@ struct FetchResponse {
     bool not_modified = false;    // a conditional request answered 304: the cached copy is current
     bool offline = false;         // the network failed for want of a connection (status 0)
     std::int64_t fetched_at = 0;  // Unix s the body came from the network (0: unknown)
-    std::string storage_error;    // "Couldn't save for offline reading", or ""
     // Why it ended without a complete response, when that was not an HTTP
     // status: the reader's message (core/view/fault_message) depends on it.
     FetchFailure failure = FetchFailure::None;
@@ -102,6 +101,12 @@ public:
     // Asks the platform to keep the cache's storage (the browser's
     // navigator.storage.persist(), on the first save). Nothing without one.
     virtual void persist() {}
+    // Told when a response could not be kept for offline reading for want
+    // of space (the reader's banner says so): a response is answered while
+    // its write is still under way, so this may come after it. One handler;
+    // never called without a cache.
+    using StorageErrorHandler = std::function<void(const std::string& message)>;
+    virtual void on_storage_error(StorageErrorHandler handler) { (void)handler; }
 };
 
 // The answer to a CacheOnly request that found nothing.

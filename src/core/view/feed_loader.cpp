@@ -13,7 +13,14 @@
 namespace nr {
 
 FeedLoader::FeedLoader(Fetcher& fetcher, HtmlParser html, std::function<void()> changed)
-    : fetcher_(fetcher), html_(std::move(html)), changed_(std::move(changed)) {}
+    : fetcher_(fetcher), html_(std::move(html)), changed_(std::move(changed)) {
+    std::weak_ptr<const bool> alive = alive_;
+    fetcher_.on_storage_error([this, alive](const std::string& message) {
+        if (alive.expired()) return;
+        state_.offline.storage_error = message;
+        if (changed_) changed_();
+    });
+}
 
 void FeedLoader::load(const std::string& url) {
     ++generation_;
@@ -197,7 +204,6 @@ void FeedLoader::fetch(const std::string& url, Purpose purpose) {
     FetchRequest request{url, {}, CacheMode::Cached, CacheKind::FeedPage};
     fetcher_.request(std::move(request), [this, alive, url, purpose, generation = generation_](FetchResponse&& r) {
         if (alive.expired() || generation != generation_) return;
-        if (!r.storage_error.empty()) state_.offline.storage_error = r.storage_error;
         if (purpose == Purpose::Revalidate)
             revalidated(url, std::move(r));
         else

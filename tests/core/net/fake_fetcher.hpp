@@ -41,6 +41,11 @@ public:
         cached[url] = std::move(r);
         if (pin_it) pinned.insert(url);
     }
+    void on_storage_error(StorageErrorHandler handler) override { storage_error_ = std::move(handler); }
+    // A write for offline reading found the storage full (CachingFetcher's handler).
+    void fail_storage(const std::string& message) {
+        if (storage_error_) storage_error_(message);
+    }
     // pin() marks what is kept (false for a URL nothing is kept under).
     bool pin(const std::string& url, bool pin_it) override {
         if (!cached.count(url)) return false;
@@ -103,6 +108,7 @@ private:
     };
 
     std::vector<Request> pending_;
+    StorageErrorHandler storage_error_;
 };
 
 }  // namespace nr::test
