@@ -373,7 +373,7 @@ export default function snapshotTests({ baseUrl, browser }) {
       await context.close();
     }
   }]);
-  cases.push(['a first visit (nothing kept) shows the model\'s first screen in the DOM while the canvas\'s fonts are made, at the canvas\'s places', async () => {
+  for (const width of [360, 768]) cases.push([`${width} px: a first visit (nothing kept) shows the model's first screen in the DOM while the canvas's fonts are made, at the canvas's places`, async () => {
     const context = await fresh();
     try {
       const page = await blankPage(context, baseUrl);
@@ -382,7 +382,7 @@ export default function snapshotTests({ baseUrl, browser }) {
       let release;
       const held = new Promise((resolve) => { release = resolve; });
       await context.route('**/NotoSerif-Italic.ttf', async (route) => { await held; await route.continue().catch(() => {}); });
-      await mountWidget(page, FEED, { width: 768 });
+      await mountWidget(page, FEED, { width });
       const shown = await until(() => snapshotView(page), 'the first screen in the DOM', 30000);
       const before = await until(async () => { const x = await stats(page); return x.startup.snapshot > 0 && x; }, 'startup.snapshot');
       assert(before.framesDrawn === 0 && before.firstContentMs == null, `the canvas has not drawn: ${JSON.stringify(before)}`);
@@ -392,7 +392,7 @@ export default function snapshotTests({ baseUrl, browser }) {
       assert(shown.visible && shown.exact, `laid out in view, in the canvas's column: ${JSON.stringify(shown)}`);
       assert(shown.banner === null && shown.feed.busy === 'true', `no banner, a busy feed: ${JSON.stringify(shown)}`);
       assert(shown.mirrorShown.every((m) => !m), 'the mirror is not read twice meanwhile');
-      await screenshot(page.locator('#w'), 'first-screen-768-dom');
+      await screenshot(page.locator('#w'), `first-screen-${width}-dom`);
       release();
       await until(async () => (await stats(page)).firstContentMs != null, 'the canvas draws', 30000);
       const after = await stats(page);
@@ -400,7 +400,7 @@ export default function snapshotTests({ baseUrl, browser }) {
       await until(async () => await snapshotView(page) === null, 'the DOM view gone once the canvas draws', 2000);
       const headline = await canvasHeadline(page);
       const dx = headline.x - shown.first.x, dy = headline.y - shown.first.y;
-      console.log(`        first headline at (${shown.first.x.toFixed(1)}, ${shown.first.y.toFixed(1)}) in the DOM, (${headline.x}, ${headline.y}) on the canvas`);
+      console.log(`        ${width} px: first headline at (${shown.first.x.toFixed(1)}, ${shown.first.y.toFixed(1)}) in the DOM, (${headline.x}, ${headline.y}) on the canvas`);
       assert(Math.abs(dx) <= 3 && Math.abs(dy) <= 3, `the first headline moved ${dx}, ${dy} px`);
       assert(page.problems.length === 0, page.problems.join('; '));
     } finally {

@@ -127,7 +127,7 @@ std::string snapshot_css(const SnapshotLook& look, float x, float w, float heade
     const float gap = tokens::feed::header_gap;
     css += ".sh{position:relative;box-sizing:border-box;padding:" + px(gap) + " " + pad_x + ";" +
            css_font(TypeRole::Section, look) + ";text-transform:uppercase}";
-    css += ".x .sh{height:" + px(header) + "}";
+    if (header > 0) css += ".x .sh{height:" + px(header) + "}";
     css += ".sh:after{content:\"\";position:absolute;left:" + pad_x + ";right:" + pad_x + ";bottom:" + px(gap) +
            ";height:" + px(tokens::feed::header_rule) + ";background:" + hex(p.accent) + "}";
     css += ".sc{position:relative;box-sizing:border-box;padding:" + pad_y + " " + pad_x + ";border-bottom:" + rule +
@@ -180,12 +180,30 @@ struct ListPlace {
 ListPlace unplaced_list(const SnapshotLook& look) {
     const PageMetrics m = page_metrics(look.width);
     const float w = std::min(look.width, m.column_width + 2 * m.side_margin);
+    return {(look.width - w) * 0.5f, w, 0};
+}
+
+// The header of a first screen no frame placed, as FeedView::draw_header
+// draws it: the title wraps beside the room the Saved link and the A-/A+
+// controls take (an invisible "Saved" in the link's type, floated right),
+// the A-/A+ controls reach into the gaps around a one-line title, and the
+// rule sits one gap above the header's end.
+std::string unplaced_header_css(const SnapshotLook& look) {
     const Breakpoint bp = breakpoint_for(look.width);
-    const float gap = tokens::feed::header_gap;
-    const float control = std::max(tokens::feed::text_size_control,
-                                   type_style(TypeRole::Button, bp, look.text_scale).line_height + tokens::space::s);
+    const float gap = tokens::feed::header_gap, rule = tokens::feed::header_rule;
+    const TypeStyle button = type_style(TypeRole::Button, bp, look.text_scale);
+    const float control = std::max(tokens::feed::text_size_control, button.line_height + tokens::space::s);
     const float row = std::max(type_style(TypeRole::Section, bp, look.text_scale).line_height, control - 2 * gap);
-    return {(look.width - w) * 0.5f, w, 3 * gap + row + tokens::feed::header_rule};
+    const float controls_w = 2 * control + tokens::space::xs;
+    std::string label;
+    for (const char c : std::string_view(offline_strings(look.lang).saved_view)) {
+        if (c == '"' || c == '\\') label += '\\';
+        label += c;
+    }
+    return ".sh{padding-bottom:" + px(2 * gap + rule) + ";min-height:" + px(3 * gap + row + rule) + "}" +
+           ".sh:before{content:\"" + label + "\";float:right;visibility:hidden;text-transform:none;" +
+           css_font(TypeRole::Button, look) + ";margin:0 " + px(controls_w + tokens::space::s) + " 0 " +
+           px(tokens::space::l) + "}";
 }
 
 // The snapshot's JSON from the cards kept. Placed, each card in view has
@@ -231,7 +249,7 @@ std::string snapshot_json(const MirrorDescription& d, const AppState& app, const
         {"at", look.stories_at},
         {"width", std::lround(look.width)},  // as the page measures an element: whole px
         {"header", header},
-        {"css", snapshot_css(look, list.x, list.w, list.header, top)},
+        {"css", snapshot_css(look, list.x, list.w, list.header, top) + (placed ? "" : unplaced_header_css(look))},
         {"faces", snapshot_faces()},
         {"items", std::move(items)},
     };

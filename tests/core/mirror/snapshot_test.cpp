@@ -9,6 +9,7 @@
 #include "core/view/font_faces.hpp"
 #include "core/view/item_text.hpp"
 #include "core/view/layout_metrics.hpp"
+#include "core/view/offline_text.hpp"
 
 namespace {
 
@@ -304,11 +305,20 @@ TEST_CASE("before any frame, the first screen is the model's first stories where
         std::snprintf(sl, sizeof sl, ".x .sl{margin:0 0 0 %gpx;width:%gpx;transform:translateY(0px)}",
                       double((768 - w) / 2), double(w));
         CHECK(has(s, sl));
-        CHECK(has(s, ".x .sh{height:46px}"));  // 8 + max(20, 32 - 16) + 8 + 2 + 8
+        CHECK_FALSE(has(s, ".x .sh{height"));                       // the title may wrap: the header grows with it
+        CHECK(has(s, ".sh{padding-bottom:18px;min-height:46px}"));  // 8 + max(20, 32 - 16) + 8 + 2 + 8
+        // The title wraps beside the Saved link and A-/A+ (2 x 32 + 4), as the canvas's does.
+        CHECK(has(s, ".sh:before{content:\"Saved\";float:right;visibility:hidden;text-transform:none;"
+                     "font:normal 700 14px/20px nr-sans,sans-serif;margin:0 76px 0 16px}"));
     }
     SUBCASE("larger text, a taller header") {
         const nr::SnapshotLook larger{768, 1.5f, nr::Lang::En, false, nr::kLight};
-        CHECK(has(unplaced_of(ready(2), larger), ".x .sh{height:56px}"));  // 8 + 30 + 8 + 2 + 8
+        CHECK(has(unplaced_of(ready(2), larger), "min-height:56px}"));  // 8 + 30 + 8 + 2 + 8
+    }
+    SUBCASE("in Ukrainian, the link's own word") {
+        const nr::SnapshotLook uk{768, 1, nr::Lang::Uk, false, nr::kLight};
+        CHECK(has(unplaced_of(ready(2), uk),
+                  std::string(".sh:before{content:\"") + nr::offline_strings(nr::Lang::Uk).saved_view));
     }
     SUBCASE("none without stories to show") {
         nr::AppState loading = ready(2);
