@@ -170,10 +170,10 @@ std::string snapshot_url(std::string_view feed_url) { return std::string(feed_ur
 
 namespace {
 
-// Where the canvas will put the list and how tall its header will be, for
-// a first screen shown before any frame placed them: ReaderApp's list area
-// (one column of the page's measure, centred) and FeedView::draw_header's
-// rows (the A-/A+ controls reach into the gaps around a one-line title).
+// Where the list is: the frame's place for it, or, for a first screen shown
+// before any frame placed it, ReaderApp's list area (one column of the
+// page's measure, centred), its header as tall as its title makes it
+// (unplaced_header_css).
 struct ListPlace {
     float x = 0, w = 0, header = 0;
 };
