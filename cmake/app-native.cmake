@@ -39,6 +39,14 @@ if(NR_BUILD_TESTS)
                    $<TARGET_FILE:newsreader> ${NR_SHOTS}/native-thumbnails.bmp --width 700 --height 420
                    {server}/tests/data/native/thumbnails.json
            WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
+  # A right-to-left story's thumbnail is on the left (the text column moved
+  # right by as much), a left-to-right story's on the right.
+  add_test(NAME native_ui_thumbnails_rtl
+           COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/scripts/check-screenshot.py --serve .
+                   --picture 20,70,80,80 --picture 600,199,80,80
+                   $<TARGET_FILE:newsreader> ${NR_SHOTS}/native-thumbnails-rtl.bmp --width 700 --height 420
+                   {server}/tests/data/native/thumbnails-rtl.json
+           WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
   # Offline end to end: online runs fill a fresh cache folder (the feed, an
   # article, their pictures), then the server stops and the reader starts
   # again: the cached feed under the banner, the article with its pictures.

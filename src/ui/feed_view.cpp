@@ -117,37 +117,41 @@ float FeedView::draw_card(Frame& f, const Card& c, const Item& item, float x, fl
         image_slot(f, {inner_x, ty, inner_w, c.thumb_h}, item.hero->url, item.hero->alt, tokens::radius);
         ty += c.thumb_h + card::thumbnail_above_gap;
     }
+    // Beside the text, at the end its lines run to: on the left for a
+    // right-to-left story, the text moved over by as much.
+    const bool thumb_left = c.thumb_right && c.rtl;
     if (c.thumb_right)
-        image_slot(f, {inner_x + inner_w - kThumb, y + kPadY, kThumb, kThumb}, item.hero->url, item.hero->alt,
-                   tokens::radius);
+        image_slot(f, {thumb_left ? inner_x : inner_x + inner_w - kThumb, y + kPadY, kThumb, kThumb}, item.hero->url,
+                   item.hero->alt, tokens::radius);
+    const float lx = thumb_left ? inner_x + kThumb + card::thumbnail_gap : inner_x;  // where the text column starts
     const TextColours text{imcol(p.text), imcol(p.accent)};
     if (!c.title.layout.lines.empty()) {
         // A story already read is dimmed: its headline in the muted colour.
         const bool read = f.memory && f.memory->is_read(item.id);
-        draw_text(dl, c.title, inner_x, ty, read ? TextColours{imcol(p.muted), imcol(p.muted)} : text, f.fonts);
-        note_text(f, inner_x, ty, c.title.layout.max_line_width, c.title.height());
+        draw_text(dl, c.title, lx, ty, read ? TextColours{imcol(p.muted), imcol(p.muted)} : text, f.fonts);
+        note_text(f, lx, ty, c.title.layout.max_line_width, c.title.height());
         ty += c.title.height();
     }
     if (!c.text.layout.lines.empty()) {
         if (ty > y + kPadY) ty += card::text_gap;
         if (c.quote) {
             // The bar is on the side the story's lines start from.
-            const float bar_x = c.rtl ? inner_x + c.text_w - tokens::accent_bar : inner_x;
-            const float text_x = c.rtl ? inner_x : inner_x + card::quote_indent;
+            const float bar_x = c.rtl ? lx + c.text_w - tokens::accent_bar : lx;
+            const float text_x = c.rtl ? lx : lx + card::quote_indent;
             dl->AddRectFilled(ImVec2(snap(bar_x), snap(ty)),
                               ImVec2(snap(bar_x) + tokens::accent_bar, snap(ty + c.text.height())), imcol(p.accent));
             draw_text(dl, c.text, text_x, ty, text, f.fonts);
             note_text(f, text_x, ty, c.text.layout.max_line_width, c.text.height());
         } else {
-            draw_text(dl, c.text, inner_x, ty,
-                      {imcol(c.title.layout.lines.empty() ? p.text : p.muted), imcol(p.accent)}, f.fonts);
-            note_text(f, inner_x, ty, c.text.layout.max_line_width, c.text.height());
+            draw_text(dl, c.text, lx, ty, {imcol(c.title.layout.lines.empty() ? p.text : p.muted), imcol(p.accent)},
+                      f.fonts);
+            note_text(f, lx, ty, c.text.layout.max_line_width, c.text.height());
         }
         ty += c.text.height();
     }
     if (!c.meta.layout.lines.empty()) {
-        draw_text(dl, c.meta, inner_x, ty + card::meta_gap, {imcol(p.muted), imcol(p.muted)}, f.fonts);
-        note_text(f, inner_x, ty + card::meta_gap, c.meta.layout.max_line_width, c.meta.height());
+        draw_text(dl, c.meta, lx, ty + card::meta_gap, {imcol(p.muted), imcol(p.muted)}, f.fonts);
+        note_text(f, lx, ty + card::meta_gap, c.meta.layout.max_line_width, c.meta.height());
     }
     divider(f, x, y + c.height - tokens::divider, w);
     return c.height;

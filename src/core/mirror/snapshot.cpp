@@ -146,6 +146,10 @@ std::string snapshot_css(const SnapshotLook& look, float x, float w, float heade
                ";min-height:" + px(2 * card::padding_y + card::thumbnail + tokens::divider) + "}";
         css += ".si{position:absolute;top:" + pad_y + ";right:" + pad_x + ";width:" + thumb + ";height:" + thumb + ";" +
                slot + "}";
+        // A right-to-left story's picture is on the left, as the canvas draws it.
+        css += ".i[dir=rtl]{padding:" + pad_y + " " + pad_x + " " + pad_y + " " +
+               px(card::padding_x + card::thumbnail + card::thumbnail_gap) +
+               "}.i[dir=rtl] .si{right:auto;left:" + pad_x + "}";
     }
     css +=
         ".sc h3{" + css_font(TypeRole::CardHeadline, look) + ";" + clamp(lines_for(card::headline_lines, scale)) + "}";

@@ -240,6 +240,9 @@ TEST_CASE("the snapshot's style sheet takes its sizes from the design tokens at 
     CHECK(css.find(".se{font:normal 400 15px/22px nr-serif,serif") != std::string::npos);         // CardExcerpt
     CHECK(css.find("padding:16px 12px") != std::string::npos);                                    // card padding
     CHECK(css.find(".i{padding-right:124px;min-height:129px}") != std::string::npos);  // 96 px thumbnail at the right
+    // ... at the left for a right-to-left story, as the canvas draws it.
+    CHECK(css.find(".i[dir=rtl]{padding:16px 12px 16px 124px}.i[dir=rtl] .si{right:auto;left:12px}") !=
+          std::string::npos);
     CHECK(css.find("-webkit-line-clamp:3") != std::string::npos);
     CHECK(css.find(".newsreader-mirror{display:none}") != std::string::npos);
     SUBCASE("larger text: larger type, more lines") {
