@@ -7,6 +7,7 @@
 #include "core/text/case_map.hpp"
 #include "core/text/ui_strings.hpp"
 #include "core/view/item_text.hpp"
+#include "core/view/layout_metrics.hpp"
 #include "core/view/offline_text.hpp"
 #include "ui/rich_text.hpp"
 #include "ui/widgets.hpp"
@@ -167,9 +168,8 @@ float FeedView::draw_header(Frame& f, const AppState& state, float x, float y, f
     // A- / A+ at the right of the title row, reaching into the gaps around
     // it, so at 100 % the header is as tall as the title alone makes it; the
     // Saved link just before them.
-    const float control =
-        std::max(tokens::feed::text_size_control, f.fonts.style(Role::Button).line_height + tokens::space::s);
-    const float controls_w = 2 * control + tokens::space::xs;
+    const HeaderControls controls = header_controls(f.fonts.style(Role::Button).line_height);
+    const float control = controls.size, controls_w = controls.width;
     const float title_w = std::max(0.0f, w - 2 * kPadX - controls_w - tokens::space::s - link_w);
     TextBox box = layout_plain(title, Role::Section, title_w, lines_for(2, f.fonts.text_scale()), f.fonts);
     const float gap = tokens::feed::header_gap, rule = tokens::feed::header_rule;

@@ -68,7 +68,7 @@ private:
     struct Card {
         std::string id;  // the item laid out (a reloaded page may put another at the same index)
         bool quote = false;
-        bool rtl = false;  // a right-to-left story: a quote's bar on the right
+        bool rtl = false;  // a right-to-left story: a quote's bar on the right, a picture beside on the left
         bool thumb_right = false;
         bool thumb_above = false;
         float thumb_h = 0;

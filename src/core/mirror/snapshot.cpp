@@ -195,10 +195,8 @@ ListPlace unplaced_list(const SnapshotLook& look) {
 std::string unplaced_header_css(const SnapshotLook& look) {
     const Breakpoint bp = breakpoint_for(look.width);
     const float gap = tokens::feed::header_gap, rule = tokens::feed::header_rule;
-    const TypeStyle button = type_style(TypeRole::Button, bp, look.text_scale);
-    const float control = std::max(tokens::feed::text_size_control, button.line_height + tokens::space::s);
-    const float row = std::max(type_style(TypeRole::Section, bp, look.text_scale).line_height, control - 2 * gap);
-    const float controls_w = 2 * control + tokens::space::xs;
+    const HeaderControls controls = header_controls(type_style(TypeRole::Button, bp, look.text_scale).line_height);
+    const float row = std::max(type_style(TypeRole::Section, bp, look.text_scale).line_height, controls.size - 2 * gap);
     std::string label;
     for (const char c : std::string_view(offline_strings(look.lang).saved_view)) {
         if (c == '"' || c == '\\') label += '\\';
@@ -206,7 +204,7 @@ std::string unplaced_header_css(const SnapshotLook& look) {
     }
     return ".sh{padding-bottom:" + px(2 * gap + rule) + ";min-height:" + px(3 * gap + row + rule) + "}" +
            ".sh:before{content:\"" + label + "\";float:right;visibility:hidden;text-transform:none;" +
-           css_font(TypeRole::Button, look) + ";margin:0 " + px(controls_w + tokens::space::s) + " 0 " +
+           css_font(TypeRole::Button, look) + ";margin:0 " + px(controls.width + tokens::space::s) + " 0 " +
            px(tokens::space::l) + "}";
 }
 

@@ -60,6 +60,11 @@ PageMetrics page_metrics(float width) {
     return m;
 }
 
+HeaderControls header_controls(float button_line_height) {
+    const float size = std::max(tokens::feed::text_size_control, button_line_height + tokens::space::s);
+    return {size, 2 * size + tokens::space::xs};
+}
+
 float article_column_width(float area_width) {
     area_width = sane_width(area_width);
     return std::clamp(area_width - 2 * side_margin(area_width), 0.f, tokens::page::column_max);

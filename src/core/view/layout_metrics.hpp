@@ -26,6 +26,16 @@ struct PageMetrics {
 };
 PageMetrics page_metrics(float width);
 
+// The feed header's A-/A+ controls at the Button role's line height: each
+// square `size` px (touch-sized, never under the token's), the pair and the
+// gap between them `width` wide. The canvas draws them (FeedView) and the
+// first screen's DOM header leaves their room (core/mirror/snapshot.cpp).
+struct HeaderControls {
+    float size = 0;
+    float width = 0;
+};
+HeaderControls header_controls(float button_line_height);
+
 // The article's text column in an area of this width (the whole widget, or
 // the part left of the "News Feed" column): the measure inside the area's
 // own side margins.

@@ -129,6 +129,11 @@ void schedule_retry(WebRunner* r, const nr::AppState& s) {
     r->retry_timer = emscripten_set_timeout(on_retry, s.retry_after_s * 1000.0, r);
 }
 
+// How this widget draws, for a snapshot of stories current at `stories_at`.
+nr::SnapshotLook snapshot_look(const WebRunner* r, std::int64_t stories_at) {
+    return {nr::window_width(r->window), r->app->text_scale(), r->app->lang(), r->dark, r->app->palette(), stories_at};
+}
+
 // The list at rest, kept for the next visit's first paint (the loader shows
 // it as DOM text until the canvas draws): stored when it changed, beside the
 // feed's offline cache (nothing with data-offline="off").
@@ -139,9 +144,7 @@ void keep_snapshot(WebRunner* r, const nr::MirrorDescription& d) {
     // index at the next visit (a page not stored: now).
     const nr::CacheEntry* page = r->store->index().find(r->cache->key(r->feed_url));
     const auto at = page ? page->fetched_at : static_cast<std::int64_t>(emscripten_date_now() / 1000);
-    const nr::SnapshotLook look{
-        nr::window_width(r->window), r->app->text_scale(), r->app->lang(), r->dark, r->app->palette(), at};
-    std::string json = nr::first_screen_snapshot(d, s, look);
+    std::string json = nr::first_screen_snapshot(d, s, snapshot_look(r, at));
     if (json.empty() || json == r->snapshot_kept) return;
     nr::keep_first_screen(r->cache->key(nr::snapshot_url(r->feed_url)), json);
     r->snapshot_kept = std::move(json);
@@ -160,9 +163,7 @@ void show_first_screen(WebRunner* r) {
     if (s.state != nr::LoadState::Ready || s.feed.items.empty()) return;
     r->first_screen_sent = true;
     const auto now = static_cast<std::int64_t>(emscripten_date_now() / 1000);
-    const nr::SnapshotLook look{
-        nr::window_width(r->window), r->app->text_scale(), r->app->lang(), r->dark, r->app->palette(), now};
-    const std::string json = nr::unplaced_first_screen(r->app->mirror_unplaced(now), s, look);
+    const std::string json = nr::unplaced_first_screen(r->app->mirror_unplaced(now), s, snapshot_look(r, now));
     if (!json.empty()) nr::host::first_screen(json.c_str());
 }
 

@@ -214,3 +214,12 @@ TEST_CASE("fit_aspect") {
     CHECK(nr::fit_aspect(100, 10000, 1) == doctest::Approx(10));   // clamped wide
     CHECK(nr::fit_aspect(-5, 100, 100) == doctest::Approx(0));
 }
+
+TEST_CASE("the feed header's A-/A+ controls are touch-sized and grow with the button's type") {
+    const nr::HeaderControls at_100 = nr::header_controls(20);  // Button at 100 %: 14/20
+    CHECK(at_100.size == nr::tokens::feed::text_size_control);
+    CHECK(at_100.width == doctest::Approx(2 * 32 + nr::tokens::space::xs));
+    const nr::HeaderControls larger = nr::header_controls(30);  // ... at 150 %
+    CHECK(larger.size == doctest::Approx(30 + nr::tokens::space::s));
+    CHECK(larger.width == doctest::Approx(2 * larger.size + nr::tokens::space::xs));
+}
