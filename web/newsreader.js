@@ -720,7 +720,12 @@ function makeHost(widget) {
   const { element, settings } = widget;
   return {
     setState: (state, error, skipped, skipReason) => setState(widget, state, error, skipped, skipReason),
-    firstScreen: (json) => widget.snap || showSnapshot(widget, JSON.parse(json)),
+    // The module's first screen (a first visit), again with more stories
+    // once its whole page is read: it replaces its own, never a kept snapshot.
+    firstScreen: (json) => {
+      if (widget.snap?.f) widget.snap = widget.snap.remove();
+      widget.snap || (showSnapshot(widget, JSON.parse(json)), widget.snap && (widget.snap.f = 1));
+    },
     firstContent(ms) {
       dropSnapshot(widget);
       widget.early.clear();  // anything not taken by now never will be

@@ -58,6 +58,7 @@ ReaderApp::ReaderApp(Fetcher& fetcher, ImageSource& images, HtmlParser html, Rea
     loader_.set_lang(options_.lang);
     if (options_.forced) palette_ = *options_.forced;  // the user's colours win over the partner's
     if (hooks_.defer) loader_.parse_in_slices(hooks_.defer, kParseSlice);
+    if (hooks_.parse_slice) loader_.on_slice(hooks_.parse_slice);
 }
 
 void ReaderApp::reconnected() {
@@ -575,10 +576,11 @@ MirrorDescription ReaderApp::mirror(std::int64_t now, bool far_items) const {
     return d;
 }
 
-MirrorDescription ReaderApp::mirror_unplaced(std::int64_t now) const {
+MirrorDescription ReaderApp::mirror_unplaced(std::int64_t now, const AppState* state) const {
+    const AppState& s = state ? *state : this->state();
     FeedPlacement feed;
-    feed.items.resize(std::min(state().feed.items.size(), kMirrorHeadlessItems));
-    return describe(state(), feed, nullptr, now, options_.lang);
+    feed.items.resize(std::min(s.feed.items.size(), kMirrorHeadlessItems));
+    return describe(s, feed, nullptr, now, options_.lang);
 }
 
 bool ReaderApp::activate(const std::string& target) {

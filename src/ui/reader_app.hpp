@@ -72,6 +72,9 @@ struct HostHooks {
     // A role's atlas was built between frames (through `defer`): the host
     // uploads font_atlases_to_upload() now, so no frame has to.
     std::function<void()> upload_fonts;
+    // A slice of a page's parse ran and more follow: preview() may show
+    // more stories than before.
+    std::function<void()> parse_slice;
 };
 
 class ReaderApp {
@@ -179,8 +182,12 @@ public:
     // How far the feed and the article are scrolled (a glide's frames).
     float feed_scroll() const { return feed_view_.scroll_offset(); }
     float article_scroll() const { return article_view_.scroll_offset(); }
-    // The same without a frame (no WebGL): the first items, unplaced.
-    MirrorDescription mirror_unplaced(std::int64_t now) const;
+    // The same without a frame (no WebGL): the first items, unplaced; of
+    // `state` (preview()) instead of the app's when given.
+    MirrorDescription mirror_unplaced(std::int64_t now, const AppState* state = nullptr) const;
+    // While a first page is parsed in slices: the state with the first
+    // stories read so far (FeedLoader::preview).
+    std::optional<AppState> preview(std::size_t max_items) const { return loader_.preview(max_items); }
     // A mirror element was activated: `target` is an item id to open, or
     // "more", "retry", "back", "copy", "save", "retry-article",
     // "text-smaller", "text-larger", "saved", "all-stories", "new-stories".

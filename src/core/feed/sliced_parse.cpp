@@ -1,5 +1,6 @@
 #include "core/feed/sliced_parse.hpp"
 
+#include <algorithm>
 #include <string_view>
 #include <utility>
 
@@ -46,6 +47,20 @@ bool SlicedParse::step(std::chrono::microseconds budget) {
 ParseResult SlicedParse::take() {
     std::string().swap(bytes_);
     return std::move(result_);
+}
+
+std::optional<Feed> SlicedParse::preview(std::size_t max_items) const {
+    if (stage_ != Stage::Items || !loader_) return std::nullopt;
+    Feed feed;
+    feed.title = result_.feed.title;
+    feed.home_url = result_.feed.home_url;
+    feed.next_url = result_.feed.next_url;
+    const std::vector<Item>& items = loader_->items();
+    feed.items.assign(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(std::min(max_items, items.size())));
+    if (result_.format != FeedFormat::Newsreader)
+        for (Item& item : feed.items)
+            if (item.authors.empty()) item.authors = feed_authors_;
+    return feed;
 }
 
 void SlicedParse::scan_chunk(std::size_t end) {

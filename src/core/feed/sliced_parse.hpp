@@ -40,6 +40,13 @@ public:
     bool done() const { return stage_ == Stage::Done; }
     // The result, once done(); the response bytes are released with it.
     ParseResult take();
+    // The feed as read so far, while its items are read: its feed-level
+    // fields and copies of the first `max_items` items loaded, as take()
+    // will give them (feed-level authors included). Nothing before the
+    // feed-level fields are read, nor once the parse went whole (parse_feed
+    // decides what the feed is). A first visit shows its first stories from
+    // it before the parse ends.
+    std::optional<Feed> preview(std::size_t max_items) const;
     // Steps taken so far (tests, the bench).
     int steps() const { return steps_; }
 

@@ -24,6 +24,7 @@ FeedLoader::FeedLoader(Fetcher& fetcher, HtmlParser html, std::function<void()> 
 
 void FeedLoader::load(const std::string& url) {
     ++generation_;
+    slicing_.reset();                                   // an older load's parse: its response goes with it
     std::vector<Item> saved = std::move(state_.saved);  // the Saved list is not the feed's
     state_ = AppState{};
     state_.saved = std::move(saved);
@@ -260,7 +261,9 @@ void FeedLoader::arrived(const std::string& url, FetchResponse&& r) {
         opts.html = html_;
         opts.lazy_bodies = true;  // an article's blocks are built when it opens
         parsing_ = generation_;
-        parse_slice(std::make_shared<SlicedParse>(std::move(r.body), std::move(opts)), generation_);
+        auto parse = std::make_shared<SlicedParse>(std::move(r.body), std::move(opts));
+        if (first_page) slicing_ = parse;
+        parse_slice(std::move(parse), generation_);
         return;
     } else {
         const bool shown = show_page(url, std::move(r.body));
@@ -280,6 +283,7 @@ void FeedLoader::arrived(const std::string& url, FetchResponse&& r) {
 // load() (or the loader's end) drops the parse.
 void FeedLoader::parse_slice(std::shared_ptr<SlicedParse> parse, std::uint64_t generation) {
     if (!parse->step(slice_)) {
+        if (slice_done_) slice_done_();
         std::weak_ptr<const bool> alive = alive_;
         defer_([this, alive, parse = std::move(parse), generation]() mutable {
             if (alive.expired() || generation != generation_) return;
@@ -288,7 +292,18 @@ void FeedLoader::parse_slice(std::shared_ptr<SlicedParse> parse, std::uint64_t g
         return;
     }
     parsing_ = 0;
+    slicing_.reset();
     parsed(parse->take());
+}
+
+std::optional<AppState> FeedLoader::preview(std::size_t max_items) const {
+    if (!parsing() || !slicing_ || state_.state != LoadState::Loading) return std::nullopt;
+    std::optional<Feed> feed = slicing_->preview(max_items);
+    if (!feed || feed->items.empty()) return std::nullopt;
+    AppState s = state_;
+    s.feed = std::move(*feed);
+    s.state = LoadState::Ready;
+    return s;
 }
 
 void FeedLoader::parsed(ParseResult&& page) {

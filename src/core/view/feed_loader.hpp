@@ -29,6 +29,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -101,6 +102,14 @@ public:
     void parse_in_slices(Defer defer, std::chrono::microseconds slice);
     // A page of the current load() is being parsed in slices.
     bool parsing() const { return parsing_ != 0 && parsing_ == generation_; }
+    // While a first page (of a load() with nothing on screen) is parsed in
+    // slices: the state as it will be once parsed, with the first
+    // `max_items` stories read so far; nothing otherwise. A first visit
+    // shows its first stories from it before the whole page is read.
+    std::optional<AppState> preview(std::size_t max_items) const;
+    // Runs after each slice that leaves the parse unfinished, before the
+    // next is deferred (the state has not changed; preview() may have).
+    void on_slice(std::function<void()> slice) { slice_done_ = std::move(slice); }
 
 private:
     enum class Purpose : unsigned char { Page, Revalidate };
@@ -139,6 +148,8 @@ private:
     std::shared_ptr<const bool> alive_ = std::make_shared<const bool>(true);
     Defer defer_;
     std::chrono::microseconds slice_{0};
+    std::shared_ptr<const SlicedParse> slicing_;  // the first page being parsed in slices (preview)
+    std::function<void()> slice_done_;
 };
 
 }  // namespace nr

@@ -8,5 +8,8 @@
 namespace nr::web {
 
 void defer_task(std::function<void()> task);
+// The same, after the browser's next frame is painted: what was just put
+// on the page (a first screen of DOM text) shows before more work runs.
+void defer_after_paint(std::function<void()> task);
 
 }  // namespace nr::web

@@ -14,6 +14,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/mirror/mirror_diff.hpp"
@@ -59,11 +60,12 @@ struct WebRunner {
     int frames_drawn = 0;
     double last_frame_ms = 0;
     bool first_content_sent = false;
-    bool first_screen_sent = false;  // the model's first screen in DOM text, before the canvas's
-    double last_input_ms = 0;        // emscripten_get_now() of the last SDL event
-    long idle_timer = 0;             // pending emscripten_set_timeout, 0 if none
-    long retry_timer = 0;            // pending automatic retry (Retry-After), 0 if none
-    long snapshot_timer = 0;         // pending keep_snapshot once the list rests, 0 if none
+    bool paint_first_screen = false;     // a first screen was sent: the next deferred work waits for its paint
+    std::size_t first_screen_items = 0;  // stories of the model's first screen in DOM text, before the canvas's
+    double last_input_ms = 0;            // emscripten_get_now() of the last SDL event
+    long idle_timer = 0;                 // pending emscripten_set_timeout, 0 if none
+    long retry_timer = 0;                // pending automatic retry (Retry-After), 0 if none
+    long snapshot_timer = 0;             // pending keep_snapshot once the list rests, 0 if none
     std::string reported_more_error;
     nr::LoadState reported = nr::LoadState::Loading;
     std::string reported_error;
@@ -150,21 +152,30 @@ void keep_snapshot(WebRunner* r, const nr::MirrorDescription& d) {
     r->snapshot_kept = std::move(json);
 }
 
-// A first visit has no snapshot: once the feed is in but the canvas cannot
-// draw it yet (its font atlas is still being made: the parse goes first,
-// and the atlas takes 50-150 ms on a 2-core machine), the loader shows the
-// model's first stories as DOM text, as it shows a kept snapshot, until the
-// canvas's first content replaces them. Called on every change of the
-// model, not at the next animation frame, which on a busy start-up can come
-// 100 ms later.
+// A first visit has no snapshot: once its first stories are read but the
+// canvas cannot draw them yet (its font atlas is still being made: the
+// parse goes first, and the atlas takes 50-150 ms on a 2-core machine), the
+// loader shows them as DOM text, as it shows a kept snapshot, until the
+// canvas's first content replaces them. Sent from the stories of the parse's
+// first slice (ReaderApp::preview), then once more when the whole page is in
+// if more of them fit; on every change of the model or slice of the parse,
+// not at the next animation frame, which on a busy start-up can come 100 ms
+// later.
 void show_first_screen(WebRunner* r) {
-    if (r->first_screen_sent || r->first_content_sent || !r->window || r->context_lost || r->app->can_draw()) return;
-    const nr::AppState& s = r->app->state();
-    if (s.state != nr::LoadState::Ready || s.feed.items.empty()) return;
-    r->first_screen_sent = true;
+    if (r->first_content_sent || !r->window || r->context_lost || r->app->can_draw()) return;
+    const bool parsed = r->app->state().state == nr::LoadState::Ready;
+    if (r->first_screen_items && !parsed) return;
+    const std::optional<nr::AppState> preview = parsed ? std::nullopt : r->app->preview(nr::kSnapshotItems);
+    const nr::AppState& s = preview ? *preview : r->app->state();
+    if (s.state != nr::LoadState::Ready) return;
+    const std::size_t shown = std::min(s.feed.items.size(), nr::kSnapshotItems);
+    if (shown <= r->first_screen_items) return;
+    r->first_screen_items = shown;
     const auto now = static_cast<std::int64_t>(emscripten_date_now() / 1000);
-    const std::string json = nr::unplaced_first_screen(r->app->mirror_unplaced(now), s, snapshot_look(r, now));
-    if (!json.empty()) nr::host::first_screen(json.c_str());
+    const std::string json = nr::unplaced_first_screen(r->app->mirror_unplaced(now, &s), s, snapshot_look(r, now));
+    if (json.empty()) return;
+    nr::host::first_screen(json.c_str());
+    r->paint_first_screen = true;
 }
 
 // Brings the page's mirror up to what the frame showed (`placed`), or, with
@@ -586,7 +597,15 @@ int main(int argc, char** argv) {
     hooks.open_url = [](const std::string& url) { nr::host::open_url(url.c_str()); };
     hooks.copy_link = [](const std::string& url) { nr::host::copy_link(url.c_str()); };
     hooks.text_size = [](float size) { nr::host::set_text_size(size); };
-    hooks.defer = nr::web::defer_task;
+    // Once a first screen is on the page, the next slice of work waits
+    // until it is painted.
+    hooks.defer = [r](std::function<void()> task) {
+        if (std::exchange(r->paint_first_screen, false))
+            nr::web::defer_after_paint(std::move(task));
+        else
+            nr::web::defer_task(std::move(task));
+    };
+    hooks.parse_slice = [r] { show_first_screen(r); };
     hooks.upload_fonts = [r] {
         if (r->window && !r->context_lost) nr::window_reload_fonts(r->window, r->app->font_atlases_to_upload());
     };

@@ -102,3 +102,43 @@ TEST_CASE("A sliced parse works in small steps") {
         CHECK(steps == 1);
     }
 }
+
+TEST_CASE("A sliced parse previews the items read so far") {
+    const std::string doc = R"({"version":"https://jsonfeed.org/version/1.1","title":"Daily",)"
+                            R"("authors":[{"name":"Desk"}],"items":[)"
+                            R"({"id":"1","title":"One"},{"id":"2","title":"Two","authors":[{"name":"Ann"}]},)"
+                            R"({"id":"3","title":"Three"},{"id":"4","title":"Four"}]})";
+    SlicedParse p(doc, options_for(true));
+    CHECK_FALSE(p.preview(10));  // nothing read yet
+    while (!p.preview(10)) REQUIRE_FALSE(p.step(std::chrono::microseconds(0)));
+    CHECK(p.preview(10)->items.empty());  // the feed-level fields, no item yet
+    CHECK(p.preview(10)->title == "Daily");
+
+    SUBCASE("in order, with the feed's authors, up to the count asked") {
+        while (p.preview(10)->items.size() < 3) REQUIRE_FALSE(p.step(std::chrono::microseconds(0)));
+        const Feed three = *p.preview(10);
+        REQUIRE(three.items.size() == 3);
+        CHECK(three.items[0].id == "1");
+        REQUIRE(three.items[0].authors.size() == 1);
+        CHECK(three.items[0].authors[0].name == "Desk");
+        CHECK(three.items[1].authors[0].name == "Ann");
+        CHECK(p.preview(2)->items.size() == 2);
+        // The same items as the parse's result.
+        while (!p.step(std::chrono::microseconds(0))) {
+        }
+        CHECK_FALSE(p.preview(10));  // done: take() has it
+        const ParseResult r = p.take();
+        REQUIRE(r.feed.items.size() == 4);
+        for (std::size_t i = 0; i < three.items.size(); ++i) CHECK(three.items[i] == r.feed.items[i]);
+    }
+    SUBCASE("none once the parse went whole") {
+        SlicedParse bad(R"({"newsreader":1,"title":"T","items":[{"id":"1","title":"A"},{"id":"2","title":tru}]})",
+                        options_for(true));
+        bool seen = false;
+        while (!bad.step(std::chrono::microseconds(0)))
+            seen = seen || (bad.preview(10) && !bad.preview(10)->items.empty());
+        CHECK(seen);  // the first item was previewed before the second failed
+        CHECK_FALSE(bad.preview(10));
+        CHECK_FALSE(bad.take().ok);
+    }
+}

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <deque>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "../net/fake_fetcher.hpp"
@@ -78,5 +79,51 @@ TEST_CASE("FeedLoader parses in deferred slices") {
         REQUIRE(f.loader.state().feed.items.size() == 3);
         CHECK(f.loader.state().feed.items[0].id == "b0");
         CHECK(f.changes == 1);
+    }
+}
+
+TEST_CASE("FeedLoader previews a first page while it is parsed") {
+    Fixture f;
+    int slices = 0;
+    f.loader.on_slice([&] { ++slices; });
+    f.loader.load(kFirst);
+    CHECK_FALSE(f.loader.preview(5));  // nothing fetched yet
+    f.fetcher.ok(kFirst, page(20, "a"));
+    while (!f.loader.preview(5) || f.loader.preview(5)->feed.items.size() < 5) {
+        REQUIRE(f.loader.parsing());
+        REQUIRE_FALSE(f.deferred.empty());
+        f.deferred.front()();
+        f.deferred.pop_front();
+    }
+    CHECK(slices > 0);
+    const std::optional<nr::AppState> shown = f.loader.preview(5);
+    CHECK(shown->state == LoadState::Ready);  // as the page will show once parsed
+    CHECK(shown->feed.title == "Daily");
+    CHECK(shown->feed.items.size() == 5);
+    CHECK(shown->feed.items[0].id == "a0");
+    CHECK(shown->feed_url == kFirst);
+    CHECK(f.loader.state().state == LoadState::Loading);  // the state itself changes once, at the end
+    CHECK(f.changes == 0);
+
+    SUBCASE("none once parsed") {
+        f.run_deferred();
+        CHECK(f.loader.state().state == LoadState::Ready);
+        CHECK_FALSE(f.loader.preview(5));
+    }
+    SUBCASE("none for a newer load") {
+        f.loader.load(kOther);
+        CHECK_FALSE(f.loader.preview(5));
+    }
+    SUBCASE("none for the next page (Show more)") {
+        f.run_deferred();
+        // page() has no next_url: give the state one, as a feed with more would.
+        f.loader.state_for_tests().feed.next_url = kOther;
+        REQUIRE(f.loader.load_more());
+        f.fetcher.ok(kOther, page(20, "b"));
+        REQUIRE(f.loader.parsing());
+        f.deferred.front()();
+        f.deferred.pop_front();
+        CHECK(f.loader.parsing());
+        CHECK_FALSE(f.loader.preview(5));
     }
 }
