@@ -99,11 +99,12 @@ async function mount(element, options = {}) {
   // The offline cache is read at once, a lazy widget's too (a local read,
   // no request): the last visit's first screen shows while the rest loads.
   const cached = settings.offline === 'on' ? readCached(settings.feed) : null;
-  if (cached) showSnapshot(widget, readSnapshot(settings.feed));
+  const snap = cached && readSnapshot(settings.feed);
+  if (cached) showSnapshot(widget, snap);
   await nearViewport(widget);
   if (widget.destroyed) return widget.api;
   markStartup(widget, 'visible');
-  widget.early = earlyRequests(settings.feed, settings.timeoutMs, cached);
+  widget.early = earlyRequests(settings.feed, settings.timeoutMs, cached, snap);
   markEarly(widget);
   addFaces();
   openLinksOnClick(widget);
@@ -273,16 +274,18 @@ function contrast(a, b) {
 // fetcher takes each request over and reads its body with the same byte cap,
 // timeout and errors as its own (src/platform/web/fetch_web.cpp,
 // fetch_glue.js). Each is taken once, the feed's only with the headers the
-// module would send; what is never taken is aborted by `clear`. With
-// offline reading on, the feed's cached copy is being read (`cached`,
-// readCached), and the feed request carries its validators: a revalidation
-// from the start.
-function earlyRequests(feed, timeoutMs, cached) {
+// module would send, or none (a 200 answers a conditional request too);
+// what is never taken is aborted by `clear`. With offline reading on, the
+// feed's cached copy is being read (`cached`, readCached), and the feed
+// request waits for its validators (a revalidation from the start) when a
+// first screen was kept (`snap`); else it is most likely a first visit, and
+// the request goes now.
+function earlyRequests(feed, timeoutMs, cached, snap) {
   // A database slower than the module's own wait (OPEN_MS) holds the request no longer.
-  const validators = new Promise((resolve) => {
+  const validators = snap ? new Promise((resolve) => {
     setTimeout(resolve, 3000, {});
-    Promise.resolve(cached).then((c) => resolve(c?.validators ?? {}));
-  });
+    cached.then((c) => resolve(c?.validators ?? {}));
+  }) : Promise.resolve({});
   const pending = new Map([[feed, startRequest(feed, EARLY_FETCH, timeoutMs, validators)]]);
   for (const name of FONT_FILES) pending.set(fontsUrl + name, fontRequest(fontsUrl + name, timeoutMs));
   return {
@@ -293,7 +296,7 @@ function earlyRequests(feed, timeoutMs, cached) {
       const request = pending.get(url);
       pending.delete(url);
       const sent = request.headers;  // undefined while the validators are not known yet
-      if (sent && Object.keys({ ...sent, ...headers }).every((name) => sent[name] === headers[name])) return request;
+      if (sent && Object.keys(sent).every((name) => sent[name] === headers[name])) return request;
       clearTimeout(request.timer);
       request.controller.abort();
       return undefined;

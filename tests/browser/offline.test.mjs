@@ -10,8 +10,8 @@ const FEED = 'assets/feeds/page-1.json';
 const OTHER = 'assets/feeds/page-2.json';
 const stats = (page, id = 'w') => page.$eval(`#${id}`, (el) => el.newsreader.stats());
 
-async function blankPage(context, baseUrl) {
-  const page = await newPage(context);
+async function blankPage(context, baseUrl, options) {
+  const page = await newPage(context, options);
   await page.addInitScript(() => { globalThis.NEWSREADER_NO_AUTOMOUNT = true; });
   await page.goto(`${baseUrl}/index.html`);
   return page;
@@ -283,12 +283,16 @@ export default function offlineTests({ baseUrl, browser }) {
     ['a reload revalidates with the cached validators: the server answers 304 and nothing on screen changes', async () => {
       const context = await browser.newContext({ deviceScaleFactor: 1, serviceWorkers: 'block' });
       try {
-        const page = await blankPage(context, baseUrl);
+        const page = await blankPage(context, baseUrl, { keepStorage: true });
         const feedUrl = new URL(FEED, `${baseUrl}/index.html`).href;
         await mountWidget(page, FEED);
         await whenReady(page);
         await until(async () => (await storedIndex(page, feedUrl)).entries.some((e) => e.url === `newsreader:${feedUrl} ${feedUrl}` && e.etag),
           'the page stored with its ETag', 20000);
+        // As after a reader saw the list: its first screen kept too (the
+        // loader then waits for the cache's validators; the test below has none).
+        await until(() => page.evaluate((k) => localStorage.getItem(k), `newsreader:${feedUrl} ${feedUrl}#newsreader-snapshot`),
+          'the first screen kept', 10000);
 
         const asked = [];
         page.on('request', (r) => { if (r.url() === feedUrl) asked.push(r); });
@@ -312,6 +316,37 @@ export default function offlineTests({ baseUrl, browser }) {
         assert(unread.openId && !unread.unavailableOffline, `online after a 304: ${JSON.stringify({ id: unread.openId, unavailable: unread.unavailableOffline })}`);
         assert(page.problems.length === 0, `page problems: ${page.problems.join('; ')}`);
         console.log(`        reload: one feed request with If-None-Match, 304, ${shown.length} distinct frame(s) shown`);
+      } finally {
+        await context.close();
+      }
+    }],
+
+    ['with no first screen kept the feed request leaves at once, before the cache is read; a page cached without one costs no second request', async () => {
+      const context = await browser.newContext({ deviceScaleFactor: 1, serviceWorkers: 'block' });
+      try {
+        const page = await blankPage(context, baseUrl);
+        const feedUrl = new URL(FEED, `${baseUrl}/index.html`).href;
+        await mountWidget(page, FEED);
+        await whenReady(page);
+        const first = await page.evaluate((url) => ({
+          sent: performance.getEntriesByName(url)[0]?.startTime,
+          read: document.querySelector('#w').newsreader.stats().startup.cacheRead,
+        }), feedUrl);
+        assert(first.sent < first.read, `a first visit's feed request at ${first.sent} ms, the cache read at ${first.read} ms`);
+        await until(async () => (await storedIndex(page, feedUrl)).entries.some((e) => e.url === `newsreader:${feedUrl} ${feedUrl}`),
+          'the page stored', 20000);
+        await page.evaluate(() => localStorage.clear());  // cached, no first screen kept
+        const asked = [];
+        page.on('request', (r) => { if (r.url() === feedUrl) asked.push(r); });
+        await page.reload();
+        await mountWidget(page, FEED);
+        await whenReady(page);
+        await page.waitForTimeout(1000);
+        assert(asked.length === 1, `${asked.length} requests for the feed`);
+        assert(!(await asked[0].allHeaders())['if-none-match'], 'sent before the cache was read: no ETag of ours');
+        const s = await stats(page);
+        assert(s.state === 'ready' && !s.offline && !s.error, `stats: ${JSON.stringify(s)}`);
+        assert(page.problems.length === 0, `page problems: ${page.problems.join('; ')}`);
       } finally {
         await context.close();
       }
