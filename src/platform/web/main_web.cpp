@@ -607,6 +607,8 @@ int main(int argc, char** argv) {
     };
     hooks.parse_slice = [r] { show_first_screen(r); };
     hooks.upload_fonts = [r] {
+        // The first role rasterised: the canvas draws once the rest are.
+        nr::web::warm_worker_renderer();
         if (r->window && !r->context_lost) nr::window_reload_fonts(r->window, r->app->font_atlases_to_upload());
     };
     r->app = std::make_unique<nr::ui::ReaderApp>(

@@ -44,7 +44,9 @@ var newsreaderRender = (function () {
 
   // The worker's side. Messages are lists of operations, applied in order.
   function workerMain() {
-    let canvas = null, gl = null, lost = false;
+    let canvas = null, attributes = null, gl = null, lost = false, failed = false;
+    // Operations sent before the context exists, applied once it does.
+    let early = [];
     let program = null, vao = null, vbo = null, ebo = null, uProjection = null, uTexture = null, uAlphaOnly = null;
     const textures = new Map();  // id -> { tex, alpha }
 
@@ -190,6 +192,7 @@ var newsreaderRender = (function () {
 
     function start(op) {
       canvas = op.canvas;
+      attributes = op.attributes;
       canvas.addEventListener('webglcontextlost', (e) => {
         e.preventDefault();  // without it the context is never restored
         lost = true;
@@ -201,24 +204,44 @@ var newsreaderRender = (function () {
         restored = true;
         postMessage({ t: 'restored' });  // the module makes its objects again, the program first
       });
-      gl = canvas.getContext('webgl2', op.attributes);
-      if (!gl) return postMessage({ t: 'failed', why: 'WebGL2 is not available' });
+    }
+
+    // The context is made when the module asks (`warm`: its fonts are being
+    // rasterised, so it will draw soon) or draws its first frame, not when
+    // the canvas arrives: making one keeps the browser's GPU process busy
+    // for 100-300 ms with a software GPU (SwiftShader), and the page's own
+    // paint, the DOM first screen's included, waits behind it.
+    function makeContext() {
+      if (gl || failed || !canvas) return;
+      gl = canvas.getContext('webgl2', attributes);
+      if (!gl) {
+        failed = true;
+        return postMessage({ t: 'failed', why: 'WebGL2 is not available' });
+      }
       postMessage({ t: 'ready', maxTexture: gl.getParameter(gl.MAX_TEXTURE_SIZE) });
     }
 
     postMessage({ t: 'alive' });
     self.onmessage = (e) => {
-      if (e.data.t === 'start') return start(e.data);
-      if (e.data.t === 'lose') {  // the test hook: lose the context, give it back after `after` ms
+      const m = e.data;
+      if (m.t === 'start') return start(m);
+      if (m.t === 'lose') {  // the test hook: lose the context, give it back after `after` ms
         const ext = gl && gl.getExtension('WEBGL_lose_context');
         if (ext) {
           ext.loseContext();
-          if (e.data.after >= 0) setTimeout(() => ext.restoreContext(), e.data.after);
+          if (m.after >= 0) setTimeout(() => ext.restoreContext(), m.after);
         }
         return;
       }
+      if (m.t === 'warm' || m.some((op) => op.t === 'frame')) makeContext();
+      const ops = early.concat(m.t === 'warm' ? [] : m);
+      if (!gl && !failed) {
+        early = ops;
+        return;
+      }
+      early = [];
       let drawn = 0;
-      for (const op of e.data) {
+      for (const op of ops) {
         if (!gl || lost) {
           if (op.t === 'bitmap') op.bitmap.close();
         } else {
@@ -272,7 +295,7 @@ var newsreaderRender = (function () {
       settled();
     }, ALIVE_WITHIN_MS);
     let ops = [], buffers = [], seq = 0, drawnSeq = 0, nextId = 1;
-    let events = null, failedWhy = null;
+    let events = null, failedWhy = null, warmed = false;
     const waiting = [];  // [seq, callback]: told when frame seq is on screen
 
     function stop() {
@@ -361,6 +384,11 @@ var newsreaderRender = (function () {
         return true;
       },
       program(vertex, fragment) { queue({ t: 'program', vertex: vertex, fragment: fragment }); },
+      // Makes the context now (see makeContext), once.
+      warm() {
+        if (worker && !warmed) worker.postMessage({ t: 'warm' });
+        warmed = true;
+      },
       newId() { return nextId++; },
       font(id, w, h, pixels) { queue({ t: 'font', id: id, w: w, h: h, data: pixels }, pixels.buffer); },
       rgba(id, side) { queue({ t: 'rgba', id: id, side: side }); },

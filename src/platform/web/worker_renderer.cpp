@@ -23,6 +23,10 @@ EM_JS(void, nr_js_render_release, (), {
     delete Module["nrRender"];
 });
 
+EM_JS(void, nr_js_render_warm, (), {
+    if (Module["nrRender"]) Module["nrRender"].warm();
+});
+
 EM_JS(void, nr_js_render_program, (const char* vertex, const char* fragment), {
     Module["nrRender"].program(UTF8ToString(vertex), UTF8ToString(fragment));
 });
@@ -137,5 +141,7 @@ constexpr gl::Backend kWorker{init,           shutdown, make_alpha_texture, rend
 const gl::Backend* claim_worker_renderer() { return nr_js_render_claim() ? &kWorker : nullptr; }
 
 void release_worker_renderer() { nr_js_render_release(); }
+
+void warm_worker_renderer() { nr_js_render_warm(); }
 
 }  // namespace nr::web

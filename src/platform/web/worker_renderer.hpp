@@ -17,5 +17,10 @@ namespace nr::web {
 const gl::Backend* claim_worker_renderer();
 // Ends the worker (nr_destroy): its context goes with it, off this thread.
 void release_worker_renderer();
+// The worker makes its WebGL context now (else at the first frame): the
+// reader will draw soon. Until then the GPU process stays free for the
+// page's own paint, a DOM first screen's included (render_glue.js,
+// makeContext). Nothing without a worker.
+void warm_worker_renderer();
 
 }  // namespace nr::web
