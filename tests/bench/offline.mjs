@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const READER = '#reader';
-const stats = (page, sel = READER) => page.$eval(sel, (el) => el.newsreader.stats());
+// In the page's own world: no Playwright script is injected while it starts (widget.mjs, watchPage).
+const stats = (page, sel = READER) => page.evaluate((s) => document.querySelector(s).newsreader.stats(), sel);
 
 async function until(fn, what, timeout = 30000) {
   const t0 = Date.now();

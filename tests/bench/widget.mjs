@@ -6,18 +6,37 @@ import { percentile } from './stats.mjs';
 
 const READER = '#reader';
 
+// Both pages are watched from inside (a timer every 50 ms, in the page's own
+// world), not with page.waitForFunction: Playwright evaluates its injected
+// script (12-24 ms on the page's main thread, traced) at the first such call,
+// which lands in the widget's start-up but after the baseline's first content
+// (its page's load event, which goto waits for, comes after its pictures).
+function watchPage(page, timeout, kind) {
+  return page.evaluate(([what, ms, sel]) => new Promise((resolve, reject) => {
+    const done = () => {
+      if (what === 'baseline') return window.baselineReady || window.baselineError;
+      const s = document.querySelector(sel)?.newsreader?.stats();
+      return s && (s.firstContentMs != null || s.state === 'error');
+    };
+    const until = performance.now() + ms;
+    const poll = () => {
+      if (done()) resolve();
+      else if (performance.now() > until) reject(new Error(`${what}: no first content in ${ms} ms`));
+      else setTimeout(poll, 50);
+    };
+    poll();
+  }), [kind, timeout, READER]);
+}
+
 async function widgetFirstContent(page, timeout) {
-  await page.waitForFunction((sel) => {
-    const s = document.querySelector(sel)?.newsreader?.stats();
-    return s && (s.firstContentMs != null || s.state === 'error');
-  }, READER, { timeout, polling: 50 });
-  const stats = await page.$eval(READER, (el) => el.newsreader.stats());
+  await watchPage(page, timeout, 'widget');
+  const stats = await page.evaluate((sel) => document.querySelector(sel).newsreader.stats(), READER);
   if (stats.firstContentMs == null) throw new Error(`widget failed: ${stats.error}`);
   return stats;
 }
 
 async function baselineFirstContent(page, timeout) {
-  await page.waitForFunction(() => window.baselineReady || window.baselineError, null, { timeout, polling: 50 });
+  await watchPage(page, timeout, 'baseline');
   const r = await page.evaluate(() => ({ ms: window.firstContentMs, error: window.baselineError }));
   if (r.error) throw new Error(`baseline failed: ${r.error}`);
   return r.ms;
@@ -29,9 +48,10 @@ const AFTER_FIRST_CONTENT_MS = 2000;
 // Blocking figures from mount (the widget's loader, or navigation for the
 // baseline, whose script runs at once) to 2 s after first content.
 async function blockingAfter(page, kind, firstContentMs) {
-  await page.waitForFunction((t) => performance.now() > t, firstContentMs + AFTER_FIRST_CONTENT_MS + 100, { polling: 100 });
+  await page.evaluate((t) => new Promise((resolve) => setTimeout(resolve, t - performance.now())),
+    firstContentMs + AFTER_FIRST_CONTENT_MS + 100);
   const rec = await readBlocking(page);
-  const from = kind === 'widget' ? await page.$eval(READER, (el) => el.newsreader.stats().mountMs ?? 0) : 0;
+  const from = kind === 'widget' ? await page.evaluate((sel) => document.querySelector(sel).newsreader.stats().mountMs ?? 0, READER) : 0;
   return blockingFigures(rec, from, firstContentMs + AFTER_FIRST_CONTENT_MS);
 }
 
