@@ -920,18 +920,15 @@ function followContextLoss(widget) {
 // Rejects when the download, compile or instantiation fails or the runtime
 // aborts while starting; an abort later shows the same failure.
 async function startModule(widget, settings) {
-  // The wasm's instance waits for its compile, the cache read (bounded:
-  // main() blocks the thread and would hold its answer, and the snapshot,
-  // until it returns) and a snapshot's paint (or 100 ms given, a hidden tab
-  // paints none); the factory runs as soon as it loads, so that its drawing
-  // worker (post.js) starts while the wasm still compiles.
-  const wasm = Promise.all([
+  const [createNewsreaderModule, wasm] = await Promise.all([
+    loadFactory().then((f) => { markStartup(widget, 'factory'); return f; }),
     compileOnce().then((w) => { markStartup(widget, 'compiled'); return w; }),
+    // The cache read (bounded): main() blocks the thread (the WebGL
+    // context) and would hold its answer, and the snapshot, until it returns.
     Promise.race([widget.early.cached, new Promise((r) => setTimeout(r, 250))]),
-  ]).then(([w]) => widget.snap ? new Promise((r) => { requestAnimationFrame(() => setTimeout(r, 0, w)); setTimeout(r, 100, w); }) : w);
-  wasm.catch(() => {});  // reported through instantiateWasm, or with the factory's own failure
-  const createNewsreaderModule = await loadFactory();
-  markStartup(widget, 'factory');
+  ]);
+  // A snapshot shown is painted first (or 100 ms given, a hidden tab paints none).
+  if (widget.snap) await new Promise((r) => { requestAnimationFrame(() => setTimeout(r)); setTimeout(r, 100); });
   let fail;
   const failed = new Promise((_, reject) => { fail = reject; });
   const started = createNewsreaderModule({
@@ -945,10 +942,10 @@ async function startModule(widget, settings) {
     nrHtmlPolicy: trustedHtmlPolicy,
     arguments: moduleArguments(settings),
     instantiateWasm(imports, done) {
-      wasm.then((w) => WebAssembly.instantiate(w, imports).then((instance) => {
+      WebAssembly.instantiate(wasm, imports).then((instance) => {
         markStartup(widget, 'instantiated');
         try {
-          done(instance, w);  // runs main(); a throw there is this widget's failure
+          done(instance, wasm);  // runs main(); a throw there is this widget's failure
           markStartup(widget, 'main');
         } catch (err) {
           fail(err);
@@ -956,7 +953,7 @@ async function startModule(widget, settings) {
       }, (err) => {
         compiled = null;  // a module that does not fit this loader: download it again on Retry
         fail(err);
-      }), fail);
+      });
       return {};
     },
     onAbort(what) {

@@ -271,10 +271,11 @@ var newsreaderRender = (function () {
   const ALIVE_WITHIN_MS = 300;
 
   // One widget's worker, started with the module (before its wasm is
-  // instantiated): the context is made while the rest downloads. main()
-  // waits until the worker runs or failed to (`hold`, `release`: the
-  // runtime's run dependencies), so that it knows where it draws. The
-  // widget's end (`signal`) ends the worker, also when main() never ran.
+  // instantiated), given the canvas once it runs; it makes the context when
+  // asked (warm) or at the first frame. main() waits until the worker
+  // runs or failed to (`hold`, `release`: the runtime's run dependencies), so
+  // that it knows where it draws. The widget's end (`signal`) ends the
+  // worker, also when main() never ran.
   function start(canvas, hold, release, signal) {
     if (!canvas || typeof canvas.transferControlToOffscreen !== 'function') return null;
     const started = newsreaderBlobWorker(WORKER_SOURCE);
