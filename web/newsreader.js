@@ -939,6 +939,7 @@ async function startModule(widget, settings) {
     nrSignal: widget.signal,
     nrMirrorMade(mirror) { widget.mirror = mirror; },
     nrEarly: widget.early,
+    nrWarm: !!widget.snap,  // a kept snapshot is painted: the canvas's context can be made now
     nrHtmlPolicy: trustedHtmlPolicy,
     arguments: moduleArguments(settings),
     instantiateWasm(imports, done) {

@@ -275,8 +275,9 @@ var newsreaderRender = (function () {
   // asked (warm) or at the first frame. main() waits until the worker
   // runs or failed to (`hold`, `release`: the runtime's run dependencies), so
   // that it knows where it draws. The widget's end (`signal`) ends the
-  // worker, also when main() never ran.
-  function start(canvas, hold, release, signal) {
+  // worker, also when main() never ran. `warm`: make the context as soon as
+  // the worker has the canvas (nothing of the page's waits to be painted).
+  function start(canvas, hold, release, signal, warm) {
     if (!canvas || typeof canvas.transferControlToOffscreen !== 'function') return null;
     const started = newsreaderBlobWorker(WORKER_SOURCE);
     if (!started) return null;
@@ -339,6 +340,7 @@ var newsreaderRender = (function () {
         keepSizeHere(canvas);
         worker.postMessage({ t: 'start', canvas: offscreen, attributes: { alpha: false, depth: false,
           stencil: false, antialias: false, premultipliedAlpha: true, preserveDrawingBuffer: false } }, [offscreen]);
+        if (warm) remote.warm();
         clearTimeout(slow);
         settled();  // main() may run now
       } else if (m.t === 'ready') {
