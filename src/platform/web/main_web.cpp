@@ -8,6 +8,7 @@
 #include <emscripten/html5.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -60,6 +61,7 @@ struct WebRunner {
     int frames_drawn = 0;
     double last_frame_ms = 0;
     bool first_content_sent = false;
+    bool window_pending = false;         // the drawing worker is still starting (open_window then)
     bool paint_first_screen = false;     // a first screen was sent: the next deferred work waits for its paint
     std::size_t first_screen_items = 0;  // stories of the model's first screen in DOM text, before the canvas's
     double last_input_ms = 0;            // emscripten_get_now() of the last SDL event
@@ -131,9 +133,18 @@ void schedule_retry(WebRunner* r, const nr::AppState& s) {
     r->retry_timer = emscripten_set_timeout(on_retry, s.retry_after_s * 1000.0, r);
 }
 
+// The canvas's width in CSS px: the window's, or the element's while the
+// window waits for the drawing worker (the window will take it, in whole px).
+float canvas_width(const WebRunner* r) {
+    if (r->window) return nr::window_width(r->window);
+    double width = 0, height = 0;
+    emscripten_get_element_css_size("#canvas", &width, &height);
+    return std::floor(float(width));
+}
+
 // How this widget draws, for a snapshot of stories current at `stories_at`.
 nr::SnapshotLook snapshot_look(const WebRunner* r, std::int64_t stories_at) {
-    return {nr::window_width(r->window), r->app->text_scale(), r->app->lang(), r->dark, r->app->palette(), stories_at};
+    return {canvas_width(r), r->app->text_scale(), r->app->lang(), r->dark, r->app->palette(), stories_at};
 }
 
 // The list at rest, kept for the next visit's first paint (the loader shows
@@ -162,7 +173,7 @@ void keep_snapshot(WebRunner* r, const nr::MirrorDescription& d) {
 // not at the next animation frame, which on a busy start-up can come 100 ms
 // later.
 void show_first_screen(WebRunner* r) {
-    if (r->first_content_sent || !r->window || r->context_lost || r->app->can_draw()) return;
+    if (r->first_content_sent || !(r->window || r->window_pending) || r->context_lost || r->app->can_draw()) return;
     const bool parsed = r->app->state().state == nr::LoadState::Ready;
     if (r->first_screen_items && !parsed) return;
     const std::optional<nr::AppState> preview = parsed ? std::nullopt : r->app->preview(nr::kSnapshotItems);
@@ -301,6 +312,7 @@ EM_BOOL on_animation_frame(double now_ms, void* user) {
     WebRunner* r = live(user);
     if (!r) return EM_FALSE;
     r->frame_request = 0;
+    if (r->window_pending) return EM_FALSE;  // open_window asks for one
     if (!r->window || r->context_lost) {
         // Nothing can draw (no WebGL2, or its context is lost): the mirror,
         // which the host shows when the canvas cannot come back, still follows the feed.
@@ -574,6 +586,41 @@ void nr_destroy() {
 
 }  // extern "C"
 
+// The window and its GL context, in the drawing worker when it runs, else
+// on this thread; without WebGL2, the plain view.
+void open_window(WebRunner* r) {
+    r->window_pending = false;
+    std::string error;
+    nr::WindowConfig config;
+    config.backend = nr::web::claim_worker_renderer();
+    r->window = nr::window_create(config, error);
+    if (!r->window) {
+        // Headless: the feed still loads and the mirror, made visible by
+        // the host, shows it as plain HTML. Frames only update the mirror.
+        nr::host::no_graphics(error.c_str());
+        request_frame(r);
+        return;
+    }
+    // SDL's beforeunload handler only announces SDL_APP_TERMINATING, which
+    // the reader does not need (what it keeps is stored as it changes). A
+    // page with such a handler makes the browser ask it before every
+    // navigation away, a reload of the partner's page included, and some
+    // browsers then keep it out of their back/forward cache.
+    emscripten_set_beforeunload_callback(nullptr, nullptr);
+    SDL_AddEventWatch(on_sdl_event, r);
+    show_first_screen(r);  // the stories may be in already
+    request_frame(r);
+}
+
+extern "C" {
+
+// The drawing worker runs, or could not start (worker_renderer_pending).
+void nr_window_known(void* user) {
+    if (WebRunner* r = live(user); r && r->window_pending) open_window(r);
+}
+
+}  // extern "C"
+
 int main(int argc, char** argv) {
     auto* r = new WebRunner;
     g_runner = r;
@@ -626,25 +673,10 @@ int main(int argc, char** argv) {
     // the network runs meanwhile. Their callbacks, and so any frame request,
     // come only after main returns.
     r->app->start();
-
-    std::string error;
-    nr::WindowConfig config;
-    config.backend = nr::web::claim_worker_renderer();
-    r->window = nr::window_create(config, error);
-    if (!r->window) {
-        // Headless: the feed still loads and the mirror, made visible by
-        // the host, shows it as plain HTML. Frames only update the mirror.
-        nr::host::no_graphics(error.c_str());
-        request_frame(r);
-        return 0;
-    }
-    // SDL's beforeunload handler only announces SDL_APP_TERMINATING, which
-    // the reader does not need (what it keeps is stored as it changes). A
-    // page with such a handler makes the browser ask it before every
-    // navigation away, a reload of the partner's page included, and some
-    // browsers then keep it out of their back/forward cache.
-    emscripten_set_beforeunload_callback(nullptr, nullptr);
-    SDL_AddEventWatch(on_sdl_event, r);
-    request_frame(r);
+    // The drawing worker may still be starting (its thread takes tens of
+    // ms): the feed's work goes on meanwhile, and the window is made once
+    // the worker runs or could not.
+    r->window_pending = nr::web::worker_renderer_pending(r);
+    if (!r->window_pending) open_window(r);
     return 0;
 }

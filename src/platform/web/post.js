@@ -4,10 +4,10 @@
 specialHTMLTargets["#canvas"] = Module["canvas"];
 
 // The drawing worker (render_glue.js) starts now, before the wasm is
-// instantiated; main() runs once it has started (or could not). With a kept
-// snapshot already painted (nrWarm) it makes its WebGL context at once.
+// instantiated; main() makes the window once it has started (or could not).
+// With a kept snapshot already painted (nrWarm) it makes its WebGL context
+// as soon as it has the canvas.
 if (!Module["nrRenderHere"]) {
-    var nrRender = newsreaderRender.start(Module["canvas"], addRunDependency, removeRunDependency, Module["nrSignal"],
-                                          Module["nrWarm"]);
+    var nrRender = newsreaderRender.start(Module["canvas"], Module["nrSignal"], Module["nrWarm"]);
     if (nrRender) Module["nrRender"] = nrRender;
 }

@@ -8,10 +8,11 @@
 // page being reloaded waits for the old page's context to be destroyed
 // before it parses (longer the more textures it held). One worker per widget.
 //
-// The module decides at main() (claim): the worker is used when it has
-// started by then; otherwise it is ended and the module draws on the main
-// thread, as it does where there is no OffscreenCanvas or a CSP refuses blob:
-// workers. A worker that gets no WebGL2 context, or whose shaders are
+// The module decides when it makes its window (claim), once the worker has
+// started or could not (at most 300 ms; main() does not wait for it): the
+// worker is used when it runs; otherwise it is ended and the module draws on
+// the main thread, as it does where there is no OffscreenCanvas or a CSP
+// refuses blob: workers. A worker that gets no WebGL2 context, or whose shaders are
 // refused, is reported like a failed context (the plain view).
 // Used by worker_renderer.cpp, images_web.cpp and host_web.cpp.
 // A worker running `source` and its blob: URL (for the caller to revoke once
@@ -272,32 +273,27 @@ var newsreaderRender = (function () {
 
   // One widget's worker, started with the module (before its wasm is
   // instantiated), given the canvas once it runs; it makes the context when
-  // asked (warm) or at the first frame. main() waits until the worker
-  // runs or failed to (`hold`, `release`: the runtime's run dependencies), so
-  // that it knows where it draws. The widget's end (`signal`) ends the
+  // asked (warm) or at the first frame. main() does not wait for it: the
+  // module makes its window once the worker runs or could not (`whenKnown`),
+  // so that it knows where it draws. The widget's end (`signal`) ends the
   // worker, also when main() never ran. `warm`: make the context as soon as
   // the worker has the canvas (nothing of the page's waits to be painted).
-  function start(canvas, hold, release, signal, warm) {
+  function start(canvas, signal, warm) {
     if (!canvas || typeof canvas.transferControlToOffscreen !== 'function') return null;
     const started = newsreaderBlobWorker(WORKER_SOURCE);
     if (!started) return null;
     let worker = started.worker;
     let state = 'starting';  // 'remote' once the canvas is the worker's, 'here' once refused
-    let held = true;
-    hold('newsreader-render');
-    const settled = () => {
-      if (held) release('newsreader-render');
-      held = false;
-    };
+    let known = [];  // whenKnown's callbacks
+    const settled = () => known.splice(0).forEach((then) => then());
     const slow = setTimeout(() => {
       if (state === 'starting') {
         state = 'here';
         stop();
       }
-      settled();
     }, ALIVE_WITHIN_MS);
     let ops = [], buffers = [], seq = 0, drawnSeq = 0, nextId = 1;
-    let events = null, failedWhy = null, warmed = false;
+    let events = null, failedWhy = null, warmed = false, warmWanted = warm;
     const waiting = [];  // [seq, callback]: told when frame seq is on screen
 
     function stop() {
@@ -340,9 +336,9 @@ var newsreaderRender = (function () {
         keepSizeHere(canvas);
         worker.postMessage({ t: 'start', canvas: offscreen, attributes: { alpha: false, depth: false,
           stencil: false, antialias: false, premultipliedAlpha: true, preserveDrawingBuffer: false } }, [offscreen]);
-        if (warm) remote.warm();
         clearTimeout(slow);
-        settled();  // main() may run now
+        if (warmWanted) remote.warm();
+        settled();  // the module makes its window now
       } else if (m.t === 'ready') {
         remote.maxTexture = m.maxTexture;
       } else if (m.t === 'failed') {
@@ -387,11 +383,17 @@ var newsreaderRender = (function () {
         return true;
       },
       program(vertex, fragment) { queue({ t: 'program', vertex: vertex, fragment: fragment }); },
-      // Makes the context now (see makeContext), once.
+      // Makes the context now (see makeContext), once; or once the worker
+      // has the canvas.
       warm() {
-        if (worker && !warmed) worker.postMessage({ t: 'warm' });
+        warmWanted = true;
+        if (!worker || warmed || state !== 'remote') return;
+        worker.postMessage({ t: 'warm' });
         warmed = true;
       },
+      // Whether the worker runs or could not; then() once it is.
+      known: () => state !== 'starting',
+      whenKnown(then) { known.push(then); },
       newId() { return nextId++; },
       font(id, w, h, pixels) { queue({ t: 'font', id: id, w: w, h: h, data: pixels }, pixels.buffer); },
       rgba(id, side) { queue({ t: 'rgba', id: id, side: side }); },
@@ -417,6 +419,7 @@ var newsreaderRender = (function () {
       },
       loseContext(restoreAfterMs) { if (worker) worker.postMessage({ t: 'lose', after: restoreAfterMs }); },
       close() {
+        known = [];  // a widget ended before its window was made makes none
         stop();
         events = null;
         waiting.length = 0;

@@ -23,6 +23,13 @@ EM_JS(void, nr_js_render_release, (), {
     delete Module["nrRender"];
 });
 
+EM_JS(int, nr_js_render_pending, (void* user), {
+    var r = Module["nrRender"];
+    if (!r || r.known()) return 0;
+    r.whenKnown(function() { Module["_nr_window_known"](user); });
+    return 1;
+});
+
 EM_JS(void, nr_js_render_warm, (), {
     if (Module["nrRender"]) Module["nrRender"].warm();
 });
@@ -137,6 +144,8 @@ constexpr gl::Backend kWorker{init,           shutdown, make_alpha_texture, rend
                               write_rgba_texture, delete_texture};
 
 }  // namespace
+
+bool worker_renderer_pending(void* user) { return nr_js_render_pending(user) != 0; }
 
 const gl::Backend* claim_worker_renderer() { return nr_js_render_claim() ? &kWorker : nullptr; }
 

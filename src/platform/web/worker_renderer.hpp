@@ -10,10 +10,15 @@ struct Backend;
 
 namespace nr::web {
 
-// The worker's backend when it draws for this instance (it started before
-// main() and took the canvas), or nullptr: this thread's GL context draws.
-// Called once, from main(). A worker that later finds no WebGL2, or
-// refuses the shaders, calls nr_render_failed.
+// Whether the drawing worker is still starting: it then calls
+// nr_window_known(user) once it runs or could not, and the window waits for
+// that (claim_worker_renderer needs to know). False when there is none or it
+// is known already: the window can be made now.
+bool worker_renderer_pending(void* user);
+// The worker's backend when it draws for this instance (it runs and took
+// the canvas), or nullptr: this thread's GL context draws. Called once,
+// when the window is made. A worker that later finds no WebGL2, or refuses
+// the shaders, calls nr_render_failed.
 const gl::Backend* claim_worker_renderer();
 // Ends the worker (nr_destroy): its context goes with it, off this thread.
 void release_worker_renderer();
