@@ -9,7 +9,7 @@
 // before it parses (longer the more textures it held). One worker per widget.
 //
 // The module decides when it makes its window (claim), once the worker has
-// started or could not (at most 300 ms; main() does not wait for it): the
+// started or could not (at most 1 s; main() does not wait for it): the
 // worker is used when it runs; otherwise it is ended and the module draws on
 // the main thread, as it does where there is no OffscreenCanvas or a CSP
 // refuses blob: workers. A worker that gets no WebGL2 context, or whose shaders are
@@ -268,8 +268,12 @@ var newsreaderRender = (function () {
     }
   }
 
-  // A worker that has not said it runs by then is not waited for.
-  const ALIVE_WITHIN_MS = 300;
+  // A worker that has not said it runs by then is not waited for: the module
+  // makes its window on this thread. Only the window waits meanwhile (main()
+  // and the feed's work do not), and the main thread is busy with them, so
+  // a worker that did start can have its message still queued behind that
+  // work when a short timer fires (300 ms lost that race under load).
+  const ALIVE_WITHIN_MS = 1000;
 
   // One widget's worker, started with the module (before its wasm is
   // instantiated), given the canvas once it runs; it makes the context when
