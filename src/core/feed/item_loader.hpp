@@ -49,6 +49,14 @@ public:
 
     // What was loaded so far.
     const std::vector<Item>& items() const { return items_; }
+    // Copies of the first `count` items loaded, as finish() will give them
+    // (JSON Feed's feed-level authors on items without their own).
+    std::vector<Item> first_items(std::size_t count, const std::vector<Author>& feed_authors) const {
+        std::vector<Item> out(items_.begin(),
+                              items_.begin() + static_cast<std::ptrdiff_t>(std::min(count, items_.size())));
+        give_feed_authors(out, feed_authors);
+        return out;
+    }
 
     // The next element of the items array.
     void add(const Json& v) {
@@ -72,13 +80,19 @@ public:
         res.skip_reason = std::move(first_skip_);
         res.diagnostics.insert(res.diagnostics.end(), std::make_move_iterator(diagnostics_.begin()),
                                std::make_move_iterator(diagnostics_.end()));
-        if (format_ != FeedFormat::Newsreader)
-            for (std::size_t i : without_authors_) items_[i].authors = feed_authors;
+        give_feed_authors(items_, feed_authors);
         items_.shrink_to_fit();
         res.feed.items = std::move(items_);
     }
 
 private:
+    // `items` are the first of items_ (all, or copies of some).
+    void give_feed_authors(std::vector<Item>& items, const std::vector<Author>& feed_authors) const {
+        if (format_ == FeedFormat::Newsreader) return;
+        for (std::size_t i : without_authors_)
+            if (i < items.size()) items[i].authors = feed_authors;
+    }
+
     // An item is refused only for what makes it unshowable or ambiguous;
     // everything else was read as meant or dropped with a warning.
     void skip(const std::string& path, std::string message) {

@@ -1,6 +1,5 @@
 #include "core/feed/sliced_parse.hpp"
 
-#include <algorithm>
 #include <string_view>
 #include <utility>
 
@@ -51,15 +50,8 @@ ParseResult SlicedParse::take() {
 
 std::optional<Feed> SlicedParse::preview(std::size_t max_items) const {
     if (stage_ != Stage::Items || !loader_) return std::nullopt;
-    Feed feed;
-    feed.title = result_.feed.title;
-    feed.home_url = result_.feed.home_url;
-    feed.next_url = result_.feed.next_url;
-    const std::vector<Item>& items = loader_->items();
-    feed.items.assign(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(std::min(max_items, items.size())));
-    if (result_.format != FeedFormat::Newsreader)
-        for (Item& item : feed.items)
-            if (item.authors.empty()) item.authors = feed_authors_;
+    Feed feed = result_.feed;  // the feed-level fields; its items are the loader's until finish()
+    feed.items = loader_->first_items(max_items, feed_authors_);
     return feed;
 }
 
