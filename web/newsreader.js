@@ -269,7 +269,7 @@ function contrast(a, b) {
   return (hi + 0.05) / (lo + 0.05);
 }
 
-// Requests the first feed page and the fonts at once, so they load while the
+// Requests the first feed page and the fonts early, so they load while the
 // wasm downloads and compiles and the WebGL context is made; the module's
 // fetcher takes each request over and reads its body with the same byte cap,
 // timeout and errors as its own (src/platform/web/fetch_web.cpp,
@@ -287,7 +287,12 @@ function earlyRequests(feed, timeoutMs, cached, snap) {
     cached.then((c) => resolve(c?.validators ?? {}));
   }) : Promise.resolve({});
   const pending = new Map([[feed, startRequest(feed, EARLY_FETCH, timeoutMs, validators)]]);
-  for (const name of FONT_FILES) pending.set(fontsUrl + name, fontRequest(fontsUrl + name, timeoutMs));
+  // With no first screen kept, the fonts wait for the wasm's bytes: on a
+  // slow link they would share its bandwidth, and what shows first (the
+  // module's first screen) needs the wasm, not the fonts (the system's
+  // stand in until they load, as for a kept one).
+  const after = snap ? undefined : compileOnce().then(() => ({}), () => ({}));
+  for (const name of FONT_FILES) pending.set(fontsUrl + name, fontRequest(fontsUrl + name, timeoutMs, after));
   return {
     cached,
     feedResponse: pending.get(feed).response,
@@ -480,10 +485,10 @@ function dropSnapshot(widget) {
 // The fonts download once per page, for every widget: each takes its own
 // Response over the same bytes. A failure is not kept (the next widget, or
 // Retry, asks again).
-function fontRequest(url, timeoutMs) {
+function fontRequest(url, timeoutMs, after) {
   let font = fonts.get(url);
   if (!font) {
-    const request = startRequest(url, EARLY_FETCH, timeoutMs);
+    const request = startRequest(url, EARLY_FETCH, timeoutMs, after);
     font = request.response.then(async (r) => {
       if (!r.ok) throw new Error(`HTTP ${r.status}`);
       return { bytes: await r.arrayBuffer(), headers: r.headers };

@@ -271,6 +271,40 @@ export default function snapshotTests({ baseUrl, browser }) {
     }
   }]);
 
+  // On a slow link the fonts would share the wasm's bandwidth, and a first
+  // visit's first screen waits for the wasm, not for them (the system's
+  // faces stand in): they are asked for once its bytes are in. A kept first
+  // screen shows at mount in the bundled faces: then they go at once.
+  cases.push(['the fonts wait for the wasm on a first visit, not on a visit with a first screen kept', async () => {
+    const context = await fresh();
+    try {
+      let release = await holdWasm(context);
+      const page = await blankPage(context, baseUrl);
+      const fonts = [];
+      page.on('request', (r) => { if (r.url().endsWith('.ttf')) fonts.push(r.url()); });
+      await mountWidget(page, FEED);
+      await until(async () => (await stats(page).catch(() => null))?.startup.cacheRead, 'the cache read');
+      await page.waitForTimeout(300);
+      assert(fonts.length === 0, `no font asked for while the wasm loads: ${fonts}`);
+      await release();
+      await until(async () => (await stats(page)).firstContentMs != null, 'the canvas draws', 30000);
+      assert(fonts.length === 5 && new Set(fonts).size === 5, `each face asked for once: ${fonts}`);
+      const feedUrl = new URL(FEED, `${baseUrl}/index.html`).href;
+      await until(() => storedText(page, snapshotKey(feedUrl)), 'the snapshot stored', 10000);
+      release = await holdWasm(context);
+      await page.reload();
+      fonts.length = 0;
+      await mountWidget(page, FEED);
+      await until(() => fonts.length === 5, 'the fonts asked for while the wasm is held', 10000);
+      assert(await snapshotView(page) !== null, 'the kept first screen shows meanwhile');
+      await release();
+      await until(async () => (await stats(page)).firstContentMs != null, 'the canvas draws', 30000);
+      assert(page.problems.length === 0, page.problems.join('; '));
+    } finally {
+      await context.close();
+    }
+  }]);
+
   cases.push(['data-offline="off" stores no snapshot and shows none', async () => {
     const context = await fresh();
     try {
