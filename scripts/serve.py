@@ -236,6 +236,18 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body[at:at + 256])
             self.wfile.flush()
 
+    def fault_parts(self, q):
+        """A whole feed (?items=, default 200) sent in ?parts= (default 8)
+        writes 50 ms apart, so the browser hands its body over in pieces."""
+        body = feed_bytes({**q, "items": q.get("items", "200")})
+        parts = max(1, int(q.get("parts", "8")))
+        self._send(200, b"", length=len(body))
+        step = -(-len(body) // parts)
+        for at in range(0, len(body), step):
+            self.wfile.write(body[at:at + step])
+            self.wfile.flush()
+            time.sleep(0.05)
+
     def fault_huge(self, q):
         """?bytes= (default 50 MB) of JSON white space, no Content-Length."""
         self.send_response(200)
@@ -319,6 +331,7 @@ FAULTS = {
     "503": status_fault(503),
     "hang": Handler.fault_hang,
     "drip": Handler.fault_drip,
+    "parts": Handler.fault_parts,
     "html": Handler.fault_html,
     "truncated": Handler.fault_truncated,
     "huge": Handler.fault_huge,

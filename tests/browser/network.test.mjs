@@ -98,6 +98,18 @@ export default function networkTests({ baseUrl, context }) {
       await page.close();
     }],
 
+    ['a feed that arrives in many chunks is read whole, in order', async () => {
+      const page = await blankPage(context, baseUrl);
+      // Sent in 8 writes 50 ms apart: the browser hands the body over in as
+      // many chunks at least, each copied into the module's buffer after
+      // the one before.
+      await mountWidget(page, '/__test/fault/parts/feed.json?items=400&parts=8&id=c');
+      const s = await waitForState(page, '#w', ['error', 'ready'], 30000);
+      assert(s.state === 'ready' && s.itemsLoaded === 400, `${s.state}: ${s.error ?? ''} ${s.itemsLoaded} stories`);
+      noProblems(page);
+      await page.close();
+    }],
+
     ['a Content-Length over the cap is refused before the body downloads', async () => {
       const page = await blankPage(context, baseUrl);
       const t0 = Date.now();

@@ -63,41 +63,49 @@ var newsreaderNet = (function () {
     return started.controller.signal.aborted && reason instanceof DOMException && reason.name === 'TimeoutError';
   }
 
-  // The body as one Uint8Array, or null past maxBytes (the request is then
-  // aborted: nothing more is downloaded). The chunks are held in JS, never
-  // in the wasm heap, until the whole body is known to fit.
+  // The body as the chunks it came in ({ chunks, size }), or null past
+  // maxBytes (the request is then aborted: nothing more is downloaded). The
+  // chunks are held in JS, never in the wasm heap, until the whole body is
+  // known to fit; a feed's are then copied straight into the module's buffer
+  // (fetch_web.cpp): a 30 MB page merged here first cost one more copy and
+  // allocation of it, in the same task.
   async function readBody(response, controller, maxBytes) {
     const reader = response.body.getReader();
     const chunks = [];
-    let total = 0;
+    let size = 0;
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      total += value.length;
-      if (total > maxBytes) {
+      size += value.length;
+      if (size > maxBytes) {
         controller.abort();
         return null;
       }
       chunks.push(value);
     }
-    if (chunks.length === 1) return chunks[0];
-    const bytes = new Uint8Array(total);
+    return { chunks, size };
+  }
+
+  // A body's chunks as one Uint8Array.
+  function joined(body) {
+    if (body.chunks.length === 1) return body.chunks[0];
+    const bytes = new Uint8Array(body.size);
     let at = 0;
-    for (const chunk of chunks) {
+    for (const chunk of body.chunks) {
       bytes.set(chunk, at);
       at += chunk.length;
     }
     return bytes;
   }
 
-  // Settles (never rejects) to { status, bytes, failure, headers }: bytes
-  // only for a complete 2xx body within maxBytes. With `url`, a request that
+  // Settles (never rejects) to { status, body, failure, headers }: body
+  // ({ chunks, size }) only for a complete 2xx body within maxBytes. With `url`, a request that
   // got no response is told apart as CORS or network (failureWithoutResponse).
   async function read(started, maxBytes, url) {
     let response = null;
     try {
       response = await started.response;
-      const result = { status: response.status, bytes: null, failure: NONE, headers: headersOf(response) };
+      const result = { status: response.status, body: null, failure: NONE, headers: headersOf(response) };
       if (!response.ok) {
         started.controller.abort(); // the error page's body is not wanted
         return result;
@@ -108,13 +116,13 @@ var newsreaderNet = (function () {
         result.failure = TOO_LARGE;
         return result;
       }
-      result.bytes = response.body ? await readBody(response, started.controller, maxBytes) : new Uint8Array(0);
-      if (result.bytes === null) result.failure = TOO_LARGE;
+      result.body = response.body ? await readBody(response, started.controller, maxBytes) : { chunks: [], size: 0 };
+      if (result.body === null) result.failure = TOO_LARGE;
       return result;
     } catch (err) {
       const aborted = started.controller.signal.aborted;
       const failure = timedOut(started) ? TIMEOUT : response ? BROKEN : aborted ? NETWORK : await failureWithoutResponse(url);
-      return { status: response ? response.status : 0, bytes: null, failure, headers: response ? headersOf(response) : NO_HEADERS };
+      return { status: response ? response.status : 0, body: null, failure, headers: response ? headersOf(response) : NO_HEADERS };
     } finally {
       clearTimeout(started.timer);
     }
@@ -165,5 +173,5 @@ var newsreaderNet = (function () {
     return null;
   }
 
-  return { start, read, imageSize };
+  return { start, read, joined, imageSize };
 })();

@@ -37,7 +37,10 @@ EM_JS(void, nr_js_image_load, (int id, const char* url_ptr, const char* cached, 
     } else {
         var started = newsreaderNet.start(url, {mode: "cors", credentials: "omit"}, timeout_ms);
         loads.set(id, started.controller);
-        bytes = newsreaderNet.read(started, max_bytes);
+        bytes = newsreaderNet.read(started, max_bytes).then(function(res) {
+            res.bytes = res.body && newsreaderNet.joined(res.body);
+            return res;
+        });
     }
     var file = null;
 
