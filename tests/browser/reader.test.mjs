@@ -282,6 +282,15 @@ export default function readerTests({ baseUrl, context, browser }) {
       await until(async () => (await stories.count()) === 10000, 'the mirror to hold all 10,000 stories', 60000);
       const order = await stories.evaluateAll((as) => as.findIndex((a, i) => a.getAttribute('aria-posinset') !== String(i + 1)));
       assert(order === -1, `the mirror's stories in feed order: story ${order + 1} is out of place`);
+      // In boxes of at most 256 whose layout is their own (a fill step lays
+      // out only the box it adds to), each tall enough for its stories:
+      // contained paint would clip one that reached below it.
+      const boxes = await page.$eval('#big [role=feed]', (feed) => [...feed.children].map((box) => ({
+        tag: box.localName, count: box.childElementCount, contain: box.style.contain, height: box.offsetHeight,
+        reach: Math.max(...[...box.children].map((a) => a.offsetTop + a.offsetHeight)),
+      })));
+      const bad = boxes.find((b) => b.tag !== 'div' || b.count > 256 || b.contain !== 'strict' || b.reach > b.height);
+      assert(boxes.length >= 40 && !bad, `${boxes.length} boxes, e.g. ${JSON.stringify(bad)}`);
       await page.$eval('#big', (el) => el.newsreader.resetFrameTimes());
       await page.locator('#big canvas').focus();
       const t0 = Date.now();

@@ -281,26 +281,36 @@ var newsreaderMirror = (function () {
           const e = build(op.key, op.node);
           const into = parentFor(view, op.node.kind);
           const before = op.before ? view.nodes.get(op.before) : null;
-          into.insertBefore(e, before && before.parentNode === into ? before : null);
+          if (into === view.items && view.items !== view.list) addItem(view, e, before);
+          else into.insertBefore(e, before && before.parentNode === into ? before : null);
           view.nodes.set(op.key, e);
           break;
         }
         case 'update': {
           const old = view.nodes.get(op.key);
           const e = build(op.key, op.node);
-          if (old) old.replaceWith(e); else parentFor(view, op.node.kind).append(e);
+          const into = parentFor(view, op.node.kind);
+          if (old && old.parentNode) {
+            old.replaceWith(e);
+            if (chunkOf(view, e)) resized.add(e.parentNode);
+          } else if (into === view.items && view.items !== view.list) addItem(view, e, null);
+          else into.append(e);
           view.nodes.set(op.key, e);
           break;
         }
-        case 'remove':
-          if (view.nodes.has(op.key)) view.nodes.get(op.key).remove();
+        case 'remove': {
+          const e = view.nodes.get(op.key);
+          if (e && chunkOf(view, e)) removeItem(view, e);
+          else if (e) e.remove();
           view.nodes.delete(op.key);
           break;
+        }
         case 'move': {
           const e = view.nodes.get(op.key);
           if (!e) break;
           e.nrRect = op.rect;
           place(e);
+          if (chunkOf(view, e)) resized.add(e.parentNode);
           break;
         }
       }
@@ -321,6 +331,50 @@ var newsreaderMirror = (function () {
 
     function parentFor(view, kind) {
       return kind === 'item' ? view.items : kind === 'control' ? view.head : view.list;
+    }
+
+    // The feed's stories go in runs of CHUNK, each in a box of its own whose
+    // layout, size and paint are contained: a fill step's stories dirty only
+    // the box they join, not every story already in. With one box for all, a
+    // 10,000-story mirror's fill steps were each followed by a layout of all
+    // of them, 25 ms at the first and 55 at the last (traced). The boxes
+    // start where the list does, so a story's place is the same in either;
+    // each is as tall as its stories reach. In the no-WebGL view they take
+    // no part in the flow (display: contents).
+    const CHUNK = 256;
+
+    function styleChunk(chunk) {
+      let bottom = 1;
+      for (const e of chunk.children) bottom = Math.max(bottom, e.nrRect[1] + Math.max(e.nrRect[3], 1));
+      chunk.style.cssText = plain ? 'display:contents' :
+        `position:absolute;left:0;top:0;width:100%;height:${Math.ceil(bottom)}px;contain:strict`;
+    }
+
+    // Boxes whose stories changed in this patch: sized once at its end
+    // (a relayout moves every story, one op each).
+    const resized = new Set();
+    const chunkOf = (view, e) => e.parentNode && e.parentNode.parentNode === view.items ? e.parentNode : null;
+
+    function addItem(view, e, before) {
+      let chunk = before ? chunkOf(view, before) : null;
+      if (!chunk) {
+        chunk = view.items.lastElementChild;
+        if (!chunk || chunk.childElementCount >= CHUNK) chunk = view.items.appendChild(el('div'));
+      }
+      chunk.insertBefore(e, before && before.parentNode === chunk ? before : null);
+      resized.add(chunk);
+    }
+
+    function removeItem(view, e) {
+      const chunk = chunkOf(view, e);
+      e.remove();
+      if (chunk && !chunk.childElementCount) chunk.remove();
+      else if (chunk) resized.add(chunk);
+    }
+
+    function sizeChunks() {
+      for (const chunk of resized) if (chunk.isConnected) styleChunk(chunk);
+      resized.clear();
     }
 
     function apply(json) {
@@ -434,6 +488,7 @@ var newsreaderMirror = (function () {
       }
       backlog = done < backlog.length ? backlog.slice(done) : [];
       if (backlog.length || steps.length) drainTimer = setTimeout(drain, 0);
+      sizeChunks();
       syncFeedRole(views.feed);
       if (keep && !focusedIn() && !pendingFocus) pendingFocus = keep;
       if (pendingFocus) queueMicrotask(tryFocus);  // after the module's call into this has returned
@@ -467,6 +522,7 @@ var newsreaderMirror = (function () {
       if (plain && why) console.warn('[newsreader] plain view:', why);
       for (const view of Object.values(views)) {
         styleView(view);
+        if (view.items !== view.list) for (const chunk of view.items.children) styleChunk(chunk);
         for (const e of view.nodes.values()) {
           place(e);
           for (const a of e.querySelectorAll('a')) linkStyle(a);
