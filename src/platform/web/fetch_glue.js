@@ -99,8 +99,9 @@ var newsreaderNet = (function () {
   }
 
   // Settles (never rejects) to { status, body, failure, headers }: body
-  // ({ chunks, size }) only for a complete 2xx body within maxBytes. With `url`, a request that
-  // got no response is told apart as CORS or network (failureWithoutResponse).
+  // ({ chunks, size }) only for a complete 2xx body within maxBytes. With
+  // `url`, a request that got no response is told apart as CORS or network
+  // (failureWithoutResponse).
   async function read(started, maxBytes, url) {
     let response = null;
     try {
