@@ -60,10 +60,11 @@ function calledExports() {
   return called;
 }
 
-// Names the built glue exports: Module["_name"] = ...
+// Names the built glue exports: Module["_name"] = ..., or, minified,
+// m._name=function.
 function glueExports(siteDir) {
   const glue = readFileSync(path.join(siteDir, 'newsreader-wasm.js'), 'utf8');
-  return new Set([...glue.matchAll(/Module\["_([a-z0-9_]+)"\]\s*=/g)].map((m) => m[1]));
+  return new Set([...glue.matchAll(/Module\["_([a-z0-9_]+)"\]\s*=|[\w$]\._([a-z0-9_]+)=function\b/g)].map((m) => m[1] ?? m[2]));
 }
 
 const list = readList();

@@ -72,7 +72,7 @@ var newsreaderGlyphs = (function () {
 
   // The worker's side: says whether it can draw, then answers each batch of
   // { key, text, font } with { key, result } lists, the pixels transferred.
-  function workerMain(makeRasteriser) {
+  function workerMain(makeRasteriser, sendEveryMs) {
     if (typeof OffscreenCanvas === 'undefined' || !new OffscreenCanvas(1, 1).getContext('2d')) {
       postMessage({ unavailable: true });
       return;
@@ -96,14 +96,16 @@ var newsreaderGlyphs = (function () {
         }
         done.push({ key: ask.key, result: result });
         if (result.data) buffers.push(result.data.buffer);
-        if (performance.now() - sent >= SEND_EVERY_MS) send();
+        if (performance.now() - sent >= sendEveryMs) send();
       }
       if (done.length) send();
     };
   }
 
-  const WORKER_SOURCE = '"use strict";var SEND_EVERY_MS=' + SEND_EVERY_MS + ';(' + workerMain.toString() + ')(' +
-    rasteriser.toString() + ');';
+  // Its source is these functions' text, so they name nothing outside
+  // themselves: the shipped module is minified, its names shortened.
+  const WORKER_SOURCE = '"use strict";(' + workerMain.toString() + ')(' + rasteriser.toString() + ',' +
+    SEND_EVERY_MS + ');';
 
   // One widget's glyphs. ask(text, font) gives the glyph, or null while the
   // worker draws it; arrived() is called when it has (the widget asks for a
