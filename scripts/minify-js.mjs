@@ -1,7 +1,8 @@
 // Minifies a script or module for shipping (the loader, its on-demand chunk,
 // the embed page's script, the module's JS) with terser from the npm
-// lockfile: a well-kept minifier rather than our own. A classic script keeps its top-level names
-// (NewsReader is its one global); a module keeps its exports.
+// lockfile: a well-kept minifier rather than our own. A classic script keeps
+// its top-level names (NewsReader is its one global); a module keeps its
+// exports.
 // Usage: node scripts/minify-js.mjs IN OUT
 import { readFileSync, writeFileSync } from 'node:fs';
 import { minify } from 'terser';

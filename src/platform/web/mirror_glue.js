@@ -279,29 +279,23 @@ var newsreaderMirror = (function () {
         }
         case 'add': {
           const e = build(op.key, op.node);
-          const into = parentFor(view, op.node.kind);
-          const before = op.before ? view.nodes.get(op.before) : null;
-          if (into === view.items && view.items !== view.list) addItem(view, e, before);
-          else into.insertBefore(e, before && before.parentNode === into ? before : null);
+          insert(view, op.node.kind, e, op.before ? view.nodes.get(op.before) : null);
           view.nodes.set(op.key, e);
           break;
         }
         case 'update': {
           const old = view.nodes.get(op.key);
           const e = build(op.key, op.node);
-          const into = parentFor(view, op.node.kind);
           if (old && old.parentNode) {
             old.replaceWith(e);
-            if (chunkOf(view, e)) resized.add(e.parentNode);
-          } else if (into === view.items && view.items !== view.list) addItem(view, e, null);
-          else into.append(e);
+            resize(view, e);
+          } else insert(view, op.node.kind, e, null);
           view.nodes.set(op.key, e);
           break;
         }
         case 'remove': {
           const e = view.nodes.get(op.key);
-          if (e && chunkOf(view, e)) removeItem(view, e);
-          else if (e) e.remove();
+          if (e) remove(view, e);
           view.nodes.delete(op.key);
           break;
         }
@@ -310,7 +304,7 @@ var newsreaderMirror = (function () {
           if (!e) break;
           e.nrRect = op.rect;
           place(e);
-          if (chunkOf(view, e)) resized.add(e.parentNode);
+          resize(view, e);
           break;
         }
       }
@@ -354,8 +348,16 @@ var newsreaderMirror = (function () {
     // (a relayout moves every story, one op each).
     const resized = new Set();
     const chunkOf = (view, e) => e.parentNode && e.parentNode.parentNode === view.items ? e.parentNode : null;
+    const resize = (view, e) => { const chunk = chunkOf(view, e); if (chunk) resized.add(chunk); };
 
-    function addItem(view, e, before) {
+    // Puts `e` before `before` (or last) in its place: a story in a box
+    // (the one `before` is in, else the last, or a new one when that is full).
+    function insert(view, kind, e, before) {
+      const into = parentFor(view, kind);
+      if (into !== view.items || view.items === view.list) {
+        into.insertBefore(e, before && before.parentNode === into ? before : null);
+        return;
+      }
       let chunk = before ? chunkOf(view, before) : null;
       if (!chunk) {
         chunk = view.items.lastElementChild;
@@ -365,7 +367,8 @@ var newsreaderMirror = (function () {
       resized.add(chunk);
     }
 
-    function removeItem(view, e) {
+    // Takes `e` out; a story's box goes with its last story.
+    function remove(view, e) {
       const chunk = chunkOf(view, e);
       e.remove();
       if (chunk && !chunk.childElementCount) chunk.remove();
